@@ -1,0 +1,555 @@
+"""Split a note into citations and read each citation's fields.
+
+A note may hold several citations (";", or a sentence boundary where one citation
+ends with its locator and the next begins with an author), discursive sentences
+and signal words ("bkz.", "see", "vgl."). Parsing is deliberately forgiving: the
+resolver matches on what it finds, so a field we cannot place is simply left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import names as N
+from .grammar import Grammar
+from .grammar import languages as L
+from .locator import split_locator
+from .model import Citation, Locator, Note
+from .normalize import collapse_spaces, fold
+
+OPEN_QUOTES = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "‹": "›", "「": "」"}
+_CLOSERS = {"”", "»", "“", '"', "’", "›", "」"}
+
+_COMMON_ABBREVIATIONS = {
+    "dr", "prof", "doç", "yrd", "mr", "mrs", "ms", "st", "jr", "sr", "hz", "vb", "vs", "yy", "jh", "hrsg", "ed", "eds",
+    "bd", "no", "nr", "vol", "vols", "ltd", "inc", "co", "univ", "yay", "ens", "enst", "fak", "cem", "der", "trans",
+    "çev", "haz", "nşr", "thk", "sad", "trc", "bkz", "bk", "krş", "vgl", "cf", "cfr", "comp", "dir", "éd", "übers",
+    "hg", "ders", "dies", "ibid", "ebd", "op", "cit", "loc", "art", "id", "ib", "ff", "sq", "sqq", "sgg", "vd",
+    "vdd", "al", "etc", "ca", "c", "fig", "ch", "chap", "sec", "pt", "ser", "n", "nn", "pp", "p", "s", "ss", "S",
+    "sy", "t", "sp", "col", "fol", "fols", "bl", "anm", "repr", "rev", "ibíd", "íd", "pág", "págs", "núm", "vid",
+    "ed", "gen", "gn", "kur", "orn", "ör", "bşk", "müd", "mah", "cad", "sok", "apt", "yayl", "yay", "basım",
+}
+
+
+@dataclass(frozen=True)
+class Fragment:
+    offset: int
+    text: str
+
+
+def _marker_set(grammar: Grammar) -> list[str]:
+    return sorted(set(grammar.ibid) | set(grammar.earlier) | set(grammar.same_author), key=len, reverse=True)
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of quoted stretches; an apostrophe inside a word is not a quote."""
+    spans = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in OPEN_QUOTES and (ch not in "‘\"" or i == 0 or not text[i - 1].isalnum()):
+            closer = OPEN_QUOTES[ch]
+            j = i + 1
+            while j < len(text):
+                if text[j] == closer and (closer != "’" or j + 1 == len(text) or not text[j + 1].isalpha()):
+                    break
+                j += 1
+            if j < len(text) and j - i < 400:
+                spans.append((i, j))
+                i = j + 1
+                continue
+        i += 1
+    return spans
+
+
+def _depth_map(text: str) -> list[bool]:
+    """True where a character sits inside parentheses, brackets or quotes."""
+    inside = [False] * len(text)
+    for start, end in _quote_spans(text):
+        for k in range(start + 1, end):
+            inside[k] = True
+    depth = 0
+    for k, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        if depth:
+            inside[k] = True
+    return inside
+
+
+def split_parts(text: str, sep: str = ",") -> list[str]:
+    inside = _depth_map(text)
+    parts, start = [], 0
+    for k, ch in enumerate(text):
+        if ch == sep and not inside[k]:
+            parts.append(text[start:k])
+            start = k + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts]
+
+
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_ROMAN = re.compile(r"^[IVXLCDM]{1,4}$")
+
+
+def _is_abbreviation(token: str, grammar: Grammar) -> bool:
+    """Does the word before a full stop end an abbreviation rather than a sentence?"""
+    bare = token.rstrip(".").lstrip("([“\"'‘")
+    if not bare:
+        return True
+    if len(bare) == 1 and bare.isalpha():
+        return True  # initial, or s./p./C.
+    if re.fullmatch(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}", bare):
+        return True  # S.R, H.Ü, a.g.e
+    if _ROMAN.match(bare):
+        return True  # "IV. Uluslararası"
+    if bare.isupper() and len(bare) <= 5:
+        return True  # archive codes: "HR. İM.", "A. VRK."
+    if bare.lower() in _COMMON_ABBREVIATIONS or bare in _COMMON_ABBREVIATIONS:
+        return True
+    return (bare + ".") in grammar.locator_labels or (bare + ".") in grammar.volume_labels
+
+
+def _starts_citation(rest: str, grammar: Grammar, markers: list[str]) -> bool:
+    """Could a new citation begin here (an author, a marker, a signal word or a quote)?"""
+    head = rest.lstrip()
+    if not head:
+        return False
+    if head[0] in OPEN_QUOTES:
+        return True
+    low = head.lower()
+    for word in markers + list(grammar.signals):
+        if low.startswith(word.lower()) and (len(head) == len(word) or not head[len(word)].isalnum()):
+            return True
+    first = split_parts(head[:120])[0]
+    return N.looks_like_names(first)
+
+
+def split_note(text: str, grammar: Grammar) -> list[Fragment]:
+    """Cut a note into candidate citations (and discursive sentences)."""
+    inside = _depth_map(text)
+    markers = _marker_set(grammar)
+    cuts: list[tuple[int, int]] = []  # (end of piece, start of next)
+    k = 0
+    n = len(text)
+    while k < n:
+        ch = text[k]
+        if inside[k]:
+            k += 1
+            continue
+        if ch == ";":
+            cuts.append((k, k + 1))
+        elif ch == "." and k + 1 < n and text[k + 1] == " ":
+            before = _TOKEN_BEFORE.search(text[: k + 1])
+            token = before.group(1) if before else ""
+            rest = text[k + 1 :]
+            nxt = rest.lstrip()[:1]
+            if token[:-1].rstrip(")]”\"’").isdigit() or re.search(r"\d[a-b]?\.$", token):
+                # a page number or ordinal: cut only if a citation clearly starts next
+                if _starts_citation(rest, grammar, markers):
+                    cuts.append((k + 1, k + 1))
+            elif not _is_abbreviation(token, grammar) or _is_marker(token, markers):
+                if nxt and (nxt.isupper() or nxt in OPEN_QUOTES) and _is_sentence_start(rest):
+                    cuts.append((k + 1, k + 1))
+        k += 1
+    fragments = []
+    start = 0
+    for end, nxt in cuts:
+        piece = text[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            fragments.append(Fragment(start + lead, piece.strip()))
+        start = nxt
+    piece = text[start:]
+    if piece.strip():
+        lead = len(piece) - len(piece.lstrip())
+        fragments.append(Fragment(start + lead, piece.strip()))
+    return fragments
+
+
+def _is_marker(token: str, markers: list[str]) -> bool:
+    low = token.lower().strip("(),")
+    return any(low == m.lower() for m in markers)
+
+
+def _is_sentence_start(rest: str) -> bool:
+    word = rest.lstrip().split(" ", 1)[0]
+    return not word.isupper() or len(word) > 1 or word.endswith(".")
+
+
+# ---------------------------------------------------------------------------------------------
+# Fields
+
+
+_DATE_RANGE = re.compile(r"\d{3,4}\s*[-–/]\s*\d{2,4}")
+_YEAR = re.compile(r"(?<!\d)(1[4-9]\d\d|20\d\d)(?!\d)")
+_PUB_BLOCK = re.compile(r"\(([^()]*?(?:1[4-9]\d\d|20\d\d|n\.d\.|t\.y\.|ts\.)[^()]*)\)\s*$")
+_LEADING_IN = re.compile(r"^(?:in:?|In:?|içinde:?|dans|dans:|en:?|im:?)\s+", re.UNICODE)
+_ROLE_PART = re.compile(r"^\(?\s*(" + "|".join(re.escape(r) for r in sorted(
+    {r for rs in L.ROLES.values() for r in rs}, key=len, reverse=True)) + r")\s*(.*?)\)?$", re.IGNORECASE)
+_PUBLISHER_WORDS = {fold(w) for w in L.PUBLISHER_WORDS}
+
+
+def _strip_signal(text: str, grammar: Grammar) -> str:
+    changed = True
+    while changed:
+        changed = False
+        low = text.lower()
+        for signal in grammar.signals:
+            s = signal.lower()
+            if low.startswith(s) and (len(text) == len(s) or not text[len(s)].isalnum()):
+                text = text[len(s):].lstrip(" ,:")
+                changed = True
+                break
+    return text
+
+
+def _leading_marker(text: str, grammar: Grammar, markers: list[str]) -> str | None:
+    low = text.lower()
+    for m in markers:
+        ml = m.lower()
+        if low.startswith(ml) and (len(text) == len(ml) or not text[len(ml)].isalnum()):
+            return text[: len(m)]
+    return None
+
+
+def _marker_role(marker: str, grammar: Grammar, has_author: bool) -> str:
+    low = marker.lower()
+    if low in {m.lower() for m in grammar.same_author} and not has_author:
+        # "id." is ambiguous (idem / ibid.); at the start of a citation followed by a title it means idem
+        return "same-author"
+    if has_author:
+        return "earlier"
+    return "ibid"
+
+
+def _unquote(part: str) -> tuple[str | None, str]:
+    """('Article title', 'rest') if the part starts with a quoted title."""
+    if not part or part[0] not in OPEN_QUOTES:
+        return None, part
+    closer = OPEN_QUOTES[part[0]]
+    end = part.find(closer, 1)
+    while closer == "’" and end != -1 and end + 1 < len(part) and part[end + 1].isalpha():
+        end = part.find(closer, end + 1)
+    if end == -1:
+        return part[1:].strip(), ""
+    return part[1:end].strip(" ,."), part[end + 1 :].strip(" ,.")
+
+
+def _is_publisher(part: str) -> bool:
+    words = set(fold(part).split())
+    return bool(words & _PUBLISHER_WORDS)
+
+
+def _issue(part: str, grammar: Grammar) -> str | None:
+    for label in grammar.issue_labels:
+        if part.startswith(label):
+            rest = part[len(label):].strip(" :")
+            if re.match(r"^\d+[\w/-]*$", rest):
+                return rest
+    return None
+
+
+def _volume(part: str, grammar: Grammar) -> str | None:
+    if _ROMAN.match(part) and part not in {"C", "D", "L", "M"}:
+        return part
+    for label in grammar.volume_labels:
+        if part.startswith(label):
+            rest = part[len(label):].strip(" :")
+            if re.match(r"^(?:[IVXLCDM]+|\d+)$", rest):
+                return rest
+    return None
+
+
+def _year_part(part: str, grammar: Grammar) -> tuple[list[int], str | None] | None:
+    """'2008' -> ([2008], None); 'Berlin 1999' -> ([1999], 'Berlin'); 'Kasım 1988' -> ([1988], None)."""
+    m = re.fullmatch(r"(.*?)[\s(]*(1[4-9]\d\d|20\d\d)\)?\.?", part)
+    if not m:
+        return None
+    before = m.group(1).strip(" ,(")
+    if before.lower() in grammar.months or not before:
+        return [int(m.group(2))], None
+    if len(before.split()) <= 3 and before[:1].isupper() and not _is_publisher(before):
+        return [int(m.group(2))], before
+    return None
+
+
+def _pub_block(text: str) -> tuple[str, dict[str, object]]:
+    """'Title (New York: Penguin, 2001)' -> ('Title', place/publisher/year)."""
+    m = _PUB_BLOCK.search(text)
+    if not m:
+        return text, {}
+    inner = m.group(1)
+    if _DATE_RANGE.fullmatch(inner.strip()):
+        return text, {}  # "(1919-1995)" belongs to the title
+    info: dict[str, object] = {"years": [int(y) for y in _YEAR.findall(inner)]}
+    imprint = _YEAR.sub("", inner).strip(" ,;")
+    if ":" in imprint:
+        place, _, publisher = imprint.partition(":")
+        info["place"] = place.strip(" ,") or None
+        info["publisher"] = publisher.strip(" ,") or None
+    elif imprint and _is_publisher(imprint):
+        info["publisher"] = imprint.strip(" ,")
+    return text[: m.start()].strip(" ,"), info
+
+
+@dataclass
+class _Fields:
+    authors: tuple = ()
+    title: str | None = None
+    container: str | None = None
+    publisher: str | None = None
+    place: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    translator: str | None = None
+    years: list[int] | None = None
+
+
+def _read_parts(parts: list[str], grammar: Grammar) -> _Fields:
+    f = _Fields(years=[])
+    assert f.years is not None
+    i = 0
+    if parts and N.looks_like_names(parts[0]):
+        author_parts = [parts[0]]
+        i = 1
+        # "John Smith, Jane Doe, and Bob Lee, Title"
+        while i < len(parts) - 1 and N.looks_like_names(parts[i]) and (
+            parts[i].lower().startswith(("and ", "ve ", "& ", "und ", "et "))
+            or (i + 1 < len(parts) and parts[i + 1].lower().startswith(("and ", "ve ", "& ", "und ", "et ")))
+        ):
+            author_parts.append(re.sub(r"^(?:and|ve|&|und|et)\s+", "", parts[i], flags=re.I))
+            i += 1
+        f.authors = tuple(n for p in author_parts for n in N.parse_names(p))
+    title_parts: list[str] = []
+    title_done = False
+    rest_parts = parts[i:]
+    for pos, part in enumerate(rest_parts):
+        if not part:
+            continue
+        role = _ROLE_PART.match(part)
+        if role and (part.startswith("(") or role.group(2)):
+            label = role.group(1).lower()
+            if any(label == r.lower() for r in L.ROLES["translator"]):
+                f.translator = role.group(2).strip(" )") or f.translator
+            title_done = title_done or bool(title_parts)
+            continue
+        quoted, rest = _unquote(part)
+        if quoted is not None:
+            if f.title is None and not title_parts:
+                f.title = quoted
+                if rest:
+                    rest, info = _pub_block(_LEADING_IN.sub("", rest))
+                    _take_block(f, info)
+                    f.container = rest or None
+                continue
+            title_parts.append(part)
+            continue
+        part, info = _pub_block(part)
+        if info:
+            _take_block(f, info)
+        if not part:
+            title_done = True
+            continue
+        vol = _volume(part, grammar)
+        iss = _issue(part, grammar)
+        yp = _year_part(part, grammar)
+        if vol:
+            f.volume = vol
+            title_done = title_done or bool(title_parts) or f.title is not None
+        elif iss:
+            f.issue = iss
+            title_done = True
+        elif yp:
+            f.years.extend(yp[0])
+            if yp[1]:
+                f.place = f.place or yp[1]
+            title_done = True
+        elif _is_publisher(part) and (title_parts or f.title):
+            f.publisher = f.publisher or part
+            title_done = True
+        elif not title_done and title_parts and _short_name(part) and _imprint_follows(rest_parts[pos + 1 :], grammar):
+            f.place = part  # "Bakı, Elm, 2005": place, then a publisher we have no word for
+            title_done = True
+        elif not title_done:
+            title_parts.append(_LEADING_IN.sub("", part))
+        elif f.place is None and _short_name(part):
+            f.place = part
+        elif f.publisher is None and _short_name(part):
+            f.publisher = part
+    if title_parts:
+        joined = ", ".join(title_parts)
+        # "Journal 12" / "Title I": a trailing volume number belongs to the container
+        m = re.match(r"^(.*\S)\s+(\d{1,4}|[IVX]{1,4})$", joined)
+        if m and (f.title is not None or m.group(2).isalpha()):
+            joined, f.volume = m.group(1), f.volume or m.group(2)
+        if f.title is None:
+            f.title = joined
+        else:
+            f.container = f.container or joined
+    return f
+
+
+def _short_name(part: str) -> bool:
+    return len(part.split()) <= 3 and part[:1].isupper() and not re.search(r"\d", part)
+
+
+def _imprint_follows(parts: list[str], grammar: Grammar) -> bool:
+    """Do the remaining parts read as publisher / place / year only (and end with a year)?"""
+    if not parts or not _year_part(parts[-1], grammar):
+        return False
+    return all(_short_name(p) or _is_publisher(p) or _year_part(p, grammar) for p in parts)
+
+
+def _take_block(f: _Fields, info: dict[str, object]) -> None:
+    f.years.extend(info.get("years", []))  # type: ignore[union-attr, arg-type]
+    f.place = f.place or info.get("place")  # type: ignore[assignment]
+    f.publisher = f.publisher or info.get("publisher")  # type: ignore[assignment]
+
+
+def _archival(text: str, sigla: set[str], has_publisher: bool, has_page_label: bool) -> str | None:
+    """The archive named at the start of an archival reference, or None."""
+    first = split_parts(text)[0]
+    head = re.split(r"[\s,.(]", first.strip(), maxsplit=1)[0]
+    if head in sigla or first.strip() in sigla:
+        return first.strip()
+    if has_publisher or has_page_label:
+        return None
+    unquoted = text
+    for s, e in reversed(_quote_spans(text)):
+        unquoted = unquoted[:s] + unquoted[e + 1 :]
+    low = fold(unquoted)
+    hits = sum(1 for w in L.ARCHIVE_WORDS if re.search(r"\b" + re.escape(fold(w)) + r"\b", low))
+    has_numbers = bool(re.search(r"\d", unquoted))
+    if hits and has_numbers and (hits >= 2 or re.search(r"\b(ar[sş]iv|archiv)", low)):
+        return first.strip()
+    return None
+
+
+_XREFS = [re.compile(p, re.IGNORECASE) for p in L.NOTE_XREF]
+
+
+def parse_citation(
+    fragment: str, note: Note, index: int, line: int, grammar: Grammar, sigla: set[str]
+) -> Citation | None:
+    """Read one fragment; None if it is discursive text rather than a citation."""
+    original = fragment.strip()
+    markers = _marker_set(grammar)
+    text = _strip_signal(original.rstrip(" "), grammar)
+    if not _leading_marker(text, grammar, markers):
+        text = text.rstrip(" .")
+    if not text:
+        return None
+    xref = None
+    for pattern in _XREFS:
+        m = pattern.search(text)
+        if m:
+            xref = int(m.group(1))
+            text = (text[: m.start()] + text[m.end():]).strip()
+            text = re.sub(r"\s+,", ",", text)
+            break
+    lead = _leading_marker(text, grammar, markers)
+    if lead is not None:
+        rest = text[len(lead):].lstrip(" ,.")
+        role = _marker_role(lead, grammar, has_author=False)
+        if role == "ibid" or not rest:
+            locator = None
+            if rest:
+                _, locator = split_locator(", " + rest, grammar)
+            return Citation(note.number, index, original, line, "ibid", marker=lead, marker_role="ibid",
+                            locator=locator, xref_note=xref)
+    head, locator = split_locator(text, grammar)
+    parts = split_parts(head)
+    marker = None
+    marker_role = None
+    for k, part in enumerate(parts):
+        if _is_marker(part, markers):
+            marker = part
+            marker_role = _marker_role(part, grammar, has_author=k > 0)
+            parts = parts[:k] + parts[k + 1 :]
+            break
+    if marker_role == "same-author":
+        pass
+    fields = _read_parts([p for p in parts if p], grammar)
+    has_page_label = bool(locator and locator.label and re.match(r"^\D", locator.text))
+    archive = _archival(head, sigla, bool(fields.publisher), has_page_label)
+    if archive:
+        return Citation(note.number, index, original, line, "archival", archive=archive, xref_note=xref,
+                        locator=None)
+    years = tuple(dict.fromkeys(fields.years or []))
+    if marker_role == "same-author":
+        kind = "short"
+    elif years or fields.publisher or (fields.container and (fields.volume or fields.issue)):
+        kind = "full"
+    elif fields.authors or fields.title:
+        kind = "short"
+    else:
+        kind = "other"
+    if not _is_citation(fields, locator, marker, xref, kind):
+        return None
+    return Citation(
+        note=note.number, index=index, text=original, line=line, kind=kind, authors=fields.authors,
+        title=_tidy(fields.title), container=_tidy(fields.container), publisher=fields.publisher,
+        place=fields.place, years=years, volume=fields.volume or (locator.volume if locator else None),
+        issue=fields.issue, translator=fields.translator, marker=marker, marker_role=marker_role,
+        xref_note=xref, locator=locator,
+    )
+
+
+def _tidy(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = collapse_spaces(text).strip(" ,.;:")
+    return text or None
+
+
+def _is_citation(fields: _Fields, locator: Locator | None, marker: str | None, xref: int | None, kind: str) -> bool:
+    """Discursive sentences carry none of a citation's marks."""
+    if marker or xref is not None or kind == "full":
+        return True
+    if locator is not None and (locator.ranges or locator.passim or locator.label):
+        return bool(fields.authors or fields.title)
+    if fields.authors and fields.title:
+        # "Smith, Title" with no locator: a citation if the author slot is short and the title not a sentence
+        return len(fields.title.split()) <= 25
+    return False
+
+
+_DEFINITION = re.compile(
+    r"((?:[A-ZÇĞİÖŞÜ][\w’'.-]*\s+){1,8}?[A-ZÇĞİÖŞÜ][\w’'.-]*)\s*\(\s*([A-ZÇĞİÖŞÜ][A-Za-zÇĞİÖŞÜçğıöşü.]{1,9})\s*\)"
+)
+
+
+def archive_definitions(notes: list[Note]) -> dict[str, str]:
+    """Abbreviations defined at first use: "Başbakanlık Cumhuriyet Arşivi (BCA)" -> {"BCA": ...}."""
+    found: dict[str, str] = {}
+    for note in notes:
+        for m in _DEFINITION.finditer(note.text):
+            abbr = m.group(2).rstrip(".")
+            if sum(ch.isupper() for ch in abbr) < 2:
+                continue
+            full = m.group(1).strip()
+            words = full.split()
+            # keep the trailing words whose initials spell the abbreviation, if they do
+            initials = "".join(w[0] for w in words)
+            k = initials.rfind(abbr[0])
+            if k >= 0 and fold(initials[k:])[:2] == fold(abbr)[:2]:
+                full = " ".join(words[k:])
+            found.setdefault(abbr, full)
+    return found
+
+
+def parse_note(note: Note, grammar: Grammar, sigla: set[str]) -> list[Citation]:
+    citations = []
+    for fragment in split_note(note.text, grammar):
+        cit = parse_citation(fragment.text, note, len(citations), note.line_at(fragment.offset), grammar, sigla)
+        if cit is not None:
+            citations.append(cit)
+    return citations
+
+
+def locator_only(text: str, grammar: Grammar) -> Locator | None:
+    return split_locator(", " + text, grammar)[1]

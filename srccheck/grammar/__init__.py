@@ -1,0 +1,94 @@
+"""Language knowledge as data, and the few helpers that read it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import languages as L
+
+LANGUAGES = ("tr", "en", "de", "fr", "it", "es", "ru")
+
+
+@dataclass(frozen=True, eq=False)
+class Grammar:
+    """Everything the citation parser needs to know about one language.
+
+    Markers of every language are accepted in any manuscript (quotations and foreign
+    styles mix); the language decides the few ambiguous cases: whether "S." is a page
+    (German) or an issue (Turkish), and what "vd."/"s." after a number mean.
+    """
+
+    language: str
+    ibid: tuple[str, ...]
+    earlier: tuple[str, ...]
+    same_author: tuple[str, ...]
+    signals: tuple[str, ...]
+    locator_labels: dict[str, str]
+    volume_labels: tuple[str, ...]
+    issue_labels: tuple[str, ...]
+    following: tuple[str, ...]
+    months: tuple[str, ...]
+
+
+def _merged(table: dict[str, list[str]], first: str) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for lang in (first, *LANGUAGES):
+        for item in table.get(lang, []):
+            seen.setdefault(item, None)
+    return tuple(seen)
+
+
+@lru_cache(maxsize=None)
+def grammar_for(language: str) -> Grammar:
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
+    labels: dict[str, str] = {}
+    for lang in (*[x for x in LANGUAGES if x != language], language):  # own language wins
+        labels.update(L.LOCATOR_LABELS[lang])
+    issue = set(_merged(L.ISSUE_LABELS, language))
+    if language == "de":
+        issue.discard("S.")
+    else:
+        labels.pop("S.", None)  # Turkish/other "S." is an issue number
+    if language != "de":
+        issue.discard("H.")
+    if language == "tr":
+        for lbl in ("f.", "ff.", "c.", "cc.", "n.", "nn."):
+            labels.pop(lbl, None)
+    following = set(_merged(L.FOLLOWING, language))
+    if language not in ("fr", "es"):
+        following.discard("s.")
+    if language == "tr":
+        following.discard("ss.")
+    return Grammar(
+        language=language,
+        ibid=_merged(L.IBID, language),
+        earlier=_merged(L.EARLIER, language),
+        same_author=_merged(L.SAME_AUTHOR, language),
+        signals=tuple(sorted(_merged(L.SIGNALS, language), key=len, reverse=True)),
+        locator_labels=labels,
+        volume_labels=_merged(L.VOLUME_LABELS, language),
+        issue_labels=tuple(sorted(issue, key=len, reverse=True)),
+        following=tuple(sorted(following, key=len, reverse=True)),
+        months=_merged(L.MONTHS, language),
+    )
+
+
+_WORD = re.compile(r"[^\W\d_]+\.?|\S", re.UNICODE)
+
+
+def detect_language(texts: list[str]) -> str:
+    """Guess the manuscript's language from its notes (and body, if given)."""
+    scores = dict.fromkeys(LANGUAGES, 0)
+    words = {lang: set(ws) for lang, ws in L.STOPWORDS.items()}
+    turkish_letters = 0
+    for text in texts:
+        turkish_letters += sum(text.count(ch) for ch in "ışğİŞĞ")
+        for token in _WORD.findall(text.lower()):
+            for lang in LANGUAGES:
+                if token in words[lang]:
+                    scores[lang] += 1
+    scores["tr"] += turkish_letters // 3
+    return max(LANGUAGES, key=lambda lang: scores[lang])

@@ -1,0 +1,182 @@
+"""Citation vocabulary per language, as data.
+
+Each table lists what a footnote says, not how we parse it. Markers are written as
+they appear; matching folds case only where the table says case does not matter.
+Sources: the İSNAD guide (1st/2nd ed.), Chicago 17th/18th, MHRA 3rd, OSCOLA 4th and
+the usual German, French, Italian, Spanish and Russian abbreviations.
+"""
+
+from __future__ import annotations
+
+# Same work as the citation just before (ibid.).
+IBID = {
+    "tr": ["a.g.e.", "a.g.e", "a. g. e.", "age", "a.e.", "aynı eser", "a.y.", "a.yer", "a.yer.", "ay.", "a. y.",
+           "a.g.m.", "a.g.m", "agm", "a.g.t.", "agt"],
+    "en": ["ibid.", "ibid", "ib.", "ibidem", "id."],
+    "de": ["ebd.", "ebenda", "ebd", "ibid.", "a.a.O.", "a. a. O."],
+    "fr": ["ibid.", "ib.", "ibidem", "id."],
+    "it": ["ibidem", "ibid.", "ivi", "ivi,"],
+    "es": ["ibíd.", "ibid.", "ibídem", "ídem", "íd."],
+    "ru": ["там же", "Там же"],
+}
+
+# "Surname, <marker>": that author's work cited earlier (op. cit.).
+EARLIER = {
+    "tr": ["a.g.e.", "a.g.e", "a. g. e.", "age", "a.g.m.", "a.g.m", "agm", "a.g.t.", "agt", "a.y.", "a.yer", "a.yer.",
+           "a. y.", "ay.", "a.e.", "aynı eser"],
+    "en": ["op. cit.", "op.cit.", "op cit", "loc. cit.", "loc.cit.", "art. cit.", "ibid."],
+    "de": ["a.a.O.", "a. a. O.", "aaO", "ebd.", "op. cit."],
+    "fr": ["op. cit.", "art. cit.", "éd. cit.", "loc. cit.", "ouvr. cit.", "ibid."],
+    "it": ["op. cit.", "cit.", "art. cit.", "ibid."],
+    "es": ["op. cit.", "ob. cit.", "art. cit.", "loc. cit."],
+    "ru": ["указ. соч.", "Указ. соч.", "цит. соч.", "Цит. соч."],
+}
+
+# Same author as the citation before ("Ders., Titel").
+SAME_AUTHOR = {
+    "tr": ["aynı yazar", "a.y.a."],
+    "en": ["idem", "eadem", "id."],
+    "de": ["ders.", "dies.", "Ders.", "Dies."],
+    "fr": ["id.", "idem", "eadem"],
+    "it": ["id.", "idem"],
+    "es": ["íd.", "ídem"],
+    "ru": ["он же", "она же"],
+}
+
+# Words that introduce a citation and are not part of it.
+SIGNALS = {
+    "tr": ["bkz.", "bkz", "bk.", "bakınız", "krş.", "krş", "karş.", "ayrıca bkz.", "ayrıca bk.", "ayrıca", "akt.", "aktaran"],
+    "en": ["see also", "see, e.g.,", "see e.g.", "see", "cf.", "compare", "e.g.,", "e.g.", "quoted in", "cited in",
+           "but see", "contra", "accord"],
+    "de": ["vgl. auch", "vgl.", "siehe auch", "siehe", "s. auch", "zit. nach", "zitiert nach", "dazu"],
+    "fr": ["voir aussi", "voir", "cf.", "v.", "cité par", "cité dans"],
+    "it": ["cfr.", "vedi", "v.", "si veda", "citato in"],
+    "es": ["véase también", "véase", "vid.", "cfr.", "cf.", "citado en"],
+    "ru": ["см. также", "см.", "ср.", "цит. по"],
+}
+
+# Locator labels: value is the kind of locator.
+LOCATOR_LABELS = {
+    "tr": {"s.": "page", "ss.": "page", "sayfa": "page", "sh.": "page", "vr.": "folio", "yk.": "folio",
+           "belge": "document", "dipnot": "note", "dn.": "note"},
+    "en": {"p.": "page", "pp.": "page", "page": "page", "pages": "page", "fol.": "folio", "fols.": "folio",
+           "f.": "folio", "ff.": "folio", "col.": "column", "cols.": "column", "para.": "paragraph",
+           "paras.": "paragraph", "n.": "note", "nn.": "note", "at": "page"},
+    "de": {"S.": "page", "s.": "page", "Bl.": "folio", "fol.": "folio", "Sp.": "column", "Rn.": "paragraph",
+           "Anm.": "note", "Nr.": "number"},
+    "fr": {"p.": "page", "pp.": "page", "f.": "folio", "fo": "folio", "fol.": "folio", "col.": "column",
+           "n.": "note", "§": "paragraph"},
+    "it": {"p.": "page", "pp.": "page", "pag.": "page", "pagg.": "page", "c.": "folio", "cc.": "folio",
+           "col.": "column", "n.": "note"},
+    "es": {"p.": "page", "pp.": "page", "pág.": "page", "págs.": "page", "f.": "folio", "fol.": "folio",
+           "col.": "column", "n.": "note"},
+    "ru": {"С.": "page", "с.": "page", "Л.": "folio", "л.": "folio", "стб.": "column"},
+}
+
+# Volume labels (what follows is a volume number, often Roman).
+VOLUME_LABELS = {
+    "tr": ["C.", "c.", "Cilt", "cilt", "Cild", "vol.", "Vol."],
+    "en": ["vol.", "Vol.", "vols.", "bk.", "pt."],
+    "de": ["Bd.", "Bde.", "Tl.", "Jg.", "vol."],
+    "fr": ["t.", "vol.", "tome"],
+    "it": ["vol.", "t.", "tomo"],
+    "es": ["vol.", "t.", "tomo"],
+    "ru": ["Т.", "т.", "Вып.", "вып."],
+}
+
+# Issue labels. Turkish capital "S." is an issue ("Sayı"), never a page.
+ISSUE_LABELS = {
+    "tr": ["S.", "Sayı", "sayı", "Sy.", "sy.", "No:", "No.", "no.", "Nr.", "Nr:"],
+    "en": ["no.", "No.", "nos.", "iss.", "issue"],
+    "de": ["Nr.", "H.", "Heft"],
+    "fr": ["n°", "no", "no.", "nº", "fasc."],
+    "it": ["n.", "fasc."],
+    "es": ["n.º", "núm.", "no."],
+    "ru": ["№", "Вып."],
+}
+
+# "and following" after a page; "vd." after names means "et al." instead.
+FOLLOWING = {
+    "tr": ["vd.", "vdd.", "v.d.", "ve devamı"],
+    "en": ["ff.", "f.", "et seq."],
+    "de": ["ff.", "f."],
+    "fr": ["sq.", "sqq.", "et suiv.", "s."],
+    "it": ["sgg.", "ss.", "e seg.", "seg."],
+    "es": ["ss.", "s.", "y ss."],
+    "ru": ["и сл."],
+}
+
+ET_AL = ["vd.", "v.dğr.", "ve diğerleri", "et al.", "et al", "u.a.", "et alii", "и др."]
+
+# Contributor roles; the name after them is not an author.
+ROLES = {
+    "translator": ["çev.", "Çev.", "trc.", "Trc.", "tercüme", "trans.", "Trans.", "translated by", "tr.", "übers.",
+                   "Übers.", "übersetzt von", "trad.", "traduit par", "traducción de", "пер."],
+    "editor": ["haz.", "Haz.", "yay. haz.", "Yay. haz.", "Yay. Haz.", "ed.", "Ed.", "eds.", "Eds.", "edited by",
+               "nşr.", "Nşr.", "thk.", "Thk.", "sad.", "Sad.", "Hrsg.", "hrsg. v.", "hg. v.", "Hg.", "éd.", "dir.",
+               "a cura di", "comp.", "ред."],
+}
+
+# Conjunctions joining co-authors.
+AND = ["ve", "and", "&", "und", "et", "e", "y", "и"]
+
+# Words that make a comma-separated part a publisher.
+PUBLISHER_WORDS = [
+    "yayınları", "yayinlari", "yayınevi", "yayinevi", "yayın", "yayincilik", "yayıncılık", "kitabevi", "basımevi",
+    "basimevi", "matbaası", "matbaasi", "matbaa", "neşriyat", "neşriyyat", "neşriyatı", "kurumu", "press", "publishers",
+    "publishing", "publications", "verlag", "verlagsanstalt", "éditions", "editions", "presses", "editore", "editorial",
+    "ediciones", "university", "universitesi", "üniversitesi", "books", "group", "ltd", "inc", "gmbh", "издательство",
+    "atam", "kaynak", "iletişim", "iletisim", "elm", "routledge", "brill", "penguin", "gallimard", "seuil", "beck",
+    "suhrkamp", "fayard", "einaudi", "taylor", "francis", "macmillan", "palgrave", "cambridge", "oxford", "harvard",
+]
+
+MONTHS = {
+    "tr": ["ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık"],
+    "en": ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"],
+    "de": ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
+           "dezember"],
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"],
+    "it": ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
+           "novembre", "dicembre"],
+    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+           "noviembre", "diciembre"],
+    "ru": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
+           "декабря"],
+}
+
+# Cross-references to an earlier note: the number is the note.
+NOTE_XREF = [
+    r"\(\s*n\.?\s*(\d+)\s*\)",  # OSCOLA "(n 3)"
+    r"\(\s*(?:wie\s+)?Anm\.\s*(\d+)\s*\)",  # German "(wie Anm. 3)"
+    r"\(\s*(?:see\s+)?(?:note|fn\.?)\s*(\d+)\s*\)",
+    r"\(\s*(?:bkz\.?\s*)?(?:dipnot|dn\.)\s*(\d+)\s*\)",
+    r"\b(?:supra|above),?\s+n(?:ote)?\.?\s*(\d+)",
+    r"\bbkz\.?\s+dipnot\s+(\d+)",
+    r"\(\s*(?:voir\s+)?(?:n\.|note)\s*(\d+)\s*\)",
+    r"\bcit\.\s+(?:alla\s+)?(?:nota|n\.)\s*(\d+)",
+]
+
+PASSIM = ["passim"]
+
+# Words common in each language's notes, for guessing the language.
+STOPWORDS = {
+    "tr": ["ve", "ile", "bir", "bu", "için", "olarak", "yayınları", "s.", "a.g.e.", "bkz.", "tarihi", "üzerine"],
+    "en": ["the", "and", "of", "in", "ibid.", "see", "press", "university", "pp.", "p.", "history", "on"],
+    "de": ["der", "die", "das", "und", "von", "zur", "ebd.", "vgl.", "s.", "geschichte", "im", "des"],
+    "fr": ["le", "la", "les", "et", "des", "du", "de", "op.", "cit.", "p.", "histoire", "dans"],
+    "it": ["il", "lo", "la", "gli", "della", "di", "e", "pp.", "storia", "nel", "cit."],
+    "es": ["el", "la", "los", "las", "y", "del", "de", "pp.", "historia", "en", "ibíd."],
+    "ru": ["и", "в", "на", "с.", "история", "там", "же"],
+}
+
+# Words that name an archive or its units: a citation containing them is archival.
+ARCHIVE_WORDS = [
+    "arşiv", "arşivi", "arşivleri", "archive", "archives", "archiv", "archivio", "archivo", "архив",
+    "fon no", "fond", "fonds", "dosya", "gömlek", "kutu", "sıra no", "delo", "opis", "list", "bestand",
+    "akte", "carton", "liasse", "busta", "legajo", "defter", "vesika", "belge no",
+]
+# Well-known archive sigla (more are learnt from "Full Name (ABBR)" definitions).
+ARCHIVE_SIGLA = ["BOA", "BCA", "ATASE", "TNA", "PRO", "FO", "NARA", "AN", "BArch", "PA AA", "HHStA", "AVPRI", "RGVA",
+                 "RGASPI", "GARF", "TTK", "TBMM", "DAB", "ASV"]

@@ -1,0 +1,181 @@
+"""The locator at the end of a citation: "s. 18-19", "pp. 42–46 (p. 43)", "2/143", "Ebd., S. 12 f."
+
+Grammar (see CONVENTIONS.md §4)::
+
+    tail     := [volume ("," | ":" | "/")] [label] refs [follow] ["(" [label] ref ")"]
+    refs     := ref ((", " | " and ") ref)*
+    ref      := PAGE [DASH PAGE]
+    PAGE     := digits [a|b] | lower-case roman
+
+A number without a label is a page only where it stands as its own part of the
+citation ("…, 45." or "…): 201–3"), and never when it reads as a year or a dual
+date ("1919", "1919-1938", "1335/1919").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .grammar import Grammar
+from .model import Locator, PageRange
+
+DASHES = "-‐‑‒–—―"
+_DASH = f"[{DASHES}]"
+_PAGE = r"(?:\d{1,5}[ab]?(?![\w])|[ivxlcdm]{1,7}(?![\w]))"
+_ROMAN_UPPER = r"[IVXLCDM]{1,7}"
+_YEAR_MIN, _YEAR_MAX = 1400, 2100
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _with_capitals(labels: list[str], reserved: set[str]) -> list[str]:
+    out = set(labels)
+    for label in labels:
+        cap = label[:1].upper() + label[1:]
+        if cap not in reserved:
+            out.add(cap)
+    return sorted(out)
+
+
+@lru_cache(maxsize=None)
+def _pattern(grammar: Grammar) -> re.Pattern[str]:
+    reserved = set(grammar.issue_labels) | set(grammar.volume_labels)
+    labels = _with_capitals(list(grammar.locator_labels), reserved)
+    label = _alternation(labels)
+    follow = _alternation(grammar.following + ("passim",))
+    vol_labels = _alternation(grammar.volume_labels)
+    ref = rf"{_PAGE}(?:\s*{_DASH}\s*{_PAGE})?"
+    joiner = r"(?:\s*,\s*|\s*&\s*|\s+(?:and|ve|und|et|y|e)\s+)"
+    return re.compile(
+        rf"""
+        (?P<all>
+          (?:(?P<vlabel>{vol_labels})\s*(?P<vol>{_ROMAN_UPPER}|\d{{1,4}})\s*,\s*
+           | (?P<vol2>{_ROMAN_UPPER}|\d{{1,3}})\s*(?P<vsep>/|:\s?)\s*(?=\d)
+          )?
+          (?:(?P<label>{label})\s*)?
+          (?P<refs>{ref}(?:{joiner}{ref})*)
+          (?:\s*(?P<follow>{follow}))?
+          (?:\s*\(\s*(?:(?:{label})\s*)?(?P<pin>{ref})\s*\))?
+          |(?P<passim>passim)
+        )
+        \s*[.,;]?\s*$
+        """,
+        re.VERBOSE,
+    )
+
+
+def _label_kind(grammar: Grammar, label: str | None) -> str | None:
+    if not label:
+        return None
+    return grammar.locator_labels.get(label) or grammar.locator_labels.get(label[:1].lower() + label[1:]) or "page"
+
+
+def _number(page: str) -> int | None:
+    digits = re.match(r"\d+", page)
+    return int(digits.group()) if digits else None
+
+
+def expand_range(start: str, end: str) -> PageRange | None:
+    """Numeric range; an abbreviated end ("131–32", "63-6") takes the start's leading digits."""
+    a, b = _number(start), _number(end)
+    if a is None or b is None:
+        return None
+    s_end = re.match(r"\d+", end).group()  # type: ignore[union-attr]
+    s_start = str(a)
+    if b < a and len(s_end) < len(s_start):
+        b = int(s_start[: len(s_start) - len(s_end)] + s_end)
+    return (a, b)
+
+
+_REF = re.compile(rf"({_PAGE})(?:\s*{_DASH}\s*({_PAGE}))?")
+
+
+def page_ranges(refs: str) -> tuple[PageRange, ...]:
+    ranges: list[PageRange] = []
+    for match in _REF.finditer(refs):
+        start, end = match.group(1), match.group(2)
+        if end is None:
+            n = _number(start)
+            if n is not None:
+                ranges.append((n, n))
+        else:
+            expanded = expand_range(start, end)
+            if expanded:
+                ranges.append(expanded)
+    return tuple(ranges)
+
+
+def _looks_like_date(match: re.Match[str], refs: str) -> bool:
+    numbers = [int(n) for n in re.findall(r"\d+", refs)]
+    if not numbers:
+        return False
+    if all(_YEAR_MIN <= n <= _YEAR_MAX for n in numbers):
+        return True
+    # "1335/1919", "534/1139": a dual date, not volume/page
+    if match.group("vol2") and match.group("vsep") == "/":
+        return len(numbers) == 1 and _YEAR_MIN - 900 <= numbers[0] <= _YEAR_MAX and int(match.group("vol2") if match.group("vol2").isdigit() else 0) >= 300
+    return False
+
+
+def split_locator(text: str, grammar: Grammar) -> tuple[str, Locator | None]:
+    """Split "Title, s. 18-19." into ("Title", Locator("s. 18-19", ((18, 19),)))."""
+    window_start = max(0, len(text) - 120)
+    window = text[window_start:]
+    pattern = _pattern(grammar)
+    match = None
+    # Try each plausible start so the earliest complete locator wins ("s. 12, 14" not "14").
+    for start in _candidate_starts(window):
+        m = pattern.match(window, start)
+        if m:
+            match = m
+            break
+    if match is None:
+        return text, None
+    head = text[: window_start + match.start()].rstrip()
+    if match.group("passim"):
+        return head.rstrip(" ,"), Locator(text=match.group("all").strip(), passim=True)
+    labelled = bool(match.group("label") or match.group("vlabel") or match.group("follow"))
+    refs = match.group("refs")
+    if not labelled:
+        # a bare number must stand as its own part: after "," or ":" or ")" or at the start
+        before = head[-1:] if head else ""
+        if before and before not in ",:)]":
+            return text, None
+        if match.group("vol2") and head and head[-1] not in ",:)]":
+            return text, None
+        if _looks_like_date(match, refs):
+            return text, None
+    elif match.group("vol2") and match.group("vsep") == "/" and _looks_like_date(match, refs):
+        return text, None
+    pin = match.group("pin")
+    ranges = page_ranges(pin) if pin else page_ranges(refs)
+    volume = match.group("vol") or match.group("vol2")
+    written = match.group("all").strip().rstrip(".,; ")
+    locator = Locator(
+        text=written,
+        ranges=ranges,
+        volume=volume,
+        label=_label_kind(grammar, match.group("label")) or ("page" if ranges else None),
+    )
+    return head.rstrip(" ,:"), locator
+
+
+_STARTS = re.compile(r"(?:(?<=^)|(?<=[\s,:(]))\S")
+
+
+def _candidate_starts(window: str) -> list[int]:
+    return [m.start() for m in _STARTS.finditer(window)]
+
+
+def parse_locator(text: str, grammar: Grammar) -> Locator | None:
+    """Parse a whole string as a locator (for "[@key, p. 33]" and \\cite[45]{key})."""
+    text = text.strip()
+    if not text:
+        return None
+    _, locator = split_locator(", " + text, grammar)
+    if locator is None:
+        return Locator(text=text)
+    return locator

@@ -1,0 +1,166 @@
+"""The values handed from stage to stage: plain, mostly frozen records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+PageRange = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Name:
+    family: str
+    given: str = ""
+
+    def initials(self) -> str:
+        from .normalize import fold
+
+        return "".join(part[0] for part in fold(self.given).split())
+
+
+@dataclass(frozen=True)
+class Locator:
+    """Where in a work a citation points: as written, and as numbers."""
+
+    text: str
+    ranges: tuple[PageRange, ...] = ()  # as written (a reversed range stays reversed)
+    volume: str | None = None
+    label: str | None = None  # "page", "folio", "column", "paragraph", "note"
+    passim: bool = False
+
+    @property
+    def pages(self) -> tuple[PageRange, ...]:
+        return tuple((min(a, b), max(a, b)) for a, b in self.ranges)
+
+
+@dataclass(frozen=True)
+class Note:
+    number: int
+    text: str  # cleaned, lines joined
+    line: int  # 1-based line where the note starts
+    page: int | None = None
+    marker_line: int | None = None  # line of its marker in the body, if found
+    line_starts: tuple[tuple[int, int], ...] = ()  # (offset in text, line) for each joined line
+
+    def line_at(self, offset: int) -> int:
+        line = self.line
+        for start, ln in self.line_starts:
+            if start > offset:
+                break
+            line = ln
+        return line
+
+
+@dataclass(frozen=True)
+class Marker:
+    number: int
+    line: int
+
+
+@dataclass
+class Manuscript:
+    path: str
+    notes: list[Note]
+    markers: list[Marker] = field(default_factory=list)
+    unmatched_markers: list[Marker] = field(default_factory=list)  # marker-looking numbers with no note
+    has_body: bool = True  # False for formats with no body to find markers in
+    position_kind: str = "line"
+
+
+@dataclass(frozen=True)
+class Citation:
+    note: int
+    index: int  # position within the note
+    text: str  # the citation as written (cleaned)
+    line: int
+    kind: str  # full | short | ibid | archival | other
+    authors: tuple[Name, ...] = ()
+    title: str | None = None  # the work's own title (book title, or article title when quoted)
+    container: str | None = None  # journal / book a quoted title appeared in
+    publisher: str | None = None
+    place: str | None = None
+    years: tuple[int, ...] = ()
+    volume: str | None = None
+    issue: str | None = None
+    translator: str | None = None
+    marker: str | None = None  # repeat marker as written (a.g.e., ibid., op. cit. ...)
+    marker_role: str | None = None  # "ibid" | "earlier" | "same-author"
+    xref_note: int | None = None  # "(n 3)", "(wie Anm. 3)"
+    archive: str | None = None  # archive name or abbreviation for archival refs
+    locator: Locator | None = None
+    key: str | None = None  # a key given directly (LaTeX \cite, pandoc @key)
+
+    @property
+    def pages(self) -> tuple[PageRange, ...]:
+        return self.locator.ranges if self.locator else ()
+
+
+@dataclass(frozen=True)
+class Resolution:
+    key: str | None
+    score: float = 0.0
+    reason: str = ""
+    ambiguous: tuple[str, ...] = ()  # candidate keys when it could not decide
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    type: str
+    fields: dict[str, str]  # lower-case names, LaTeX decoded, braces removed
+    line: int
+    authors: tuple[Name, ...] = ()
+    editors: tuple[Name, ...] = ()
+
+    def get(self, name: str) -> str | None:
+        value = self.fields.get(name)
+        return value if value else None
+
+    @property
+    def title(self) -> str:
+        return self.fields.get("title", "")
+
+    @property
+    def year(self) -> int | None:
+        import re
+
+        found = re.search(r"\d{4}", self.fields.get("year") or self.fields.get("date") or "")
+        return int(found.group()) if found else None
+
+    @property
+    def people(self) -> tuple[Name, ...]:
+        return self.authors + self.editors
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    note: int | None = None
+    key: str | None = None
+    line: int | None = None
+    suggestion: str | None = None
+    file: str | None = None
+
+
+@dataclass
+class Report:
+    manuscript: Manuscript
+    citations: list[tuple[Citation, Resolution]]
+    entries: dict[str, Entry]
+    findings: list[Finding] = field(default_factory=list)
+    bib_path: str | None = None
+    language: str = "en"

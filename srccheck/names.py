@@ -1,0 +1,125 @@
+"""Personal names as written in notes: "Mehmet Gönlübol- Cem Sar", "S.R. Sonyel", "Smith and Jones"."""
+
+from __future__ import annotations
+
+import re
+
+from .model import Name
+
+PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "zu", "le", "la", "al", "el",
+             "ibn", "bin", "ben", "ter", "ten", "dos", "das", "y", "d’", "d'"}
+CONJUNCTIONS = {"ve", "and", "&", "und", "et", "y", "e", "и", "ile"}
+ET_AL = {"vd.", "v.dğr.", "et al.", "et al", "u.a.", "ve", "diğerleri", "al.", "et alii"}
+_INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,3}-?$|^[^\W\d_]\.?-[^\W\d_]\.$")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_CAPITALISED = re.compile(r"^[^\W\d_][\w’'.-]*$")
+# A co-author joiner: a dash with a space on at least one side, or a conjunction.
+_JOIN = re.compile(r"\s+[-–—]\s*|\s*[-–—]\s+|\s+(?:ve|and|&|und|et|y|e|и|ile)\s+|\s*/\s*")
+_PARENS = re.compile(r"\([^()]*\)")
+
+
+def is_initial(token: str) -> bool:
+    return bool(_INITIAL.match(token))
+
+
+def _is_name_token(token: str) -> bool:
+    if is_initial(token):
+        return True
+    if token.lower() in PARTICLES:
+        return True
+    if not _CAPITALISED.match(token) or not token[0].isupper():
+        return False
+    if _ROMAN.match(token) and len(token) > 1:
+        return False
+    # Turkish case suffixes after an apostrophe ("Atatürk’ün") mark a common noun phrase, not a name;
+    # "O’Brien" and "D’Alembert" keep a capital after it.
+    quote = re.search(r"[’'](\w)", token)
+    if quote and quote.group(1).islower():
+        return False
+    return True
+
+
+def looks_like_names(text: str) -> bool:
+    """Is this comma-part a list of personal names (the author slot)?"""
+    text = _PARENS.sub(" ", text).strip()
+    if not text or len(text) > 90:
+        return False
+    pieces = [p for p in _JOIN.split(text) if p.strip()]
+    if not pieces or len(pieces) > 6:
+        return False
+    for piece in pieces:
+        tokens = [t for t in re.split(r"\s+", piece.strip()) if t]
+        tokens = [t for t in tokens if t.lower() not in ET_AL]
+        if not tokens or len(tokens) > 5:
+            return False
+        if not all(_is_name_token(t) for t in tokens):
+            return False
+        if all(is_initial(t) or t.lower() in PARTICLES for t in tokens):
+            return False
+    return True
+
+
+def parse_names(text: str) -> tuple[Name, ...]:
+    text = _PARENS.sub(" ", text)
+    names = []
+    for piece in _JOIN.split(text):
+        tokens = [t for t in piece.split() if t.lower() not in ET_AL]
+        if not tokens:
+            continue
+        names.append(_split_name(tokens))
+    return tuple(names)
+
+
+def _split_name(tokens: list[str]) -> Name:
+    # "Given von Family": the family name starts at a lower-case particle, else it is the last token.
+    for i, token in enumerate(tokens[:-1]):
+        if i > 0 and token.lower() in PARTICLES and token[0].islower():
+            return Name(" ".join(tokens[i:]), " ".join(tokens[:i]))
+    # Initials glued to the surname: "A.Ş.Tahirzade"
+    last = tokens[-1]
+    glued = re.match(r"^((?:[^\W\d_]\.)+)([^\W\d_].+)$", last)
+    if glued and len(tokens) == 1:
+        return Name(glued.group(2), glued.group(1))
+    return Name(last, " ".join(tokens[:-1]))
+
+
+def parse_bib_names(value: str) -> tuple[Name, ...]:
+    """BibTeX "Last, First and First Last and {Institution}" into Names."""
+    names = []
+    for raw in _split_and(value):
+        raw = raw.strip()
+        if not raw:
+            continue
+        if raw.lower() in {"others", "et al."}:
+            continue
+        if raw.startswith("{") and raw.endswith("}") and raw.count("{") == 1:
+            names.append(Name(raw[1:-1].strip()))
+            continue
+        raw = raw.replace("{", "").replace("}", "")
+        if "," in raw:
+            family, _, given = raw.partition(",")
+            given = given.split(",")[-1]  # "Last, Jr, First"
+            names.append(Name(family.strip(), given.strip()))
+        else:
+            names.append(_split_name(raw.split()))
+    return tuple(names)
+
+
+def _split_and(value: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    lower = value.lower()
+    i = 0
+    while i < len(value):
+        ch = value[i]
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif depth == 0 and lower.startswith(" and ", i):
+            parts.append(value[start:i])
+            i += 5
+            start = i
+            continue
+        i += 1
+    parts.append(value[start:])
+    return parts

@@ -1,0 +1,59 @@
+"""Text clean-up and matching keys.
+
+Two jobs, kept apart:
+- ``clean`` repairs what PDF extraction and word processors do to text (odd spaces,
+  soft hyphens, zero-width marks, the Ģ/Ġ damage of Turkish PDFs) but keeps letters
+  and case, so messages can still quote the author's text;
+- ``fold`` makes a matching key: Turkish-aware lower case, no diacritics, no
+  punctuation. "İSTİKLAL", "Istiklal" and "istiklâl" all fold to "istiklal".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t"), " ")
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+# Glyph damage seen in text extracted from Turkish PDFs set in legacy fonts.
+_PDF_DAMAGE = str.maketrans({"Ģ": "Ş", "ģ": "ş", "Ġ": "İ"})
+_TURKISH_HINT = re.compile("[ışğİŞĞ]")
+
+_FOLD_MAP = str.maketrans(
+    {
+        "İ": "i", "I": "i", "ı": "i",
+        "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe",
+        "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "þ": "th",
+        "’": "", "'": "", "ʼ": "", "‘": "", "`": "", "´": "",
+    }
+)
+_NON_WORD = re.compile(r"[^\w]+|_")
+_WS = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """Repair spacing and PDF glyph damage; keep letters, case and line breaks."""
+    text = unicodedata.normalize("NFC", text).translate(_SPACES).translate(_INVISIBLE)
+    if "Ģ" in text or "Ġ" in text or "ģ" in text:
+        if _TURKISH_HINT.search(text):
+            text = text.translate(_PDF_DAMAGE)
+    return text
+
+
+def strip_diacritics(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Matching key: lower case (Turkish-aware), no diacritics or punctuation."""
+    text = strip_diacritics(text.translate(_FOLD_MAP)).lower()
+    return _WS.sub(" ", _NON_WORD.sub(" ", text)).strip()
+
+
+def fold_words(text: str) -> list[str]:
+    return fold(text).split()
+
+
+def collapse_spaces(text: str) -> str:
+    return _WS.sub(" ", text).strip()
