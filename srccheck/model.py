@@ -113,6 +113,7 @@ class Resolution:
     score: float = 0.0
     reason: str = ""
     ambiguous: tuple[str, ...] = ()  # candidate keys when it could not decide
+    cascade: bool = False  # unresolved only because the citation it repeats is unresolved
 
 
 @dataclass(frozen=True)

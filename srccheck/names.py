@@ -70,6 +70,7 @@ def parse_names(text: str) -> tuple[Name, ...]:
     return tuple(names)
 
 
+
 def _split_name(tokens: list[str]) -> Name:
     # "Given von Family": the family name starts at a lower-case particle, else it is the last token.
     for i, token in enumerate(tokens[:-1]):
@@ -92,10 +93,9 @@ def parse_bib_names(value: str) -> tuple[Name, ...]:
             continue
         if raw.lower() in {"others", "et al."}:
             continue
-        if raw.startswith("{") and raw.endswith("}") and raw.count("{") == 1:
+        if raw.startswith("{") and raw.endswith("}") and _balanced_outer(raw):
             names.append(Name(raw[1:-1].strip()))
             continue
-        raw = raw.replace("{", "").replace("}", "")
         if "," in raw:
             family, _, given = raw.partition(",")
             given = given.split(",")[-1]  # "Last, Jr, First"
@@ -103,6 +103,17 @@ def parse_bib_names(value: str) -> tuple[Name, ...]:
         else:
             names.append(_split_name(raw.split()))
     return tuple(names)
+
+
+def _balanced_outer(raw: str) -> bool:
+    """Is the whole string one braced group ("{World Bank}", not "{\\c{S}}en, Ali")?"""
+    depth = 0
+    for i, ch in enumerate(raw):
+        depth += ch == "{"
+        depth -= ch == "}"
+        if depth == 0 and i < len(raw) - 1:
+            return False
+    return True
 
 
 def _split_and(value: str) -> list[str]:

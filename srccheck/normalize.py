@@ -57,3 +57,17 @@ def fold_words(text: str) -> list[str]:
 
 def collapse_spaces(text: str) -> str:
     return _WS.sub(" ", text).strip()
+
+
+_APOSTROPHES = re.compile("[’'ʼ‘`´]")
+_WORD_SPLIT = re.compile(r"[^\w]+|_")
+
+
+def folded_words(text: str) -> list[tuple[str, str]]:
+    """(folded, original) for each word, so a message can quote what the author wrote."""
+    pairs = []
+    for token in _WORD_SPLIT.split(_APOSTROPHES.sub("", text)):
+        key = fold(token)
+        if key:
+            pairs.append((key, token))
+    return pairs

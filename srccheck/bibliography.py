@@ -1,0 +1,230 @@
+"""Load a .bib file into Entries, with an index for fast candidate lookup.
+
+bibtexparser 2.x does the BibTeX syntax; we decode LaTeX only in the values that
+contain a backslash (pylatexenc is slow, and most values are plain), strip braces,
+resolve @string macros and "#" concatenation, and keep the problems bibtexparser
+reports (duplicate keys, syntax errors) as findings rather than failing the run.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .model import Entry, Name
+from .names import parse_bib_names
+from .normalize import clean, fold
+from .textio import read_text
+
+_log = logging.getLogger("bibtexparser")
+_log.addHandler(logging.NullHandler())
+_log.propagate = False
+_log.setLevel(logging.CRITICAL)
+
+_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+_TITLE_STOPWORDS = {
+    "the", "a", "an", "of", "and", "in", "on", "to", "for", "at", "by", "from", "with", "ve", "ile", "bir", "de", "da",
+    "der", "die", "das", "und", "von", "zur", "zum", "im", "le", "la", "les", "et", "des", "du", "en", "el", "los",
+    "las", "y", "del", "di", "il", "e", "della",
+}
+ARCHIVE_TYPES = {"misc", "unpublished", "manuscript", "archival", "archive", "letter", "document"}
+
+
+@dataclass(frozen=True)
+class BibProblem:
+    kind: str  # "parse" | "duplicate-key" | "case-clash"
+    line: int
+    message: str
+    key: str | None = None
+
+
+@dataclass
+class Bibliography:
+    path: str
+    entries: dict[str, Entry]
+    problems: list[BibProblem] = field(default_factory=list)
+
+    @cached_property
+    def by_family(self) -> dict[str, list[Entry]]:
+        index: dict[str, list[Entry]] = defaultdict(list)
+        for entry in self.entries.values():
+            for family in entry_families(entry):
+                if entry not in index[family]:
+                    index[family].append(entry)
+        return dict(index)
+
+    @cached_property
+    def by_title_word(self) -> dict[str, list[Entry]]:
+        index: dict[str, list[Entry]] = defaultdict(list)
+        for entry in self.entries.values():
+            for word in title_words(entry_titles(entry)):
+                index[word].append(entry)
+        return dict(index)
+
+    @cached_property
+    def families(self) -> list[str]:
+        return list(self.by_family)
+
+
+def title_words(texts: list[str]) -> set[str]:
+    words = set()
+    for text in texts:
+        for word in fold(text).split():
+            if len(word) >= 3 and word not in _TITLE_STOPWORDS and not word.isdigit():
+                words.add(word)
+    return words
+
+
+def entry_families(entry: Entry) -> list[str]:
+    out = []
+    for name in entry.people:
+        folded = fold(name.family)
+        if folded:
+            out.append(folded)
+            parts = folded.split()
+            if len(parts) > 1:
+                out.append(parts[-1])  # "de Gaulle" also under "gaulle"
+    return out
+
+
+def entry_titles(entry: Entry) -> list[str]:
+    return [t for t in (entry.get("title"), entry.get("shorttitle")) if t]
+
+
+def entry_span(entry: Entry) -> tuple[int, int] | None:
+    pages = entry.get("pages")
+    if not pages:
+        return None
+    m = re.match(r"^\s*(\d+)\s*(?:[-–—]+\s*(\d+))?\s*$", pages)
+    if not m:
+        return None
+    start = int(m.group(1))
+    end = int(m.group(2)) if m.group(2) else start
+    return (start, end) if end >= start else None
+
+
+def entry_pagetotal(entry: Entry) -> int | None:
+    total = entry.get("pagetotal") or entry.get("numpages")
+    if total and re.fullmatch(r"\d+", total.strip()):
+        return int(total)
+    return None
+
+
+def _latex(value: str) -> str:
+    from .latex import decode_latex
+
+    return decode_latex(value)
+
+
+def _join_concatenation(value: str, strings: dict[str, str]) -> str:
+    """Resolve `pub # " Books"` the way BibTeX does; other values pass through."""
+    if "#" not in value:
+        return strings.get(value.strip().lower(), value)
+    pieces, depth, quote, start = [], 0, False, 0
+    for i, ch in enumerate(value):
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif ch == '"' and depth == 0:
+            quote = not quote
+        elif ch == "#" and depth == 0 and not quote:
+            pieces.append(value[start:i])
+            start = i + 1
+    pieces.append(value[start:])
+    out = []
+    for piece in pieces:
+        piece = piece.strip()
+        if len(piece) >= 2 and piece[0] == piece[-1] == '"':
+            out.append(piece[1:-1])
+        elif piece.startswith("{") and piece.endswith("}"):
+            out.append(piece[1:-1])
+        else:
+            out.append(strings.get(piece.lower(), piece))
+    return "".join(out)
+
+
+def _field_value(raw: str, strings: dict[str, str]) -> str:
+    value = _join_concatenation(raw, strings)
+    value = _latex(value)
+    return clean(re.sub(r"\s+", " ", value)).strip()
+
+
+def load_bibliography(path: str, encoding: str | None = None) -> Bibliography:
+    text, _ = read_text(path, what="bibliography", encoding=encoding)
+    return parse_bibliography(text, path)
+
+
+def parse_bibliography(text: str, path: str = "<bib>") -> Bibliography:
+    import bibtexparser
+    from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock
+
+    library = bibtexparser.parse_string(text)
+    strings = {s.key.lower(): str(s.value) for s in library.strings}
+    for month in _MONTHS:
+        strings.setdefault(month, month)
+    entries: dict[str, Entry] = {}
+    problems: list[BibProblem] = []
+    for block in library.failed_blocks:
+        line = (block.start_line or 0) + 1
+        if isinstance(block, DuplicateBlockKeyBlock):
+            key = getattr(block, "key", None)
+            problems.append(BibProblem("duplicate-key", line, f"duplicate entry key {key!r}; the later entry is ignored", key))
+        elif isinstance(block, DuplicateFieldKeyBlock):
+            problems.append(BibProblem("parse", line, f"entry has a field twice ({_first_line(block.raw)})"))
+            kept = getattr(block, "ignore_error_block", None)
+            if kept is not None and getattr(kept, "key", None):
+                entries.setdefault(kept.key, _entry(kept, strings))
+        else:
+            problems.append(BibProblem("parse", line, f"cannot parse BibTeX here: {_first_line(block.raw)}"))
+    for raw_entry in library.entries:
+        if raw_entry.key in entries:
+            continue
+        entries[raw_entry.key] = _entry(raw_entry, strings)
+    return Bibliography(path, entries, problems)
+
+
+def _first_line(raw: str) -> str:
+    first = raw.strip().splitlines()[0] if raw.strip() else ""
+    return first[:80]
+
+
+def _entry(raw_entry, strings: dict[str, str]) -> Entry:  # type: ignore[no-untyped-def]
+    fields: dict[str, str] = {}
+    people: dict[str, tuple[Name, ...]] = {}
+    for f in raw_entry.fields:
+        name = f.key.lower()
+        if name in fields:
+            continue
+        fields[name] = _field_value(str(f.value), strings)
+        if name in ("author", "editor"):
+            # split names before decoding, so "{World Bank}" stays one name
+            people[name] = _decoded_names(parse_bib_names(_join_concatenation(str(f.value), strings)))
+    authors = people.get("author", ())
+    editors = people.get("editor", ())
+    if not fields.get("title") and fields.get("booktitle"):
+        fields["title"] = fields["booktitle"]
+    return Entry(
+        key=raw_entry.key,
+        type=raw_entry.entry_type.lower(),
+        fields=fields,
+        line=(raw_entry.start_line or 0) + 1,
+        authors=authors,
+        editors=editors,
+    )
+
+
+def _decoded_names(names: tuple[Name, ...]) -> tuple[Name, ...]:
+    def tidy(text: str) -> str:
+        return clean(re.sub(r"\s+", " ", _latex(text))).strip()
+
+    return tuple(Name(tidy(n.family), tidy(n.given)) for n in names)
+
+
+def is_archival(entry: Entry) -> bool:
+    if entry.type in ARCHIVE_TYPES:
+        return True
+    return any(entry.get(f) for f in ("archive", "archive_location", "shelfmark"))

@@ -1,0 +1,206 @@
+"""Text extracted from a PDF (pdftotext, copy-and-paste): find the footnotes and the body markers.
+
+Each page is body text, then a separator line (a run of spaces, underscores or dashes
+alone on a line), then that page's footnotes. Pages end at a form feed, a bare
+page-number line, or (in some extractions) a line that starts with a space after
+the footnotes. A footnote starts with its number at the start of a line; a line
+that does not start the next expected number continues the current note, also
+across a page (a note carried over to the next page's footnote block).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..grammar import languages as L
+from ..model import Manuscript, Marker, Note
+from ..normalize import clean
+
+SEPARATOR = re.compile(r"^(?:[ \t]{10,}|[ \t]*(?:[_\-–—─━=]\s?){5,}[ \t]*)$")
+PAGE_NUMBER = re.compile(r"^[ \t]*[-–]?[ \t]*(\d{1,4})[ \t]*[-–]?[ \t]*$")
+NOTE_START = re.compile(r"^([ \t]{0,3})(\d{1,4})(?:[.)]?[ \t]+|(?=[^\W\d_\s]))(\S.*)$")
+_GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:!?”’\"»)\]…])(\d{1,3})(?![\w\d])")
+_SPACED = re.compile(r"(?<=[.,;:!?”’\"»)\]…])[ \t]+(\d{1,3})(?=[ \t]|$)")
+_MONTH_OR_UNIT = {m for ms in L.MONTHS.values() for m in ms} | {
+    "yıl", "yılında", "yıllık", "gün", "kişi", "bin", "milyon", "%", "years", "year", "days", "men", "troops",
+    "jahre", "jahren", "ans", "km", "kg", "dk", "dk.", "saat", "ay", "sterlin", "lira", "ruble", "adet",
+}
+MAX_GAP = 3  # how far a glued marker may jump ahead of the last one (notes missing in between)
+
+
+@dataclass
+class _Line:
+    number: int  # 1-based
+    text: str
+
+
+@dataclass
+class _RawNote:
+    number: int
+    lines: list[_Line] = field(default_factory=list)
+    page: int = 0
+
+
+def _join(lines: list[_Line]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Join wrapped lines: a hyphen before a lower-case word is a broken word, before a digit a range."""
+    text = ""
+    starts: list[tuple[int, int]] = []
+    for ln in lines:
+        piece = ln.text.strip()
+        if not piece:
+            continue
+        if text.endswith("-") and not text.endswith(" -"):
+            if piece[:1].islower() and len(text) > 1 and text[-2].isalpha():
+                text = text[:-1]
+            starts.append((len(text), ln.number))
+            text += piece
+        else:
+            if text:
+                text += " "
+            starts.append((len(text), ln.number))
+            text += piece
+    return text, tuple(starts)
+
+
+def read_pdf_text(text: str, path: str) -> Manuscript:
+    lines = clean(text).split("\n")
+    body: list[_Line] = []
+    raw_notes: list[_RawNote] = []
+    page = 0
+    page_has_content = False
+    printed: dict[int, int] = {}
+    in_notes = False
+    notes_indented = False
+    last_number = 0
+
+    def new_page() -> None:
+        nonlocal page, page_has_content, in_notes
+        if page_has_content:
+            page += 1
+        page_has_content = False
+        in_notes = False
+
+    for index, raw in enumerate(lines, start=1):
+        segments = raw.split("\f")
+        for s_index, line in enumerate(segments):
+            if s_index > 0:
+                new_page()
+            if not line.strip():
+                if in_notes or not SEPARATOR.match(line):
+                    continue
+            if SEPARATOR.match(line) and not in_notes:
+                in_notes = True
+                page_has_content = True
+                continue
+            number = PAGE_NUMBER.match(line)
+            if number and (in_notes or not page_has_content or _page_number_context(lines, index)):
+                printed.setdefault(page, int(number.group(1)))
+                if page_has_content:
+                    new_page()
+                continue
+            if in_notes:
+                start = NOTE_START.match(line)
+                if start and _accept_note_start(int(start.group(2)), start.group(3), last_number):
+                    notes_indented = notes_indented or bool(start.group(1))
+                    last_number = int(start.group(2))
+                    raw_notes.append(_RawNote(last_number, [_Line(index, start.group(3))], page))
+                    continue
+                if line[:1] in " \t" and not notes_indented and line.strip()[:1].isalpha():
+                    new_page()  # the next page's first body line, glued on by the extraction
+                    page_has_content = True
+                    body.append(_Line(index, line))
+                    continue
+                if raw_notes:
+                    raw_notes[-1].lines.append(_Line(index, line))
+                continue
+            page_has_content = True
+            body.append(_Line(index, line))
+
+    notes = []
+    for raw_note in raw_notes:
+        joined, starts = _join(raw_note.lines)
+        notes.append(Note(raw_note.number, joined, raw_note.lines[0].number, _printed_page(printed, raw_note.page),
+                          line_starts=starts))
+    markers, unmatched = find_markers(body, [n.number for n in notes])
+    by_number = {m.number: m.line for m in markers}
+    notes = [
+        Note(n.number, n.text, n.line, n.page, by_number.get(n.number), n.line_starts) for n in notes
+    ]
+    return Manuscript(path=path, notes=notes, markers=markers, unmatched_markers=unmatched)
+
+
+def _page_number_context(lines: list[str], index: int) -> bool:
+    """A bare number in the body is a page number only with blank lines around it."""
+    before = lines[index - 2].strip() if index >= 2 else ""
+    after = lines[index].strip() if index < len(lines) else ""
+    return not before or not after
+
+
+def _accept_note_start(number: int, rest: str, last: int) -> bool:
+    if not re.search(r"[^\W\d_]", rest[:40]):
+        return False  # "21." alone: a page number wrapped onto its own line
+    if last == 0:
+        return number < 1000
+    if last < number <= last + 1 + MAX_GAP:
+        return True
+    return number == last and (rest[:1].isupper() or rest[:1] in "“\"«‘")
+
+
+def _printed_page(printed: dict[int, int], page: int) -> int | None:
+    if page in printed:
+        return printed[page]
+    if not printed:
+        return None
+    nearest = min(printed, key=lambda p: abs(p - page))
+    return printed[nearest] + (page - nearest)
+
+
+def find_markers(body: list[_Line], note_numbers: list[int]) -> tuple[list[Marker], list[Marker]]:
+    """Walk the body's numbers in order, keeping those that continue the note sequence.
+
+    A number glued to a word or punctuation ("edilmiştir.12") may skip ahead a little
+    (a note may be missing); one after a space ("durumdaydı. 13") must be exactly the
+    next expected number and not be followed by a month or unit ("9 Ocak", "15 dk.").
+    """
+    existing = set(note_numbers)
+    candidates: list[tuple[int, int, bool]] = []  # (line, number, glued)
+    for ln in body:
+        for m in _GLUED.finditer(ln.text):
+            start = m.start()
+            prev = ln.text[start - 1]
+            if prev in ".,:" and start >= 2 and ln.text[start - 2].isdigit():
+                continue  # 29.03.1920, 1.000
+            if m.end() < len(ln.text) and ln.text[m.end()] in ".," and ln.text[m.end() + 1 : m.end() + 2].isdigit():
+                continue
+            candidates.append((ln.number, int(m.group(1)), True))
+        for m in _SPACED.finditer(ln.text):
+            after = ln.text[m.end():].strip().split(" ", 1)[0].lower().strip(".,;:")
+            if after in _MONTH_OR_UNIT:
+                continue
+            candidates.append((ln.number, int(m.group(1)), False))
+    candidates.sort(key=lambda c: c[0])
+    markers: list[Marker] = []
+    unmatched: list[Marker] = []
+    last = 0
+    for line, number, glued in candidates:
+        expected = _next_expected(last, existing)
+        if number == expected or number == last + 1:
+            accept = True
+        elif glued and last < number <= last + 1 + MAX_GAP and number in existing:
+            accept = True
+        else:
+            accept = False
+        if not accept or number <= last:
+            continue
+        last = number
+        if number in existing:
+            markers.append(Marker(number, line))
+        else:
+            unmatched.append(Marker(number, line))
+    return markers, unmatched
+
+
+def _next_expected(last: int, existing: set[int]) -> int:
+    higher = [n for n in existing if n > last]
+    return min(higher) if higher else last + 1

@@ -1,0 +1,48 @@
+"""The JSON contract: notes with their citations, sources, findings. Never through rich."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Report
+from ..sources import sources
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    by_note: dict[int, list[dict[str, Any]]] = {}
+    for cit, res in report.citations:
+        by_note.setdefault(cit.note, []).append(
+            {
+                "text": cit.text,
+                "kind": cit.kind,
+                "key": res.key,
+                "score": round(float(res.score), 1),
+                "pages": [list(r) for r in cit.pages],
+                "locator": cit.locator.text if cit.locator else None,
+            }
+        )
+    return {
+        "notes": [
+            {"number": n.number, "line": n.line, "citations": by_note.get(n.number, [])}
+            for n in report.manuscript.notes
+        ],
+        "sources": [
+            {"key": s.key, "notes": s.notes, "pages": [list(r) for r in s.pages]} for s in sources(report)
+        ],
+        "findings": [
+            {
+                "rule": f.rule,
+                "severity": f.severity.value,
+                "note": f.note,
+                "key": f.key,
+                "line": f.line,
+                "message": f.message,
+            }
+            for f in report.findings
+        ],
+    }
+
+
+def render(report: Report) -> str:
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,71 @@
+"""read -> split + parse -> load bib -> resolve -> rules: the whole check as one function."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .bibliography import Bibliography, load_bibliography
+from .citations import archive_definitions, parse_note
+from .grammar import detect_language, grammar_for
+from .grammar import languages as L
+from .manuscript import read_manuscript
+from .model import Citation, Finding, Manuscript, Report, Resolution, Severity
+from .resolve import Resolver
+from .rules import Context, all_rules
+
+
+@dataclass
+class Options:
+    language: str | None = None  # None: detect
+    input_format: str | None = None
+    encoding: str | None = None
+    uncited: set[str] = field(default_factory=set)
+
+
+def parse_citations(manuscript: Manuscript, language: str) -> list[Citation]:
+    grammar = grammar_for(language)
+    sigla = set(L.ARCHIVE_SIGLA) | set(archive_definitions(manuscript.notes))
+    direct = getattr(manuscript, "direct_citations", None) or {}
+    citations: list[Citation] = []
+    for note in manuscript.notes:
+        found = list(direct.get(note.number, []))
+        found += parse_note(note, grammar, sigla)
+        citations.extend(found)
+    return citations
+
+
+def resolve_all(citations: list[Citation], bib: Bibliography, manuscript: Manuscript) -> list[tuple[Citation, Resolution]]:
+    resolver = Resolver(bib, archive_definitions(manuscript.notes))
+    return [(c, resolver.resolve(c)) for c in citations]
+
+
+def run_rules(report: Report, bib: Bibliography, options: Options) -> list[Finding]:
+    ctx = Context(report.manuscript, report.citations, report.entries, bib.problems, bib.path, options.uncited)
+    findings: list[Finding] = []
+    for rule in all_rules():
+        findings.extend(rule.check(ctx))
+    findings.sort(key=lambda f: (f.file is not None, f.note if f.note is not None else 10**9, f.line or 0))
+    return findings
+
+
+def check(manuscript_path: str, bib_path: str, options: Options | None = None) -> Report:
+    options = options or Options()
+    manuscript = read_manuscript(manuscript_path, options.input_format, options.encoding)
+    bib = load_bibliography(bib_path)
+    return check_loaded(manuscript, bib, options)
+
+
+def check_loaded(manuscript: Manuscript, bib: Bibliography, options: Options | None = None) -> Report:
+    options = options or Options()
+    language = options.language or detect_language([n.text for n in manuscript.notes])
+    citations = parse_citations(manuscript, language)
+    pairs = resolve_all(citations, bib, manuscript)
+    report = Report(manuscript, pairs, bib.entries, bib_path=bib.path, language=language)
+    report.findings = run_rules(report, bib, options)
+    return report
+
+
+def worst_severity(findings: list[Finding]) -> Severity | None:
+    if not findings:
+        return None
+    return max((f.severity for f in findings), key=lambda s: s.rank)

@@ -1,0 +1,349 @@
+"""Resolve each citation to a bibliography entry (or to nothing, or to "ambiguous").
+
+- A key given directly (\\cite, [@key]) is looked up.
+- "Ibid." / bare "a.g.e." / "Ebd." take the work of the citation just before: in the
+  same note, else the previous note with citations; if that note cites several works,
+  the marker is ambiguous and we say so rather than guess.
+- "Surname, a.g.e." / "op. cit." / "a.a.O." take that author's work cited earlier; if
+  the author has several earlier works, it is ambiguous.
+- "(n 3)" / "(wie Anm. 3)" take the work of that author cited in note 3.
+- Archive references match on archive name (abbreviations defined at first use are
+  expanded) and on their fond/file/folder numbers.
+- Everything else is fuzzy-matched: candidates are blocked by author surname (or by
+  title words when no author is given), then scored on title, author and year.
+Every resolution keeps its score and the reason it was chosen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .bibliography import Bibliography, entry_titles, is_archival, title_words
+from .model import Citation, Entry, Name, Resolution
+from .normalize import fold
+
+ACCEPT = 70.0  # minimum score to accept a fuzzy match
+TIE = 2.0  # two candidates closer than this are a tie
+
+
+@dataclass
+class _Seen:
+    citation: Citation
+    resolution: Resolution
+
+
+def strip_title_dates(text: str) -> str:
+    """Bracketed years ("(1920-1953)") come and go between notes; they are not the title."""
+    return re.sub(r"\s*\((?:\d{3,4}\s*[-–/]\s*\d{2,4}|\d{4})\)\s*", " ", text)
+
+
+def _folded_title(text: str | None) -> str:
+    return fold(strip_title_dates(text)) if text else ""
+
+
+def title_similarity(cited: str, entry_title: str) -> float:
+    a, b = _folded_title(cited), _folded_title(entry_title)
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 100.0
+    full = fuzz.ratio(a, b)
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    # a short title is usually the head of the full one ("Russian Azerbaijan 1905-1920")
+    head = fuzz.ratio(shorter, longer[: len(shorter)])
+    partial = fuzz.partial_ratio(shorter, longer) if len(shorter) >= 12 else 0.0
+    words_a, words_b = set(a.split()), set(b.split())
+    common = len(words_a & words_b)
+    coverage = 100.0 * common / max(1, len(set(shorter.split())))
+    best = max(full, head, partial * 0.97, coverage * 0.9 if len(shorter.split()) >= 2 else 0.0)
+    return float(best)
+
+
+def _initials_agree(cited: Name, entry: Name) -> bool:
+    a = cited.initials()
+    b = entry.initials()
+    if not a or not b:
+        return True
+    return a[0] == b[0] or a[0] in b
+
+
+def author_similarity(cited: tuple[Name, ...], entry: Entry) -> float | None:
+    """100 when every cited surname matches an author or editor (and initials agree)."""
+    people = entry.people
+    if not cited:
+        return None
+    if not people:
+        # institutional or anonymous works: the "author" may be in the title or publisher
+        hay = fold(" ".join(filter(None, [entry.title, entry.get("organization"), entry.get("institution")])))
+        hits = sum(1 for n in cited if fold(n.family) and fold(n.family) in hay)
+        return 60.0 if hits else 0.0
+    total = 0.0
+    for name in cited:
+        fam = fold(name.family)
+        best = 0.0
+        for person in people:
+            pf = fold(person.family)
+            score = 100.0 if fam == pf or (fam and fam in pf.split()) else fuzz.ratio(fam, pf)
+            if score >= 80 and not _initials_agree(name, person):
+                score -= 45
+            best = max(best, score)
+        total += best
+    return total / len(cited)
+
+
+def score_entry(citation: Citation, entry: Entry) -> float:
+    titles = entry_titles(entry)
+    cited_titles = [t for t in (citation.title, citation.container) if t]
+    title = 0.0
+    if cited_titles and titles:
+        title = max(title_similarity(c, t) for c in cited_titles[:1] for t in titles)
+        if citation.container and entry.get("booktitle"):
+            title = max(title, title_similarity(citation.container, entry.get("booktitle") or "") - 10)
+    author = author_similarity(citation.authors, entry)
+    if author is not None and cited_titles:
+        score = 0.45 * author + 0.55 * title
+        if title < 60:
+            score = min(score, title)  # the right author is not enough: another of their works
+    elif cited_titles:
+        score = 0.9 * title
+    elif author is not None:
+        score = 0.9 * author
+    else:
+        return 0.0
+    year = entry.year
+    if citation.years and year:
+        score += 3.0 if year in citation.years else -5.0
+    return min(score, 100.0)
+
+
+class Resolver:
+    def __init__(self, bib: Bibliography, abbreviations: dict[str, str] | None = None) -> None:
+        self.bib = bib
+        self.abbreviations = abbreviations or {}
+        self.history: list[_Seen] = []
+
+    # -- public -----------------------------------------------------------------------------
+    def resolve(self, citation: Citation) -> Resolution:
+        result = self._resolve(citation)
+        self.history.append(_Seen(citation, result))
+        return result
+
+    # -- dispatch ---------------------------------------------------------------------------
+    def _resolve(self, c: Citation) -> Resolution:
+        if c.key is not None:
+            if c.key in self.bib.entries:
+                return Resolution(c.key, 100.0, "cited by key")
+            return Resolution(None, 0.0, f"no entry with key {c.key!r}")
+        if c.kind == "ibid":
+            return self._ibid(c)
+        if c.xref_note is not None:
+            return self._cross_reference(c)
+        if c.kind == "archival":
+            return self._archival(c)
+        if c.marker_role == "same-author":
+            return self._same_author(c)
+        if c.marker_role == "earlier" and not c.title:
+            return self._earlier(c)
+        return self._fuzzy(c)
+
+    def _previous_keys(self, c: Citation) -> tuple[list[str | None], int | None]:
+        same_note = [s for s in self.history if s.citation.note == c.note]
+        if same_note:
+            return [same_note[-1].resolution.key], c.note
+        earlier = [s for s in self.history if s.citation.note < c.note]
+        if not earlier:
+            return [], None
+        last_note = earlier[-1].citation.note
+        keys = [s.resolution.key for s in earlier if s.citation.note == last_note]
+        return list(dict.fromkeys(keys)), last_note
+
+    def _ibid(self, c: Citation) -> Resolution:
+        keys, note = self._previous_keys(c)
+        if not keys:
+            return Resolution(None, 0.0, f"“{c.marker}” with no earlier citation to refer to")
+        if len(keys) > 1:
+            known = tuple(k for k in keys if k)
+            return Resolution(None, 0.0, f"“{c.marker}” follows note {note}, which cites several works", known)
+        if keys[0] is None:
+            return Resolution(None, 0.0, f"“{c.marker}” refers to note {note}, whose citation is unresolved",
+                              cascade=True)
+        return Resolution(keys[0], 100.0, f"“{c.marker}”: same work as note {note}")
+
+    def _cross_reference(self, c: Citation) -> Resolution:
+        cited = [s for s in self.history if s.citation.note == c.xref_note and s.resolution.key]
+        keys = list(dict.fromkeys(s.resolution.key for s in cited))
+        if c.authors and len(keys) > 1:
+            keys = [k for k in keys if (author_similarity(c.authors, self.bib.entries[k]) or 0) >= 80] or keys
+        if len(keys) == 1:
+            return Resolution(keys[0], 100.0, f"cross-reference to note {c.xref_note}")
+        if not keys:
+            fallback = self._fuzzy(c)
+            if fallback.key:
+                return fallback
+            return Resolution(None, 0.0, f"note {c.xref_note} cites no work this can refer to")
+        return Resolution(None, 0.0, f"note {c.xref_note} cites several works", tuple(k for k in keys if k))
+
+    def _author_keys(self, authors: tuple[Name, ...], keys: list[str]) -> list[str]:
+        return [k for k in keys if (author_similarity(authors, self.bib.entries[k]) or 0) >= 85]
+
+    def _earlier(self, c: Citation) -> Resolution:
+        """"Surname, a.g.e." / "op. cit.": the author's work cited before."""
+        earlier = list(dict.fromkeys(s.resolution.key for s in self.history if s.resolution.key))
+        mine = self._author_keys(c.authors, earlier)
+        label = " ".join(n.family for n in c.authors) or "the author"
+        if len(mine) == 1:
+            return Resolution(mine[0], 95.0, f"“{c.marker}”: the only work by {label} cited before")
+        if len(mine) > 1:
+            return Resolution(None, 0.0, f"“{c.marker}”: {label} has {len(mine)} works cited before", tuple(mine))
+        in_bib = self._author_keys(c.authors, list(self._by_author(c.authors)))
+        if len(in_bib) == 1:
+            return Resolution(in_bib[0], 80.0, f"“{c.marker}”: the only work by {label} in the bibliography")
+        if len(in_bib) > 1:
+            return Resolution(None, 0.0, f"“{c.marker}”: {label} has {len(in_bib)} works in the bibliography and none cited before", tuple(in_bib))
+        return Resolution(None, 0.0, f"no work by {label} in the bibliography")
+
+    def _same_author(self, c: Citation) -> Resolution:
+        if not self.history or not self.history[-1].resolution.key:
+            return self._fuzzy(c)
+        previous = self.bib.entries[self.history[-1].resolution.key]  # type: ignore[index]
+        authors = previous.authors or previous.editors
+        if not c.title:
+            return Resolution(previous.key, 90.0, f"“{c.marker}”: same author as the previous citation")
+        from dataclasses import replace
+
+        return self._fuzzy(replace(c, authors=authors))
+
+    # -- fuzzy ------------------------------------------------------------------------------
+    def _by_author(self, authors: tuple[Name, ...]) -> dict[str, Entry]:
+        found: dict[str, Entry] = {}
+        for name in authors:
+            fam = fold(name.family)
+            if not fam:
+                continue
+            hits = self.bib.by_family.get(fam)
+            if not hits and self.bib.families:
+                close = process.extract(fam, self.bib.families, scorer=fuzz.ratio, score_cutoff=80, limit=5)
+                hits = [e for match, _, _ in close for e in self.bib.by_family[match]]
+            for entry in hits or []:
+                found[entry.key] = entry
+        return found
+
+    def _by_title(self, c: Citation) -> dict[str, Entry]:
+        words = title_words([t for t in (c.title, c.container) if t])
+        if not words and c.authors:
+            # the "author" slot may really be a title ("Nutuk, s. 12")
+            words = title_words([" ".join(n.given + " " + n.family for n in c.authors)])
+        counts: dict[str, int] = {}
+        entries: dict[str, Entry] = {}
+        for word in words:
+            for entry in self.bib.by_title_word.get(word, []):
+                counts[entry.key] = counts.get(entry.key, 0) + 1
+                entries[entry.key] = entry
+        best = sorted(counts, key=counts.get, reverse=True)[:40]  # type: ignore[arg-type]
+        return {k: entries[k] for k in best}
+
+    def _fuzzy(self, c: Citation) -> Resolution:
+        candidates = self._by_author(c.authors) if c.authors else {}
+        via = "author"
+        if not candidates:
+            candidates = self._by_title(c)
+            via = "title"
+        scored = sorted(((score_entry(c, e), e.key) for e in candidates.values()), reverse=True)
+        if via == "author" and (not scored or scored[0][0] < ACCEPT) and (c.title or c.container):
+            more = self._by_title(c)
+            scored = sorted(((score_entry(c, e), e.key) for e in {**candidates, **more}.values()), reverse=True)
+        if not scored or scored[0][0] < ACCEPT:
+            best = f" (closest: {scored[0][1]}, score {scored[0][0]:.0f})" if scored else ""
+            return Resolution(None, scored[0][0] if scored else 0.0, f"no entry matches{best}")
+        top_score, top_key = scored[0]
+        ties = [k for s, k in scored[1:] if top_score - s < TIE and s >= ACCEPT]
+        if ties:
+            cited_before = {s.resolution.key for s in self.history}
+            preferred = [k for k in [top_key, *ties] if k in cited_before]
+            if len(preferred) == 1:
+                return Resolution(preferred[0], round(top_score, 1), "tie broken by the work cited before")
+            return Resolution(None, round(top_score, 1), "several entries match equally well", (top_key, *ties))
+        if not c.title and not c.container:
+            # author only ("McArthur, p. 62"): fine if the author has one work, else prefer the one cited before
+            mine = [k for s, k in scored if s >= ACCEPT]
+            if len(mine) > 1:
+                cited_before = [k for k in dict.fromkeys(s.resolution.key for s in self.history) if k in mine]
+                if len(cited_before) == 1:
+                    return Resolution(cited_before[0], round(top_score, 1), "the author's only work cited before")
+                return Resolution(None, round(top_score, 1), "the author has several works and no title is given", tuple(mine))
+        return Resolution(top_key, round(top_score, 1), f"matched on {'author and title' if c.authors and c.title else via}")
+
+    # -- archives ---------------------------------------------------------------------------
+    def _archival(self, c: Citation) -> Resolution:
+        cited_numbers = _numbers(c.text)
+        cited_names = _archive_names(c.text, self.abbreviations)
+        best: tuple[float, str] | None = None
+        ranked = []
+        for entry in self.bib.entries.values():
+            if not is_archival(entry):
+                continue
+            entry_text = " ".join(
+                v for k, v in entry.fields.items() if k not in ("year", "date", "url", "doi", "urldate", "pages")
+            )
+            number_score = _sequence_score(cited_numbers, _numbers(entry_text))
+            if number_score < 60:
+                continue
+            name_score = _name_score(cited_names, entry, self.abbreviations)
+            score = 0.7 * number_score + 0.3 * name_score
+            ranked.append((score, entry.key))
+        ranked.sort(reverse=True)
+        if ranked:
+            best = ranked[0]
+        if best is None or best[0] < ACCEPT:
+            return Resolution(None, best[0] if best else 0.0, "no archival entry has these archive and file numbers")
+        ties = [k for s, k in ranked[1:] if best[0] - s < TIE]
+        if ties:
+            return Resolution(None, round(best[0], 1), "several archival entries match", (best[1], *ties))
+        return Resolution(best[1], round(best[0], 1), "matched on archive and file numbers")
+
+
+def _numbers(text: str) -> list[str]:
+    return [str(int(n)) for n in re.findall(r"\d+", text)]
+
+
+def _sequence_score(a: list[str], b: list[str]) -> float:
+    if not a or not b:
+        return 0.0
+    # longest common subsequence, relative to the longer list
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0]
+        for j, y in enumerate(b):
+            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
+        prev = cur
+    return 100.0 * prev[-1] / max(len(a), len(b))
+
+
+def _archive_names(text: str, abbreviations: dict[str, str]) -> set[str]:
+    names = set()
+    for token in re.findall(r"[A-ZÇĞİÖŞÜ][A-Za-zÇĞİÖŞÜçğıöşü.]{1,9}", text):
+        bare = token.rstrip(".")
+        if bare in abbreviations:
+            names.add(fold(abbreviations[bare]))
+            names.add(fold(bare))
+        elif sum(ch.isupper() for ch in bare) >= 2:
+            names.add(fold(bare))
+    first = text.split(",")[0]
+    names.add(fold(first))
+    return {n for n in names if n}
+
+
+def _name_score(names: set[str], entry: Entry, abbreviations: dict[str, str]) -> float:
+    fields = [entry.get(f) for f in ("archive", "organization", "institution", "publisher", "howpublished", "note",
+                                     "title", "address", "location")]
+    hay = " " + fold(" ".join(f for f in fields if f)) + " "
+    best = 0.0
+    for name in names:
+        if f" {name} " in hay:
+            best = 100.0
+            break
+        best = max(best, fuzz.partial_ratio(name, hay) if len(name) > 6 else 0.0)
+    return best

@@ -1,0 +1,69 @@
+"""The rules: one module each, declared here in the order they are documented.
+
+Each module has CODE, NAME, SEVERITY, a docstring (its user documentation: what it
+finds, why it matters, what to do) and ``check(ctx)`` yielding Findings.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Callable, Iterable
+
+from ..bibliography import BibProblem
+from ..model import Citation, Entry, Finding, Manuscript, Resolution, Severity
+from ..normalize import collapse_spaces
+
+_MODULES = [
+    "unresolved_citation", "ambiguous_short_citation", "short_before_full",
+    "note_number_gap", "duplicate_note_number", "note_without_marker", "marker_without_note",
+    "inconsistent_spelling", "metadata_mismatch",
+    "page_out_of_range", "reversed_page_range", "missing_locator",
+    "unused_entry", "duplicate_entry", "bib_parse_error",
+]
+
+
+@dataclass
+class Context:
+    manuscript: Manuscript
+    citations: list[tuple[Citation, Resolution]]
+    entries: dict[str, Entry]
+    bib_problems: list[BibProblem] = field(default_factory=list)
+    bib_path: str | None = None
+    deliberately_uncited: set[str] = field(default_factory=set)
+
+    @staticmethod
+    def excerpt(text: str, limit: int = 90) -> str:
+        text = collapse_spaces(text)
+        return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    doc: str
+    check: Callable[[Context], Iterable[Finding]]
+
+    @property
+    def summary(self) -> str:
+        first = self.doc.strip().splitlines()[0]
+        return first.split(":", 1)[1].strip() if ":" in first else first
+
+
+def _load(module: ModuleType) -> Rule:
+    return Rule(module.CODE, module.NAME, module.SEVERITY, module.__doc__ or "", module.check)
+
+
+def all_rules() -> list[Rule]:
+    return [_load(importlib.import_module(f"{__name__}.{m}")) for m in _MODULES]
+
+
+def find_rule(name_or_code: str) -> Rule | None:
+    wanted = name_or_code.strip().lower()
+    for rule in all_rules():
+        if wanted in (rule.code.lower(), rule.name):
+            return rule
+    return None

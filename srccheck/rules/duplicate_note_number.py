@@ -1,0 +1,33 @@
+"""duplicate-note-number: two footnotes with the same number.
+
+What it finds: a note number used twice.
+
+Why it matters: one of the two is unreachable from its marker, and every later
+cross-reference ("see n. 12") becomes doubtful.
+
+What to do: renumber the notes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Finding, Severity
+from . import Context
+
+CODE = "SC202"
+NAME = "duplicate-note-number"
+SEVERITY = Severity.ERROR
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    first_line: dict[int, int] = {}
+    for note in ctx.manuscript.notes:
+        if note.number in first_line:
+            yield Finding(
+                NAME, SEVERITY,
+                f"note {note.number}: number used twice (first at line {first_line[note.number]})",
+                note=note.number, line=note.line, suggestion="renumber the notes",
+            )
+        else:
+            first_line[note.number] = note.line

@@ -1,0 +1,95 @@
+"""inconsistent-spelling: a title or author written differently from the bibliography.
+
+What it finds: a word of a cited title that is misspelt ("Kurutuluş" for "Kurtuluş"),
+a word missing from inside a title ("The Difficult Road Western Integration"), or an
+author's surname spelt differently, compared with the matched bibliography entry.
+Differences of case, diacritics, punctuation and abbreviation ("Devr." for
+"Devrimi") are not reported, nor a short title that stops early.
+
+Why it matters: inconsistent spellings look careless to reviewers and make the work
+harder to find in catalogues.
+
+What to do: copy the title and name from the bibliography entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
+
+from ..model import Finding, Severity
+from ..normalize import fold, folded_words
+from ..resolve import strip_title_dates
+from . import Context
+
+CODE = "SC301"
+NAME = "inconsistent-spelling"
+SEVERITY = Severity.WARNING
+SIMILAR = 70  # two words this close (rapidfuzz ratio) are one word misspelt
+
+
+def _words(text: str) -> list[tuple[str, str]]:
+    return folded_words(strip_title_dates(text))
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    return len(short) >= 2 and long.startswith(short)
+
+
+def title_differences(cited: str, entry_title: str) -> list[str]:
+    """Human-readable differences between a cited title and the entry's title."""
+    pa, pb = _words(cited), _words(entry_title)
+    a, b = [w for w, _ in pa], [w for w, _ in pb]
+    if len(a) < 2 or len(b) < 2:
+        return []
+    matcher = SequenceMatcher(a=a, b=b, autojunk=False)
+    blocks = [blk for blk in matcher.get_matching_blocks() if blk.size]
+    if sum(blk.size for blk in blocks) < 2:
+        return []
+    first_b = blocks[0].b
+    last_b = blocks[-1].b + blocks[-1].size
+    out = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            for (x, xo), (y, yo) in zip(pa[i1:i2], pb[j1:j2]):
+                if x != y and fuzz.ratio(x, y) >= SIMILAR and not _abbreviates(x, y) and not x.isdigit():
+                    out.append(f"“{xo}” where the bibliography has “{yo}”")
+        elif tag == "delete" and j1 == j2:
+            pass
+        elif tag == "insert" and first_b < j1 and j2 < last_b + 1 and i1 == i2 and j2 <= last_b:
+            missing = " ".join(original for _, original in pb[j1:j2])
+            if j2 - j1 <= 3 and not missing.isdigit():
+                out.append(f"“{missing}” is missing")
+    return out
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    reported: set[tuple[int, str, str]] = set()
+    for cit, res in ctx.citations:
+        if not res.key or cit.kind not in ("full", "short"):
+            continue
+        entry = ctx.entries[res.key]
+        if cit.title and entry.title:
+            for diff in title_differences(cit.title, entry.title):
+                if (cit.note, res.key, diff) in reported:
+                    continue
+                reported.add((cit.note, res.key, diff))
+                yield Finding(
+                    NAME, SEVERITY, f"note {cit.note}: title of {res.key}: {diff} (“{ctx.excerpt(entry.title, 70)}”)",
+                    note=cit.note, key=res.key, line=cit.line, suggestion="copy the title from the bibliography entry",
+                )
+        for name in cit.authors:
+            cited = fold(name.family)
+            people = [fold(p.family) for p in entry.people]
+            if not cited or not people or cited in people or any(cited in p.split() for p in people):
+                continue
+            close = max(people, key=lambda p: fuzz.ratio(cited, p))
+            if fuzz.ratio(cited, close) >= 75 and (cit.note, res.key, cited) not in reported:
+                reported.add((cit.note, res.key, cited))
+                yield Finding(
+                    NAME, SEVERITY,
+                    f"note {cit.note}: author “{name.family}” is spelt differently in the bibliography entry {res.key}",
+                    note=cit.note, key=res.key, line=cit.line, suggestion="use the spelling of the bibliography entry",
+                )

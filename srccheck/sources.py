@@ -1,0 +1,52 @@
+"""Per-source summary: which notes cite each entry, and the merged page ranges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import PageRange, Report
+
+
+def merge_ranges(ranges: list[PageRange]) -> list[PageRange]:
+    """Sort and merge inclusive ranges; adjacent ranges join (18–19 and 20 -> 18–20)."""
+    ordered = sorted((min(a, b), max(a, b)) for a, b in ranges)
+    merged: list[PageRange] = []
+    for start, end in ordered:
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def format_ranges(ranges: list[PageRange]) -> str:
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in ranges)
+
+
+@dataclass
+class Source:
+    key: str
+    notes: list[int]
+    pages: list[PageRange]
+    citations: int
+    kinds: dict[str, int]
+    first_full: int | None
+
+
+def sources(report: Report) -> list[Source]:
+    by_key: dict[str, Source] = {}
+    ranges: dict[str, list[PageRange]] = {}
+    for cit, res in report.citations:
+        if not res.key:
+            continue
+        src = by_key.setdefault(res.key, Source(res.key, [], [], 0, {}, None))
+        if cit.note not in src.notes:
+            src.notes.append(cit.note)
+        src.citations += 1
+        src.kinds[cit.kind] = src.kinds.get(cit.kind, 0) + 1
+        if cit.kind == "full" and src.first_full is None:
+            src.first_full = cit.note
+        ranges.setdefault(res.key, []).extend(cit.locator.pages if cit.locator else ())
+    for key, src in by_key.items():
+        src.pages = merge_ranges(ranges.get(key, []))
+    return list(by_key.values())
