@@ -147,12 +147,18 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
             token = before.group(1) if before else ""
             rest = text[k + 1 :]
             nxt = rest.lstrip()[:1]
-            if token[:-1].rstrip(")]”\"’").isdigit() or re.search(r"\d[a-b]?\.$", token):
-                # a page number or ordinal: cut only if a citation clearly starts next
-                if _starts_citation(rest, grammar, markers):
-                    cuts.append((k + 1, k + 1))
+            capital = bool(nxt) and (nxt.isupper() or nxt in OPEN_QUOTES)
+            piece = text[(cuts[-1][1] if cuts else 0) : k]
+            if re.search(r"\d[a-b]?\.$", token):
+                if _plain_number_after_comma(piece):
+                    # "…, 45. Smith, …" (a page) or "…, 100. Yılında …" (an ordinal in a title):
+                    # Turkish writes ordinals this way, so only a clear new citation cuts there
+                    if grammar.language != "tr" and _starts_citation(rest, grammar, markers):
+                        cuts.append((k + 1, k + 1))
+                elif capital or _starts_citation(rest, grammar, markers):
+                    cuts.append((k + 1, k + 1))  # after "s. 45." / "12/4." / "45-47."
             elif not _is_abbreviation(token, grammar) or _is_marker(token, markers):
-                if nxt and (nxt.isupper() or nxt in OPEN_QUOTES) and _is_sentence_start(rest):
+                if capital and _is_sentence_start(rest) and not _unfinished_citation(piece, grammar):
                     cuts.append((k + 1, k + 1))
         k += 1
     fragments = []
@@ -168,6 +174,22 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
         lead = len(piece) - len(piece.lstrip())
         fragments.append(Fragment(start + lead, piece.strip()))
     return fragments
+
+
+def _plain_number_after_comma(piece: str) -> bool:
+    return bool(re.search(r"(?:^|[,:]\s*)\d{1,4}$", piece.rstrip()))
+
+
+def _unfinished_citation(piece: str, grammar: Grammar) -> bool:
+    """"Walter Schönfeld, Die Bagdadbahn" before ". Eisenbahnbau…": a title and its subtitle, not two sentences."""
+    piece = _strip_signal(piece.strip(), grammar)
+    parts = split_parts(piece)
+    if len(parts) < 2 or not N.looks_like_names(parts[0]):
+        return False
+    head, locator = split_locator(piece, grammar)
+    if locator is not None or _YEAR.search(parts[-1]):
+        return False
+    return not any(_is_marker(p, _marker_set(grammar)) for p in parts)
 
 
 def _is_marker(token: str, markers: list[str]) -> bool:
@@ -191,6 +213,32 @@ _LEADING_IN = re.compile(r"^(?:in:?|In:?|içinde:?|dans|dans:|en:?|im:?)\s+", re
 _ROLE_PART = re.compile(r"^\(?\s*(" + "|".join(re.escape(r) for r in sorted(
     {r for rs in L.ROLES.values() for r in rs}, key=len, reverse=True)) + r")\s*(.*?)\)?$", re.IGNORECASE)
 _PUBLISHER_WORDS = {fold(w) for w in L.PUBLISHER_WORDS}
+
+
+_CONJUNCTION = re.compile(r"^(?:and|ve|und|et|e|y|ayrıca|also|auch|aussi)\s+(?=\S)", re.IGNORECASE)
+
+
+def _strip_conjunction(text: str) -> str:
+    return _CONJUNCTION.sub("", text, count=1)
+
+
+def _after_inner_signal(text: str, grammar: Grammar) -> str:
+    """"On the disputes, see Gérard, …" -> "Gérard, …": discursive text before a signal word goes."""
+    low = text.lower()
+    quoted = _quote_spans(text)
+    best = -1
+    for signal in grammar.signals:
+        if len(signal) < 2 or not signal.endswith((".", " ")) and signal.isalpha() and len(signal) < 3:
+            continue
+        for m in re.finditer(r"(?<=[\s,;:(])" + re.escape(signal.lower()) + r"(?=[\s,])", low):
+            if any(s <= m.start() <= e for s, e in quoted):
+                continue
+            rest = text[m.end():].lstrip(" ,:")
+            if rest[:1].isupper() or rest[:1] in OPEN_QUOTES:
+                best = max(best, m.end())
+    if best < 0:
+        return text
+    return text[best:].lstrip(" ,:")
 
 
 def _strip_signal(text: str, grammar: Grammar) -> str:
@@ -269,6 +317,8 @@ def _year_part(part: str, grammar: Grammar) -> tuple[list[int], str | None] | No
     m = re.fullmatch(r"(.*?)[\s(]*(1[4-9]\d\d|20\d\d)\)?\.?", part)
     if not m:
         return None
+    if re.search(r"[\d\-–—/]\s*$", m.group(1)):
+        return None  # "1905-1920": a date range in a title
     before = m.group(1).strip(" ,(")
     if before.lower() in grammar.months or not before:
         return [int(m.group(2))], None
@@ -313,6 +363,10 @@ def _read_parts(parts: list[str], grammar: Grammar) -> _Fields:
     f = _Fields(years=[])
     assert f.years is not None
     i = 0
+    if parts and not N.looks_like_names(parts[0]) and parts[0][:1].islower():
+        tail = re.sub(r"^(?:[^\W\d_][\w’'-]*\s+){1,3}?(?=[A-ZÀ-ÖØ-ÞĀ-ſ])", "", parts[0])
+        if tail != parts[0] and N.looks_like_names(tail):
+            parts = [tail, *parts[1:]]
     if parts and N.looks_like_names(parts[0]):
         author_parts = [parts[0]]
         i = 1
@@ -369,17 +423,16 @@ def _read_parts(parts: list[str], grammar: Grammar) -> _Fields:
                 f.place = f.place or yp[1]
             title_done = True
         elif _is_publisher(part) and (title_parts or f.title):
-            f.publisher = f.publisher or part
+            f.publisher = f"{f.publisher}, {part}" if f.publisher else part
             title_done = True
         elif not title_done and title_parts and _short_name(part) and _imprint_follows(rest_parts[pos + 1 :], grammar):
-            f.place = part  # "Bakı, Elm, 2005": place, then a publisher we have no word for
+            f.place = _add(f.place, part)  # "Bakı, Elm, 2005": place, then a publisher we have no word for
             title_done = True
         elif not title_done:
             title_parts.append(_LEADING_IN.sub("", part))
-        elif f.place is None and _short_name(part):
-            f.place = part
-        elif f.publisher is None and _short_name(part):
-            f.publisher = part
+        elif _short_name(part):
+            # after the title, short parts are imprint: place or a publisher we have no word for
+            f.place = _add(f.place, part)
     if title_parts:
         joined = ", ".join(title_parts)
         # "Journal 12" / "Title I": a trailing volume number belongs to the container
@@ -391,6 +444,10 @@ def _read_parts(parts: list[str], grammar: Grammar) -> _Fields:
         else:
             f.container = f.container or joined
     return f
+
+
+def _add(joined: str | None, part: str) -> str:
+    return f"{joined}; {part}" if joined else part
 
 
 def _short_name(part: str) -> bool:
@@ -438,9 +495,7 @@ def parse_citation(
     """Read one fragment; None if it is discursive text rather than a citation."""
     original = fragment.strip()
     markers = _marker_set(grammar)
-    text = _strip_signal(original.rstrip(" "), grammar)
-    if not _leading_marker(text, grammar, markers):
-        text = text.rstrip(" .")
+    text = _strip_signal(_after_inner_signal(_strip_conjunction(original), grammar), grammar)
     if not text:
         return None
     xref = None
@@ -518,9 +573,7 @@ def _is_citation(fields: _Fields, locator: Locator | None, marker: str | None, x
     return False
 
 
-_DEFINITION = re.compile(
-    r"((?:[A-ZÇĞİÖŞÜ][\w’'.-]*\s+){1,8}?[A-ZÇĞİÖŞÜ][\w’'.-]*)\s*\(\s*([A-ZÇĞİÖŞÜ][A-Za-zÇĞİÖŞÜçğıöşü.]{1,9})\s*\)"
-)
+_DEFINITION = re.compile(r"((?:[\w’'.-]+[ \t]+){0,7}[\w’'.-]+)\s*\(\s*([A-ZÇĞİÖŞÜ][A-Za-zÇĞİÖŞÜçğıöşü.]{1,9})\s*\)")
 
 
 def archive_definitions(notes: list[Note]) -> dict[str, str]:
@@ -531,14 +584,11 @@ def archive_definitions(notes: list[Note]) -> dict[str, str]:
             abbr = m.group(2).rstrip(".")
             if sum(ch.isupper() for ch in abbr) < 2:
                 continue
-            full = m.group(1).strip()
-            words = full.split()
-            # keep the trailing words whose initials spell the abbreviation, if they do
-            initials = "".join(w[0] for w in words)
-            k = initials.rfind(abbr[0])
-            if k >= 0 and fold(initials[k:])[:2] == fold(abbr)[:2]:
-                full = " ".join(words[k:])
-            found.setdefault(abbr, full)
+            words = m.group(1).split()
+            # the name starts at the last capitalised word that begins like the abbreviation
+            starts = [i for i, w in enumerate(words) if w[:1].isupper() and fold(w[:1]) == fold(abbr[:1])]
+            if starts:
+                found.setdefault(abbr, " ".join(words[starts[-1]:]))
     return found
 
 

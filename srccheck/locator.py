@@ -25,6 +25,7 @@ _DASH = f"[{DASHES}]"
 _PAGE = r"(?:\d{1,5}[ab]?(?![\w])|[ivxlcdm]{1,7}(?![\w]))"
 _ROMAN_UPPER = r"[IVXLCDM]{1,7}"
 _YEAR_MIN, _YEAR_MAX = 1400, 2100
+_BEFORE_BARE = ",:)]”’\"»"  # what may stand before a page number with no label
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -142,9 +143,9 @@ def split_locator(text: str, grammar: Grammar) -> tuple[str, Locator | None]:
     if not labelled:
         # a bare number must stand as its own part: after "," or ":" or ")" or at the start
         before = head[-1:] if head else ""
-        if before and before not in ",:)]":
+        if before and before not in _BEFORE_BARE:
             return text, None
-        if match.group("vol2") and head and head[-1] not in ",:)]":
+        if match.group("vol2") and head and head[-1] not in _BEFORE_BARE:
             return text, None
         if _looks_like_date(match, refs):
             return text, None

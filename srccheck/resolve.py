@@ -305,21 +305,30 @@ class Resolver:
         return Resolution(best[1], round(best[0], 1), "matched on archive and file numbers")
 
 
+_MONTH_NAMES = "|".join(m for ms in __import__("srccheck.grammar.languages", fromlist=["MONTHS"]).MONTHS.values() for m in ms)
+_DATES = re.compile(
+    rf"\b\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}\b|\b\d{{1,2}}\s+(?:{_MONTH_NAMES})\s+\d{{3,4}}\b|\b(?:{_MONTH_NAMES})\s+\d{{4}}\b",
+    re.IGNORECASE,
+)
+
+
 def _numbers(text: str) -> list[str]:
-    return [str(int(n)) for n in re.findall(r"\d+", text)]
+    """File numbers of an archive reference; dates ("14 mars 1891", "12.03.1920") are not file numbers."""
+    return [str(int(n)) for n in re.findall(r"\d+", _DATES.sub(" ", text))]
 
 
 def _sequence_score(a: list[str], b: list[str]) -> float:
+    """How well the cited numbers a appear, in order, among the entry's numbers b."""
     if not a or not b:
         return 0.0
-    # longest common subsequence, relative to the longer list
     prev = [0] * (len(b) + 1)
     for x in a:
         cur = [0]
         for j, y in enumerate(b):
             cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
         prev = cur
-    return 100.0 * prev[-1] / max(len(a), len(b))
+    common = prev[-1]
+    return 100.0 * (0.75 * common / len(a) + 0.25 * common / len(b))
 
 
 def _archive_names(text: str, abbreviations: dict[str, str]) -> set[str]:

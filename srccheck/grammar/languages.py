@@ -126,7 +126,8 @@ PUBLISHER_WORDS = [
     "basimevi", "matbaası", "matbaasi", "matbaa", "neşriyat", "neşriyyat", "neşriyatı", "kurumu", "press", "publishers",
     "publishing", "publications", "verlag", "verlagsanstalt", "éditions", "editions", "presses", "editore", "editorial",
     "ediciones", "university", "universitesi", "üniversitesi", "books", "group", "ltd", "inc", "gmbh", "издательство",
-    "atam", "kaynak", "iletişim", "iletisim", "elm", "routledge", "brill", "penguin", "gallimard", "seuil", "beck",
+    "enstitüsü", "enstitusu", "merkezi", "institute", "institut", "society", "academy",
+    "akademie", "derneği", "vakfı", "foundation", "association", "routledge", "brill", "penguin", "gallimard", "seuil", "beck",
     "suhrkamp", "fayard", "einaudi", "taylor", "francis", "macmillan", "palgrave", "cambridge", "oxford", "harvard",
 ]
 

@@ -56,9 +56,34 @@ def _agrees(cited: str, *candidates: str | None) -> bool:
         b = fold(c)
         if fuzz.token_set_ratio(a, b) >= 60 or b in a or a in b:
             return True
-        if a.replace(" ", "") in (_acronym(c), _acronym(c)[:len(a)]) and len(a) >= 2:
+        if any(len(tok) >= 2 and is_acronym(tok, b.split()) for tok in a.split()):
             return True
     return False
+
+
+def is_acronym(token: str, words: list[str]) -> bool:
+    """"puf" of "presses universitaires de france", "atam" of "ataturk arastirma merkezi":
+    each word gives a prefix (small words may give nothing), in order, and the first word starts it."""
+    words = [w for w in words if w]
+    if not words or not token or token[0] != words[0][0]:
+        return False
+
+    def fits(t: str, ws: list[str]) -> bool:
+        if not t:
+            return all(w in _SMALL_WORDS for w in ws)
+        if not ws:
+            return False
+        w = ws[0]
+        if w in _SMALL_WORDS and fits(t, ws[1:]):
+            return True
+        for n in range(1, min(len(w), len(t)) + 1):
+            if t[:n] != w[:n]:
+                break
+            if fits(t[n:], ws[1:]):
+                return True
+        return False
+
+    return fits(token, words)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -75,10 +100,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             if a is not None and b is not None and a != b:
                 problems.append(f"volume {cit.volume} (bibliography: {e.get('volume')})")
         if cit.publisher and e.get("publisher"):
-            if not _agrees(cit.publisher, e.get("publisher"), e.get("organization"), e.get("institution"), e.get("school")):
+            others = (e.get("publisher"), e.get("organization"), e.get("institution"), e.get("school"))
+            if not any(_agrees(p, *others) for p in [cit.publisher, *cit.publisher.split(", "), *(cit.place or "").split("; ")] if p):
                 problems.append(f"publisher “{cit.publisher}” (bibliography: “{e.get('publisher')}”)")
         place = e.get("address") or e.get("location")
-        if cit.place and place and not _agrees(cit.place, place, e.get("publisher")):
+        # the note's short imprint parts are place candidates ("H.Ü.; Ankara"): one must agree
+        if cit.place and place and not any(_agrees(p, place, e.get("publisher")) for p in cit.place.split("; ")):
             problems.append(f"place “{cit.place}” (bibliography: “{place}”)")
         if problems:
             yield Finding(

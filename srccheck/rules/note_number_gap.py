@@ -32,8 +32,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             missing = f"{previous + 1}" if n == previous + 2 else f"{previous + 1}–{n - 1}"
             yield Finding(
                 NAME, SEVERITY,
-                f"note {n}: note{'s' if n > previous + 2 else ''} {missing} missing before it",
-                note=n, line=note.line, suggestion="restore the missing note or renumber the notes",
+                f"note{'s' if n > previous + 2 else ''} {missing} missing (the notes jump from {previous} to {n})",
+                note=previous + 1, line=note.line, suggestion="restore the missing note or renumber the notes",
             )
         elif n < previous:
             yield Finding(
