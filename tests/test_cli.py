@@ -1,0 +1,106 @@
+"""The command line: exit codes, the JSON contract, errors as one line (never a traceback)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from click.testing import CliRunner
+from conftest import ROOT
+
+from srccheck.cli import main
+
+ARTICLE = str(ROOT / "article.txt")
+REFS = str(ROOT / "refs.bib")
+
+MANUSCRIPT = """Some body text with a claim.1 Another claim follows here.2
+
+                                        
+1 John Smith, The History of Things, Penguin, London, 2001, p. 45.
+2 Smith, History of Things, 47.
+"""
+BIB = """@book{smith2001, author={Smith, John}, title={The History of Things}, publisher={Penguin},
+  address={London}, year=2001}
+"""
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_clean_manuscript_exits_zero_and_json_has_the_contract_shape(write):
+    ms, bib = write("m.txt", MANUSCRIPT), write("r.bib", BIB)
+    result = run("check", ms, "--bib", bib, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"notes", "sources", "findings"}
+    assert [n["number"] for n in data["notes"]] == [1, 2]
+    cit = data["notes"][0]["citations"][0]
+    assert set(cit) == {"text", "kind", "key", "score", "pages", "locator"}
+    assert (cit["kind"], cit["key"], cit["pages"], cit["locator"]) == ("full", "smith2001", [[45, 45]], "p. 45")
+    assert data["notes"][1]["citations"][0]["kind"] == "short"
+    assert data["sources"] == [{"key": "smith2001", "notes": [1, 2], "pages": [[45, 45], [47, 47]]}]
+    assert data["findings"] == []
+
+
+def test_error_findings_exit_one(write):
+    ms = write("m.txt", MANUSCRIPT.replace("p. 45", "p. 45").replace("Smith, History", "Jones, Unknown Book"))
+    result = run("check", ms, "--bib", write("r.bib", BIB), "--format", "json")
+    assert result.exit_code == 1
+    rules = [f["rule"] for f in json.loads(result.stdout)["findings"]]
+    assert "unresolved-citation" in rules
+
+
+def test_fail_on_and_exit_zero(write):
+    bib = write("r.bib", BIB + "@book{unused, author={Doe, Jane}, title={Never Cited}, year=1990}\n")
+    ms = write("m.txt", MANUSCRIPT)
+    assert run("check", ms, "--bib", bib).exit_code == 0  # a warning does not fail by default
+    assert run("check", ms, "--bib", bib, "--fail-on", "warning").exit_code == 1
+    assert run("check", ms, "--bib", bib, "--fail-on", "warning", "--exit-zero").exit_code == 0
+
+
+def test_missing_manuscript_is_one_line_and_exit_two(write):
+    result = run("check", "/nonexistent/file.txt", "--bib", write("r.bib", BIB))
+    assert result.exit_code == 2
+    assert "no such manuscript" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_missing_bib_option_is_a_usage_error(write):
+    result = run("check", write("m.txt", MANUSCRIPT))
+    assert result.exit_code == 2
+
+
+def test_text_report_shows_findings_and_sources(write):
+    ms = write("m.txt", MANUSCRIPT)
+    result = run("check", ms, "--bib", write("r.bib", BIB))
+    assert "smith2001" in result.stdout
+    assert "45, 47" in result.stdout
+
+
+def test_rules_and_rule_commands():
+    listing = run("rules")
+    assert listing.exit_code == 0 and "SC101" in listing.stdout and "unresolved-citation" in listing.stdout
+    doc = run("rule", "page-out-of-range")
+    assert doc.exit_code == 0 and "pagetotal" in doc.stdout
+    assert run("rule", "SC402").exit_code == 0
+    assert run("rule", "no-such-rule").exit_code == 2
+
+
+def test_sample_article_is_fully_resolved():
+    result = run("check", ARTICLE, "--bib", REFS, "--format", "json")
+    data = json.loads(result.stdout)
+    assert len(data["notes"]) == 41
+    cits = [c for n in data["notes"] for c in n["citations"]]
+    assert cits and all(c["key"] for c in cits)
+    assert not [f for f in data["findings"] if f["severity"] == "error"]
+    assert result.exit_code == 0
+
+
+def test_inputs_are_not_modified(write):
+    ms, bib = write("m.txt", MANUSCRIPT), write("r.bib", BIB)
+    before = [(open(p, "rb").read(), os.stat(p).st_mtime_ns) for p in (ms, bib)]
+    run("check", ms, "--bib", bib, "--format", "json")
+    run("check", ms, "--bib", bib)
+    assert [(open(p, "rb").read(), os.stat(p).st_mtime_ns) for p in (ms, bib)] == before
