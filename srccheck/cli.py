@@ -11,6 +11,7 @@ import sys
 import click
 
 from . import __version__
+from .manuscript import FORMATS
 
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
@@ -42,7 +43,7 @@ def main() -> None:
               help="text: a readable report; json: the machine-readable report.")
 @click.option("--language", type=click.Choice(["auto", "tr", "en", "de", "fr", "it", "es", "ru"]), default="auto",
               show_default=True, help="Language of the notes' citation conventions (auto: detect).")
-@click.option("--input-format", type=click.Choice(["auto", "text", "markdown"]), default="auto", show_default=True,
+@click.option("--input-format", type=click.Choice(["auto", *FORMATS]), default="auto", show_default=True,
               help="Manuscript format (auto: by file suffix and content).")
 @click.option("--encoding", default=None, help="Manuscript encoding (default: detect UTF-8/16, Windows-1254/1252).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
