@@ -38,6 +38,11 @@ class Fragment:
     text: str
 
 
+def _low(text: str) -> str:
+    """Lower case for matching markers: "İbid." (citeproc capitalises Turkish items so) is "ibid."."""
+    return text.replace("İ", "i").replace("I", "i").lower()
+
+
 def _marker_set(grammar: Grammar) -> list[str]:
     return sorted(set(grammar.ibid) | set(grammar.earlier) | set(grammar.same_author), key=len, reverse=True)
 
@@ -120,9 +125,9 @@ def _starts_citation(rest: str, grammar: Grammar, markers: list[str]) -> bool:
         return False
     if head[0] in OPEN_QUOTES:
         return True
-    low = head.lower()
+    low = _low(head)
     for word in markers + list(grammar.signals):
-        if low.startswith(word.lower()) and (len(head) == len(word) or not head[len(word)].isalnum()):
+        if low.startswith(_low(word)) and (len(head) == len(word) or not head[len(word)].isalnum()):
             return True
     first = split_parts(head[:120])[0]
     return N.looks_like_names(first)
@@ -153,7 +158,7 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
                 if _plain_number_after_comma(piece):
                     # "…, 45. Smith, …" (a page) or "…, 100. Yılında …" (an ordinal in a title):
                     # Turkish writes ordinals this way, so only a clear new citation cuts there
-                    if grammar.language != "tr" and _starts_citation(rest, grammar, markers):
+                    if (grammar.language != "tr" and _starts_citation(rest, grammar, markers)) or _discursive(rest):
                         cuts.append((k + 1, k + 1))
                 elif capital or _starts_citation(rest, grammar, markers):
                     cuts.append((k + 1, k + 1))  # after "s. 45." / "12/4." / "45-47."
@@ -176,6 +181,14 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
     return fragments
 
 
+def _discursive(rest: str) -> bool:
+    """A sentence of prose ("This view has not gone unchallenged."): several small lower-case words."""
+    words = re.findall(r"[^\W\d_]+", rest[:80])[:6]
+    if not words or not words[0][:1].isupper():
+        return False
+    return sum(1 for w in words[1:] if w.islower() and len(w) <= 12) >= 3
+
+
 def _plain_number_after_comma(piece: str) -> bool:
     return bool(re.search(r"(?:^|[,:]\s*)\d{1,4}$", piece.rstrip()))
 
@@ -193,8 +206,8 @@ def _unfinished_citation(piece: str, grammar: Grammar) -> bool:
 
 
 def _is_marker(token: str, markers: list[str]) -> bool:
-    low = token.lower().strip("(),")
-    return any(low == m.lower() for m in markers)
+    low = _low(token).strip("(),")
+    return any(low == _low(m) for m in markers)
 
 
 def _is_sentence_start(rest: str) -> bool:
@@ -215,7 +228,10 @@ _ROLE_PART = re.compile(r"^\(?\s*(" + "|".join(re.escape(r) for r in sorted(
 _PUBLISHER_WORDS = {fold(w) for w in L.PUBLISHER_WORDS}
 
 
-_CONJUNCTION = re.compile(r"^(?:and|ve|und|et|e|y|ayrıca|also|auch|aussi)\s+(?=\S)", re.IGNORECASE)
+_CONJUNCTION = re.compile(
+    r"^(?:and|ve|und|et|e|y|ayrıca|also|auch|aussi|sowie|ferner|außerdem|zudem|ainsi que|de même|as well as)\s+(?=\S)",
+    re.IGNORECASE,
+)
 
 
 def _strip_conjunction(text: str) -> str:
@@ -245,9 +261,9 @@ def _strip_signal(text: str, grammar: Grammar) -> str:
     changed = True
     while changed:
         changed = False
-        low = text.lower()
+        low = _low(text)
         for signal in grammar.signals:
-            s = signal.lower()
+            s = _low(signal)
             if low.startswith(s) and (len(text) == len(s) or not text[len(s)].isalnum()):
                 text = text[len(s):].lstrip(" ,:")
                 changed = True
@@ -256,9 +272,9 @@ def _strip_signal(text: str, grammar: Grammar) -> str:
 
 
 def _leading_marker(text: str, grammar: Grammar, markers: list[str]) -> str | None:
-    low = text.lower()
+    low = _low(text)
     for m in markers:
-        ml = m.lower()
+        ml = _low(m)
         if low.startswith(ml) and (len(text) == len(ml) or not text[len(ml)].isalnum()):
             return text[: len(m)]
     return None
@@ -359,11 +375,13 @@ class _Fields:
     years: list[int] | None = None
 
 
-def _read_parts(parts: list[str], grammar: Grammar) -> _Fields:
+def _read_parts(parts: list[str], grammar: Grammar, authors: tuple | None = None) -> _Fields:
     f = _Fields(years=[])
     assert f.years is not None
     i = 0
-    if parts and not N.looks_like_names(parts[0]) and parts[0][:1].islower():
+    if authors:
+        f.authors = authors
+    elif parts and not N.looks_like_names(parts[0]) and parts[0][:1].islower():
         tail = re.sub(r"^(?:[^\W\d_][\w’'-]*\s+){1,3}?(?=[A-ZÀ-ÖØ-ÞĀ-ſ])", "", parts[0])
         if tail != parts[0] and N.looks_like_names(tail):
             parts = [tail, *parts[1:]]
@@ -371,7 +389,7 @@ def _read_parts(parts: list[str], grammar: Grammar) -> _Fields:
         author_parts = [parts[0]]
         i = 1
         # "John Smith, Jane Doe, and Bob Lee, Title"
-        while i < len(parts) - 1 and N.looks_like_names(parts[i]) and (
+        while i < len(parts) and N.looks_like_names(parts[i]) and (
             parts[i].lower().startswith(("and ", "ve ", "& ", "und ", "et "))
             or (i + 1 < len(parts) and parts[i + 1].lower().startswith(("and ", "ve ", "& ", "und ", "et ")))
         ):
@@ -461,6 +479,43 @@ def _imprint_follows(parts: list[str], grammar: Grammar) -> bool:
     return all(_short_name(p) or _is_publisher(p) or _year_part(p, grammar) for p in parts)
 
 
+_COLON_JOIN = re.compile(r"\s+(?:und|and|et|ve|y|e)\s+|\s*/\s*|\s*;\s*")
+
+
+def _colon_authors(text: str) -> tuple[tuple, str] | None:
+    """German notes put the author first, inverted, then a colon: "Schäfer, Birgit und Martin Köhler: Quellen…",
+    "Petrakis: „Greek Merchants“", "Schäfer/Köhler/Weiß: Quellen". Returns (names, rest)."""
+    inside = _depth_map(text)
+    colon = next((k for k, ch in enumerate(text[:160]) if ch == ":" and not inside[k]), None)
+    if colon is None or not text[colon + 1 : colon + 2].isspace():
+        return None
+    prefix, rest = text[:colon].strip(), text[colon + 1 :].strip()
+    if not prefix or re.search(r"\d", prefix) or not rest:
+        return None
+    first_part = prefix.split(",")[0].strip()
+    if len(first_part.split()) != 1:
+        return None  # "John Smith, Title: Subtitle" is Chicago, not an inverted author
+    names = []
+    for k, piece in enumerate(_COLON_JOIN.split(prefix)):
+        bits = [b.strip() for b in piece.split(",") if b.strip()]
+        if not bits:
+            continue
+        if k == 0 and len(bits) >= 2:
+            names.append(N.Name(bits[0], bits[1]))  # "Schäfer, Birgit"
+            bits = bits[2:]
+        elif k == 0:
+            names.append(N.Name(bits[0]))
+            bits = bits[1:]
+        for bit in bits:
+            if not N.looks_like_names(bit):
+                return None
+            names.extend(N.parse_names(bit))
+    check = " ".join(n.given + " " + n.family for n in names)
+    if not names or not N.looks_like_names(check.strip()) and not all(N.looks_like_names(n.family) for n in names):
+        return None
+    return tuple(names), rest
+
+
 def _take_block(f: _Fields, info: dict[str, object]) -> None:
     f.years.extend(info.get("years", []))  # type: ignore[union-attr, arg-type]
     f.place = f.place or info.get("place")  # type: ignore[assignment]
@@ -475,6 +530,8 @@ def _archival(text: str, sigla: set[str], has_publisher: bool, has_page_label: b
         return first.strip()
     if has_publisher or has_page_label:
         return None
+    if N.looks_like_names(first) and not re.search(r"ar[sş]iv|archiv", fold(first)):
+        return None  # a personal author ("Rüdiger, „…“, Archiv für …") is not an archive
     unquoted = text
     for s, e in reversed(_quote_spans(text)):
         unquoted = unquoted[:s] + unquoted[e + 1 :]
@@ -517,6 +574,11 @@ def parse_citation(
             return Citation(note.number, index, original, line, "ibid", marker=lead, marker_role="ibid",
                             locator=locator, xref_note=xref)
     head, locator = split_locator(text, grammar)
+    colon = None if _archival(head, sigla, False, False) else _colon_authors(head)
+    if colon is not None:
+        colon_authors, head = colon
+    else:
+        colon_authors = None
     parts = split_parts(head)
     marker = None
     marker_role = None
@@ -528,7 +590,7 @@ def parse_citation(
             break
     if marker_role == "same-author":
         pass
-    fields = _read_parts([p for p in parts if p], grammar)
+    fields = _read_parts([p for p in parts if p], grammar, colon_authors)
     has_page_label = bool(locator and locator.label and re.match(r"^\D", locator.text))
     archive = _archival(head, sigla, bool(fields.publisher), has_page_label)
     if archive:
@@ -543,14 +605,17 @@ def parse_citation(
         kind = "short"
     else:
         kind = "other"
+    tentative = False
     if not _is_citation(fields, locator, marker, xref, kind):
-        return None
+        if not (fields.title and not fields.authors and text.lstrip()[:1] in OPEN_QUOTES):
+            return None
+        tentative = True  # a document cited by its quoted title alone, or a quotation: kept only if it resolves
     return Citation(
         note=note.number, index=index, text=original, line=line, kind=kind, authors=fields.authors,
         title=_tidy(fields.title), container=_tidy(fields.container), publisher=fields.publisher,
         place=fields.place, years=years, volume=fields.volume or (locator.volume if locator else None),
         issue=fields.issue, translator=fields.translator, marker=marker, marker_role=marker_role,
-        xref_note=xref, locator=locator,
+        xref_note=xref, locator=locator, tentative=tentative,
     )
 
 

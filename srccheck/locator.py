@@ -121,8 +121,31 @@ def _looks_like_date(match: re.Match[str], refs: str) -> bool:
     return False
 
 
+_PINPOINT = re.compile(r"(?:,\s*|\s+)(?:hier|ici|here|esp\.|especially|bes\.|besonders|özellikle|burada|qui|aquí|здесь)\s+(?=\S{0,6}\s?\d)",
+                       re.IGNORECASE)
+
+
 def split_locator(text: str, grammar: Grammar) -> tuple[str, Locator | None]:
-    """Split "Title, s. 18-19." into ("Title", Locator("s. 18-19", ((18, 19),)))."""
+    """Split "Title, s. 18-19." into ("Title", Locator("s. 18-19", ((18, 19),))).
+
+    An article's span followed by the page meant ("S. 113–142, hier S. 118", "p. 89-124, ici p. 104")
+    gives the pinpoint; the span is dropped from the head.
+    """
+    pin = None
+    for pin in _PINPOINT.finditer(text[-160:]):
+        pass
+    if pin is not None:
+        cut = len(text) - len(text[-160:])
+        before, after = text[: cut + pin.start()], text[cut + pin.end():]
+        _, locator = _split_locator(", " + after, grammar)
+        if locator is not None:
+            head, _span = _split_locator(before, grammar)
+            return head, Locator(text=text[len(head):].strip(" ,.;"), ranges=locator.ranges, volume=locator.volume,
+                                 label=locator.label)
+    return _split_locator(text, grammar)
+
+
+def _split_locator(text: str, grammar: Grammar) -> tuple[str, Locator | None]:
     window_start = max(0, len(text) - 120)
     window = text[window_start:]
     pattern = _pattern(grammar)

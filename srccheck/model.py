@@ -101,6 +101,7 @@ class Citation:
     archive: str | None = None  # archive name or abbreviation for archival refs
     locator: Locator | None = None
     key: str | None = None  # a key given directly (LaTeX \cite, pandoc @key)
+    tentative: bool = False  # may be a quotation rather than a citation: dropped if it does not resolve
 
     @property
     def pages(self) -> tuple[PageRange, ...]:

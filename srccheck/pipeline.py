@@ -36,7 +36,14 @@ def parse_citations(manuscript: Manuscript, language: str) -> list[Citation]:
 
 def resolve_all(citations: list[Citation], bib: Bibliography, manuscript: Manuscript) -> list[tuple[Citation, Resolution]]:
     resolver = Resolver(bib, archive_definitions(manuscript.notes))
-    return [(c, resolver.resolve(c)) for c in citations]
+    pairs = []
+    for c in citations:
+        res = resolver.resolve(c)
+        if c.tentative and not res.key:
+            resolver.forget_last()
+            continue
+        pairs.append((c, res))
+    return pairs
 
 
 def run_rules(report: Report, bib: Bibliography, options: Options) -> list[Finding]:

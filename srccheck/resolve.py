@@ -116,7 +116,17 @@ def score_entry(citation: Citation, entry: Entry) -> float:
     year = entry.year
     if citation.years and year:
         score += 3.0 if year in citation.years else -5.0
+    if citation.volume and entry.get("volume"):
+        # two volumes of one work share author and title: the volume decides
+        score += 3.0 if _same_number(citation.volume, entry.get("volume") or "") else -6.0
     return min(score, 100.0)
+
+
+def _same_number(a: str, b: str) -> bool:
+    from .rules.metadata_mismatch import roman_to_int
+
+    x, y = roman_to_int(a), roman_to_int(b)
+    return x is not None and x == y
 
 
 class Resolver:
@@ -130,6 +140,11 @@ class Resolver:
         result = self._resolve(citation)
         self.history.append(_Seen(citation, result))
         return result
+
+    def forget_last(self) -> None:
+        """Drop the last citation from the history (it turned out not to be a citation)."""
+        if self.history:
+            self.history.pop()
 
     # -- dispatch ---------------------------------------------------------------------------
     def _resolve(self, c: Citation) -> Resolution:
@@ -194,6 +209,9 @@ class Resolver:
         earlier = list(dict.fromkeys(s.resolution.key for s in self.history if s.resolution.key))
         mine = self._author_keys(c.authors, earlier)
         label = " ".join(n.family for n in c.authors) or "the author"
+        previous, note = self._previous_keys(c)
+        if len(previous) == 1 and previous[0] in mine:
+            return Resolution(previous[0], 95.0, f"“{c.marker}”: {label}'s work cited just before, in note {note}")
         if len(mine) == 1:
             return Resolution(mine[0], 95.0, f"“{c.marker}”: the only work by {label} cited before")
         if len(mine) > 1:

@@ -77,18 +77,32 @@ def grammar_for(language: str) -> Grammar:
 
 
 _WORD = re.compile(r"[^\W\d_]+\.?|\S", re.UNICODE)
+# The citation apparatus says more about a note's conventions than the words of the titles
+# it cites (a German article cites English and Turkish books): each hit counts ten words.
+_APPARATUS = {
+    "tr": [r"\bs\.\s?\d", r"\bss\.\s?\d", r"\ba\.\s?g\.\s?[emt]\b", r"\ba\.\s?y(?:er)?\.", r"\b[Çç]ev\.", r"\b[Bb]kz\.",
+           r"\bYayınları\b", r"\b[Hh]az\.", r"\bvd\.", r"\w - \w"],
+    "en": [r"\bpp\.\s?\d", r"\bIbid\.", r"\btrans\.", r"\b[Ss]ee\b", r"\bed\. by\b", r"\bPress\b"],
+    "de": [r"\bS\.\s?\d", r"\bEbd\.", r"\b[Vv]gl\.", r"\bHrsg\.", r"\bhier S\.", r"\bBd\.", r"\bwie Anm\.",
+           r"\ba\.\s?a\.\s?O\."],
+    "fr": [r"«", r"\bop\.\s?cit\b", r"\bart\.\s?cit\b", r"\bici p\.", r"\bt\.\s?[IVX]+\b", r"\b[Vv]oir\b", r"\béd\.",
+           r"\bdir\.\)", r"\bsq\."],
+    "it": [r"\bIvi\b", r"\bcit\.,\s?p", r"\ba cura di\b", r"\bsgg\."],
+    "es": [r"\bIbíd\.", r"\bídem\b", r"\bob\.\s?cit\b", r"\bVéase\b", r"\bpág\."],
+    "ru": [r"\bТам же\b", r"\bС\.\s?\d", r"\bУказ\. соч\."],
+}
+_APPARATUS_RE = {lang: [re.compile(p) for p in pats] for lang, pats in _APPARATUS.items()}
 
 
 def detect_language(texts: list[str]) -> str:
-    """Guess the manuscript's language from its notes (and body, if given)."""
+    """Guess the language of the notes' citation conventions."""
     scores = dict.fromkeys(LANGUAGES, 0)
     words = {lang: set(ws) for lang, ws in L.STOPWORDS.items()}
-    turkish_letters = 0
     for text in texts:
-        turkish_letters += sum(text.count(ch) for ch in "ışğİŞĞ")
+        for lang, patterns in _APPARATUS_RE.items():
+            scores[lang] += 10 * sum(len(p.findall(text)) for p in patterns)
         for token in _WORD.findall(text.lower()):
             for lang in LANGUAGES:
                 if token in words[lang]:
                     scores[lang] += 1
-    scores["tr"] += turkish_letters // 3
     return max(LANGUAGES, key=lambda lang: scores[lang])

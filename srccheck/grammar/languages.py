@@ -24,9 +24,9 @@ IBID = {
 EARLIER = {
     "tr": ["a.g.e.", "a.g.e", "a. g. e.", "age", "a.g.m.", "a.g.m", "agm", "a.g.t.", "agt", "a.y.", "a.yer", "a.yer.",
            "a. y.", "ay.", "a.e.", "aynı eser"],
-    "en": ["op. cit.", "op.cit.", "op cit", "loc. cit.", "loc.cit.", "art. cit.", "ibid."],
+    "en": ["op. cit.", "op.cit.", "op cit", "op. cit", "loc. cit.", "loc.cit.", "art. cit.", "art. cit", "ibid."],
     "de": ["a.a.O.", "a. a. O.", "aaO", "ebd.", "op. cit."],
-    "fr": ["op. cit.", "art. cit.", "éd. cit.", "loc. cit.", "ouvr. cit.", "ibid."],
+    "fr": ["op. cit.", "op. cit", "art. cit.", "art. cit", "éd. cit.", "loc. cit.", "ouvr. cit.", "ibid."],
     "it": ["op. cit.", "cit.", "art. cit.", "ibid."],
     "es": ["op. cit.", "ob. cit.", "art. cit.", "loc. cit."],
     "ru": ["указ. соч.", "Указ. соч.", "цит. соч.", "Цит. соч."],
