@@ -226,6 +226,8 @@ _LEADING_IN = re.compile(r"^(?:in:?|In:?|içinde:?|dans|dans:|en:?|im:?)\s+", re
 _ROLE_PART = re.compile(r"^\(?\s*(" + "|".join(re.escape(r) for r in sorted(
     {r for rs in L.ROLES.values() for r in rs}, key=len, reverse=True)) + r")\s*(.*?)\)?$", re.IGNORECASE)
 _PUBLISHER_WORDS = {fold(w) for w in L.PUBLISHER_WORDS}
+_ROLE_SUFFIX = re.compile(r"\s*\((?:ed|eds|Hrsg|hrsg|haz|Haz|éd|éds|dir|ed\. by|trans|çev|Çev)\.?\)\s*$")
+_GENRE = re.compile(r"\b(?:tezi|thesis|diss\.|dissertation|doktorarbeit|thèse|mémoire|tesi|tesis)\b", re.IGNORECASE)
 
 
 _CONJUNCTION = re.compile(
@@ -385,11 +387,11 @@ def _read_parts(parts: list[str], grammar: Grammar, authors: tuple | None = None
         tail = re.sub(r"^(?:[^\W\d_][\w’'-]*\s+){1,3}?(?=[A-ZÀ-ÖØ-ÞĀ-ſ])", "", parts[0])
         if tail != parts[0] and N.looks_like_names(tail):
             parts = [tail, *parts[1:]]
-    if parts and N.looks_like_names(parts[0]):
+    if not authors and parts and N.looks_like_names(parts[0]):
         author_parts = [parts[0]]
         i = 1
         # "John Smith, Jane Doe, and Bob Lee, Title"
-        while i < len(parts) and N.looks_like_names(parts[i]) and (
+        while i < len(parts) and N.looks_like_names(_strip_conjunction(parts[i])) and (
             parts[i].lower().startswith(("and ", "ve ", "& ", "und ", "et "))
             or (i + 1 < len(parts) and parts[i + 1].lower().startswith(("and ", "ve ", "& ", "und ", "et ")))
         ):
@@ -399,15 +401,28 @@ def _read_parts(parts: list[str], grammar: Grammar, authors: tuple | None = None
     title_parts: list[str] = []
     title_done = False
     rest_parts = parts[i:]
+    in_role = False
     for pos, part in enumerate(rest_parts):
         if not part:
             continue
+        if _ROLE_SUFFIX.search(part) and N.looks_like_names(_ROLE_SUFFIX.sub("", part)):
+            continue  # "Ali Rıza Öztürk (ed.)": another editor
+        if in_role and N.looks_like_names(part):
+            continue  # "ed. Nurcan Şimşek, Ali Rıza Öztürk": the next name of the same role
+        in_role = False
+        if _GENRE.search(part) and len(part.split()) <= 5:
+            title_done = title_done or bool(title_parts)
+            continue  # "Doktora Tezi", "PhD diss."
         role = _ROLE_PART.match(part)
         if role and (part.startswith("(") or role.group(2)):
+            names_part, info = _pub_block(part)
+            _take_block(f, info)
+            role = _ROLE_PART.match(names_part) or role
             label = role.group(1).lower()
             if any(label == r.lower() for r in L.ROLES["translator"]):
                 f.translator = role.group(2).strip(" )") or f.translator
             title_done = title_done or bool(title_parts)
+            in_role = True
             continue
         quoted, rest = _unquote(part)
         if quoted is not None:
@@ -524,10 +539,14 @@ def _take_block(f: _Fields, info: dict[str, object]) -> None:
 
 def _archival(text: str, sigla: set[str], has_publisher: bool, has_page_label: bool) -> str | None:
     """The archive named at the start of an archival reference, or None."""
-    first = split_parts(text)[0]
-    head = re.split(r"[\s,.(]", first.strip(), maxsplit=1)[0]
-    if head in sigla or first.strip() in sigla:
-        return first.strip()
+    parts = split_parts(text)
+    first = parts[0]
+    for part in parts:
+        # "…yazısı, 21 Temmuz 1926, BCA (030.10…)", "FO 371/4158": the siglum may follow the document's title
+        lead = re.split(r"[\s,.(]", part.strip(), maxsplit=1)[0]
+        if lead in sigla or part.strip() in sigla:
+            if part is first or re.search(r"\d", part) or "(" in part:
+                return part.strip()
     if has_publisher or has_page_label:
         return None
     if N.looks_like_names(first) and not re.search(r"ar[sş]iv|archiv", fold(first)):
@@ -594,8 +613,10 @@ def parse_citation(
     has_page_label = bool(locator and locator.label and re.match(r"^\D", locator.text))
     archive = _archival(head, sigla, bool(fields.publisher), has_page_label)
     if archive:
+        quoted = [q for q in (_unquote(p)[0] for p in parts) if q]
+        doc_title = quoted[0] if quoted else (parts[0] if parts and parts[0].strip() != archive else None)
         return Citation(note.number, index, original, line, "archival", archive=archive, xref_note=xref,
-                        locator=None)
+                        locator=None, title=_tidy(doc_title))
     years = tuple(dict.fromkeys(fields.years or []))
     if marker_role == "same-author":
         kind = "short"

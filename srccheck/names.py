@@ -39,9 +39,12 @@ def _is_name_token(token: str) -> bool:
     return True
 
 
+_ET_AL_TEXT = re.compile(r"\s*(?:,\s*)?\b(?:et al\.?|vd\.|v\.dğr\.|ve diğerleri|u\.\s?a\.|et alii|и др\.)\s*$", re.IGNORECASE)
+
+
 def looks_like_names(text: str) -> bool:
     """Is this comma-part a list of personal names (the author slot)?"""
-    text = _PARENS.sub(" ", text).strip()
+    text = _ET_AL_TEXT.sub("", _PARENS.sub(" ", text)).strip()
     if not text or len(text) > 90:
         return False
     pieces = [p for p in _JOIN.split(text) if p.strip()]
@@ -60,7 +63,7 @@ def looks_like_names(text: str) -> bool:
 
 
 def parse_names(text: str) -> tuple[Name, ...]:
-    text = _PARENS.sub(" ", text)
+    text = _ET_AL_TEXT.sub("", _PARENS.sub(" ", text))
     names = []
     for piece in _JOIN.split(text):
         tokens = [t for t in piece.split() if t.lower() not in ET_AL]

@@ -95,6 +95,17 @@ def author_similarity(cited: tuple[Name, ...], entry: Entry) -> float | None:
 
 
 def score_entry(citation: Citation, entry: Entry) -> float:
+    score = _score_entry(citation, entry)
+    if citation.authors and not citation.title and not citation.container:
+        # the "author" slot may be the title of an edited or anonymous work ("Mütareke Dönemi Araştırmaları, ed. …")
+        as_title = " ".join(f"{n.given} {n.family}".strip() for n in citation.authors)
+        from dataclasses import replace
+
+        score = max(score, _score_entry(replace(citation, authors=(), title=as_title), entry))
+    return score
+
+
+def _score_entry(citation: Citation, entry: Entry) -> float:
     titles = entry_titles(entry)
     cited_titles = [t for t in (citation.title, citation.container) if t]
     title = 0.0
@@ -307,10 +318,16 @@ class Resolver:
                 v for k, v in entry.fields.items() if k not in ("year", "date", "url", "doi", "urldate", "pages")
             )
             number_score = _sequence_score(cited_numbers, _numbers(entry_text))
+            title_score = title_similarity(c.title, entry.title) if c.title and entry.title else 0.0
+            if number_score < 60 and title_score < 85:
+                continue
             if number_score < 60:
+                ranked.append((0.85 * title_score + 0.15 * _name_score(cited_names, entry, self.abbreviations), entry.key))
                 continue
             name_score = _name_score(cited_names, entry, self.abbreviations)
             score = 0.7 * number_score + 0.3 * name_score
+            if c.title and entry.title:
+                score = max(score, 0.5 * number_score + 0.5 * title_similarity(c.title, entry.title))
             ranked.append((score, entry.key))
         ranked.sort(reverse=True)
         if ranked:
