@@ -226,6 +226,7 @@ _LEADING_IN = re.compile(r"^(?:in:?|In:?|içinde:?|dans|dans:|en:?|im:?)\s+", re
 _ROLE_PART = re.compile(r"^\(?\s*(" + "|".join(re.escape(r) for r in sorted(
     {r for rs in L.ROLES.values() for r in rs}, key=len, reverse=True)) + r")\s*(.*?)\)?$", re.IGNORECASE)
 _PUBLISHER_WORDS = {fold(w) for w in L.PUBLISHER_WORDS}
+_TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
 _ROLE_SUFFIX = re.compile(r"\s*\((?:ed|eds|Hrsg|hrsg|haz|Haz|éd|éds|dir|ed\. by|trans|çev|Çev)\.?\)\s*$")
 _GENRE = re.compile(r"\b(?:tezi|thesis|diss\.|dissertation|doktorarbeit|thèse|mémoire|tesi|tesis)\b", re.IGNORECASE)
 
@@ -545,7 +546,7 @@ def _archival(text: str, sigla: set[str], has_publisher: bool, has_page_label: b
         # "…yazısı, 21 Temmuz 1926, BCA (030.10…)", "FO 371/4158": the siglum may follow the document's title
         lead = re.split(r"[\s,.(]", part.strip(), maxsplit=1)[0]
         if lead in sigla or part.strip() in sigla:
-            if part is first or re.search(r"\d", part) or "(" in part:
+            if part is first or re.search(r"\d", part) or "(" in part or part.strip() in sigla:
                 return part.strip()
     if has_publisher or has_page_label:
         return None
@@ -628,9 +629,13 @@ def parse_citation(
         kind = "other"
     tentative = False
     if not _is_citation(fields, locator, marker, xref, kind):
-        if not (fields.title and not fields.authors and text.lstrip()[:1] in OPEN_QUOTES):
+        # A document cited by its title alone ("Kars vilayetinde … yazısı.", "“Télégramme …”") reads like a
+        # sentence; it is kept only if it matches an entry's title closely (see pipeline.resolve_all).
+        bare = _TRAILING_PARENS.sub("", head).strip(" .,;")
+        if fields.authors or not bare or len(bare) > 250 or len(bare.split()) < 2:
             return None
-        tentative = True  # a document cited by its quoted title alone, or a quotation: kept only if it resolves
+        tentative = True
+        fields.title = bare if text.lstrip()[:1] not in OPEN_QUOTES else (fields.title or bare)
     return Citation(
         note=note.number, index=index, text=original, line=line, kind=kind, authors=fields.authors,
         title=_tidy(fields.title), container=_tidy(fields.container), publisher=fields.publisher,

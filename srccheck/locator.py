@@ -59,7 +59,7 @@ def _pattern(grammar: Grammar) -> re.Pattern[str]:
           (?:(?P<label>{label})\s*)?
           (?P<refs>{ref}(?:{joiner}{ref})*)
           (?:\s*(?P<follow>{follow}))?
-          (?:\s*\(\s*(?:(?:{label})\s*)?(?P<pin>{ref})\s*\))?
+          (?:\s*\(\s*(?:(?:{label})\s*)?(?P<pin>{ref}(?:{joiner}{ref})*)\s*\))?
           |(?P<passim>passim)
         )
         \s*[.,;]?\s*$

@@ -14,6 +14,9 @@ from .resolve import Resolver
 from .rules import Context, all_rules
 
 
+TENTATIVE_ACCEPT = 85.0  # a title-only fragment must match this well to count as a citation
+
+
 @dataclass
 class Options:
     language: str | None = None  # None: detect
@@ -39,7 +42,7 @@ def resolve_all(citations: list[Citation], bib: Bibliography, manuscript: Manusc
     pairs = []
     for c in citations:
         res = resolver.resolve(c)
-        if c.tentative and not res.key:
+        if c.tentative and (not res.key or res.score < TENTATIVE_ACCEPT):
             resolver.forget_last()
             continue
         pairs.append((c, res))
