@@ -163,7 +163,7 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
                 elif capital or _starts_citation(rest, grammar, markers):
                     cuts.append((k + 1, k + 1))  # after "s. 45." / "12/4." / "45-47."
             elif not _is_abbreviation(token, grammar) or _is_marker(token, markers):
-                if capital and _is_sentence_start(rest) and not _unfinished_citation(piece, grammar):
+                if capital and _is_sentence_start(rest) and (_discursive(rest) or not _unfinished_citation(piece, grammar)):
                     cuts.append((k + 1, k + 1))
         k += 1
     fragments = []
@@ -183,10 +183,11 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
 
 def _discursive(rest: str) -> bool:
     """A sentence of prose ("This view has not gone unchallenged."): several small lower-case words."""
-    words = re.findall(r"[^\W\d_]+", rest[:80])[:6]
-    if not words or not words[0][:1].isupper():
+    clause = re.split(r"[,(;:\d]", rest.lstrip(), maxsplit=1)[0]
+    words = re.findall(r"[^\W\d_]+(?!\.)", clause)[:8]
+    if len(words) < 3 or not words[0][:1].isupper():
         return False
-    return sum(1 for w in words[1:] if w.islower() and len(w) <= 12) >= 3
+    return sum(1 for w in words[1:] if w.islower() and len(w) >= 2) >= 2
 
 
 def _plain_number_after_comma(piece: str) -> bool:
@@ -354,7 +355,7 @@ def _pub_block(text: str) -> tuple[str, dict[str, object]]:
     inner = m.group(1)
     if _DATE_RANGE.fullmatch(inner.strip()):
         return text, {}  # "(1919-1995)" belongs to the title
-    info: dict[str, object] = {"years": [int(y) for y in _YEAR.findall(inner)]}
+    info: dict[str, object] = {"years": [int(y) for y in _YEAR.findall(_DATE_RANGE.sub(" ", inner))]}
     imprint = _YEAR.sub("", inner).strip(" ,;")
     if ":" in imprint:
         place, _, publisher = imprint.partition(":")
@@ -594,6 +595,8 @@ def parse_citation(
             return Citation(note.number, index, original, line, "ibid", marker=lead, marker_role="ibid",
                             locator=locator, xref_note=xref)
     head, locator = split_locator(text, grammar)
+    if locator is None and head.endswith(".") and not re.search(r"(?:^|[\s.])[^\W\d_]\.$", head):
+        head = head[:-1].rstrip()  # the note's full stop, not an abbreviation or initial
     colon = None if _archival(head, sigla, False, False) else _colon_authors(head)
     if colon is not None:
         colon_authors, head = colon

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .bibliography import Bibliography, load_bibliography
+from .bibliography import Bibliography, is_archival, load_bibliography
 from .citations import archive_definitions, parse_note
 from .grammar import detect_language, grammar_for
 from .grammar import languages as L
@@ -45,6 +45,8 @@ def resolve_all(citations: list[Citation], bib: Bibliography, manuscript: Manusc
         if c.tentative and (not res.key or res.score < TENTATIVE_ACCEPT):
             resolver.forget_last()
             continue
+        if res.key and not c.authors and c.kind in ("full", "short") and is_archival(bib.entries[res.key]):
+            c = replace(c, kind="archival")  # a document cited by its title: no imprint to compare
         pairs.append((c, res))
     return pairs
 

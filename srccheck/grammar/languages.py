@@ -48,7 +48,7 @@ SIGNALS = {
     "tr": ["bkz.", "bkz", "bk.", "bakınız", "krş.", "krş", "karş.", "ayrıca bkz.", "ayrıca bk.", "ayrıca", "akt.", "aktaran"],
     "en": ["see also", "see, e.g.,", "see e.g.", "see", "cf.", "compare", "e.g.,", "e.g.", "quoted in", "cited in",
            "but see", "contra", "accord"],
-    "de": ["vgl. auch", "vgl.", "siehe auch", "siehe", "s. auch", "zit. nach", "zitiert nach", "dazu"],
+    "de": ["vgl. auch", "vgl.", "siehe auch", "siehe", "s. auch", "zit. nach", "zitiert nach", "dazu", "anders", "a. A."],
     "fr": ["voir aussi", "voir", "cf.", "v.", "cité par", "cité dans"],
     "it": ["cfr.", "vedi", "v.", "si veda", "citato in"],
     "es": ["véase también", "véase", "vid.", "cfr.", "cf.", "citado en"],

@@ -26,6 +26,8 @@ _MONTH_OR_UNIT = {m for ms in L.MONTHS.values() for m in ms} | {
     "yıl", "yılında", "yıllık", "gün", "kişi", "bin", "milyon", "%", "years", "year", "days", "men", "troops",
     "jahre", "jahren", "ans", "km", "kg", "dk", "dk.", "saat", "ay", "sterlin", "lira", "ruble", "adet",
 }
+_YEAR_THEN_MARKER = re.compile(r"(?<![\w.,])(1[5-9]\d\d|20[0-4]\d)(\d{1,3})(?=[\s.,;:)]|$)")
+_DAY_THEN_MARKER = re.compile(r"(?<![\w.,])([12]\d|3[01]|[1-9])(\d{1,2})\s+([^\W\d_]+)")
 MAX_GAP = 3  # how far a glued marker may jump ahead of the last one (notes missing in between)
 
 
@@ -164,8 +166,14 @@ def find_markers(body: list[_Line], note_numbers: list[int]) -> tuple[list[Marke
     next expected number and not be followed by a month or unit ("9 Ocak", "15 dk.").
     """
     existing = set(note_numbers)
-    candidates: list[tuple[int, int, bool]] = []  # (line, number, glued)
+    candidates: list[tuple[int, int, int, bool | None]] = []  # (line, column, number, glued); None: must be next
     for ln in body:
+        for m in _DAY_THEN_MARKER.finditer(ln.text):
+            if m.group(3).lower() in _MONTH_OR_UNIT:  # "dated 207 June 1919": day 20, marker 7
+                candidates.append((ln.number, m.start(2), int(m.group(2)), None))
+        for m in _YEAR_THEN_MARKER.finditer(ln.text):
+            # "between 1900 and 19052." : a superscript 2 flattened onto the year 1905
+            candidates.append((ln.number, m.start(2), int(m.group(2)), None))
         for m in _GLUED.finditer(ln.text):
             start = m.start()
             prev = ln.text[start - 1]
@@ -175,19 +183,21 @@ def find_markers(body: list[_Line], note_numbers: list[int]) -> tuple[list[Marke
                     continue  # 29.03.1920, 1.000 (but "in 1903.13" is a year, then marker 13)
             if m.end() < len(ln.text) and ln.text[m.end()] in ".," and ln.text[m.end() + 1 : m.end() + 2].isdigit():
                 continue
-            candidates.append((ln.number, int(m.group(1)), True))
+            candidates.append((ln.number, m.start(1), int(m.group(1)), True))
         for m in _SPACED.finditer(ln.text):
             after = ln.text[m.end():].strip().split(" ", 1)[0].lower().strip(".,;:")
             if after in _MONTH_OR_UNIT:
                 continue
-            candidates.append((ln.number, int(m.group(1)), False))
-    candidates.sort(key=lambda c: c[0])
+            candidates.append((ln.number, m.start(1), int(m.group(1)), False))
+    candidates.sort(key=lambda c: (c[0], c[1]))
     markers: list[Marker] = []
     unmatched: list[Marker] = []
     last = 0
-    for line, number, glued in candidates:
+    for line, _column, number, glued in candidates:
         expected = _next_expected(last, existing)
-        if number == expected or number == last + 1:
+        if glued is None:
+            accept = number == expected
+        elif number == expected or number == last + 1:
             accept = True
         elif glued and last < number <= last + 1 + MAX_GAP and number in existing:
             accept = True

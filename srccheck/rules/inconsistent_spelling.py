@@ -46,15 +46,17 @@ def title_differences(cited: str, entry_title: str) -> list[str]:
         return []
     matcher = SequenceMatcher(a=a, b=b, autojunk=False)
     blocks = [blk for blk in matcher.get_matching_blocks() if blk.size]
-    if sum(blk.size for blk in blocks) < 2:
-        return []
+    agreeing = sum(blk.size for blk in blocks)
+    if agreeing < (1 if len(a) <= 3 else 2):
+        return []  # too little in common to align word by word
+    similar = SIMILAR if agreeing >= 2 else 80
     first_b = blocks[0].b
     last_b = blocks[-1].b + blocks[-1].size
     out = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "replace" and i2 - i1 == j2 - j1:
             for (x, xo), (y, yo) in zip(pa[i1:i2], pb[j1:j2]):
-                if x != y and fuzz.ratio(x, y) >= SIMILAR and not _abbreviates(x, y) and not x.isdigit():
+                if x != y and fuzz.ratio(x, y) >= similar and not _abbreviates(x, y) and not x.isdigit():
                     out.append(f"“{xo}” where the bibliography has “{yo}”")
         elif tag == "delete" and j1 == j2:
             pass
