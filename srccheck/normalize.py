@@ -17,7 +17,7 @@ _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u20
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 # Glyph damage seen in text extracted from Turkish PDFs set in legacy fonts.
 _PDF_DAMAGE = str.maketrans({"Ģ": "Ş", "ģ": "ş", "Ġ": "İ"})
-_TURKISH_HINT = re.compile("[ışğİŞĞ]")
+_TURKISH_HINT = re.compile("[ışğİŞĞüöçÜÖÇ]")  # Latvian, where Ģ is a real letter, has none of these
 
 _FOLD_MAP = str.maketrans(
     {

@@ -70,6 +70,16 @@ def _initials_agree(cited: Name, entry: Name) -> bool:
     return a[0] == b[0] or a[0] in b
 
 
+def _initials_conflict(cited: tuple[Name, ...], entry: Entry) -> bool:
+    """True when a cited surname matches an author whose given names begin otherwise."""
+    for name in cited:
+        fam = fold(name.family)
+        same = [p for p in entry.people if fold(p.family) == fam]
+        if same and not any(_initials_agree(name, p) for p in same):
+            return True
+    return False
+
+
 def author_similarity(cited: tuple[Name, ...], entry: Entry) -> float | None:
     """100 when every cited surname matches an author or editor (and initials agree)."""
     people = entry.people
@@ -114,6 +124,8 @@ def _score_entry(citation: Citation, entry: Entry) -> float:
         if citation.container and entry.get("booktitle"):
             title = max(title, title_similarity(citation.container, entry.get("booktitle") or "") - 10)
     author = author_similarity(citation.authors, entry)
+    if citation.authors and _initials_conflict(citation.authors, entry):
+        return min(50.0, author or 0.0)  # "M. Karabekir" is not Kazım Karabekir, whatever the title
     if author is not None and cited_titles:
         score = 0.45 * author + 0.55 * title
         if title < 60:

@@ -1,0 +1,115 @@
+"""Splitting a note into citations and reading each citation's fields."""
+
+from __future__ import annotations
+
+from srccheck.citations import archive_definitions, parse_note, split_note
+from srccheck.grammar import grammar_for
+from srccheck.model import Note
+
+TR, EN, DE = grammar_for("tr"), grammar_for("en"), grammar_for("de")
+SIGLA = {"BOA", "BCA"}
+
+
+def cits(text: str, grammar=TR):
+    """The definite citations of a note (tentative title-only candidates are resolved or dropped later)."""
+    return [c for c in parse_note(Note(1, text, 1), grammar, SIGLA) if not c.tentative]
+
+
+def test_split_on_semicolon_and_on_a_sentence_after_a_locator():
+    text = ("Ali Veli, Birinci Kitap, Yayınevi, Ankara, 1990, s. 18-19. Ayşe Can, İkinci Kitap, Ankara, 1997, "
+            "s. 1-2; Jamil Hasanli, Third Book, Press, 2018, s. 33.")
+    assert [c.authors[0].family for c in cits(text)] == ["Veli", "Can", "Hasanli"]
+
+
+def test_initials_and_abbreviations_do_not_split():
+    (c,) = cits("Salâhi R. Sonyel, Kurtuluş Savaşı, Türk Tarih Kurumu, Ankara, 2014, s. 183.")
+    assert c.authors[0].family == "Sonyel" and c.authors[0].given == "Salâhi R."
+    (c,) = cits("Vasıf Qafarov, (Çev. Eldeniz Recebov), Azerbaycan Meselesi, TEAS Press, İstanbul, 2018, s. 292- 294.")
+    assert c.translator == "Eldeniz Recebov" and c.pages == ((292, 294),)
+
+
+def test_turkish_ordinal_in_a_title_is_not_a_page():
+    (c,) = cits("Ali Asker, “Bolşevik Devrimi”, 100. Yılında Sovyet İhtilali, H.Ü., Ankara, 2018, s.130.")
+    assert c.pages == ((130, 130),) and c.container.startswith("100. Yılında")
+
+
+def test_discursive_text_and_signal_words_stay_out():
+    text = "Bu konuda farklı görüşler vardır. Bkz. Kamuran Gürün, Türk-Sovyet İlişkileri, Ankara, 1991, s. 21."
+    (c,) = cits(text)
+    assert c.text.startswith("Bkz.") and c.authors[0].family == "Gürün"
+    (c,) = cits("On the disputes, see Gérard, “Quarantine Reform,” 150–55.", EN)
+    assert c.authors[0].family == "Gérard" and c.pages == ((150, 155),)
+
+
+def test_fields_of_a_journal_article():
+    (c,) = cits("Mustafa Keskin, “Azerbaycan’ın Yardımı”, Türk Yurdu, IX, No:22, Kasım 1988, s. 22.")
+    assert (c.kind, c.title, c.container, c.volume, c.issue, c.years) == (
+        "full", "Azerbaycan’ın Yardımı", "Türk Yurdu", "IX", "22", (1988,))
+
+
+def test_issue_S_is_not_a_page_in_turkish():
+    (c,) = cits("Betül Aslan, “Yeni Belgeler”, Atatürk Dergisi, IV, S.1, 2004, s. 47-48.")
+    assert c.issue == "1" and c.pages == ((47, 48),)
+
+
+def test_co_authors_joined_by_dash_ve_and():
+    assert [n.family for n in cits("Mehmet Gönlübol- Cem Sar, Dış Politika, Ankara, 1997, s. 1.")[0].authors] == ["Gönlübol", "Sar"]
+    assert [n.family for n in cits("Ali Kaya ve Veli Demir, Kitap, Ankara, 1997, s. 1.")[0].authors] == ["Kaya", "Demir"]
+    three = cits("Schäfer, Köhler, and Weiß, 405–6.", EN)[0]
+    assert [n.family for n in three.authors] == ["Schäfer", "Köhler", "Weiß"]
+
+
+def test_german_inverted_author_with_colon():
+    (c,) = cits("Schäfer, Birgit und Martin Köhler: Quellen zur Orientpolitik, Stuttgart: Steiner 2012, S. 337.", DE)
+    assert [(n.family, n.given) for n in c.authors] == [("Schäfer", "Birgit"), ("Köhler", "Martin")]
+    assert c.title == "Quellen zur Orientpolitik" and c.pages == ((337, 337),)
+
+
+def test_repeat_markers():
+    (bare,) = cits("a.g.e., s. 45.")
+    assert (bare.kind, bare.marker_role, bare.pages) == ("ibid", "ibid", ((45, 45),))
+    (ay,) = cits("a.y.")
+    assert ay.kind == "ibid" and ay.pages == ()
+    (earlier,) = cits("Gürün, a.g.e., s. 7.")
+    assert earlier.marker_role == "earlier" and earlier.authors[0].family == "Gürün"
+    (ibid,) = cits("İbid., p. 113.", grammar_for("fr"))
+    assert ibid.kind == "ibid"
+    (ebd,) = cits("Ebd., S. 14.", DE)
+    assert ebd.kind == "ibid" and ebd.pages == ((14, 14),)
+
+
+def test_cross_reference_to_an_earlier_note():
+    (c,) = cits("Krüger, Finanzierung (wie Anm. 4), S. 215.", DE)
+    assert c.xref_note == 4 and c.pages == ((215, 215),)
+    (c,) = cits("Richards (n 1) 15.", EN)
+    assert c.xref_note == 1
+
+
+def test_archive_references():
+    a, b = cits("BCA, Fon No: 030 10 00 00 Kutu No: 198; BOA, Fon No: HR. İM., Dosya No: 89, Gömlek No: 65.")
+    assert (a.kind, a.archive, b.kind, b.archive) == ("archival", "BCA", "archival", "BOA")
+    (c,) = cits("Rusya Federasyonu Dış Politika Arşivi, Fond 04, Dosya 52987, List 1.")
+    assert c.kind == "archival"
+    (article,) = cits("Karl Rüdiger, “Kapitulationen”, Archiv für Völkerrechtsgeschichte 31 (2004), S. 251.", DE)
+    assert article.kind == "full"
+
+
+def test_abbreviations_defined_at_first_use():
+    notes = [Note(1, "Cumhurbaşkanlığı Devlet Arşivleri, Başbakanlık Cumhuriyet Arşivi (BCA), 930-2-0.", 1),
+             Note(2, "Archives diplomatiques de Nantes (ADN), carton 112.", 2),
+             Note(3, "Naki Keykurun (Şeyh Zamanlı), Hatıralar, 1964.", 3)]
+    assert archive_definitions(notes) == {"BCA": "Başbakanlık Cumhuriyet Arşivi",
+                                          "ADN": "Archives diplomatiques de Nantes"}
+
+
+def test_a_purely_discursive_note_has_no_citation():
+    text = "1918-1920 yılları arasında dört birlik vardır: 1- Birinci Bölük. 2- Türk Bölüğü."
+    assert cits(text) == []
+    # at most a tentative candidate, which survives only a strong title match against the bibliography
+    assert all(c.tentative for c in parse_note(Note(1, text, 1), TR, SIGLA))
+
+
+def test_split_keeps_offsets():
+    text = "A. Bir, Kitap, 1990, s. 1; B. İki, Kitap, 1991, s. 2."
+    frags = split_note(text, TR)
+    assert [text[f.offset : f.offset + len(f.text)] for f in frags] == [f.text for f in frags]

@@ -1,0 +1,76 @@
+"""The locator grammar: labels, ranges with any dash, abbreviated ends, lists, volume/page, pinpoints."""
+
+from __future__ import annotations
+
+import pytest
+
+from srccheck.grammar import grammar_for
+from srccheck.locator import expand_range, split_locator
+
+TR, EN, DE, FR = (grammar_for(x) for x in ("tr", "en", "de", "fr"))
+
+
+@pytest.mark.parametrize(
+    "text,grammar,head,ranges",
+    [
+        ("Ankara, 1996, s. 18-19.", TR, "Ankara, 1996", ((18, 19),)),
+        ("İstanbul, 2018, s. 292- 294.", TR, "İstanbul, 2018", ((292, 294),)),
+        ("Gürün, a.g.e., s.19.", TR, "Gürün, a.g.e.", ((19, 19),)),
+        ("Title, ss. 140-41", TR, "Title", ((140, 141),)),
+        ("Smith, Title, 131–32.", EN, "Smith, Title", ((131, 132),)),
+        ("Smith, Title, 63-6.", EN, "Smith, Title", ((63, 66),)),
+        ("Journal 12, no. 3 (1999): 201–3.", EN, "Journal 12, no. 3 (1999)", ((201, 203),)),
+        ("Title (London: Penguin, 2001), 45, 47.", EN, "Title (London: Penguin, 2001)", ((45, 45), (47, 47))),
+        ("Müller, Titel, S. 12 f.", DE, "Müller, Titel", ((12, 12),)),
+        ("Titel, Berlin 1999, S. 12 ff.", DE, "Titel, Berlin 1999", ((12, 12),)),
+        ("Aufsatz, Zeitschrift 4 (2004), S. 113–142, hier S. 118.", DE, "Aufsatz, Zeitschrift 4 (2004)", ((118, 118),)),
+        ("Article, pp. 42–46 (p. 43).", EN, "Article", ((43, 43),)),
+        ("Article, pp. 45–78 (pp. 45, 52).", EN, "Article", ((45, 45), (52, 52))),
+        ("Revue, 27, 2012, p. 89‑124, ici p. 104.", FR, "Revue, 27, 2012", ((104, 104),)),
+        ("Rivière, Histoire, t. II, p. 45.", FR, "Rivière, Histoire", ((45, 45),)),
+        ("Yılmaz, Başlık, 2/143.", TR, "Yılmaz, Başlık", ((143, 143),)),
+        ("Yılmaz, Başlık, 3: 29-33.", TR, "Yılmaz, Başlık", ((29, 33),)),
+        ("Title, s. 183 vd.", TR, "Title", ((183, 183),)),
+        ("Defter, 440a.", TR, "Defter", ((440, 440),)),
+        ("Karabekir, Harbimiz, s. 45-39.", TR, "Karabekir, Harbimiz", ((45, 39),)),  # reversed stays reversed
+        ("“Sanitary Council,” 210.", EN, "“Sanitary Council,”", ((210, 210),)),
+    ],
+)
+def test_locator_found(text, grammar, head, ranges):
+    got_head, locator = split_locator(text, grammar)
+    assert locator is not None
+    assert got_head == head
+    assert locator.ranges == ranges
+
+
+@pytest.mark.parametrize(
+    "text,grammar",
+    [
+        ("Siyasal Kitabevi, Ankara, 1996", TR),  # a year is not a page
+        ("Russian Azerbaijan, 1905-1920", EN),  # a date range is not a page range
+        ("Tarih-i Osmani, 1335/1919", TR),  # a dual date is not volume/page
+        ("Atatürk Dergisi, IV, S.1, 2004", TR),  # Turkish "S." is an issue
+        ("Ebd.", DE),
+        ("Title Words 45", EN),  # a number inside a title, not its own part
+    ],
+)
+def test_no_locator(text, grammar):
+    assert split_locator(text, grammar)[1] is None
+
+
+def test_turkish_S_is_an_issue_but_german_S_is_a_page():
+    assert split_locator("Dergi, S. 3", TR)[1] is None
+    assert split_locator("Zeitschrift, S. 3", DE)[1].ranges == ((3, 3),)
+
+
+def test_passim_and_roman_pages():
+    assert split_locator("Smith, Title, passim.", EN)[1].passim
+    roman = split_locator("Smith, Title, xii–xiv.", EN)[1]
+    assert roman is not None and roman.ranges == ()
+
+
+@pytest.mark.parametrize("start,end,expected", [("131", "32", (131, 132)), ("63", "6", (63, 66)),
+                                               ("1998", "99", (1998, 1999)), ("45", "39", (45, 39)),
+                                               ("9", "12", (9, 12))])
+def test_expand_range(start, end, expected):
+    assert expand_range(start, end) == expected

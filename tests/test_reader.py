@@ -1,0 +1,88 @@
+"""Reading text extracted from a PDF: footnote blocks, continued notes, markers, positions."""
+
+from __future__ import annotations
+
+from srccheck.manuscript.pdftext import read_pdf_text
+
+SEP = " " * 40
+
+PAGE = f"""Body text about the war in 1919 with 3,000 troops.1 More text follows here, and on
+9 March the council met. 2 Then a quotation ends.”3
+
+{SEP}
+1 Ali Veli, Kitap, Yayınevi, Ankara, 1990, s.
+21.
+2 Ayşe Can, Başka Kitap, İstanbul, 1997, s. 1-
+2; a.g.e., s. 4.
+3 Jamil Hasanli, The Sovietization of Azer-
+baijan, Press, 2018, s. 33. The note goes on
+\f
+Next page body text continues.4
+
+{SEP}
+on the next page.
+4 K. Veli, Kitap, s. 5.
+"""
+
+
+def test_notes_markers_and_continuations():
+    ms = read_pdf_text(PAGE, "m.txt")
+    assert [n.number for n in ms.notes] == [1, 2, 3, 4]
+    assert [m.number for m in ms.markers] == [1, 2, 3, 4]
+    assert ms.unmatched_markers == []
+    one, two, three, four = ms.notes
+    assert one.text.endswith("s. 21.")  # a page split from its label
+    assert "s. 1-2;" in two.text  # a range broken at the dash
+    assert "Sovietization of Azerbaijan," in three.text  # hyphenation repaired
+    assert three.text.endswith("on the next page.")  # continued in the next page's block
+    assert one.line == 5 and four.line == 16
+    assert one.marker_line == 1
+
+
+def test_dates_and_quantities_are_not_markers():
+    text = f"""In 1919 some 3,000 men.1 The 12 delegates met. 2 March was cold.
+It happened on 29.03.1920 and in 1903.2
+
+{SEP}
+1 A. Bir, Kitap, 1990, s. 1.
+2 B. İki, Kitap, 1991, s. 2.
+"""
+    ms = read_pdf_text(text, "m.txt")
+    assert [(m.number, m.line) for m in ms.markers] == [(1, 1), (2, 2)]
+
+
+def test_gap_duplicate_and_missing_marker_are_visible():
+    text = f"""Text one.1 Text two.2 Text four.4 Text five.
+
+{SEP}
+1 A. Bir, Kitap, 1990, s. 1.
+2 B. İki, Kitap, 1991, s. 2.
+2 C. Üç, Kitap, 1992, s. 3.
+4 D. Dört, Kitap, 1993, s. 4.
+5 E. Beş, Kitap, 1994, s. 5.
+"""
+    ms = read_pdf_text(text, "m.txt")
+    assert [n.number for n in ms.notes] == [1, 2, 2, 4, 5]
+    assert {n.number for n in ms.notes if n.marker_line is None} == {5}
+
+
+def test_marker_without_note():
+    text = f"""Claim.1 Claim.2 Claim.3
+
+{SEP}
+1 A. Bir, Kitap, 1990, s. 1.
+3 C. Üç, Kitap, 1992, s. 3.
+"""
+    ms = read_pdf_text(text, "m.txt")
+    assert [m.number for m in ms.unmatched_markers] == [2]
+
+
+def test_page_numbers_are_recorded():
+    text = f"Body.1\n\n{SEP}\n1 A. Bir, Kitap, 1990, s. 1.\n\n\n267\n\nNext page.2\n\n{SEP}\n2 B. İki, Kitap, s. 2.\n"
+    ms = read_pdf_text(text, "m.txt")
+    assert [n.page for n in ms.notes] == [267, 268]
+
+
+def test_pdf_glyph_damage_is_repaired():
+    ms = read_pdf_text(f"Metin.1\n\n{SEP}\n1 Ģükrü Kaya, Ġstanbul Tarihi, 1990, s. 1.\n", "m.txt")
+    assert ms.notes[0].text.startswith("Şükrü Kaya, İstanbul")

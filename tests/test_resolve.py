@@ -1,0 +1,91 @@
+"""Resolution: fuzzy full citations, short forms, repeat markers, ambiguity, archives, LaTeX-escaped bibs."""
+
+from __future__ import annotations
+
+from srccheck.bibliography import parse_bibliography
+from srccheck.manuscript.pdftext import read_pdf_text
+from srccheck.pipeline import Options, check_loaded
+
+BIB = r"""
+@book{karabekir2008, author={Karabekir, Kaz{\i}m}, title={{\.I}stiklal Harbimiz}, publisher={Yap{\i} Kredi},
+  address={{\.I}stanbul}, year=2008, volume=1}
+@book{gurun1991, author={G\"{u}r\"{u}n, Kamuran}, title={T\"{u}rk-Sovyet {\.I}li{\c{s}}kileri (1920-1953)},
+  publisher={T\"{u}rk Tarih Kurumu}, address={Ankara}, year=1991}
+@book{aslan2004b, author={Aslan, Bet\"{u}l}, title={T\"{u}rkiye Azerbaycan {\.I}li{\c{s}}kileri}, year=2004}
+@article{aslan2004a, author={Aslan, Betül}, title={Yeni Belgeler Işığında Karakol Cemiyeti}, journal={Atatürk Dergisi},
+  volume=4, number=1, year=2004, pages={39--60}}
+@book{hasanli2018, author={Hasanli, Jamil}, title={The Sovietization of Azerbaijan}, year=2018}
+@misc{bca1, title={Belge}, organization={Başbakanlık Cumhuriyet Arşivi}, archive={BCA},
+  number={Fon No: 030 10 00 00, Kutu No: 198, Gömlek No: 355}}
+@misc{bca2, title={Başka belge}, organization={Başbakanlık Cumhuriyet Arşivi}, archive={BCA}, number={930-2-0-0-2-15-2}}
+"""
+
+
+def resolve(notes: list[str]):
+    sep = " " * 40
+    body = " ".join(f"Claim.{i}" for i in range(1, len(notes) + 1))
+    text = body + "\n\n" + sep + "\n" + "\n".join(f"{i} {t}" for i, t in enumerate(notes, 1)) + "\n"
+    report = check_loaded(read_pdf_text(text, "m.txt"), parse_bibliography(BIB), Options(language="tr"))
+    return report, [(c.note, res.key) for c, res in report.citations]
+
+
+def test_full_short_and_markers():
+    report, keys = resolve([
+        "Kazım Karabekir, İstiklal Harbimiz, I, Yapı Kredi Yayınları, İstanbul, 2008, s. 80.",
+        "K. Karabekir, İstiklal Harbimiz, s. 183.",
+        "a.g.e., s. 190.",
+        "Kamuran Gürün, Türk- Sovyet İlişkileri (1920-1953), Türk Tarih Kurumu Yayınları, Ankara, 1991, s. 21.",
+        "Karabekir, a.g.e., s. 12.",
+    ])
+    assert keys == [(1, "karabekir2008"), (2, "karabekir2008"), (3, "karabekir2008"), (4, "gurun1991"),
+                    (5, "karabekir2008")]
+    assert all(res.reason for _, res in report.citations)
+
+
+def test_transliteration_and_typos_match():
+    _, keys = resolve(["J. Hasanlı, The Sovietisation of Azerbaijan, s. 35-36."])
+    assert keys == [(1, "hasanli2018")]
+
+
+def test_initials_must_agree():
+    _, keys = resolve(["M. Karabekir, İstiklal Harbimiz, s. 183."])
+    assert keys == [(1, None)]
+
+
+def test_author_with_two_works_is_ambiguous_after_both_are_cited():
+    report, keys = resolve([
+        "Betül Aslan, Türkiye Azerbaycan İlişkileri, Ankara, 2004, s. 105.",
+        "Betül Aslan, “Yeni Belgeler Işığında Karakol Cemiyeti”, Atatürk Dergisi, IV, S.1, 2004, s. 47.",
+        "J. Hasanlı, The Sovietization of Azerbaijan, s. 36.",
+        "Aslan, a.g.e., s. 7.",
+    ])
+    assert keys[-1] == (4, None)
+    res = report.citations[-1][1]
+    assert set(res.ambiguous) == {"aslan2004a", "aslan2004b"}
+
+
+def test_ibid_after_a_note_with_several_works_is_ambiguous():
+    report, keys = resolve([
+        "K. Karabekir, İstiklal Harbimiz, s. 183; J. Hasanlı, The Sovietization of Azerbaijan, s. 36.",
+        "a.g.e., s. 5.",
+    ])
+    assert keys[-1] == (2, None) and report.citations[-1][1].ambiguous
+
+
+def test_short_title_picks_the_right_work_of_an_author():
+    _, keys = resolve(["B. Aslan, “Yeni Belgeler Işığında Karakol Cemiyeti”, s. 50.",
+                       "B. Aslan, Türkiye Azerbaycan İlişkileri, s. 104."])
+    assert keys == [(1, "aslan2004a"), (2, "aslan2004b")]
+
+
+def test_archives_by_number_and_by_defined_abbreviation():
+    _, keys = resolve([
+        "Cumhurbaşkanlığı Devlet Arşivleri, Başbakanlık Cumhuriyet Arşivi (BCA), 930-2-0-0-2-15-2.",
+        "BCA, Fon No: 030 10 00 00 Kutu No: 198 Gömlek No: 355.",
+    ])
+    assert keys == [(1, "bca2"), (2, "bca1")]
+
+
+def test_unknown_work_is_unresolved():
+    _, keys = resolve(["Ahmet Yok, Var Olmayan Kitap, Ankara, 1950, s. 3."])
+    assert keys == [(1, None)]
