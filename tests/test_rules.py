@@ -1,0 +1,163 @@
+"""Each rule: a case it must report and a close case it must not (the rule's spec, readable as pairs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from srccheck.bibliography import parse_bibliography
+from srccheck.manuscript.pdftext import read_pdf_text
+from srccheck.pipeline import Options, check_loaded
+from srccheck.rules import all_rules
+
+BIB = r"""
+@book{kaya1990, author={Kaya, Ali}, title={Osmanlı Limanları ve Ticaret}, publisher={Tarih Yayınları},
+  address={Ankara}, year=1990, pagetotal={300}}
+@article{demir1995, author={Demir, Ayşe}, title={Konsoloslar ve Tüccarlar}, journal={Tarih Dergisi}, volume=12,
+  number=3, year=1995, pages={41--60}}
+@book{can2001, author={Can, Veli}, title={Karadeniz Kıyısında Göç}, publisher={Deniz Yayınevi}, address={İstanbul},
+  year=2001}
+@book{can2005, author={Can, Veli}, title={Doğu Anadolu'da İskân}, publisher={Deniz Yayınevi}, address={İstanbul},
+  year=2005}
+"""
+SEP = " " * 40
+
+
+def findings(notes: list[str], bib: str = BIB, body: str | None = None, numbers: list[int] | None = None):
+    numbers = numbers or list(range(1, len(notes) + 1))
+    body = body if body is not None else " ".join(f"Claim.{n}" for n in numbers)
+    text = body + "\n\n" + SEP + "\n" + "\n".join(f"{n} {t}" for n, t in zip(numbers, notes)) + "\n"
+    report = check_loaded(read_pdf_text(text, "m.txt"), parse_bibliography(bib), Options(language="tr"))
+    return [(f.rule, f.note, f.key) for f in report.findings]
+
+
+FULL_KAYA = "Ali Kaya, Osmanlı Limanları ve Ticaret, Tarih Yayınları, Ankara, 1990, s. 12."
+FULL_DEMIR = "Ayşe Demir, “Konsoloslar ve Tüccarlar”, Tarih Dergisi, XII, S. 3, 1995, s. 45."
+FULL_CAN1 = "Veli Can, Karadeniz Kıyısında Göç, Deniz Yayınevi, İstanbul, 2001, s. 5."
+FULL_CAN2 = "Veli Can, Doğu Anadolu’da İskân, Deniz Yayınevi, İstanbul, 2005, s. 9."
+ALL_CITED = [FULL_KAYA, FULL_DEMIR, FULL_CAN1, FULL_CAN2]
+
+
+def rules_of(found, rule):
+    return [f for f in found if f[0] == rule]
+
+
+def test_clean_manuscript_has_no_findings():
+    assert findings(ALL_CITED) == []
+
+
+def test_unresolved_citation():
+    found = findings(ALL_CITED + ["Mehmet Yok, Bilinmeyen Eser, Ankara, 1950, s. 3."])
+    assert rules_of(found, "unresolved-citation") == [("unresolved-citation", 5, None)]
+    assert not rules_of(findings(ALL_CITED + ["A. Kaya, Osmanlı Limanları, s. 3."]), "unresolved-citation")
+
+
+def test_ambiguous_short_citation():
+    after_other = ALL_CITED + ["A. Kaya, Osmanlı Limanları, s. 3.", "Can, a.g.e., s. 7."]
+    assert rules_of(findings(after_other), "ambiguous-short-citation") == [("ambiguous-short-citation", 6, None)]
+    # right after one of his works, "Can, a.g.e." means that work
+    assert not rules_of(findings(ALL_CITED[:3] + ["Can, a.g.e., s. 7.", FULL_CAN2]), "ambiguous-short-citation")
+
+
+def test_short_before_full():
+    notes = ["A. Kaya, Osmanlı Limanları, s. 3.", FULL_KAYA, FULL_DEMIR, FULL_CAN1, FULL_CAN2]
+    assert rules_of(findings(notes), "short-before-full") == [("short-before-full", 1, "kaya1990")]
+    assert not rules_of(findings(ALL_CITED + ["A. Kaya, Osmanlı Limanları, s. 3."]), "short-before-full")
+
+
+def test_note_number_gap_and_duplicate():
+    gap = findings(ALL_CITED, numbers=[1, 2, 4, 5])
+    assert rules_of(gap, "note-number-gap") == [("note-number-gap", 3, None)]
+    dup = findings(ALL_CITED, numbers=[1, 2, 2, 3], body="Claim.1 Claim.2 Claim.3")
+    assert rules_of(dup, "duplicate-note-number") == [("duplicate-note-number", 2, None)]
+    assert not rules_of(dup, "note-number-gap")
+
+
+def test_note_without_marker_and_marker_without_note():
+    found = findings(ALL_CITED, body="Claim.1 Claim.2 Claim. Claim.4")
+    assert rules_of(found, "note-without-marker") == [("note-without-marker", 3, None)]
+    found = findings(ALL_CITED[:3], body="Claim.1 Claim.2 Claim.3 Claim.4", numbers=[1, 2, 3])
+    assert rules_of(found, "marker-without-note") == [("marker-without-note", 4, None)]
+    assert not rules_of(findings(ALL_CITED), "note-without-marker")
+
+
+def test_inconsistent_spelling():
+    misspelt = ALL_CITED + ["A. Kaya, Osmanli Limanlari ve Ticarte, s. 3."]
+    assert rules_of(findings(misspelt), "inconsistent-spelling") == [("inconsistent-spelling", 5, "kaya1990")]
+    missing_word = ALL_CITED + ["A. Kaya, Osmanlı Limanları Ticaret, s. 3."]
+    assert rules_of(findings(missing_word), "inconsistent-spelling") == [("inconsistent-spelling", 5, "kaya1990")]
+    # case, diacritics, a shortened title and an abbreviated word are fine
+    fine = ALL_CITED + ["A. Kaya, OSMANLI LİMANLARI, s. 3.", "A. Kaya, Osmanli Liman. ve Ticaret, s. 4."]
+    assert not rules_of(findings(fine), "inconsistent-spelling")
+
+
+def test_metadata_mismatch():
+    wrong_year = [FULL_KAYA.replace("1990", "1993"), FULL_DEMIR, FULL_CAN1, FULL_CAN2]
+    assert rules_of(findings(wrong_year), "metadata-mismatch") == [("metadata-mismatch", 1, "kaya1990")]
+    wrong_volume = [FULL_KAYA, FULL_DEMIR.replace("XII", "XIV"), FULL_CAN1, FULL_CAN2]
+    assert rules_of(findings(wrong_volume), "metadata-mismatch") == [("metadata-mismatch", 2, "demir1995")]
+    # publisher abbreviated or extended, place with country: agreement
+    fine = [FULL_KAYA.replace("Tarih Yayınları", "Tarih Yay."), FULL_DEMIR, FULL_CAN1.replace("İstanbul", "İstanbul/Türkiye"),
+            FULL_CAN2]
+    assert not rules_of(findings(fine), "metadata-mismatch")
+
+
+def test_page_out_of_range():
+    assert rules_of(findings(ALL_CITED + ["A. Demir, “Konsoloslar ve Tüccarlar”, s. 75."]), "page-out-of-range") == [
+        ("page-out-of-range", 5, "demir1995")]
+    assert rules_of(findings(ALL_CITED + ["A. Kaya, Osmanlı Limanları, s. 301."]), "page-out-of-range") == [
+        ("page-out-of-range", 5, "kaya1990")]
+    assert not rules_of(findings(ALL_CITED + ["A. Demir, “Konsoloslar ve Tüccarlar”, s. 60."]), "page-out-of-range")
+
+
+def test_reversed_page_range():
+    assert rules_of(findings(ALL_CITED + ["A. Kaya, Osmanlı Limanları, s. 45-39."]), "reversed-page-range") == [
+        ("reversed-page-range", 5, "kaya1990")]
+    assert not rules_of(findings(ALL_CITED + ["A. Kaya, Osmanlı Limanları, s. 131-32."]), "reversed-page-range")
+
+
+def test_missing_locator():
+    assert rules_of(findings(ALL_CITED + ["A. Kaya, Osmanlı Limanları."]), "missing-locator") == [
+        ("missing-locator", 5, "kaya1990")]
+    assert not rules_of(findings(ALL_CITED + ["a.y."]), "missing-locator")  # "the same place"
+
+
+def test_unused_entry():
+    assert rules_of(findings(ALL_CITED[:3]), "unused-entry") == [("unused-entry", None, "can2005")]
+    report_uncited = check_loaded(
+        read_pdf_text("Claim.1\n\n" + SEP + "\n1 " + FULL_KAYA + "\n", "m.txt"), parse_bibliography(BIB),
+        Options(language="tr", uncited={"demir1995", "can2001", "can2005"}))
+    assert not [f for f in report_uncited.findings if f.rule == "unused-entry"]
+
+
+def test_duplicate_entry():
+    bib = BIB + "@book{Kaya1990, author={Kaya, Ali}, title={Başka}, year=1990}\n"
+    assert ("duplicate-entry", None, "Kaya1990") in findings(ALL_CITED, bib=bib)
+    bib = BIB + "@book{kayaAgain, author={Kaya, Ali}, title={Osmanlı Limanları ve Ticaret}, year=1990}\n"
+    assert ("duplicate-entry", None, "kayaAgain") in findings(ALL_CITED, bib=bib)
+    assert not rules_of(findings(ALL_CITED), "duplicate-entry")
+
+
+def test_bib_parse_error_keeps_the_rest():
+    bib = BIB + "@book{broken, title={Unclosed, year=2000\n@book{after, author={Son, Ali}, title={Son Kitap}, year=2002}\n"
+    found = findings(ALL_CITED + ["Ali Son, Son Kitap, Ankara, 2002, s. 1."], bib=bib)
+    assert rules_of(found, "bib-parse-error")
+    assert not rules_of(found, "unresolved-citation")
+
+
+def test_every_rule_is_documented_and_tested():
+    source = Path(__file__).read_text(encoding="utf-8")
+    for rule in all_rules():
+        assert rule.code.startswith("SC") and rule.name == rule.name.lower()
+        doc = rule.doc
+        assert "What it finds" in doc and "Why it matters" in doc and "What to do" in doc, rule.name
+        if rule.name != "unused-suppression":  # its tests live with the suppression engine
+            assert f'"{rule.name}"' in source, f"no test for {rule.name}"
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.name)
+def test_codes_and_names_are_unique(rule):
+    rules = all_rules()
+    assert sum(r.code == rule.code for r in rules) == 1
+    assert sum(r.name == rule.name for r in rules) == 1
