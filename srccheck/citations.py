@@ -162,6 +162,8 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
                         cuts.append((k + 1, k + 1))
                 elif capital or _starts_citation(rest, grammar, markers):
                     cuts.append((k + 1, k + 1))  # after "s. 45." / "12/4." / "45-47."
+            elif _locator_follows(rest, grammar):
+                pass  # "Там же. С. 45.", "Ibid. p. 4": the locator belongs to what precedes
             elif not _is_abbreviation(token, grammar) or _is_marker(token, markers):
                 if capital and _is_sentence_start(rest) and (_discursive(rest) or not _unfinished_citation(piece, grammar)):
                     cuts.append((k + 1, k + 1))
@@ -179,6 +181,11 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
         lead = len(piece) - len(piece.lstrip())
         fragments.append(Fragment(start + lead, piece.strip()))
     return fragments
+
+
+def _locator_follows(rest: str, grammar: Grammar) -> bool:
+    m = re.match(r"\s*(\S+)\s*\d", rest)
+    return bool(m) and (m.group(1) in grammar.locator_labels or m.group(1).lower() in grammar.locator_labels)
 
 
 def _discursive(rest: str) -> bool:
@@ -280,6 +287,9 @@ def _leading_marker(text: str, grammar: Grammar, markers: list[str]) -> str | No
     for m in markers:
         ml = _low(m)
         if low.startswith(ml) and (len(text) == len(ml) or not text[len(ml)].isalnum()):
+            rest = text[len(ml):]
+            if "." not in m and re.match(r"\s+[^\W\d_]", rest):
+                continue  # "age", "ay" without dots are words too ("Age of Empires"): a marker only before , . ;
             return text[: len(m)]
     return None
 

@@ -1,0 +1,122 @@
+"""Language knowledge: each language's repeat markers and locators, and the known pitfalls."""
+
+from __future__ import annotations
+
+import pytest
+
+from srccheck.citations import parse_note
+from srccheck.grammar import LANGUAGES, detect_language, grammar_for
+from srccheck.locator import split_locator
+from srccheck.model import Note
+
+
+def parse(text: str, lang: str):
+    return [c for c in parse_note(Note(1, text, 1), grammar_for(lang), set()) if not c.tentative]
+
+
+@pytest.mark.parametrize(
+    "lang,text,pages",
+    [
+        ("tr", "a.g.e., s. 45.", ((45, 45),)),
+        ("tr", "A.g.e., ss. 225-29.", ((225, 229),)),
+        ("tr", "a.y.", ()),
+        ("tr", "A.yer.", ()),
+        ("tr", "Aynı eser, s. 9.", ((9, 9),)),
+        ("en", "Ibid., 45.", ((45, 45),)),
+        ("en", "Ibid.", ()),
+        ("en", "ibid 45", ((45, 45),)),  # OSCOLA
+        ("de", "Ebd., S. 14.", ((14, 14),)),
+        ("de", "Ebd.", ()),
+        ("fr", "Ibid., p. 113.", ((113, 113),)),
+        ("fr", "İbid., p. 113.", ((113, 113),)),  # citeproc capitalises Turkish items with a dotted İ
+        ("it", "Ivi, p. 45.", ((45, 45),)),
+        ("it", "Ibidem, pp. 3-5.", ((3, 5),)),
+        ("es", "Ibíd., p. 7.", ((7, 7),)),
+        ("ru", "Там же. С. 45.", ((45, 45),)),
+    ],
+)
+def test_same_work_markers(lang, text, pages):
+    (c,) = parse(text, lang)
+    assert c.kind == "ibid" and c.pages == pages
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("tr", "Gürün, a.g.e., s. 7."),
+        ("tr", "Gürün, a.g.m., s. 7."),
+        ("tr", "Gürün, age, s. 7."),
+        ("tr", "Holloway, a.y."),
+        ("en", "Smith, op. cit., p. 4."),
+        ("de", "Große, a.a.O., S. 310."),
+        ("fr", "J. Smith, op. cit, p. 40."),  # Annales drops the last full stop before a comma
+        ("fr", "Garnier, art. cit., p. 12."),
+        ("es", "Pérez, ob. cit., p. 12."),
+        ("ru", "Иванов, Указ. соч. С. 12."),
+    ],
+)
+def test_earlier_work_markers(lang, text):
+    (c,) = parse(text, lang)
+    assert c.marker_role == "earlier" and c.authors
+
+
+@pytest.mark.parametrize(
+    "lang,text,xref",
+    [("en", "Richards (n 1) 15.", 1), ("de", "Krüger, Finanzierung (wie Anm. 4), S. 215.", 4),
+     ("de", "Krüger (Anm. 12), S. 3.", 12), ("tr", "Kaya, Tarih (bkz. dipnot 5), s. 3.", 5)],
+)
+def test_cross_references(lang, text, xref):
+    (c,) = parse(text, lang)
+    assert c.xref_note == xref
+
+
+def test_S_is_an_issue_in_turkish_and_a_page_in_german():
+    tr = split_locator("Dergi, C. 12, S. 3", grammar_for("tr"))[1]
+    de = split_locator("Zeitschrift 12, S. 3", grammar_for("de"))[1]
+    assert tr is None and de.ranges == ((3, 3),)
+
+
+def test_vd_is_et_al_after_names_and_following_after_pages():
+    (c,) = parse("Ahmet Arıkan vd., Osmanlı Limanları, Ankara, 2005, s. 45 vd.", "tr")
+    assert [n.family for n in c.authors] == ["Arıkan"] and c.pages == ((45, 45),)
+
+
+def test_dual_dates_are_not_ranges():
+    (c,) = parse("Ahmed Cevdet, Tarih-i Cevdet, İstanbul, 1309/1891, s. 12.", "tr")
+    assert c.pages == ((12, 12),) and 1891 not in [p for r in c.pages for p in r]
+
+
+def test_bare_age_and_ay_only_in_marker_position():
+    assert parse("Age of Empires and Capital, Penguin, London, 1987, p. 45.", "en")[0].kind == "full"
+    (c,) = parse("age, s. 12.", "tr")
+    assert c.kind == "ibid"
+
+
+def test_signal_words_are_not_part_of_citations():
+    for lang, text in [("tr", "Bkz. Ali Kaya, Tarih, Ankara, 1990, s. 3."), ("en", "See also Ali Kaya, Tarih, 3."),
+                       ("de", "Vgl. Ali Kaya, Tarih, Berlin 1990, S. 3."), ("fr", "Voir Ali Kaya, Tarih, p. 3."),
+                       ("es", "Véase Ali Kaya, Tarih, p. 3."), ("it", "Cfr. Ali Kaya, Tarih, p. 3.")]:
+        (c,) = parse(text, lang)
+        assert c.authors[0].family == "Kaya", lang
+
+
+@pytest.mark.parametrize(
+    "lang,notes",
+    [
+        ("tr", ["Kamuran Gürün, Türk-Sovyet İlişkileri, Ankara, 1991, s. 21.", "a.g.e., s. 19."]),
+        ("en", ["John Smith, The History (London: Penguin, 2001), 45.", "Ibid., 47.", "See Smith, History, pp. 3-5."]),
+        ("de", ["Vgl. Hans Müller, Die Geschichte, Berlin 1999, S. 12 f.", "Ebd., S. 14."]),
+        ("fr", ["Marcel Lefèvre, Le commerce du Levant, Paris, PUF, 1961, p. 45.", "M. Lefèvre, op. cit., p. 12."]),
+        ("ru", ["Иванов И. И. История. М., 1999. С. 45.", "Там же. С. 46."]),
+    ],
+)
+def test_language_is_detected_from_the_apparatus(lang, notes):
+    assert detect_language(notes) == lang
+
+
+def test_every_language_has_a_grammar():
+    for lang in LANGUAGES:
+        g = grammar_for(lang)
+        assert g.ibid and g.locator_labels and g.signals
+    with pytest.raises(ValueError):
+        grammar_for("xx")
