@@ -53,6 +53,7 @@ class Note:
     page: int | None = None
     marker_line: int | None = None  # line of its marker in the body, if found
     line_starts: tuple[tuple[int, int], ...] = ()  # (offset in text, line) for each joined line
+    raw: str = ""  # the note as written, comments kept (for suppressions); "" if the reader keeps none
 
     def line_at(self, offset: int) -> int:
         line = self.line
@@ -76,7 +77,9 @@ class Manuscript:
     markers: list[Marker] = field(default_factory=list)
     unmatched_markers: list[Marker] = field(default_factory=list)  # marker-looking numbers with no note
     has_body: bool = True  # False for formats with no body to find markers in
-    position_kind: str = "line"
+    position_kind: str = "line"  # what Note.line / Marker.line count: "line", "paragraph" or "page"
+    direct_citations: dict[int, list[Citation]] = field(default_factory=dict)  # by key (\cite, [@key]), per note
+    bib_paths: list[str] = field(default_factory=list)  # bibliographies the manuscript names (YAML, \addbibresource)
 
 
 @dataclass(frozen=True)

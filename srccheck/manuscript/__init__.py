@@ -1,34 +1,105 @@
-"""Readers: one per manuscript format, each returning a Manuscript."""
+"""Readers: one per manuscript format, each returning a Manuscript.
+
+The format is chosen by content first for packages (a PDF, a zip holding a Word or
+OpenDocument text), then by suffix, then by content for plain text (LaTeX commands,
+Markdown note definitions). A file whose suffix promises a package it is not gets a
+clear error rather than being read as text.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 
+from ..errors import InputError
 from ..model import Manuscript
-from ..textio import read_text
+from ..textio import decode, read_bytes
 
 FORMATS = ("text", "markdown")
+BINARY_FORMATS = ("docx", "odt", "pdf")
+
+_SUFFIXES = {
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".qmd": "markdown", ".rmd": "markdown",
+    ".tex": "latex", ".ltx": "latex", ".latex": "latex",
+    ".docx": "docx", ".docm": "docx", ".dotx": "docx",
+    ".odt": "odt", ".ott": "odt", ".fodt": "odt",
+    ".pdf": "pdf",
+    ".txt": "text",
+}
+_NAMES = {"docx": "a Word (.docx) document", "odt": "an OpenDocument text (.odt)", "pdf": "a PDF"}
+_LATEX_HINT = re.compile(r"\\(?:documentclass|begin\{document\}|footnote\{|footcite|addbibresource|section\{)")
+_MD_DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:", re.M)
+
+
+def sniff_package(data: bytes) -> str | None:
+    """"pdf", "docx", "odt", "zip" (some other zip) or None, from the bytes alone."""
+    if data[:1024].lstrip(b"\x00\t\r\n \xef\xbb\xbf").startswith(b"%PDF-"):
+        return "pdf"
+    if data[:4] != b"PK\x03\x04":
+        return None
+    from .package import package_kind
+
+    return package_kind(data)
 
 
 def detect_format(path: str, text: str) -> str:
-    suffix = os.path.splitext(path)[1].lower()
-    if suffix in (".md", ".markdown", ".mdown", ".qmd", ".rmd"):
+    """The format of a text manuscript (a package is recognised from its bytes by sniff_package)."""
+    suffix = _SUFFIXES.get(os.path.splitext(path)[1].lower())
+    if suffix in ("markdown", "text"):
+        return suffix
+    if _MD_DEFINITION.search(text) or "^[" in text:
         return "markdown"
-    if "[^" in text and "]:" in text:
-        import re
-
-        if re.search(r"^\[\^[^\]]+\]:", text, re.M):
-            return "markdown"
     return "text"
 
 
 def read_manuscript(path: str, fmt: str | None = None, encoding: str | None = None) -> Manuscript:
-    text, _ = read_text(path, what="manuscript", encoding=encoding)
+    data = read_bytes(path, "manuscript")
+    return parse_bytes(data, path, fmt, encoding)
+
+
+def parse_bytes(data: bytes, path: str, fmt: str | None = None, encoding: str | None = None) -> Manuscript:
+    sniffed = sniff_package(data)
+    claimed = _SUFFIXES.get(os.path.splitext(path)[1].lower())
+    wanted = fmt or (sniffed if sniffed in BINARY_FORMATS else None) or claimed
+    if wanted in BINARY_FORMATS:
+        if sniffed != wanted:
+            raise InputError(f"{path}: not {_NAMES[wanted]} ({_what_it_is(sniffed)})")
+        return _read_binary(data, path, wanted)
+    if sniffed is not None and sniffed != "zip" and fmt is None:
+        return _read_binary(data, path, sniffed)
+    if sniffed == "zip":
+        raise InputError(f"{path}: a zip archive, but not a Word (.docx) or OpenDocument (.odt) document")
+    text, _ = decode(data, path, encoding)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return parse_manuscript(text, path, fmt)
 
 
+def _what_it_is(sniffed: str | None) -> str:
+    return {None: "not a zip package", "zip": "a zip archive without a document in it",
+            "pdf": "it is a PDF", "docx": "it is a Word document", "odt": "it is an OpenDocument text"}[sniffed]
+
+
+def _read_binary(data: bytes, path: str, fmt: str) -> Manuscript:
+    if fmt not in FORMATS:
+        raise InputError(f"{path}: {_NAMES[fmt]}; this format is not supported yet")
+    if fmt == "docx":
+        from .docx import read_docx
+
+        return read_docx(data, path)
+    if fmt == "odt":
+        from .odt import read_odt
+
+        return read_odt(data, path)
+    from .pdf import read_pdf
+
+    return read_pdf(data, path)
+
+
 def parse_manuscript(text: str, path: str, fmt: str | None = None) -> Manuscript:
+    """Read a manuscript given as text (Markdown, LaTeX, or text extracted from a PDF)."""
     fmt = fmt or detect_format(path, text)
+    if fmt in BINARY_FORMATS:
+        raise InputError(f"{path}: {fmt} is a binary format; read it with read_manuscript")
     if fmt == "markdown":
         from .markdown import read_markdown
 
@@ -36,3 +107,10 @@ def parse_manuscript(text: str, path: str, fmt: str | None = None) -> Manuscript
     from .pdftext import read_pdf_text
 
     return read_pdf_text(text, path)
+
+
+def bibliography_paths(manuscript: Manuscript) -> list[str]:
+    """The .bib files a manuscript names (YAML ``bibliography:``, ``\\addbibresource``), for when
+    --bib is not given: in the order named, each once, relative paths already joined to the
+    manuscript's folder. A missing one is left for the bibliography loader to report."""
+    return list(dict.fromkeys(manuscript.bib_paths))

@@ -1,0 +1,121 @@
+"""What the structured readers share: a note as found, keyed citations, building the Manuscript."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Citation, Manuscript, Marker, Note
+from ..normalize import clean
+
+
+@dataclass
+class KeyCite:
+    """A citation given by key (pandoc @key, LaTeX \\cite): resolved directly, never re-parsed."""
+
+    key: str
+    written: str  # as written, for the report
+    locator: str = ""  # postnote / suffix: "p. 33", "45"
+    line: int = 0
+
+
+@dataclass
+class FoundNote:
+    number: int
+    text: str  # plain text, joined; key citations removed
+    line: int  # where the note's text starts (line, paragraph or page: see Manuscript.position_kind)
+    raw: str = ""
+    page: int | None = None
+    marker_line: int | None = None
+    line_starts: tuple[tuple[int, int], ...] = ()
+    keys: list[KeyCite] = field(default_factory=list)
+
+
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)\]])")
+_WS = re.compile(r"[ \t\r\n\f\v]+")
+_EMPTY_PARENS = re.compile(r"\(\s*[,;]?\s*\)")
+_DOUBLE_PUNCT = re.compile(r"([,;])\s*(?=[,;.])")
+
+
+def tidy(text: str) -> str:
+    """Collapse whitespace and the punctuation left behind where a keyed citation was cut out."""
+    text = _WS.sub(" ", text)
+    text = _EMPTY_PARENS.sub("", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _DOUBLE_PUNCT.sub("", text)
+    return text.strip(" ;,")
+
+
+def build_manuscript(
+    path: str,
+    notes: list[FoundNote],
+    markers: list[Marker],
+    unmatched: list[Marker] | None = None,
+    *,
+    position_kind: str = "line",
+    has_body: bool = True,
+    bib_paths: list[str] | None = None,
+) -> Manuscript:
+    by_number: dict[int, int] = {}
+    for m in markers:
+        by_number.setdefault(m.number, m.line)
+    out: list[Note] = []
+    direct: dict[int, list[Citation]] = {}
+    grammar = _grammar([n.text for n in notes]) if any(n.keys for n in notes) else None
+    for n in notes:
+        text = clean(n.text)
+        marker_line = n.marker_line if n.marker_line is not None else by_number.get(n.number)
+        out.append(Note(n.number, text, n.line, n.page, marker_line, n.line_starts, raw=n.raw or n.text))
+        if n.keys and grammar is not None:
+            direct.setdefault(n.number, []).extend(_key_citation(n, k, i, grammar) for i, k in enumerate(n.keys))
+    return Manuscript(
+        path=path, notes=out, markers=markers, unmatched_markers=unmatched or [], has_body=has_body,
+        position_kind=position_kind, direct_citations=direct, bib_paths=bib_paths or [],
+    )
+
+
+def _grammar(texts: list[str]):  # type: ignore[no-untyped-def]
+    # The reader does not know --language; the notes' own apparatus decides the one ambiguous
+    # label ("S." is a page only in German), as it does for the pipeline's default.
+    from ..grammar import detect_language, grammar_for
+
+    return grammar_for(detect_language(texts))
+
+
+def _key_citation(note: FoundNote, k: KeyCite, index: int, grammar) -> Citation:  # type: ignore[no-untyped-def]
+    from ..locator import parse_locator
+
+    locator = parse_locator(clean(k.locator), grammar) if k.locator.strip() else None
+    return Citation(note=note.number, index=index, text=clean(k.written), line=k.line or note.line, kind="full",
+                    key=k.key, locator=locator)
+
+
+def line_of(starts: list[int], offset: int) -> int:
+    """1-based line of an offset, given the offsets where lines start."""
+    from bisect import bisect_right
+
+    return bisect_right(starts, offset)
+
+
+def line_offsets(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
+def blank_out(text: str, start: int, end: int) -> str:
+    """Replace a span by spaces, keeping its line breaks, so offsets and lines stay valid."""
+    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+
+
+def join_lines(pieces: list[tuple[int, str]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Join (line, text) pieces with single spaces, recording where each line starts in the result."""
+    text = ""
+    starts: list[tuple[int, int]] = []
+    for line, piece in pieces:
+        piece = _WS.sub(" ", piece).strip()
+        if not piece:
+            continue
+        if text:
+            text += " "
+        starts.append((len(text), line))
+        text += piece
+    return text, tuple(starts)
