@@ -40,6 +40,11 @@ def _abbreviates(short: str, long: str) -> bool:
 
 def title_differences(cited: str, entry_title: str) -> list[str]:
     """Human-readable differences between a cited title and the entry's title."""
+    return [text for text, _ in _differences(cited, entry_title)]
+
+
+def _differences(cited: str, entry_title: str) -> list[tuple[str, str]]:
+    """(message, the bibliography's word) for each difference."""
     pa, pb = _words(cited), _words(entry_title)
     a, b = [w for w, _ in pa], [w for w, _ in pb]
     if len(a) < 2 or len(b) < 2:
@@ -57,29 +62,40 @@ def title_differences(cited: str, entry_title: str) -> list[str]:
         if tag == "replace" and i2 - i1 == j2 - j1:
             for (x, xo), (y, yo) in zip(pa[i1:i2], pb[j1:j2]):
                 if x != y and fuzz.ratio(x, y) >= similar and not _abbreviates(x, y) and not x.isdigit():
-                    out.append(f"“{xo}” where the bibliography has “{yo}”")
+                    out.append((f"“{xo}” where the bibliography has “{yo}”", y))
         elif tag == "delete" and j1 == j2:
             pass
         elif tag == "insert" and first_b < j1 and j2 < last_b + 1 and i1 == i2 and j2 <= last_b:
             missing = " ".join(original for _, original in pb[j1:j2])
             if j2 - j1 <= 3 and not missing.isdigit():
-                out.append(f"“{missing}” is missing")
+                out.append((f"“{missing}” is missing", " ".join(b[j1:j2])))
     return out
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     reported: set[tuple[int, str, str]] = set()
+    # which notes write each of an entry's title words as the bibliography does
+    right: dict[tuple[str, str], list[int]] = {}
+    for cit, res in ctx.citations:
+        if res.key and cit.title and cit.kind in ("full", "short"):
+            for word in {w for w, _ in _words(cit.title)}:
+                notes = right.setdefault((res.key, word), [])
+                if cit.note not in notes:
+                    notes.append(cit.note)
     for cit, res in ctx.citations:
         if not res.key or cit.kind not in ("full", "short"):
             continue
         entry = ctx.entries[res.key]
         if cit.title and entry.title:
-            for diff in title_differences(cit.title, entry.title):
+            for diff, word in _differences(cit.title, entry.title):
                 if (cit.note, res.key, diff) in reported:
                     continue
                 reported.add((cit.note, res.key, diff))
+                others = [n for n in right.get((res.key, word), []) if n != cit.note]
+                elsewhere = f"; notes {', '.join(map(str, others[:6]))} write it as the bibliography does" if others else ""
                 yield Finding(
-                    NAME, SEVERITY, f"note {cit.note}: title of {res.key}: {diff} (“{ctx.excerpt(entry.title, 70)}”)",
+                    NAME, SEVERITY,
+                    f"note {cit.note}: title of {res.key}: {diff}{elsewhere} (“{ctx.excerpt(entry.title, 70)}”)",
                     note=cit.note, key=res.key, line=cit.line, suggestion="copy the title from the bibliography entry",
                 )
         for name in cit.authors:
