@@ -23,6 +23,8 @@ class Options:
     input_format: str | None = None
     encoding: str | None = None
     uncited: set[str] = field(default_factory=set)
+    rules: frozenset[str] | None = None  # names of the rules to run; None: all
+    severity: dict[str, Severity] = field(default_factory=dict)  # rule name -> overriding severity
 
 
 def parse_citations(manuscript: Manuscript, language: str) -> list[Citation]:
@@ -55,9 +57,16 @@ def run_rules(report: Report, bib: Bibliography, options: Options) -> list[Findi
     ctx = Context(report.manuscript, report.citations, report.entries, bib.problems, bib.path, options.uncited)
     findings: list[Finding] = []
     for rule in all_rules():
-        findings.extend(rule.check(ctx))
+        if options.rules is None or rule.name in options.rules:
+            findings.extend(rule.check(ctx))
+    findings = apply_severity(findings, options.severity)
     findings.sort(key=lambda f: (f.file is not None, f.note if f.note is not None else 10**9, f.line or 0))
     return findings
+
+
+def apply_severity(findings: list[Finding], overrides: dict[str, Severity]) -> list[Finding]:
+    """The one place a configured severity replaces a rule's default."""
+    return [replace(f, severity=overrides[f.rule]) if f.rule in overrides else f for f in findings]
 
 
 def check(manuscript_path: str, bib_path: str, options: Options | None = None) -> Report:
