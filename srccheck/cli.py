@@ -6,12 +6,19 @@ or unreadable input (one line on stderr, never a traceback).
 
 from __future__ import annotations
 
+import os
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
-from .manuscript import FORMATS
+from .manuscript import FORMATS as INPUT_FORMATS
+from .output import FORMATS
+
+if TYPE_CHECKING:
+    from .config import Overrides
+    from .model import Report
 
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
@@ -32,56 +39,131 @@ def main() -> None:
     Example:
       srccheck check article.txt --bib refs.bib
       srccheck check article.txt --bib refs.bib --format json
+      srccheck check chapters/*.md            # bib and rules from srccheck.toml
     """
 
 
+def _selectors(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...] | None:
+    """--select SC1,missing-locator --select SC4: comma-separated and repeatable."""
+    items = tuple(s.strip() for v in value for s in v.split(",") if s.strip())
+    if param.name == "select":
+        return items or None  # None: not given, keep the configuration's
+    return items
+
+
+def _use_color(choice: str) -> bool:
+    # An explicit --color always/never beats NO_COLOR (no-color.org); auto honours it.
+    if choice != "auto":
+        return choice == "always"
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
 @main.command()
-@click.argument("manuscript", type=click.Path(dir_okay=True, allow_dash=True))
-@click.option("--bib", "bib_path", required=True, type=click.Path(allow_dash=False),
-              help="The BibTeX file the citations should resolve to.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: a readable report; json: the machine-readable report.")
-@click.option("--language", type=click.Choice(["auto", "tr", "en", "de", "fr", "it", "es", "ru"]), default="auto",
-              show_default=True, help="Language of the notes' citation conventions (auto: detect).")
-@click.option("--input-format", type=click.Choice(["auto", *FORMATS]), default="auto", show_default=True,
-              help="Manuscript format (auto: by file suffix and content).")
+@click.argument("manuscripts", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--bib", "bib_paths", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="BibTeX file the citations should resolve to (repeatable; default: 'bib' from the configuration).")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default=None,
+              help="Output: text (rich report, default on a terminal), concise (path:line:col: CODE [rule] message, "
+                   "default when piped), json, sarif, github (Actions annotations), junit.")
+@click.option("--language", type=click.Choice(["auto", "tr", "en", "de", "fr", "it", "es", "ru"]), default=None,
+              help="Language of the notes' citation conventions [default: auto, detect].")
+@click.option("--input-format", type=click.Choice(["auto", *INPUT_FORMATS]), default=None,
+              help="Manuscript format [default: auto, by file suffix and content].")
 @click.option("--encoding", default=None, help="Manuscript encoding (default: detect UTF-8/16, Windows-1254/1252).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
-              help="Lowest severity that makes the exit code 1.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--select", callback=_selectors, multiple=True, metavar="RULES",
+              help="Check only these rules: codes, code prefixes or names, comma-separated (replaces the configuration's).")
+@click.option("--extend-select", callback=_selectors, multiple=True, metavar="RULES",
+              help="Check these rules in addition to the selected ones.")
+@click.option("--ignore", callback=_selectors, multiple=True, metavar="RULES",
+              help="Do not check these rules (codes, prefixes or names, comma-separated).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit code 1 [default: error].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means unreadable input).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Use this srccheck.toml / pyproject.toml instead of searching upwards from the manuscript.")
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", is_flag=True,
+              help="Record the current findings in the --baseline file (written atomically) and exit 0.")
+@click.option("--statistics", is_flag=True, help="Show how many findings each rule has instead of the findings.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the summary line of each file.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text and concise output (auto: on a terminal unless NO_COLOR is set).")
 @click.option("--no-sources", is_flag=True, help="Text report: leave out the sources table.")
-def check(manuscript: str, bib_path: str, output_format: str, language: str, input_format: str,
-          encoding: str | None, fail_on: str, exit_zero: bool, no_sources: bool) -> None:
-    """Check MANUSCRIPT's footnotes against the bibliography."""
-    from .errors import InputError
-    from .model import Severity
-    from .pipeline import Options
-    from .pipeline import check as run_check
+def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_format: str | None, language: str | None,
+          input_format: str | None, encoding: str | None, select: tuple[str, ...] | None,
+          extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, exit_zero: bool,
+          config_path: str | None, no_config: bool, baseline_path: str | None, write_baseline: bool,
+          statistics: bool, quiet: bool, color: str, no_sources: bool) -> None:
+    """Check each MANUSCRIPT's footnotes against the bibliography.
 
-    options = Options(
-        language=None if language == "auto" else language,
-        input_format=None if input_format == "auto" else input_format,
-        encoding=encoding,
-    )
+    \b
+    Examples:
+      srccheck check article.txt --bib refs.bib
+      srccheck check chapters/*.md --format concise
+      srccheck check thesis.md --format sarif > srccheck.sarif
+      srccheck check thesis.md --baseline .srccheck-baseline.json --write-baseline
+    """
+    from .config import Overrides
+    from .errors import InputError, UsageError
+    from .output import MACHINE, RenderOptions, writer
+    from .runner import check_files, exit_code, summary
+
+    cli = Overrides(bib=bib_paths, language=language, input_format=input_format, encoding=encoding, fail_on=fail_on,
+                    select=select, extend_select=extend_select, ignore=ignore, baseline=baseline_path)
+    paths = list(manuscripts)
     try:
-        report = run_check(manuscript, bib_path, options)
-    except InputError as exc:
+        if write_baseline:
+            _write_baselines(paths, cli, config_path, no_config)
+            return
+        outcomes = check_files(paths, cli, config_path, no_config)
+    except (InputError, UsageError) as exc:
         raise InputProblem(str(exc)) from None
-    if output_format == "json":
-        from .output.json_format import render
 
-        sys.stdout.write(render(report))
-    else:
-        from rich.console import Console
+    fmt = output_format or ("text" if sys.stdout.isatty() else "concise")
+    reports = [o.report for o in outcomes if o.report is not None]
+    if statistics and not quiet:
+        _print_statistics(reports)
+    elif not quiet:
+        writer(fmt)(reports, sys.stdout, RenderOptions(color=_use_color(color), show_sources=not no_sources))
+    # Summaries never mix into a machine-readable document on stdout.
+    to_stderr = fmt in MACHINE and not quiet and not statistics
+    for outcome in outcomes:
+        if outcome.error is not None:
+            click.echo(f"srccheck: {outcome.error}", err=True)
+        else:
+            click.echo(summary(outcome), err=to_stderr)
+    sys.exit(exit_code(outcomes, exit_zero))
 
-        from .output.text import render as render_text
 
-        console = Console(soft_wrap=not sys.stdout.isatty(), highlight=False)
-        render_text(report, console, show_sources=not no_sources)
-    threshold = Severity(fail_on)
-    failing = [f for f in report.findings if f.severity.rank >= threshold.rank]
-    if failing and not exit_zero:
-        sys.exit(EXIT_FINDINGS)
+def _write_baselines(paths: list[str], cli: "Overrides", config_path: str | None, no_config: bool) -> None:
+    from . import baseline
+    from .errors import InputError
+    from .runner import baseline_targets, check_files
+
+    targets = baseline_targets(paths, cli, config_path, no_config)
+    if not targets:
+        raise InputProblem("--write-baseline needs --baseline FILE (or baseline in the configuration)")
+    for target, members in targets.items():
+        outcomes = check_files(members, cli, config_path, no_config, use_baseline=False)
+        bad = [o for o in outcomes if o.error is not None]
+        if bad:
+            raise InputError(bad[0].error or "")
+        inputs = [*members, *{b for o in outcomes for b in o.bib}, *{o.config_path for o in outcomes if o.config_path}]
+        count = baseline.write([(o.path, o.findings) for o in outcomes], target, inputs)
+        click.echo(f"srccheck: wrote {count} finding{'' if count == 1 else 's'} to {target}", err=True)
+
+
+def _print_statistics(reports: list["Report"]) -> None:
+    from collections import Counter
+
+    from .rules import all_rules
+
+    counts = Counter(f.rule for r in reports for f in r.findings)
+    for rule in sorted(all_rules(), key=lambda r: (-counts[r.name], r.code)):
+        if counts[rule.name]:
+            click.echo(f"{counts[rule.name]:>5}  {rule.code}  {rule.name:<26} {rule.severity.value}")
 
 
 @main.command()
@@ -104,3 +186,6 @@ def rule(name: str) -> None:
         raise InputProblem(f"no rule named {name!r}; run 'srccheck rules' for the list")
     click.echo(f"{found.code} {found.name} (default severity: {found.severity.value})\n")
     click.echo(found.doc.strip())
+
+
+# Other commands register here, one line each: main.add_command(...)

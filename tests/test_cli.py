@@ -74,7 +74,7 @@ def test_missing_bib_option_is_a_usage_error(write):
 
 def test_text_report_shows_findings_and_sources(write):
     ms = write("m.txt", MANUSCRIPT)
-    result = run("check", ms, "--bib", write("r.bib", BIB))
+    result = run("check", ms, "--bib", write("r.bib", BIB), "--format", "text")  # piped default is concise
     assert "smith2001" in result.stdout
     assert "45, 47" in result.stdout
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, TextIO
 
 from ..model import Report
 from ..sources import sources
@@ -46,3 +47,12 @@ def to_dict(report: Report) -> dict[str, Any]:
 
 def render(report: Report) -> str:
     return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def write(reports: Sequence[Report], out: TextIO, options: object = None) -> None:
+    """One manuscript: the contract above, unchanged. Several: a list of them, each with its "path"."""
+    if len(reports) == 1:
+        out.write(render(reports[0]))
+        return
+    documents = [{"path": r.manuscript.path, **to_dict(r)} for r in reports]
+    out.write(json.dumps(documents, ensure_ascii=False, indent=2) + "\n")

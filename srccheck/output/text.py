@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TextIO
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from ..model import Report, Severity
 from ..sources import format_ranges, sources
+from . import RenderOptions
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -57,12 +61,14 @@ def render(report: Report, console: Console, show_sources: bool = True, min_seve
             table.add_row(Text(src.key), kinds, str(src.citations), ", ".join(map(str, src.notes)),
                           format_ranges(src.pages))
         console.print(table)
-    counts = {s: sum(1 for f in report.findings if f.severity is s) for s in Severity}
-    console.print(
-        Text.assemble(
-            (f"{counts[Severity.ERROR]} errors", _STYLE[Severity.ERROR] if counts[Severity.ERROR] else ""),
-            ", ",
-            (f"{counts[Severity.WARNING]} warnings", _STYLE[Severity.WARNING] if counts[Severity.WARNING] else ""),
-            f", {counts[Severity.INFO]} info",
-        )
-    )
+
+
+def write(reports: Sequence[Report], out: TextIO, options: RenderOptions) -> None:
+    # soft_wrap when piped: rich would otherwise hard-wrap at 80 columns.
+    tty = out.isatty()
+    console = Console(file=out, soft_wrap=not tty, highlight=False, force_terminal=options.color or None,
+                      no_color=not options.color, color_system="auto" if options.color else None)
+    for i, report in enumerate(reports):
+        if i:
+            console.print()
+        render(report, console, show_sources=options.show_sources)

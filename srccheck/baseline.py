@@ -1,0 +1,110 @@
+"""Baselines: accept today's findings, report only new ones.
+
+A fingerprint is the rule, the entry key and the message with every number replaced
+by "#" (so renumbered notes, moved lines and shifted line numbers do not change it),
+per manuscript. Identical fingerprints are counted: a baseline holding two absorbs
+two findings, and a third one is new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import InputError
+from .model import Finding
+
+VERSION = 1
+_NUMBER = re.compile(r"\d+")
+
+
+def normalized_message(message: str) -> str:
+    return " ".join(_NUMBER.sub("#", message).split()).casefold()
+
+
+def fingerprint(finding: Finding) -> str:
+    text = "\x1f".join((finding.rule, finding.key or "", normalized_message(finding.message)))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+def file_id(manuscript: str, baseline_path: str) -> str:
+    """The manuscript as named in the baseline: relative to the baseline's folder, with '/'."""
+    if manuscript == "-":
+        return "-"
+    base = Path(baseline_path).resolve().parent
+    return Path(os.path.relpath(Path(manuscript).resolve(), base)).as_posix()
+
+
+def to_document(results: Iterable[tuple[str, list[Finding]]], baseline_path: str) -> dict:  # type: ignore[type-arg]
+    rows = []
+    for manuscript, findings in results:
+        for f in findings:
+            rows.append({"file": file_id(manuscript, baseline_path), "fingerprint": fingerprint(f),
+                         "rule": f.rule, "message": f.message})
+    rows.sort(key=lambda r: (r["file"], r["rule"], r["fingerprint"], r["message"]))
+    return {"tool": "srccheck", "version": VERSION, "findings": rows}
+
+
+def write(results: Iterable[tuple[str, list[Finding]]], baseline_path: str, inputs: Iterable[str]) -> int:
+    """Write atomically (temp file, then os.replace); refuse to overwrite an input. Returns the count."""
+    target = Path(baseline_path)
+    for path in inputs:
+        if path != "-" and os.path.exists(path) and target.exists() and os.path.samefile(path, target):
+            raise InputError(f"{baseline_path}: is an input of this run; choose another baseline file")
+    document = to_document(results, baseline_path)
+    folder = target.resolve().parent
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".srccheck-baseline-", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise InputError(f"{baseline_path}: cannot write baseline ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(document, handle, ensure_ascii=False, indent=2)
+            handle.write("\n")
+        os.replace(tmp, target)
+    except OSError as exc:
+        os.unlink(tmp)
+        raise InputError(f"{baseline_path}: cannot write baseline ({exc.strerror})") from None
+    return len(document["findings"])
+
+
+class Baseline:
+    def __init__(self, counts: dict[str, Counter[str]], path: str) -> None:
+        self.counts = counts  # file id -> fingerprint -> how many are accepted
+        self.path = path
+
+    @classmethod
+    def load(cls, path: str) -> Baseline:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                data = json.load(handle)
+        except FileNotFoundError:
+            raise InputError(f"{path}: no such baseline (create it with --write-baseline)") from None
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise InputError(f"{path}: not a srccheck baseline ({exc})") from None
+        if not isinstance(data, dict) or data.get("tool") != "srccheck" or not isinstance(data.get("findings"), list):
+            raise InputError(f"{path}: not a srccheck baseline")
+        counts: dict[str, Counter[str]] = {}
+        for row in data["findings"]:
+            if not isinstance(row, dict) or not isinstance(row.get("fingerprint"), str):
+                raise InputError(f"{path}: not a srccheck baseline (bad entry {row!r:.60})")
+            counts.setdefault(str(row.get("file", "")), Counter())[row["fingerprint"]] += 1
+        return cls(counts, path)
+
+    def new_findings(self, manuscript: str, findings: list[Finding]) -> list[Finding]:
+        """The findings the baseline does not account for."""
+        left = Counter(self.counts.get(file_id(manuscript, self.path), Counter()))
+        fresh = []
+        for f in findings:
+            fp = fingerprint(f)
+            if left[fp] > 0:
+                left[fp] -= 1
+            else:
+                fresh.append(f)
+        return fresh
