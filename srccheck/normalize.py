@@ -14,9 +14,12 @@ import re
 import unicodedata
 
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t"), " ")
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+# soft hyphen, zero-width space/joiners, word joiner, BOM, and the bidi marks Word and browsers paste in
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                                    "\u2066\u2067\u2068\u2069"), None)
 # Glyph damage seen in text extracted from Turkish PDFs set in legacy fonts.
 _PDF_DAMAGE = str.maketrans({"Ģ": "Ş", "ģ": "ş", "Ġ": "İ"})
+_DAMAGED_S_LOWER = re.compile(r"(?<=[a-zçğıöşüâîû])Ģ")
 _TURKISH_HINT = re.compile("[ışğİŞĞüöçÜÖÇ]")  # Latvian, where Ģ is a real letter, has none of these
 
 _FOLD_MAP = str.maketrans(
@@ -33,10 +36,16 @@ _WS = re.compile(r"\s+")
 
 def clean(text: str) -> str:
     """Repair spacing and PDF glyph damage; keep letters, case and line breaks."""
+    if "\u00ad" in text:
+        # a soft hyphen ending a line is where a word was broken: keep it as a hyphen (and the
+        # line break, so line numbers stay right) for the readers that join hyphenated lines
+        text = re.sub("\u00ad[ \t]*(?=\r?\n)", "-", text)
     text = unicodedata.normalize("NFC", text).translate(_SPACES).translate(_INVISIBLE)
     if "Ģ" in text or "Ġ" in text or "ģ" in text:
         if _TURKISH_HINT.search(text):
-            text = text.translate(_PDF_DAMAGE)
+            # the damaged fonts give Ģ for both Ş and ş ("DıĢ Politika", "GiriĢ"): after a
+            # lower-case letter it is ş, so a message quotes "Dış", not "DıŞ"
+            text = _DAMAGED_S_LOWER.sub("ş", text).translate(_PDF_DAMAGE)
     return text
 
 
