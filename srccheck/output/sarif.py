@@ -57,8 +57,9 @@ def to_dict(reports: Sequence[Report]) -> dict[str, Any]:
             }
             if f.rule in index:
                 result["ruleIndex"] = index[f.rule]
-            if f.note is not None:
-                result["properties"] = {"note": f.note, **({"key": f.key} if f.key else {})}
+            props = {name: value for name, value in (("note", f.note), ("key", f.key)) if value is not None}
+            if props:
+                result["properties"] = props
             results.append(result)
     driver = {
         "name": "srccheck",
