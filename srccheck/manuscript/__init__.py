@@ -15,7 +15,7 @@ from ..errors import InputError
 from ..model import Manuscript
 from ..textio import decode, read_bytes
 
-FORMATS = ("text", "markdown")
+FORMATS = ("text", "markdown", "docx", "odt")
 BINARY_FORMATS = ("docx", "odt", "pdf")
 
 _SUFFIXES = {

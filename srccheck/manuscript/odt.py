@@ -1,0 +1,100 @@
+"""OpenDocument text (.odt): text:note elements, footnotes and endnotes, in content.xml.
+
+A note sits where its mark is: ``<text:note text:note-class="footnote"><text:note-citation>3
+</text:note-citation><text:note-body>...``. The number is the note-citation as shown
+when the document has one class of notes and numeric citations; with footnotes and
+endnotes mixed (two sequences that would collide) the notes are numbered in document
+order instead. Spans, links and fields are flattened; comments (office:annotation) and
+tracked deletions are left out. Positions are body paragraphs (position_kind "paragraph").
+"""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree as ET
+
+from ..errors import InputError
+from ..model import Manuscript, Marker
+from ._common import FoundNote, build_manuscript
+from .package import Package
+
+TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_SKIP = {OFFICE + "annotation", OFFICE + "annotation-end", TEXT + "tracked-changes", TEXT + "note-citation",
+         TEXT + "bookmark-ref"}
+_PARAGRAPHS = {TEXT + "p", TEXT + "h"}
+
+
+def read_odt(data: bytes, path: str) -> Manuscript:
+    package = Package(data, path, "an OpenDocument text (.odt)")
+    content = package.xml("content.xml")
+    if content is None:
+        raise InputError(f"{path}: not an OpenDocument text (no content.xml in the package)")
+    body = content.find(f"{OFFICE}body/{OFFICE}text")
+    if body is None:
+        raise InputError(f"{path}: not an OpenDocument text (no office:text in content.xml)")
+    found: list[tuple[str, str, str, int]] = []  # (class, citation, text, paragraph)
+    _walk(body, found, [0])
+    classes = {c for c, _, _, _ in found}
+    use_citations = len(classes) <= 1 and all(cit.isdigit() for _, cit, _, _ in found)
+    notes: list[FoundNote] = []
+    markers: list[Marker] = []
+    for index, (_cls, citation, text, paragraph) in enumerate(found, start=1):
+        number = int(citation) if use_citations else index
+        markers.append(Marker(number, paragraph))
+        notes.append(FoundNote(number, text, paragraph, raw=text, marker_line=paragraph))
+    return build_manuscript(path, notes, markers, position_kind="paragraph")
+
+
+def _walk(element: ET.Element, found: list[tuple[str, str, str, int]], count: list[int]) -> None:
+    # an explicit stack: a hostile file may nest elements deeper than Python's recursion limit
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        tag = node.tag
+        if tag in _SKIP:
+            continue
+        if tag in _PARAGRAPHS:
+            count[0] += 1
+        if tag == TEXT + "note":
+            cls = node.get(TEXT + "note-class", "footnote")
+            citation_el = node.find(TEXT + "note-citation")
+            citation = "".join(citation_el.itertext()).strip() if citation_el is not None else ""
+            note_body = node.find(TEXT + "note-body")
+            text = _note_text(note_body) if note_body is not None else ""
+            found.append((cls, citation, text, max(count[0], 1)))
+            continue  # the note's own paragraphs are not body paragraphs
+        stack.extend(reversed(node))
+
+
+def _note_text(note_body: ET.Element) -> str:
+    paragraphs = []
+    stack = [note_body]
+    while stack:
+        node = stack.pop()
+        if node.tag in _SKIP:
+            continue  # comments hold paragraphs of their own
+        if node.tag in _PARAGRAPHS:
+            pieces: list[str] = []
+            _collect(node, pieces)
+            text = "".join(pieces).strip()
+            if text:
+                paragraphs.append(text)
+        stack.extend(reversed(node))
+    return " ".join(paragraphs)
+
+
+def _collect(element: ET.Element, out: list[str]) -> None:
+    if element.text:
+        out.append(element.text)
+    for child in element:
+        tag = child.tag
+        if tag == TEXT + "s":
+            out.append(" ")  # text:s c="n" is n spaces; one is all the note text needs
+        elif tag in (TEXT + "tab", TEXT + "line-break"):
+            out.append(" ")
+        elif tag in _SKIP or tag in _PARAGRAPHS or tag == TEXT + "note":
+            pass  # nested paragraphs (in frames) are read on their own; notes never nest
+        else:
+            _collect(child, out)
+        if child.tail:
+            out.append(child.tail)
