@@ -165,7 +165,10 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
             elif _locator_follows(rest, grammar):
                 pass  # "Там же. С. 45.", "Ibid. p. 4": the locator belongs to what precedes
             elif not _is_abbreviation(token, grammar) or _is_marker(token, markers):
-                if capital and _is_sentence_start(rest) and (_discursive(rest) or not _unfinished_citation(piece, grammar)):
+                if capital and _is_sentence_start(rest) and (
+                    _discursive(rest) or _prose(piece) or _is_marker(token, markers) or _complete(piece, grammar)
+                    or (_starts_citation(rest, grammar, markers) and not _unfinished_citation(piece, grammar))
+                ):
                     cuts.append((k + 1, k + 1))
         k += 1
     fragments = []
@@ -195,6 +198,25 @@ def _discursive(rest: str) -> bool:
     if len(words) < 3 or not words[0][:1].isupper():
         return False
     return sum(1 for w in words[1:] if w.islower() and len(w) >= 2) >= 2
+
+
+def _prose(piece: str) -> bool:
+    """A sentence rather than a citation: many small lower-case words."""
+    for start, end in reversed(_quote_spans(piece)):
+        piece = piece[:start] + piece[end + 1 :]  # a quoted title is not the author's prose
+    words = re.findall(r"[^\W\d_]+", piece)
+    if len(words) < 4:
+        return False
+    return sum(1 for w in words if w.islower() and len(w) >= 2) >= 0.4 * len(words)
+
+
+def _complete(piece: str, grammar: Grammar) -> bool:
+    """Does the text before a full stop end like a whole citation (a locator, a year, an imprint)?"""
+    piece = piece.strip()
+    if split_locator(piece, grammar)[1] is not None:
+        return True
+    last = split_parts(piece)[-1]
+    return bool(_year_part(last, grammar)) or bool(_PUB_BLOCK.search(piece))
 
 
 def _plain_number_after_comma(piece: str) -> bool:
@@ -453,6 +475,21 @@ def _read_parts(parts: list[str], grammar: Grammar, authors: tuple | None = None
         if not part:
             title_done = True
             continue
+        imprint = _IMPRINT.match(part) if (title_parts or f.title) and not title_done or f.years == [] else None
+        if imprint and _NUMBER_LABEL.search(imprint.group(1)):
+            imprint = None  # "Dosya No: 12", "Fon No: HR. İM.": archive numbers, not "Place: Publisher"
+        if imprint and _short_name(imprint.group(1)) and (title_parts or f.title):
+            # "Berlin: Verlag 1999" outside brackets
+            f.place = _add(f.place, imprint.group(1).strip())
+            publisher = imprint.group(2).strip()
+            years = _YEAR.findall(publisher)
+            if years:
+                f.years.extend(int(y) for y in years)
+                publisher = _YEAR.sub("", publisher).strip(" ,")
+            if publisher:
+                f.publisher = f"{f.publisher}, {publisher}" if f.publisher else publisher
+            title_done = True
+            continue
         vol = _volume(part, grammar)
         iss = _issue(part, grammar)
         yp = _year_part(part, grammar)
@@ -495,6 +532,56 @@ def _add(joined: str | None, part: str) -> str:
     return f"{joined}; {part}" if joined else part
 
 
+_FAMILY_INITIALS = re.compile(r"^([^\W\d_][\w’'-]+)\s+((?:[^\W\d_]\.\s?){1,3})\s*([^\W\d_].*)$")
+
+
+def _initials_after_family(parts: list[str]) -> tuple[tuple | None, list[str]]:
+    """GOST and similar: "Иванов И. И. История России. М.: Наука" — family, initials, then the title."""
+    m = _FAMILY_INITIALS.match(parts[0]) if parts else None
+    if not m or not m.group(1)[0].isupper() or not m.group(3)[0].isupper():
+        return None, parts
+    if ". " not in m.group(3):
+        return None, parts  # "David R. Ellison et Peter Marsh": given, initial, family — no title follows
+    return (N.Name(m.group(1), m.group(2).strip()),), [m.group(3), *parts[1:]]
+
+
+def _inverted_author(parts: list[str], grammar: Grammar) -> tuple[tuple | None, list[str]]:
+    """"Smith, John. The History…" (bibliography-like notes): the given name ends at a full stop."""
+    if len(parts) < 2 or len(parts[0].split()) != 1 or not N.looks_like_names(parts[0]):
+        return None, parts
+    pieces = _split_stops(parts[1], grammar)
+    if len(pieces) < 2 or len(pieces[0].split()) > 3 or not N.looks_like_names(pieces[0]):
+        return None, parts
+    return (N.Name(parts[0], pieces[0]),), [". ".join(pieces[1:]), *parts[2:]]
+
+
+def _split_stops(part: str, grammar: Grammar) -> list[str]:
+    """Some styles separate elements with full stops ("Die Geschichte. Berlin: Verlag 1999"): split there,
+    but not after an initial or abbreviation ("Salâhi R. Sonyel", "Çev. Ali") nor inside quotes."""
+    if ". " not in part:
+        return [part]
+    inside = _depth_map(part)
+    pieces, start = [], 0
+    for m in re.finditer(r"\. (?=[^\W\d_])", part):
+        k = m.start()
+        if inside[k]:
+            continue
+        token = _TOKEN_BEFORE.search(part[: k + 1])
+        if token and (_is_abbreviation(token.group(1), grammar) or token.group(1)[:-1].isdigit()):
+            continue  # "Çev. Ali", "100. Yılında"
+        if not part[m.end()].isupper():
+            continue
+        pieces.append(part[start:k])
+        start = m.end()
+    pieces.append(part[start:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+_NUMBER_LABEL = re.compile(r"(?:^|\s)(?:no|nr|n°|sayı|fon|fond|dosya|kutu|gömlek|sıra|list|delo|opis|carton)\.?$",
+                           re.IGNORECASE)
+_IMPRINT = re.compile(r"^([^\W\d_][\w .’'-]{1,40}?):\s+(\S.*)$")
+
+
 def _short_name(part: str) -> bool:
     return len(part.split()) <= 3 and part[:1].isupper() and not re.search(r"\d", part)
 
@@ -528,6 +615,8 @@ def _colon_authors(text: str) -> tuple[tuple, str] | None:
         if not bits:
             continue
         if k == 0 and len(bits) >= 2:
+            if len(bits[1].split()) > 3 or not N.looks_like_names(bits[1]):
+                return None
             names.append(N.Name(bits[0], bits[1]))  # "Schäfer, Birgit"
             bits = bits[2:]
         elif k == 0:
@@ -612,7 +701,12 @@ def parse_citation(
         colon_authors, head = colon
     else:
         colon_authors = None
-    parts = split_parts(head)
+    comma_parts = split_parts(head)
+    if colon_authors is None:
+        colon_authors, comma_parts = _inverted_author(comma_parts, grammar)
+    if colon_authors is None:
+        colon_authors, comma_parts = _initials_after_family(comma_parts)
+    parts = [piece for part in comma_parts for piece in _split_stops(part, grammar)]
     marker = None
     marker_role = None
     for k, part in enumerate(parts):

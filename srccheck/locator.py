@@ -109,6 +109,15 @@ def page_ranges(refs: str) -> tuple[PageRange, ...]:
     return tuple(ranges)
 
 
+def _year_before_pages(m: re.Match[str]) -> bool:
+    """"…, 2001, 45": without a label, a year leading a list is the imprint's, not a page."""
+    if m.group("label") or m.group("vlabel") or not m.group("refs"):
+        return False
+    first = re.match(r"\d+", m.group("refs"))
+    more = re.search(r"[,&]|\s(?:and|ve|und|et|y|e)\s", m.group("refs"))
+    return bool(first and more and _YEAR_MIN <= int(first.group()) <= _YEAR_MAX and len(first.group()) == 4)
+
+
 def _looks_like_date(match: re.Match[str], refs: str) -> bool:
     numbers = [int(n) for n in re.findall(r"\d+", refs)]
     if not numbers:
@@ -153,7 +162,7 @@ def _split_locator(text: str, grammar: Grammar) -> tuple[str, Locator | None]:
     # Try each plausible start so the earliest complete locator wins ("s. 12, 14" not "14").
     for start in _candidate_starts(window):
         m = pattern.match(window, start)
-        if m:
+        if m and not _year_before_pages(m):
             match = m
             break
     if match is None:

@@ -113,3 +113,15 @@ def test_split_keeps_offsets():
     text = "A. Bir, Kitap, 1990, s. 1; B. İki, Kitap, 1991, s. 2."
     frags = split_note(text, TR)
     assert [text[f.offset : f.offset + len(f.text)] for f in frags] == [f.text for f in frags]
+
+
+def test_period_separated_elements():
+    (de,) = cits("Müller, Hans: Die Geschichte der Bagdadbahn. Berlin: Verlag der Welt 1999, S. 12.", DE)
+    assert (de.authors[0].family, de.title, de.place, de.publisher, de.years, de.pages) == (
+        "Müller", "Die Geschichte der Bagdadbahn", "Berlin", "Verlag der Welt", (1999,), ((12, 12),))
+    (ru,) = cits("Иванов И. И. История России. М.: Наука, 1999. С. 45.", grammar_for("ru"))
+    assert (ru.authors[0].family, ru.authors[0].given, ru.title, ru.pages) == ("Иванов", "И. И.", "История России",
+                                                                              ((45, 45),))
+    (en,) = cits("Smith, John. The History of Things. London: Penguin, 2001, 45.", EN)
+    assert (en.authors[0].family, en.authors[0].given, en.title, en.years, en.pages) == (
+        "Smith", "John", "The History of Things", (2001,), ((45, 45),))
