@@ -86,3 +86,9 @@ def test_page_numbers_are_recorded():
 def test_pdf_glyph_damage_is_repaired():
     ms = read_pdf_text(f"Metin.1\n\n{SEP}\n1 Ģükrü Kaya, Ġstanbul Tarihi, 1990, s. 1.\n", "m.txt")
     assert ms.notes[0].text.startswith("Şükrü Kaya, İstanbul")
+
+
+def test_endnotes_under_a_heading():
+    text = "Body text.1 More body.2\n\nNotes\n\n1 A. Bir, Kitap, 1990, s. 1.\n2 B. İki, Kitap, 1991, s. 2.\n"
+    ms = read_pdf_text(text, "m.txt")
+    assert [n.number for n in ms.notes] == [1, 2] and [m.number for m in ms.markers] == [1, 2]

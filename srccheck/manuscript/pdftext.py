@@ -17,6 +17,12 @@ from ..grammar import languages as L
 from ..model import Manuscript, Marker, Note
 from ..normalize import clean
 
+# Endnotes gathered under a heading instead of at each page's foot.
+ENDNOTES_HEADING = re.compile(
+    r"^\s*(?:notes|endnotes|footnotes|dipnotlar|notlar|son ?notlar|anmerkungen|endnoten|fußnoten|"
+    r"примечания|note|notas)\s*:?\s*$",
+    re.IGNORECASE,
+)
 SEPARATOR = re.compile(r"^(?:[ \t]{10,}|[ \t]*(?:[_\-–—─━=]\s?){5,}[ \t]*)$")
 PAGE_NUMBER = re.compile(r"^[ \t]*[-–]?[ \t]*(\d{1,4})[ \t]*[-–]?[ \t]*$")
 NOTE_START = re.compile(r"^([ \t]{0,3})(\d{1,4})(?:[.)]?[ \t]+|(?=[^\W\d_\s]))(\S.*)$")
@@ -91,7 +97,7 @@ def read_pdf_text(text: str, path: str) -> Manuscript:
             if not line.strip():
                 if in_notes or not SEPARATOR.match(line):
                     continue
-            if SEPARATOR.match(line) and not in_notes:
+            if (SEPARATOR.match(line) or ENDNOTES_HEADING.match(line)) and not in_notes:
                 in_notes = True
                 page_has_content = True
                 continue
