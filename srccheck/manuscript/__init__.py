@@ -15,7 +15,7 @@ from ..errors import InputError
 from ..model import Manuscript
 from ..textio import decode, read_bytes
 
-FORMATS = ("text", "markdown", "docx", "odt")
+FORMATS = ("text", "markdown", "latex", "docx", "odt")
 BINARY_FORMATS = ("docx", "odt", "pdf")
 
 _SUFFIXES = {
@@ -45,8 +45,10 @@ def sniff_package(data: bytes) -> str | None:
 def detect_format(path: str, text: str) -> str:
     """The format of a text manuscript (a package is recognised from its bytes by sniff_package)."""
     suffix = _SUFFIXES.get(os.path.splitext(path)[1].lower())
-    if suffix in ("markdown", "text"):
+    if suffix in ("markdown", "latex", "text"):
         return suffix
+    if _LATEX_HINT.search(text[:200000]):
+        return "latex"
     if _MD_DEFINITION.search(text) or "^[" in text:
         return "markdown"
     return "text"
@@ -104,6 +106,10 @@ def parse_manuscript(text: str, path: str, fmt: str | None = None) -> Manuscript
         from .markdown import read_markdown
 
         return read_markdown(text, path)
+    if fmt == "latex":
+        from .latex import read_latex
+
+        return read_latex(text, path)
     from .pdftext import read_pdf_text
 
     return read_pdf_text(text, path)

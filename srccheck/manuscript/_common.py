@@ -43,6 +43,8 @@ def tidy(text: str) -> str:
     text = _EMPTY_PARENS.sub("", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _DOUBLE_PUNCT.sub("", text)
+    if not any(ch.isalnum() for ch in text):
+        return ""  # only the punctuation around a removed citation was left
     return text.strip(" ;,")
 
 

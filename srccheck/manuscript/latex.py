@@ -1,0 +1,321 @@
+r"""LaTeX: \footnote{...}, \footnotemark/\footnotetext, and biblatex/natbib citations inside notes.
+
+- Braces are matched by a linear scan (escaped braces and comments skipped); a note
+  whose brace is never closed is an InputError naming its line, never a hang.
+- Comments (% to the end of the line) are left out of a note's text; the note's raw
+  text keeps them, so ``% srccheck: ignore[...]`` lines reach the suppression reader.
+- The footnote counter follows LaTeX: \footnote and \footnotemark step it, \footnote[n]
+  and \footnotemark[n] use n, \footnotetext attaches to the last mark, and
+  \setcounter{footnote}{n} sets it.
+- \footcite, \footcitetext, \footfullcite and \autocite in the body make a note of
+  their own (as biblatex typesets them in the note styles srccheck is for); every
+  citation command inside a note is a citation by key. ``[post]`` or ``[pre][post]``:
+  the postnote is the locator (it goes with the last key of the command). The
+  commands are cut out of the note text so the free-text parser does not read them again.
+- \addbibresource{...} and \bibliography{a,b} name the bibliographies (relative to the file).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+
+from ..errors import InputError
+from ..model import Manuscript, Marker
+from ._common import FoundNote, KeyCite, blank_out, build_manuscript, line_of, line_offsets, tidy
+
+_CITE_NAMES = (
+    "footcite", "footcitetext", "footfullcite", "autocite", "cite", "parencite", "textcite", "smartcite",
+    "supercite", "fullcite", "citep", "citet", "citealp", "citealt", "cites", "autocites", "parencites",
+    "footcites", "textcites", "smartcites", "footcitetexts",
+)
+_NOTE_MAKING = {"footcite", "footcitetext", "footfullcite", "autocite", "footcites", "autocites", "footcitetexts"}
+_COMMAND = re.compile(r"\\([A-Za-z@]+)(\*?)")
+_DROP_WITH_ARG = {"label", "index", "hspace", "vspace", "citeauthor", "citetitle", "citeyear", "citeurl",
+                  "nocite", "ref", "pageref", "pagebreak", "linebreak", "nolinkurl"}
+_FIRST_ARG_DROPPED = {"href", "foreignlanguage", "textcolor", "colorbox"}
+_QUOTING = {"mkbibquote", "enquote", "textquote"}
+_SYMBOLS = {
+    "ldots": "…", "dots": "…", "textellipsis": "…", "S": "§", "textasciitilde": "~", "textquotesingle": "'",
+    "textquotedbl": '"', "textendash": "–", "textemdash": "—", "textbackslash": "\\", "i": "ı", "ss": "ß",
+    "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ", "oe": "œ", "l": "ł", "L": "Ł", "newline": " ", "linebreak": " ",
+    "par": " ", "quad": " ", "qquad": " ", "noindent": "", "relax": "", "textsuperscript": "", "ignorespaces": "",
+    "today": "", "frenchspacing": "", "nobreakspace": "\u00a0", "textdegree": "°", "texttimes": "×",
+}
+_ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304",
+            ".": "\u0307", "u": "\u0306", "v": "\u030c", "c": "\u0327", "H": "\u030b", "k": "\u0328", "r": "\u030a"}
+_ACCENT = re.compile(r"""\\([\"'`^~=.]|[uvcHkr](?![A-Za-z]))\s*(?:\{\s*(\\[ij]|[A-Za-z])\s*\}|(\\[ij](?![A-Za-z])|[A-Za-z]))""")
+
+
+def read_latex(text: str, path: str) -> Manuscript:
+    work = _blank_comments(text)
+    starts = line_offsets(text)
+    bib_paths = _bibliographies(work, path)
+    begin = work.find("\\begin{document}")
+    position = begin + len("\\begin{document}") if begin >= 0 else 0
+    end_doc = work.find("\\end{document}", position)
+    limit = end_doc if end_doc >= 0 else len(work)
+
+    counter = 0
+    notes: list[FoundNote] = []
+    markers: list[Marker] = []
+    pending_marks: list[int] = []  # \footnotemark numbers waiting for their \footnotetext
+    mark_lines: dict[int, int] = {}
+    while True:
+        m = _COMMAND.search(work, position, limit)
+        if m is None:
+            break
+        name = m.group(1)
+        line = line_of(starts, m.start())
+        position = m.end()
+        if name == "setcounter":
+            args, position = _arguments(work, position, path, starts, 0, 2)
+            if len(args) == 2 and args[0][1].strip() == "footnote" and args[1][1].strip().isdigit():
+                counter = int(args[1][1].strip())
+            continue
+        if name in ("footnote", "endnote", "footnotetext", "endnotetext"):
+            opts, position = _arguments(work, position, path, starts, 1, 0, optional_only=True)
+            args, position = _arguments(work, position, path, starts, 0, 1, command=name)
+            if not args:
+                continue
+            explicit = _int(opts[0][1]) if opts else None
+            if name.endswith("text"):
+                number = explicit or (pending_marks.pop(0) if pending_marks else counter)
+                marker_line = mark_lines.get(number)
+            else:
+                number = explicit if explicit is not None else counter + 1
+                if explicit is None:
+                    counter = number
+                marker_line = line
+                markers.append(Marker(number, line))
+            (start, _inner), end = args[0], position
+            notes.append(_note(number, text, work, start, end - 1, line_of(starts, start), marker_line, starts,
+                               path))
+            continue
+        if name == "footnotemark":
+            opts, position = _arguments(work, position, path, starts, 1, 0, optional_only=True)
+            number = _int(opts[0][1]) if opts else None
+            if number is None:
+                counter += 1
+                number = counter
+            pending_marks.append(number)
+            mark_lines[number] = line
+            markers.append(Marker(number, line))
+            continue
+        if name in _NOTE_MAKING:
+            cite_end, keys = _citation(work, m, path, starts)
+            position = cite_end
+            counter += 1
+            markers.append(Marker(counter, line))
+            notes.append(FoundNote(counter, "", line, raw=text[m.start():cite_end], marker_line=line, keys=keys))
+            continue
+    return build_manuscript(path, notes, markers, bib_paths=bib_paths)
+
+
+def _int(value: str) -> int | None:
+    value = value.strip()
+    return int(value) if value.isdigit() and len(value) < 7 else None
+
+
+def _blank_comments(text: str) -> str:
+    """Comments become spaces (offsets and lines stay put); an escaped \\% is text."""
+    return re.sub(r"(?<!\\)((?:\\\\)*)%[^\n]*", lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), text)
+
+
+def _bibliographies(work: str, path: str) -> list[str]:
+    base = os.path.dirname(path) if path not in ("-", "") else ""
+    found: list[str] = []
+    for m in re.finditer(r"\\addbibresource\s*(?:\[[^\]]*\])?\s*\{([^{}]+)\}", work):
+        found.append(m.group(1).strip())
+    for m in re.finditer(r"\\bibliography\s*\{([^{}]+)\}", work):
+        for name in m.group(1).split(","):
+            name = name.strip()
+            if name:
+                found.append(name if name.endswith(".bib") else name + ".bib")
+    return [os.path.normpath(os.path.join(base, f)) for f in found]
+
+
+def _arguments(work: str, position: int, path: str, starts: list[int], optional: int, mandatory: int,
+               optional_only: bool = False, command: str = "") -> tuple[list[tuple[int, str]], int]:
+    """Read up to `optional` [..] then `mandatory` {..} arguments: ([(start, inner)], position after)."""
+    args: list[tuple[int, str]] = []
+    for _ in range(optional):
+        p = _skip_space(work, position)
+        if p < len(work) and work[p] == "[":
+            end = _match(work, p, "[", "]")
+            if end is None:
+                break
+            args.append((p + 1, work[p + 1 : end]))
+            position = end + 1
+        else:
+            break
+    if optional_only:
+        return args, position
+    for _ in range(mandatory):
+        p = _skip_space(work, position)
+        if p >= len(work) or work[p] != "{":
+            break
+        end = _match(work, p, "{", "}")
+        if end is None:
+            raise InputError(f"{path}:{line_of(starts, p)}: unbalanced braces: the {{ of "
+                             f"\\{command or 'command'} here is never closed")
+        args.append((p + 1, work[p + 1 : end]))
+        position = end + 1
+    return args, position
+
+
+def _skip_space(work: str, position: int) -> int:
+    while position < len(work) and work[position] in " \t\n":
+        position += 1
+    return position
+
+
+def _match(work: str, start: int, open_: str, close: str) -> int | None:
+    """Index of the bracket closing the one at `start` (nested braces counted), or None."""
+    depth = 0
+    brace = 0  # inside [..], a ] within braces does not close: [p.~{3]}]
+    i = start
+    n = len(work)
+    while i < n:
+        ch = work[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if open_ == "[":
+            if ch == "{":
+                brace += 1
+            elif ch == "}":
+                brace -= 1
+            elif ch == "]" and brace <= 0:
+                return i
+            elif ch == "\n" and work[i + 1 : i + 2] == "\n":
+                return None  # an optional argument does not run over a paragraph
+        else:
+            if ch == "{":
+                depth += 1
+            elif ch == "}":
+                depth -= 1
+                if depth == 0:
+                    return i
+        i += 1
+    return None
+
+
+def _citation(work: str, m: re.Match[str], path: str, starts: list[int]) -> tuple[int, list[KeyCite]]:
+    """One citation command (multicite forms included) -> (end, keys with the postnote as locator)."""
+    name = m.group(1)
+    position = m.end()
+    line = line_of(starts, m.start())
+    keys: list[KeyCite] = []
+    multi = name.endswith("s")  # \cites, \autocites, \footcites ...
+    if multi:  # \cites(pre)(post)[pre][post]{a}[pre][post]{b}: skip the global parenthesised notes
+        while True:
+            p = _skip_space(work, position)
+            if p < len(work) and work[p] == "(":
+                close = work.find(")", p)
+                if close < 0:
+                    break
+                position = close + 1
+            else:
+                break
+    while True:
+        opts, after = _arguments(work, position, path, starts, 2, 0, optional_only=True)
+        args, after = _arguments(work, after, path, starts, 0, 1, command=name)
+        if not args:
+            break
+        position = after
+        post = opts[-1][1] if opts else ""  # [post] alone, or [pre][post]: biblatex and natbib agree
+        written = work[m.start():position]
+        names = [k.strip() for k in args[0][1].split(",") if k.strip()]
+        for i, key in enumerate(names):
+            keys.append(KeyCite(key, re.sub(r"\s+", " ", written), _latex_to_text(post) if i == len(names) - 1 else "",
+                                line))
+        if not multi:
+            break
+    return position, keys
+
+
+def _note(number: int, text: str, work: str, start: int, end: int, line: int, marker_line: int | None,
+          starts: list[int], path: str) -> FoundNote:
+    """The note between start and end: citation commands taken out, the rest made plain text."""
+    inner = work[start:end]
+    keys: list[KeyCite] = []
+    offset = 0
+    while True:
+        m = _COMMAND.search(inner, offset)
+        if m is None:
+            break
+        if m.group(1) in _CITE_NAMES:
+            full = _COMMAND.match(work, start + m.start())
+            assert full is not None  # the same text, seen from the whole file
+            cite_end, found = _citation(work, full, path, starts)
+            keys.extend(found)
+            inner = blank_out(inner, m.start(), cite_end - start)
+            offset = cite_end - start
+        else:
+            offset = m.end()
+    plain = tidy(_latex_to_text(inner))
+    return FoundNote(number, plain, line, raw=text[start:end], marker_line=marker_line, keys=keys)
+
+
+def _latex_to_text(value: str) -> str:
+    if "\\" not in value and "{" not in value and "~" not in value and "-" not in value and "`" not in value:
+        return value
+    value = _ACCENT.sub(_accent, value)
+    value = re.sub(r"\\([&%$#_{}])", r"\1", value)
+    value = re.sub(r"\\(?:[,;: @/]|\\\*?)", " ", value)
+    value = value.replace("\\-", "")
+    value = _replace_commands(value)
+    value = value.replace("---", "—").replace("--", "–").replace("``", "“").replace("''", "”").replace("`", "‘")
+    value = value.replace("~", "\u00a0").replace("{", "").replace("}", "")
+    return unicodedata.normalize("NFC", value)
+
+
+def _accent(m: re.Match[str]) -> str:
+    base = m.group(2) or m.group(3)
+    base = {"\\i": "i", "\\j": "j"}.get(base, base)
+    if m.group(1) == "." and base == "I":
+        return "İ"
+    if base == "i" and m.group(1) in "\"'`^~=u":
+        base = "ı"  # the dot gives way to the accent
+    return unicodedata.normalize("NFC", base + _ACCENTS[m.group(1)])
+
+
+def _replace_commands(value: str) -> str:
+    out: list[str] = []
+    position = 0
+    for m in _COMMAND.finditer(value):
+        if m.start() < position:
+            continue
+        out.append(value[position : m.start()])
+        name = m.group(1)
+        position = m.end()
+        if name in _SYMBOLS:
+            out.append(_SYMBOLS[name])
+            if value[position : position + 2] == "{}":
+                position += 2
+            elif name.isalpha() and value[position : position + 1] == " " and _SYMBOLS[name] == "":
+                position += 1
+            continue
+        if name in _DROP_WITH_ARG or name in _FIRST_ARG_DROPPED:
+            p = _skip_space(value, position)
+            while p < len(value) and value[p] == "[":
+                close = _match(value, p, "[", "]")
+                p = (close + 1) if close is not None else p + 1
+                p = _skip_space(value, p)
+            if p < len(value) and value[p] == "{":
+                close = _match(value, p, "{", "}")
+                position = (close + 1) if close is not None else len(value)
+            continue
+        if name in _QUOTING:
+            p = _skip_space(value, position)
+            if p < len(value) and value[p] == "{":
+                close = _match(value, p, "{", "}")
+                if close is not None:
+                    out.append("“" + _replace_commands(value[p + 1 : close]) + "”")
+                    position = close + 1
+            continue
+        # formatting and unknown commands: the command goes, its argument's text stays
+    out.append(value[position:])
+    return "".join(out)
