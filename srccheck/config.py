@@ -27,7 +27,7 @@ from .model import Severity
 
 CONFIG_NAMES = ("srccheck.toml", "pyproject.toml")
 LANGUAGES = ("auto", "tr", "en", "de", "fr", "it", "es", "ru")
-LEVELS = tuple(s.value for s in Severity)
+LEVELS = ("error", "warning", "info")
 EXACT = 100  # specificity of a full code or a rule name; a prefix counts its length
 
 
