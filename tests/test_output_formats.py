@@ -151,3 +151,14 @@ def test_several_manuscripts_summary_and_combined_exit_code(in_fixture: None, tm
     several_json = CliRunner().invoke(main, ["check", str(clean), "manuscript.txt", "--bib", "refs.bib",
                                              "--no-config", "--format", "json"])
     assert [d["path"] for d in json.loads(several_json.stdout)] == [str(clean), "manuscript.txt"]
+
+
+def test_help_does_not_import_heavy_libraries() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from click.testing import CliRunner; from srccheck.cli import main; "
+            "CliRunner().invoke(main, ['check', '--help']); "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'bibtexparser', 'rapidfuzz', 'rich'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "[]"
