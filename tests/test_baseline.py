@@ -12,7 +12,7 @@ from srccheck.baseline import Baseline, fingerprint
 from srccheck.cli import main
 from srccheck.model import Finding, Severity
 
-BIB = (ROOT / "tests" / "fixtures" / "formats" / "refs.bib").read_text(encoding="utf-8")
+BIB = (ROOT / "tests" / "fixtures" / "output" / "refs.bib").read_text(encoding="utf-8")
 SEPARATOR = "\n                                        \n"
 
 BEFORE = ("A claim supported by a book.1 A second claim, from the same book.2 A third\n"

@@ -17,7 +17,7 @@ from srccheck.errors import UsageError
 from srccheck.model import Finding, Manuscript, Marker, Note, Severity
 from srccheck.rules import all_rules
 
-FIXTURE = ROOT / "tests" / "fixtures" / "formats"
+FIXTURE = ROOT / "tests" / "fixtures" / "output"
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from conftest import ROOT
 from srccheck.cli import main
 from srccheck.output.github import escape_data, escape_property
 
-FIXTURE = ROOT / "tests" / "fixtures" / "formats"
+FIXTURE = ROOT / "tests" / "fixtures" / "output"
 GOLDEN = ROOT / "tests" / "golden"
 SCHEMA = ROOT / "tests" / "fixtures" / "sarif-2.1.0.json"
 SUFFIX = {"text": "txt", "concise": "txt", "json": "json", "sarif": "sarif", "github": "txt", "junit": "xml"}
