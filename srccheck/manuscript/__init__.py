@@ -15,7 +15,7 @@ from ..errors import InputError
 from ..model import Manuscript
 from ..textio import decode, read_bytes
 
-FORMATS = ("text", "markdown", "latex", "docx", "odt")
+FORMATS = ("text", "markdown", "latex", "docx", "odt", "pdf")
 BINARY_FORMATS = ("docx", "odt", "pdf")
 
 _SUFFIXES = {
@@ -55,25 +55,37 @@ def detect_format(path: str, text: str) -> str:
 
 
 def read_manuscript(path: str, fmt: str | None = None, encoding: str | None = None) -> Manuscript:
-    data = read_bytes(path, "manuscript")
-    return parse_bytes(data, path, fmt, encoding)
+    return load_manuscript(path, fmt, encoding)[0]
+
+
+def load_manuscript(path: str, fmt: str | None = None, encoding: str | None = None) -> tuple[Manuscript, str]:
+    """The manuscript and its source text ("" for a package or PDF, whose notes keep their text in Note.raw)."""
+    # Word files and PDFs carry images and fonts: they get the larger limit of a document
+    binary = (fmt or _SUFFIXES.get(os.path.splitext(path)[1].lower())) in BINARY_FORMATS
+    data = read_bytes(path, "document" if binary else "manuscript")
+    return parse_bytes_with_text(data, path, fmt, encoding)
 
 
 def parse_bytes(data: bytes, path: str, fmt: str | None = None, encoding: str | None = None) -> Manuscript:
+    return parse_bytes_with_text(data, path, fmt, encoding)[0]
+
+
+def parse_bytes_with_text(data: bytes, path: str, fmt: str | None = None,
+                          encoding: str | None = None) -> tuple[Manuscript, str]:
     sniffed = sniff_package(data)
     claimed = _SUFFIXES.get(os.path.splitext(path)[1].lower())
     wanted = fmt or (sniffed if sniffed in BINARY_FORMATS else None) or claimed
     if wanted in BINARY_FORMATS:
         if sniffed != wanted:
             raise InputError(f"{path}: not {_NAMES[wanted]} ({_what_it_is(sniffed)})")
-        return _read_binary(data, path, wanted)
+        return _read_binary(data, path, wanted), ""
     if sniffed is not None and sniffed != "zip" and fmt is None:
-        return _read_binary(data, path, sniffed)
+        return _read_binary(data, path, sniffed), ""
     if sniffed == "zip":
         raise InputError(f"{path}: a zip archive, but not a Word (.docx) or OpenDocument (.odt) document")
     text, _ = decode(data, path, encoding)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return parse_manuscript(text, path, fmt)
+    return parse_manuscript(text, path, fmt), text
 
 
 def _what_it_is(sniffed: str | None) -> str:

@@ -287,7 +287,8 @@ def _note_from_text(number: int, raw: str, first_line: int, starts: list[int], b
             k.line = line_at(start)
         keys.extend(found)
         work = blank_out(work, start, end)
-    pieces = [(line_at(local_starts[i]), _plain(piece)) for i, piece in enumerate(work.split("\n"))]
+    # markup may run over a line break; the substitutions keep every line break, so lines stay put
+    pieces = [(line_at(local_starts[i]), piece) for i, piece in enumerate(_plain(work).split("\n"))]
     text, line_starts = join_lines(pieces)
     return FoundNote(number, _tidy_removed(text), first_line, raw=raw, line_starts=line_starts, keys=keys)
 
@@ -298,16 +299,17 @@ def _tidy_removed(text: str) -> str:
     return tidy(text)
 
 
+_SPAN = r"(?:(?!\n[ \t]*\n)[\s\S])"  # any character, line breaks included, but no blank line
 _INLINE = [
     (re.compile(r"!?\[([^\[\]]*)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)"), r"\1"),  # links and images
     (re.compile(r"\[([^\[\]]*)\]\{[^{}]*\}"), r"\1"),  # [text]{.smallcaps}
     (re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>"), r"\1"),
     (re.compile(r"`([^`]+)`"), r"\1"),
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"\*(?=\S)(.+?)(?<=\S)\*"), r"\1"),
-    (re.compile(r"(?<![\w\\])_(?=\S)(.+?)(?<=\S)_(?!\w)"), r"\1"),
-    (re.compile(r"~~(.+?)~~"), r"\1"),
-    (re.compile(r"\\$"), ""),  # hard line break
+    (re.compile(rf"(\*\*|__)(?=\S)({_SPAN}+?)(?<=\S)\1"), r"\2"),
+    (re.compile(rf"\*(?=\S)({_SPAN}+?)(?<=\S)\*"), r"\1"),
+    (re.compile(rf"(?<![\w\\])_(?=\S)({_SPAN}+?)(?<=\S)_(?!\w)"), r"\1"),
+    (re.compile(rf"~~({_SPAN}+?)~~"), r"\1"),
+    (re.compile(r"\\$", re.M), ""),  # hard line break
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!'\"$@^~|<>&])"), r"\1"),
     (re.compile(r"\\ "), "\u00a0"),
 ]
