@@ -123,23 +123,23 @@ def _attribute(findings: list[Finding], bib) -> list[Finding]:  # type: ignore[n
 
 def check_file(path: str, settings: Settings, bibs: Bibs, baseline=None) -> Outcome:  # type: ignore[no-untyped-def]
     from . import suppress
-    from .manuscript import parse_manuscript
+    from .manuscript import bibliography_paths, load_manuscript
     from .pipeline import Options, apply_severity, check_loaded
     from .rules import all_rules
-    from .textio import read_text
 
     outcome = Outcome(path, fail_on=settings.fail_on, bib=settings.bib, config_path=settings.config_path)
-    if not settings.bib:
-        raise UsageError(f"{path}: no bibliography: pass --bib FILE or set bib in the configuration")
     rules = all_rules()
     enabled = enabled_rules(rules, settings.layers)
     severities = severity_overrides(rules, settings.severity)
     options = Options(language=settings.language, input_format=settings.input_format, encoding=settings.encoding,
                       uncited=set(settings.uncited), rules=enabled, severity=severities)
     try:
-        text, _ = read_text(path, what="manuscript", encoding=settings.encoding)
-        manuscript = parse_manuscript(text, path, settings.input_format)
-        bib = bibs.get(tuple(settings.bib))
+        manuscript, text = load_manuscript(path, settings.input_format, settings.encoding)
+        # no --bib and none configured: the bibliographies the manuscript names (YAML, \addbibresource)
+        outcome.bib = list(settings.bib) or bibliography_paths(manuscript)
+        if not outcome.bib:
+            raise UsageError(f"{path}: no bibliography: pass --bib FILE or set bib in the configuration")
+        bib = bibs.get(tuple(outcome.bib))
     except InputError as exc:
         outcome.error = str(exc)
         return outcome
