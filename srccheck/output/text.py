@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -16,10 +17,16 @@ from . import RenderOptions
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
+def _codes() -> dict[str, str]:
+    from ..rules import all_rules
+
+    return {rule.name: rule.code for rule in all_rules()}
+
+
 def render(report: Report, console: Console, show_sources: bool = True, min_severity: Severity = Severity.INFO) -> None:
     ms = report.manuscript
     findings = [f for f in report.findings if f.severity.rank >= min_severity.rank]
-    cited = sum(1 for _ in report.citations)
+    cited = len(report.citations)
     resolved = sum(1 for _, r in report.citations if r.key)
     console.print(
         Text.assemble(
@@ -29,29 +36,29 @@ def render(report: Report, console: Console, show_sources: bool = True, min_seve
         )
     )
     if findings:
-        table = Table(title="Findings", title_justify="left", show_lines=False, expand=False)
-        table.add_column("note", justify="right")
-        table.add_column("line", justify="right")
-        table.add_column("severity")
-        table.add_column("rule")
-        table.add_column("message")
+        codes = _codes()
+        console.print(Text("\nFindings", style="bold"))
         for f in findings:
-            message = Text(f.message)
-            if f.suggestion:
-                message.append(f"\n→ {f.suggestion}", style="dim")
-            table.add_row(
-                "" if f.note is None else str(f.note),
-                "" if f.line is None else (f"bib:{f.line}" if f.file else str(f.line)),
-                Text(f.severity.value, style=_STYLE[f.severity]),
-                Text(f.rule),
-                message,
+            where = []
+            if f.note is not None:
+                where.append(f"note {f.note}")
+            if f.line is not None:
+                where.append(f"{'bib ' if f.file else ''}line {f.line}")
+            head = Text.assemble(
+                (f"{f.severity.value:<8}", _STYLE[f.severity]), " ", (" · ".join(where), "bold"),
+                f"  {codes.get(f.rule, '')} {f.rule}",
             )
-        console.print(table)
+            console.print(head)
+            # the header names the note already; the message keeps it for the other formats
+            message = re.sub(r"^note \d+: ", "", f.message)
+            console.print(Text("         " + message))
+            if f.suggestion:
+                console.print(Text(f"         → {f.suggestion}", style="dim"))
     else:
         console.print(Text("No findings.", style="green"))
     if show_sources:
-        table = Table(title="Sources", title_justify="left")
-        table.add_column("key")
+        table = Table(title="Sources", title_justify="left", title_style="bold")
+        table.add_column("key", no_wrap=True)
         table.add_column("cited as")
         table.add_column("n", justify="right")
         table.add_column("notes")
@@ -60,13 +67,16 @@ def render(report: Report, console: Console, show_sources: bool = True, min_seve
             kinds = ", ".join(f"{k} {v}" if v > 1 else k for k, v in src.kinds.items())
             table.add_row(Text(src.key), kinds, str(src.citations), ", ".join(map(str, src.notes)),
                           format_ranges(src.pages))
+        console.print()
         console.print(table)
 
 
 def write(reports: Sequence[Report], out: TextIO, options: RenderOptions) -> None:
     # soft_wrap when piped: rich would otherwise hard-wrap at 80 columns.
     tty = out.isatty()
+    # piped: no terminal width to respect, so let lines and tables run (a pager or editor wraps them)
     console = Console(file=out, soft_wrap=not tty, highlight=False, force_terminal=options.color or None,
+                      width=None if tty else 160,
                       no_color=not options.color, color_system="auto" if options.color else None)
     for i, report in enumerate(reports):
         if i:

@@ -95,7 +95,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 elsewhere = f"; notes {', '.join(map(str, others[:6]))} write it as the bibliography does" if others else ""
                 yield Finding(
                     NAME, SEVERITY,
-                    f"note {cit.note}: title of {res.key}: {diff}{elsewhere} (“{ctx.excerpt(entry.title, 70)}”)",
+                    f"note {cit.note}: title of {res.key}: {diff}{elsewhere} (“{ctx.excerpt(entry.title, 140)}”)",
                     note=cit.note, key=res.key, line=cit.line, suggestion="copy the title from the bibliography entry",
                 )
         for name in cit.authors:
