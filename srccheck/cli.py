@@ -67,8 +67,9 @@ def _use_color(choice: str) -> bool:
                    "default when piped), json, sarif, github (Actions annotations), junit.")
 @click.option("--language", type=click.Choice(["auto", "tr", "en", "de", "fr", "it", "es", "ru"]), default=None,
               help="Language of the notes' citation conventions [default: auto, detect].")
-@click.option("--input-format", type=click.Choice(["auto", *INPUT_FORMATS]), default=None,
-              help="Manuscript format [default: auto, by file suffix and content].")
+@click.option("--input-format", "--stdin-format", "input_format", type=click.Choice(["auto", *INPUT_FORMATS]),
+              default=None,
+              help="Manuscript format, e.g. for '-' (standard input) [default: auto, by file suffix and content].")
 @click.option("--encoding", default=None, help="Manuscript encoding (default: detect UTF-8/16, Windows-1254/1252).")
 @click.option("--select", callback=_selectors, multiple=True, metavar="RULES",
               help="Check only these rules: codes, code prefixes or names, comma-separated (replaces the configuration's).")

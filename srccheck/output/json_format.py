@@ -24,6 +24,8 @@ def to_dict(report: Report) -> dict[str, Any]:
             }
         )
     return {
+        # what "line" counts in this report: text lines, or paragraphs (Word, ODT) or pages (PDF)
+        "position": report.manuscript.position_kind,
         "notes": [
             {"number": n.number, "line": n.line, "citations": by_note.get(n.number, [])}
             for n in report.manuscript.notes
