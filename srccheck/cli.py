@@ -190,3 +190,5 @@ def rule(name: str) -> None:
 
 
 # Other commands register here, one line each: main.add_command(...)
+main.add_command(__import__("srccheck.commands.sources", fromlist=["sources"]).sources)
+main.add_command(__import__("srccheck.commands.bib", fromlist=["bib"]).bib)

@@ -1,0 +1,124 @@
+"""`srccheck bib draft` (a BibTeX draft from the notes) and `srccheck bib lint` (a .bib's own problems)."""
+
+from __future__ import annotations
+
+import click
+
+from . import LANGUAGES, InputFailure, read_or_fail
+
+
+@click.group("bib")
+def bib() -> None:
+    """Bibliography tools: draft a .bib from the notes, lint a .bib."""
+
+
+@bib.command("draft")
+@click.argument("manuscript", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Write the draft here (atomically) instead of to stdout.")
+@click.option("--force", is_flag=True, help="Overwrite an existing -o FILE (never the manuscript).")
+@click.option("--ascii", "ascii_only", is_flag=True,
+              help="LaTeX-escape non-ASCII letters (ş -> {\\c{s}}, ı -> {\\i}) instead of keeping Unicode.")
+@click.option("--language", type=click.Choice(LANGUAGES), default="auto", show_default=True,
+              help="Citation conventions of the notes.")
+@click.option("--encoding", default=None, help="Manuscript encoding (default: detect).")
+def draft(manuscript: str, output: str | None, force: bool, ascii_only: bool, language: str,
+          encoding: str | None) -> None:
+    """Write a BibTeX draft with one entry per work cited in MANUSCRIPT's notes.
+
+    \b
+    Each entry comes from the work's first full citation and is preceded by a comment
+    naming that note and any field the parser was unsure of. Check it before use.
+    \b
+    Examples:
+      srccheck bib draft article.txt > draft.bib
+      srccheck bib draft article.txt -o refs.bib --ascii
+    """
+    from ..draft import draft_works, render_bibtex
+
+    if output:
+        _refuse_target(output, manuscript, force)
+    parsed = read_or_fail(manuscript, encoding)
+    works = draft_works(parsed, None if language == "auto" else language)
+    text = render_bibtex(works, ascii_only, source=manuscript)
+    doubts = sum(1 for w in works if w.unsure)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomically(output, text)
+    where = f" to {output}" if output else ""
+    click.echo(f"srccheck: drafted {len(works)} entr{'y' if len(works) == 1 else 'ies'}{where}"
+               f" ({doubts} with doubts noted in comments)", err=True)
+
+
+def _refuse_target(output: str, manuscript: str, force: bool) -> None:
+    import os
+
+    if os.path.isdir(output):
+        raise InputFailure(f"{output}: is a directory")
+    if manuscript != "-" and os.path.exists(output) and os.path.exists(manuscript) \
+            and os.path.samefile(output, manuscript):
+        raise InputFailure(f"{output}: is the manuscript; choose another output file")
+    if os.path.exists(output) and not force:
+        raise InputFailure(f"{output}: exists; pass --force to overwrite it")
+    parent = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(parent):
+        raise InputFailure(f"{output}: folder {parent} does not exist")
+
+
+def write_atomically(path: str, text: str) -> None:
+    """A temporary file in the same folder, then os.replace: readers see the old file or the new, never half."""
+    import os
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, temp = tempfile.mkstemp(prefix=".srccheck-", suffix=".bib.tmp", dir=folder)
+    except OSError as exc:
+        raise InputFailure(f"{path}: cannot write: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except OSError as exc:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise InputFailure(f"{path}: cannot write: {exc.strerror}") from None
+
+
+@bib.command("lint")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def lint(file: str, fmt: str) -> None:
+    """Report FILE's own problems with line numbers.
+
+    \b
+    Duplicate works under different keys, keys clashing by case, duplicate keys,
+    missing required fields per entry type, malformed pages or years, undefined
+    @string macros, unparsable text. Exit 1 when there are problems, 2 when FILE
+    cannot be read.
+    """
+    import sys
+
+    from ..bib_lint import lint_file
+    from ..errors import InputError
+
+    try:
+        problems = lint_file(file)
+    except InputError as exc:
+        raise InputFailure(str(exc)) from None
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps({"path": file, "problems": [p.as_dict() for p in problems]}, ensure_ascii=False,
+                              indent=2))
+    else:
+        for p in problems:
+            click.echo(f"{file}:{p.line}: {p.kind}: {p.message}")
+        count = len(problems)
+        click.echo(f"{file}: {count} problem{'' if count == 1 else 's'}", err=True)
+    sys.exit(1 if problems else 0)

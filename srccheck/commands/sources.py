@@ -1,0 +1,157 @@
+"""`srccheck sources`: one row per source the notes cite, with the notes and pages citing it."""
+
+from __future__ import annotations
+
+import click
+
+from . import LANGUAGES, InputFailure, read_or_fail
+
+
+@click.command("sources")
+@click.argument("manuscript", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--bib", "bib_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Resolve citations to this bibliography's keys; without it, sources come from the notes alone.")
+@click.option("--sort", "order", type=click.Choice(["first", "count", "author"]), default="first", show_default=True,
+              help="first: by first appearance; count: most cited first; author: by author, then title.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True)
+@click.option("--language", type=click.Choice(LANGUAGES), default="auto", show_default=True,
+              help="Citation conventions of the notes.")
+@click.option("--encoding", default=None, help="Manuscript encoding (default: detect).")
+def sources(manuscript: str, bib_path: str | None, order: str, fmt: str, language: str, encoding: str | None) -> None:
+    """List the sources MANUSCRIPT cites: key, author, short title, citations, notes, pages, first full note.
+
+    \b
+    Without --bib, each full citation in the notes defines a work (keyed as `bib draft`
+    would key it), and short forms and "a.g.e."/"ibid." point to those works.
+    \b
+    Examples:
+      srccheck sources article.txt
+      srccheck sources article.txt --bib refs.bib --sort count
+      srccheck sources article.txt --format csv > sources.csv
+    """
+    import sys
+
+    rows = source_rows(manuscript, bib_path, None if language == "auto" else language, encoding)
+    rows = sort_rows(rows, order)
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        write_csv(rows, sys.stdout)
+    else:
+        click.echo(text_table(rows))
+
+
+def source_rows(manuscript_path: str, bib_path: str | None, language: str | None,
+                encoding: str | None = None) -> list[dict[str, object]]:
+    from ..bibliography import load_bibliography
+    from ..draft import draft_bibliography, draft_works
+    from ..errors import InputError
+    from ..grammar import detect_language
+    from ..pipeline import Options, check_loaded
+    from ..sources import sources as summarise
+
+    manuscript = read_or_fail(manuscript_path, encoding)
+    language = language or detect_language([n.text for n in manuscript.notes])
+    if bib_path:
+        try:
+            bib = load_bibliography(bib_path)
+        except InputError as exc:
+            raise InputFailure(str(exc)) from None
+    else:
+        bib = draft_bibliography(draft_works(manuscript, language), manuscript_path)
+    report = check_loaded(manuscript, bib, Options(language=language, rules=frozenset()))
+    first_seen: dict[str, int] = {}
+    first_full: dict[str, int] = {}
+    for cit, res in report.citations:
+        if res.key:
+            first_seen.setdefault(res.key, cit.note)
+            if cit.kind in ("full", "archival"):
+                first_full.setdefault(res.key, cit.note)
+    rows = []
+    for src in summarise(report):
+        entry = bib.entries[src.key]
+        rows.append({
+            "key": src.key,
+            "author": _author(entry),
+            "title": short_title(entry.title or entry.get("organization") or entry.get("archive") or ""),
+            "citations": src.citations,
+            "notes": src.notes,
+            "pages": [list(r) for r in src.pages],
+            "first_full": first_full.get(src.key),
+            "first_note": first_seen[src.key],
+        })
+    return rows
+
+
+def _author(entry) -> str:  # type: ignore[no-untyped-def]
+    people = entry.authors or entry.editors
+    if not people:
+        return ""
+    first = people[0].family
+    if len(people) == 2:
+        return f"{first} and {people[1].family}"
+    return first + (" et al." if len(people) > 2 else "")
+
+
+def short_title(title: str, words: int = 5) -> str:
+    """The main title, cut after a few words: enough to recognise the work in a table."""
+    import re
+
+    main = re.split(r"[:.?!]\s", title, maxsplit=1)[0].strip()
+    tokens = main.split()
+    return " ".join(tokens[:words]) + ("…" if len(tokens) > words else "")
+
+
+def sort_rows(rows: list[dict[str, object]], order: str) -> list[dict[str, object]]:
+    from ..normalize import fold
+
+    if order == "count":
+        return sorted(rows, key=lambda r: (-int(r["citations"]), int(r["first_note"])))  # type: ignore[call-overload]
+    if order == "author":
+        return sorted(rows, key=lambda r: (fold(str(r["author"])) or "\uffff", fold(str(r["title"])),
+                                           int(r["first_note"])))  # type: ignore[call-overload]
+    return sorted(rows, key=lambda r: int(r["first_note"]))  # type: ignore[call-overload]
+
+
+def _notes(notes: list[int]) -> str:
+    """1, 2, 3, 5 -> "1–3, 5"."""
+    from ..sources import format_ranges, merge_ranges
+
+    return format_ranges(merge_ranges([(n, n) for n in notes]))
+
+
+def _cells(row: dict[str, object]) -> list[str]:
+    from ..sources import format_ranges
+
+    pages = format_ranges([tuple(p) for p in row["pages"]])  # type: ignore[attr-defined, misc]
+    first = row["first_full"]
+    return [str(row["key"]), str(row["author"]), str(row["title"]), str(row["citations"]),
+            _notes(row["notes"]), pages, "" if first is None else str(first)]  # type: ignore[arg-type]
+
+
+HEADER = ["key", "author", "title", "citations", "notes", "pages", "first_full"]
+
+
+def write_csv(rows: list[dict[str, object]], stream) -> None:  # type: ignore[no-untyped-def]
+    import csv
+
+    out = csv.writer(stream, lineterminator="\n")
+    out.writerow(HEADER)
+    for row in rows:
+        out.writerow(_cells(row))
+
+
+def text_table(rows: list[dict[str, object]]) -> str:
+    if not rows:
+        return "no sources found"
+    head = ["KEY", "AUTHOR", "TITLE", "CITES", "NOTES", "PAGES", "FIRST"]
+    body = [_cells(r) for r in rows]
+    widths = [min(40, max(len(line[i]) for line in [head, *body])) for i in range(len(head))]
+
+    def fit(cell: str, width: int) -> str:
+        return cell if len(cell) <= width else cell[: width - 1] + "…"
+
+    lines = ["  ".join(fit(c, w).ljust(w) for c, w in zip(line, widths)).rstrip() for line in [head, *body]]
+    return "\n".join(lines)

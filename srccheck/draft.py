@@ -1,0 +1,551 @@
+"""Draft a BibTeX bibliography from a manuscript's own notes.
+
+One entry per work, built from the work's first full citation (or archival
+reference). Later full citations of the same work are recognised with the
+resolver's own scoring, so "the same work" means here what it means in `check`.
+The citation parser is forgiving; where its fields look wrong for a bibliography
+(a place glued to a publisher, a title swallowed by a translator's name) we repair
+them here and say so in the entry's comment, rather than hide the doubt.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from .model import Citation, Entry, Manuscript, Name, Note
+
+if TYPE_CHECKING:
+    from .bibliography import Bibliography
+
+SAME_WORK = 85.0  # a later full citation scoring this well against a drafted entry is the same work
+
+# Field order in the written entry: people, titles, numbering, imprint.
+FIELD_ORDER = ["author", "editor", "translator", "title", "booktitle", "journal", "edition", "volume", "number",
+               "series", "pages", "type", "school", "institution", "publisher", "organization", "archive", "address",
+               "year", "note"]
+
+_PHD = re.compile(r"\b(?:doktora\s+tezi|ph\.?\s?d\.?(?:\s+(?:thesis|diss\.?|dissertation))?|diss\.|dissertation|"
+                  r"doctoral\s+thesis|doktorarbeit|thèse\s+de\s+doctorat|tesi\s+di\s+dottorato|tesis\s+doctoral)",
+                  re.IGNORECASE)
+_MASTERS = re.compile(r"\b(?:yüksek\s+lisans\s+tezi|master'?s?\s+thesis|m\.?a\.?\s+thesis|m\.?phil\.?\s+thesis|"
+                      r"magisterarbeit|masterarbeit|mémoire(?:\s+de\s+master)?|tesi\s+di\s+laurea|tesis\s+de\s+maestría)",
+                      re.IGNORECASE)
+_PROCEEDINGS = re.compile(r"\b(?:proceedings|conference|symposium|sempozyum\w*|kongre\w*|bildiri\w*|colloque|"
+                          r"tagung\w*|convegno|congreso|workshop)\b", re.IGNORECASE)
+_IN_CONTAINER = re.compile(r"[”\"»’]\s*,?\s*(?:[Ii]n:?|İçinde:?|içinde:?|[Dd]ans:?|[Ii]m:?|[Ee]n:?)\s")
+_EDITOR_AFTER_NAME = re.compile(r"^[^,(“\"«]{2,80}?\(\s*(?:eds?|hrsg|hg|haz|yay\.\s*haz|éds?|dir|comp)\.?\s*\)",
+                                re.IGNORECASE)
+_EDITION = re.compile(r"\b(\d{1,2})\s*(?:\.|st|nd|rd|th)?\s*(?:ed\.|edition|edn\.?|baskı|bs\.|aufl\.|auflage|éd\.|édition)",
+                      re.IGNORECASE)
+_EDITION_REMARK = re.compile(r"\(([^()]*\b(?:edition|baskı|reprint|paperback|nachdruck|réimpr\w*)\b[^()]*)\)",
+                             re.IGNORECASE)
+_SERIES_NUMBER = re.compile(r"^(.*\S)\s*(?:No|Nr|no|nr|Sayı)\s*[:.]?\s*(\d+)$")
+_DATED_TAIL = re.compile(r",\s*\((?:\d{3,4}\s*[-–/]\s*\d{2,4}|\d{4})\)$")
+_PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "la", "le", "al", "el", "ibn",
+              "bin", "ter", "ten", "dos", "das", "d'", "d’", "zu", "vom", "zum", "zur"}
+_KEY_STOPWORDS = {"the", "and", "for", "with", "from", "ile", "bir", "der", "die", "das", "und", "von", "zur", "zum",
+                  "les", "des", "une", "dans", "los", "las", "del", "della", "dei", "gli", "uber", "sur", "pour"}
+
+
+@dataclass
+class Work:
+    """A drafted entry: where it came from, what it says, and what we are unsure of."""
+
+    key: str
+    type: str
+    fields: dict[str, str]  # Unicode values; people already as "Family, Given and ..."
+    citation: Citation
+    unsure: list[str] = field(default_factory=list)
+    notes: list[int] = field(default_factory=list)  # notes with a full citation of this work
+
+    @property
+    def note(self) -> int:
+        return self.citation.note
+
+
+# ---------------------------------------------------------------------------------------------
+# From citations to works
+
+
+def draft_works(manuscript: Manuscript, language: str | None = None) -> list[Work]:
+    from .citations import archive_definitions
+    from .grammar import detect_language
+    from .pipeline import parse_citations
+
+    language = language or detect_language([n.text for n in manuscript.notes])
+    citations = parse_citations(manuscript, language)
+    return works_from_citations(citations, manuscript.notes, language)
+
+
+def works_from_citations(citations: list[Citation], notes: list[Note], language: str) -> list[Work]:
+    from .citations import archive_definitions
+    from .resolve import score_entry
+
+    abbreviations = archive_definitions(notes)
+    works: list[Work] = []
+    entries: list[Entry] = []
+    taken: set[str] = set()
+    for cit in citations:
+        if cit.tentative or cit.key is not None or cit.kind not in ("full", "archival"):
+            continue
+        cit = _repair(cit, language, notes)
+        work = _work(cit, abbreviations)
+        if work is None:
+            continue
+        entry = as_entry(work)
+        same = _same_work(cit, work, works, entries, score_entry)
+        if same is not None:
+            same.notes.append(cit.note)
+            continue
+        work.key = unique_key(base_key(work), taken)
+        taken.add(work.key.lower())
+        work.notes.append(cit.note)
+        works.append(work)
+        entries.append(replace(entry, key=work.key))
+    return works
+
+
+def _same_work(cit: Citation, work: Work, works: list[Work], entries: list[Entry], score) -> Work | None:  # type: ignore[no-untyped-def]
+    if cit.kind == "archival":
+        mine = _archive_identity(work)
+        return next((w for w in works if w.type == "misc" and _archive_identity(w) == mine), None)
+    best: tuple[float, Work] | None = None
+    for other, entry in zip(works, entries):
+        if other.type == "misc" and "archive" in other.fields:
+            continue
+        if work.fields.get("volume") != other.fields.get("volume"):
+            continue  # two volumes of one work are two entries
+        s = score(cit, entry)
+        if s >= SAME_WORK and (best is None or s > best[0]):
+            best = (s, other)
+    return best[1] if best else None
+
+
+def _archive_identity(work: Work) -> tuple[str, ...]:
+    from .normalize import fold
+
+    return tuple(fold(work.fields.get(f, "")) for f in ("archive", "organization", "number", "title"))
+
+
+def _repair(cit: Citation, language: str, notes: list[Note]) -> Citation:
+    """Work around citation-parser misreadings that matter for a bibliography entry."""
+    if cit.kind == "full" and cit.title is None and re.search(r"\(\s*[^()]*\b(?:çev|trc|trans|übers|trad|haz|ed|hrsg)\.",
+                                                              cit.text, re.IGNORECASE):
+        # Parser bug: after "(Çev. X)" every capitalised part is read as another translator, so the title,
+        # publisher and place vanish. Read the citation again without the bracketed role.
+        from .citations import parse_citation
+        from .grammar import grammar_for
+        from .grammar import languages as L
+
+        text = re.sub(r",?\s*\(\s*[^()]*\b(?:[Çç]ev|trc|trans|übers|trad|haz|ed|hrsg)\.[^()]*\)", "", cit.text,
+                      count=1, flags=re.IGNORECASE)
+        note = next((n for n in notes if n.number == cit.note), Note(cit.note, text, cit.line))
+        again = parse_citation(text, note, cit.index, cit.line, grammar_for(language), set(L.ARCHIVE_SIGLA))
+        if again is not None and again.title:
+            cit = replace(again, text=cit.text, translator=cit.translator, locator=cit.locator or again.locator)
+    if cit.kind == "full" and not cit.authors and cit.title and "," in cit.title:
+        # Parser bug: "Ahmad al-Hassan, Science in Islam": a lower-case particle joined by a hyphen is not
+        # taken for part of a name, so the author ends up in the title.
+        from .names import looks_like_names, parse_names
+
+        head, rest = (p.strip() for p in cit.title.split(",", 1))
+        capitalised = re.sub(r"(?<![\w])(al|el|ad|an|ar|as|at|az|ul|ibn|bin)-", lambda m: m.group(1).title() + "-", head)
+        if capitalised != head and rest and looks_like_names(capitalised):
+            cit = replace(cit, authors=parse_names(head), title=rest)
+    if cit.container and not cit.volume:
+        # Parser bug: "Journal of Modern History 12, no. 3 (2004)" leaves the volume in the journal's name.
+        m = re.fullmatch(r"(.*\D)\s+(\d{1,4})", cit.container)
+        if m:
+            cit = replace(cit, container=m.group(1), volume=m.group(2))
+    return cit
+
+
+def _work(cit: Citation, abbreviations: dict[str, str]) -> Work | None:
+    if cit.kind == "archival":
+        return _archival_work(cit, abbreviations)
+    unsure: list[str] = []
+    raw = cit.text
+    fields: dict[str, str] = {}
+    authors, editors = list(cit.authors), _role_names(raw, "editor")
+    if authors and _EDITOR_AFTER_NAME.match(raw):
+        editors, authors = authors, []  # "Jane Doe (ed.), Title": the name in the author slot edits the book
+    authors = [_tidy_name(n) for n in authors]
+    title = _title(cit.title, unsure)
+    container = _title(cit.container, unsure)
+    place, publisher = _imprint(cit, unsure)
+    if publisher is None and title and not container:
+        title, publisher = _publisher_in_title(title, unsure)
+    kind = _entry_type(cit, raw, container, publisher, place, editors)
+    if authors:
+        fields["author"] = join_names(authors)
+    if editors:
+        fields["editor"] = join_names([_tidy_name(n) for n in editors])
+    if cit.translator:
+        from .names import parse_names
+
+        fields["translator"] = join_names([_tidy_name(n) for n in parse_names(cit.translator)]) or cit.translator
+    if title:
+        fields["title"] = title
+    if container:
+        fields["journal" if kind == "article" else "booktitle"] = container
+    if kind in ("phdthesis", "mastersthesis"):
+        school = publisher or None
+        if school:
+            fields["school"] = school
+        publisher = None
+    edition = _EDITION.search(raw)
+    if edition:
+        fields["edition"] = edition.group(1)
+    elif _EDITION_REMARK.search(raw):
+        fields["note"] = _EDITION_REMARK.search(raw).group(1).strip()  # type: ignore[union-attr]
+    if cit.volume:
+        fields["volume"] = _arabic(cit.volume)
+    if cit.issue:
+        fields["number"] = cit.issue
+    if publisher:
+        series = _SERIES_NUMBER.match(publisher)
+        if series and "number" not in fields:
+            publisher = series.group(1).strip(" ,")
+            fields["series"], fields["number"] = publisher, series.group(2)
+        fields["publisher"] = publisher
+    if place:
+        fields["address"] = place
+    if cit.years:
+        fields["year"] = str(cit.years[0])
+        if len(set(cit.years)) > 1:
+            unsure.append(f"year: the note gives several years ({', '.join(map(str, cit.years))}); the first is used")
+    pages = _article_pages(cit)
+    if pages:
+        fields["pages"] = pages
+    elif kind in ("article", "incollection", "inproceedings"):
+        unsure.append("pages: the note gives only the cited page, not the span of the " +
+                      ("article" if kind == "article" else "chapter"))
+    if not authors and not editors:
+        unsure.append("author: none found in the note")
+    if not title:
+        unsure.append("title: none found in the note")
+    return Work("", kind, fields, cit, unsure)
+
+
+def _entry_type(cit: Citation, raw: str, container: str | None, publisher: str | None, place: str | None,
+                editors: list[Name]) -> str:
+    if _MASTERS.search(raw):
+        return "mastersthesis"
+    if _PHD.search(raw):
+        return "phdthesis"
+    if not container:
+        return "book"
+    if _PROCEEDINGS.search(container):
+        return "inproceedings"
+    if editors or _IN_CONTAINER.search(raw) or publisher:
+        return "incollection"
+    if place and not (cit.volume or cit.issue):
+        return "incollection"
+    return "article"
+
+
+def _archival_work(cit: Citation, abbreviations: dict[str, str]) -> Work | None:
+    from .citations import split_parts
+
+    text = re.sub(r"[.\s]+$", "", cit.text)
+    parts = [p for p in split_parts(text) if p]
+    names: list[str] = []
+    numbers: list[str] = []
+    for part in parts:
+        if numbers or re.search(r"\d", part) or part.rstrip(".").endswith(" No") or ":" in part:
+            numbers.append(part)
+        else:
+            names.append(part)
+    fields: dict[str, str] = {}
+    organization: list[str] = []
+    fond: list[str] = []
+    for name in names:
+        defined = re.fullmatch(r"(.*\S)\s*\(\s*([^()]+?)\s*\)", name)
+        if defined:
+            fields.setdefault("archive", defined.group(2))
+            organization.append(defined.group(1))
+        elif name.rstrip(".") in abbreviations:
+            fields.setdefault("archive", name.rstrip("."))
+            organization.append(abbreviations[name.rstrip(".")])
+        elif re.fullmatch(r"[A-ZÇĞİÖŞÜ][A-Za-zÇĞİÖŞÜ.]{1,9}", name) and sum(c.isupper() for c in name) >= 2 \
+                and "archive" not in fields:
+            fields["archive"] = name.rstrip(".")
+        elif "archive" in fields and re.fullmatch(r"[A-ZÇĞİÖŞÜ][A-ZÇĞİÖŞÜa-zçğıöşü.\s]*", name) \
+                and sum(c.isupper() for c in name) >= 2 and sum(c.islower() for c in name) <= 3:
+            fond.append(name)  # "BOA, HR. İM., …": a fond code after the archive belongs to the call number
+        elif cit.title and name.strip("“”\"«» ") == cit.title:
+            continue
+        else:
+            organization.append(name)
+    if not numbers and not organization and "archive" not in fields:
+        return None
+    # The most specific body (the archive itself, not the ministry above it) is the organization.
+    if organization:
+        fields["organization"] = organization[-1]
+        if len(organization) > 1:
+            fields["note"] = "; ".join(organization[:-1])
+    if cit.title:
+        fields["title"] = cit.title
+    if fond or numbers:
+        fields["number"] = ", ".join(fond + numbers)
+    years = re.findall(r"(?<!\d)(1[4-9]\d\d|20\d\d)(?!\d)", " ".join(n for n in names))
+    if years:
+        fields["year"] = years[0]
+    unsure = [] if cit.title else ["title: the note names no document; add a description"]
+    return Work("", "misc", fields, cit, unsure)
+
+
+def _role_names(raw: str, role: str) -> list[Name]:
+    """Names after "ed." / "haz." / "Hrsg." / "edited by" in the note."""
+    from .grammar import languages as L
+    from .names import looks_like_names, parse_names
+
+    labels = sorted(L.ROLES[role], key=len, reverse=True)
+    pattern = r"(?:^|(?<=[\s,(;]))(?:" + "|".join(re.escape(x) for x in labels) + r")(?:\s+by|\s+v\.)?\s+([^,;()]+)"
+    for m in re.finditer(pattern, raw):
+        names = re.split(r"\s*[:.]\s+(?=[A-ZÇĞİÖŞÜ])", m.group(1).strip())[0].strip(" .")
+        if looks_like_names(names):
+            return list(parse_names(names))
+    return []
+
+
+def _tidy_name(name: Name) -> Name:
+    family, given = name.family.strip(" ,."), name.given.strip(" ,")
+    tokens = given.split()
+    # "Martin Van Buren": a capitalised particle ending the given names begins the family name
+    moved: list[str] = []
+    while len(tokens) > 1 and tokens[-1].lower() in _PARTICLES:
+        moved.insert(0, tokens.pop())
+    if moved:
+        family, given = " ".join([*moved, family]), " ".join(tokens)
+    # "S.R." -> "S. R.": one initial per token, as BibTeX expects
+    given = re.sub(r"(?<=\.)(?=[^\W\d_])", " ", given)
+    return Name(family, given)
+
+
+def format_name(name: Name) -> str:
+    return f"{name.family}, {name.given}" if name.given else name.family
+
+
+def join_names(names: list[Name]) -> str:
+    return " and ".join(format_name(n) for n in names if n.family)
+
+
+def _title(text: str | None, unsure: list[str]) -> str | None:
+    if not text:
+        return None
+    text = text.strip(" ,.;:“”\"«»")
+    if _DATED_TAIL.search(text):
+        text = _DATED_TAIL.sub("", text)  # "Nutuk, (1919-1920)": the span a volume covers, set off by a comma
+        unsure.append("title: a bracketed date span after the title was left out")
+    return text or None
+
+
+def _imprint(cit: Citation, unsure: list[str]) -> tuple[str | None, str | None]:
+    """(place, publisher), repairing what the parser joins: "Bakı; Elm", "Press, Cambridge/UK"."""
+    from .citations import _is_publisher  # the parser's own publisher vocabulary
+
+    place, publisher = cit.place, cit.publisher
+    if place and "; " in place:
+        pieces = [p for p in place.split("; ") if p]
+        if publisher is None and len(pieces) == 2:
+            place, publisher = pieces  # "Bakı, Elm": a place, then a publisher with no publisher word
+            unsure.append("publisher: read from its position after the place")
+        else:
+            kept = [p for p in pieces if "." not in p] or pieces
+            dropped = [p for p in pieces if p not in kept[-1:]]
+            place = kept[-1]
+            if dropped:
+                unsure.append(f"address: left out {', '.join(dropped)!s} (abbreviation or second place?)")
+    if publisher and ", " in publisher:
+        pieces = publisher.split(", ")
+        last = pieces[-1]
+        # a publisher ends in its publisher word ("… Basımevi", "… Press"); a place does not ("Cambridge/UK")
+        if place is None and len(last.split()) <= 3 and not re.search(r"\d", last) \
+                and not _is_publisher(last.replace("/", " ").split()[-1]):
+            place, publisher = last, ", ".join(pieces[:-1])
+            unsure.append("address: read from the part after the publisher")
+    return place, publisher
+
+
+def _publisher_in_title(title: str, unsure: list[str]) -> tuple[str, str | None]:
+    """"Türk-Sovyet İlişkileri (…) Gözlem Yayınları": a comma missing between title and publisher."""
+    from .citations import _is_publisher
+
+    m = re.match(r"^(.*\))\s+([^()]+)$", title)
+    if m and _is_publisher(m.group(2)) and len(m.group(2).split()) <= 5:
+        unsure.append("publisher: split from the end of the title (a comma seems to be missing)")
+        return m.group(1), m.group(2)
+    return title, None
+
+
+def _article_pages(cit: Citation) -> str | None:
+    """"39-60, 47": a span followed by pinpoints inside it is the article's span."""
+    if not cit.locator or len(cit.locator.pages) < 2:
+        return None
+    (a, b), *rest = cit.locator.pages
+    if b > a and all(a <= x <= y <= b for x, y in rest):
+        return f"{a}--{b}"
+    return None
+
+
+def _arabic(volume: str) -> str:
+    from .rules.metadata_mismatch import roman_to_int
+
+    number = roman_to_int(volume)
+    return str(number) if number is not None else volume
+
+
+# ---------------------------------------------------------------------------------------------
+# Keys
+
+
+def _ascii_word(text: str) -> str:
+    from .normalize import fold
+
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+def base_key(work: Work) -> str:
+    from .names import parse_bib_names
+    from .normalize import fold
+
+    people = work.fields.get("author") or work.fields.get("editor")
+    surname = ""
+    if people:
+        family = parse_bib_names(people)[0].family
+        words = [w for w in fold(family).split() if w not in _PARTICLES]
+        surname = "".join(words[-1:]) or _ascii_word(family)
+    if not surname:
+        surname = _ascii_word(work.fields.get("archive", "")) or _ascii_word(
+            (work.fields.get("organization") or "").split(" ")[0])
+    year = work.fields.get("year", "")
+    word = ""
+    for token in fold(work.fields.get("title", "")).split():
+        if token.isalpha() and len(token) >= 3 and token not in _KEY_STOPWORDS:
+            word = token
+            break
+    if not word and work.fields.get("number"):
+        word = "".join(re.findall(r"\d+", work.fields["number"])[:1])
+    return (surname or "anon") + year + word
+
+
+def unique_key(key: str, taken: set[str]) -> str:
+    """BibTeX keys clash case-insensitively: add a, b, … until free."""
+    if key.lower() not in taken:
+        return key
+    for n in range(1, 10_000):
+        suffix, k = "", n
+        while k:
+            k, r = divmod(k - 1, 26)
+            suffix = chr(ord("a") + r) + suffix
+        if (key + suffix).lower() not in taken:
+            return key + suffix
+    raise ValueError(f"no free key for {key}")
+
+
+# ---------------------------------------------------------------------------------------------
+# As an Entry (for scoring), as BibTeX, and back as a Bibliography
+
+
+def as_entry(work: Work) -> Entry:
+    from .names import parse_bib_names
+
+    return Entry(work.key or "?", work.type, dict(work.fields), 0,
+                 authors=parse_bib_names(work.fields.get("author", "")),
+                 editors=parse_bib_names(work.fields.get("editor", "")))
+
+
+_LETTER_ACCENTS = {"\u0301": "'", "\u0300": "`", "\u0302": "^", "\u0308": '"', "\u0303": "~", "\u0304": "=",
+                   "\u0307": "."}
+_WORD_ACCENTS = {"\u0327": "c", "\u0306": "u", "\u030c": "v", "\u030b": "H", "\u0328": "k", "\u030a": "r",
+                 "\u0323": "d", "\u0331": "b"}
+_SPECIAL = {"ı": r"{\i}", "İ": r"{\.I}", "ß": r"{\ss}", "æ": r"{\ae}", "Æ": r"{\AE}", "œ": r"{\oe}", "Œ": r"{\OE}",
+            "ø": r"{\o}", "Ø": r"{\O}", "ł": r"{\l}", "Ł": r"{\L}", "å": r"{\aa}", "Å": r"{\AA}",
+            "–": "--", "—": "---", "‘": "`", "’": "'", "“": "``", "”": "''", "«": r"{\guillemotleft}",
+            "»": r"{\guillemotright}", "\u00a0": "~", "…": r"{\ldots}"}
+_LATEX_SPECIAL = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_"}
+
+
+def latex_escape(text: str) -> tuple[str, list[str]]:
+    """ASCII LaTeX for a Unicode value: ş -> {\\c{s}}, ı -> {\\i}, ü -> {\\"u}. Returns (text, unmapped chars)."""
+    out: list[str] = []
+    unmapped: list[str] = []
+    for ch in unicodedata.normalize("NFC", text):
+        if ord(ch) < 128:
+            out.append(ch)
+        elif ch in _SPECIAL:
+            out.append(_SPECIAL[ch])
+        else:
+            out.append(_accented(ch) or ch)
+            if out[-1] == ch:
+                unmapped.append(ch)
+    return "".join(out), unmapped
+
+
+def _accented(ch: str) -> str | None:
+    decomposed = unicodedata.normalize("NFD", ch)
+    base, marks = decomposed[0], decomposed[1:]
+    if ord(base) >= 128 or len(marks) != 1:
+        return None
+    if base == "i" and marks in _LETTER_ACCENTS or base == "i" and marks in _WORD_ACCENTS:
+        base = r"\i"  # î is an accent on a dotless i
+    if marks in _LETTER_ACCENTS:
+        return "{\\" + _LETTER_ACCENTS[marks] + (base if len(base) == 1 else "{" + base + "}") + "}"
+    if marks in _WORD_ACCENTS:
+        return "{\\" + _WORD_ACCENTS[marks] + "{" + base + "}}"
+    return None
+
+
+def _value(text: str, ascii_only: bool) -> tuple[str, list[str]]:
+    text = re.sub(r"\s+", " ", text.replace("{", "").replace("}", "")).strip()
+    text = text.replace("\\", "")  # a backslash in a note is never meant as a LaTeX command
+    text = "".join(_LATEX_SPECIAL.get(ch, ch) for ch in text)
+    if not ascii_only:
+        return text, []
+    return latex_escape(text)
+
+
+def _comment_text(text: str) -> str:
+    # "@" would open an entry for BibTeX, even inside a comment line
+    text = re.sub(r"\s+", " ", text).replace("@", "(at)")
+    return text if len(text) <= 160 else text[:159] + "…"
+
+
+def render_entry(work: Work, ascii_only: bool = False) -> str:
+    kind = "archival reference" if work.citation.kind == "archival" else "full citation"
+    quoted = latex_escape(work.citation.text)[0] if ascii_only else work.citation.text  # an ASCII file throughout
+    lines = [f"% note {work.note} ({kind}): {_comment_text(quoted)}"]
+    if len(work.notes) > 1:
+        lines.append(f"% also cited in full in note{'s' if len(work.notes) > 2 else ''} "
+                     + ", ".join(map(str, work.notes[1:])))
+    unsure = list(work.unsure)
+    body = []
+    width = max((len(k) for k in work.fields), default=4)
+    for name in sorted(work.fields, key=lambda f: FIELD_ORDER.index(f) if f in FIELD_ORDER else len(FIELD_ORDER)):
+        value, unmapped = _value(work.fields[name], ascii_only)
+        if unmapped:
+            unsure.append(f"{name}: no LaTeX for {''.join(dict.fromkeys(unmapped))}, kept as Unicode")
+        body.append(f"  {name:<{width}} = {{{value}}}")
+    for doubt in unsure:
+        lines.append(f"% unsure: {_comment_text(doubt)}")
+    lines.append(f"@{work.type}{{{work.key},")
+    lines.append(",\n".join(body))
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def render_bibtex(works: list[Work], ascii_only: bool = False, source: str = "") -> str:
+    head = f"% BibTeX draft written by srccheck from the notes of {source}\n" if source else ""
+    head += "% Check every entry: fields come from the first full citation of each work.\n"
+    return head + "".join("\n" + render_entry(w, ascii_only) for w in works)
+
+
+def draft_bibliography(works: list[Work], path: str = "<draft>") -> "Bibliography":
+    """The draft as `check` would load it from disk, so the sources report and a saved draft agree."""
+    from .bibliography import parse_bibliography
+
+    return parse_bibliography(render_bibtex(works), path)
