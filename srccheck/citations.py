@@ -56,7 +56,7 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         if ch in OPEN_QUOTES and (ch not in "‘\"" or i == 0 or not text[i - 1].isalnum()):
             closer = OPEN_QUOTES[ch]
             j = i + 1
-            while j < len(text):
+            while j < len(text) and j - i < 400:  # longer is no quote: stop looking (was quadratic)
                 if text[j] == closer and (closer != "’" or j + 1 == len(text) or not text[j + 1].isalpha()):
                     break
                 j += 1
@@ -97,6 +97,13 @@ def split_parts(text: str, sep: str = ",") -> list[str]:
 
 
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
+_WINDOW = 400  # how far split_note looks before and after a full stop
+_MAX_PIECE = 2000  # characters: no single citation is longer
+
+
+def capital_after(rest: str) -> bool:
+    nxt = rest.lstrip()[:1]
+    return bool(nxt) and (nxt.isupper() or nxt in OPEN_QUOTES)
 _ROMAN = re.compile(r"^[IVXLCDM]{1,4}$")
 
 
@@ -148,9 +155,16 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
         if ch == ";":
             cuts.append((k, k + 1))
         elif ch == "." and k + 1 < n and text[k + 1] == " ":
-            before = _TOKEN_BEFORE.search(text[: k + 1])
+            # windows, not the whole text before and after: these checks ran at every full stop
+            # and made a long note quadratic (a 20,000-character note took minutes)
+            before = _TOKEN_BEFORE.search(text, max(0, k + 1 - _WINDOW), k + 1)
             token = before.group(1) if before else ""
-            rest = text[k + 1 :]
+            rest = text[k + 1 : k + 1 + _WINDOW]
+            if k - (cuts[-1][1] if cuts else 0) > _MAX_PIECE:
+                if capital_after(rest):
+                    cuts.append((k + 1, k + 1))  # no citation runs this long: a sentence end cuts
+                k += 1
+                continue
             nxt = rest.lstrip()[:1]
             capital = bool(nxt) and (nxt.isupper() or nxt in OPEN_QUOTES)
             piece = text[(cuts[-1][1] if cuts else 0) : k]
@@ -366,6 +380,8 @@ def _volume(part: str, grammar: Grammar) -> str | None:
 
 def _year_part(part: str, grammar: Grammar) -> tuple[list[int], str | None] | None:
     """'2008' -> ([2008], None); 'Berlin 1999' -> ([1999], 'Berlin'); 'Kasım 1988' -> ([1988], None)."""
+    if len(part) > 200:
+        return None  # a year part is short; on long runs of spaces or "(" the patterns here are quadratic
     m = re.fullmatch(r"(.*?)[\s(]*(1[4-9]\d\d|20\d\d)\)?\.?", part)
     if not m:
         return None
@@ -456,7 +472,8 @@ def _read_parts(parts: list[str], grammar: Grammar, authors: tuple | None = None
             if any(label == r.lower() for r in L.ROLES["translator"]):
                 f.translator = role.group(2).strip(" )") or f.translator
             title_done = title_done or bool(title_parts)
-            in_role = True
+            # "…, ed. Nurcan Şimşek, Ali Rıza Öztürk": more names of the role follow; not after "(Çev. X)"
+            in_role = not part.startswith("(") and bool(title_parts or f.title)
             continue
         quoted, rest = _unquote(part)
         if quoted is not None:
@@ -465,6 +482,9 @@ def _read_parts(parts: list[str], grammar: Grammar, authors: tuple | None = None
                 if rest:
                     rest, info = _pub_block(_LEADING_IN.sub("", rest))
                     _take_block(f, info)
+                    volume = re.match(r"^(.*\S)\s+(\d{1,4})$", rest)  # "Journal of Modern History 12"
+                    if volume:
+                        rest, f.volume = volume.group(1), f.volume or volume.group(2)
                     f.container = rest or None
                 continue
             title_parts.append(part)

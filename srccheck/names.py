@@ -10,11 +10,14 @@ PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von",
              "ibn", "bin", "ben", "ter", "ten", "dos", "das", "y", "d’", "d'"}
 CONJUNCTIONS = {"ve", "and", "&", "und", "et", "y", "e", "и", "ile"}
 ET_AL = {"vd.", "v.dğr.", "et al.", "et al", "u.a.", "ve", "diğerleri", "al.", "et alii"}
+_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|an|ar|at|az|ed|es|ibn|bin|bint|d|l)[-’'][^\W\d_]")
 _INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,3}-?$|^[^\W\d_]\.?-[^\W\d_]\.$")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _CAPITALISED = re.compile(r"^[^\W\d_][\w’'.-]*$")
 # A co-author joiner: a dash with a space on at least one side, or a conjunction.
-_JOIN = re.compile(r"\s+[-–—]\s*|\s*[-–—]\s+|\s+(?:ve|and|&|und|et|y|e|и|ile)\s+|\s*/\s*")
+# (?<!\s): a joiner starts where a run of spaces starts; trying every position inside a long
+# run made split() quadratic (a line of spaces took minutes), and finds nothing more.
+_JOIN = re.compile(r"(?<!\s)(?:\s+[-–—]\s*|\s*[-–—]\s+|\s+(?:ve|and|&|und|et|y|e|и|ile)\s+|\s*/\s*)")
 _PARENS = re.compile(r"\([^()]*\)")
 
 
@@ -25,8 +28,8 @@ def is_initial(token: str) -> bool:
 def _is_name_token(token: str) -> bool:
     if is_initial(token):
         return True
-    if token.lower() in PARTICLES:
-        return True
+    if token.lower() in PARTICLES or _PARTICLE_PREFIX.match(token):
+        return True  # "de", "van"; "al-Hassan", "el-Hakim", "d’Alembert"
     if not _CAPITALISED.match(token) or not token[0].isupper():
         return False
     if _ROMAN.match(token) and len(token) > 1:
@@ -39,7 +42,8 @@ def _is_name_token(token: str) -> bool:
     return True
 
 
-_ET_AL_TEXT = re.compile(r"\s*(?:,\s*)?\b(?:et al\.?|vd\.|v\.dğr\.|ve diğerleri|u\.\s?a\.|et alii|и др\.)\s*$", re.IGNORECASE)
+# (?<!\s) as in _JOIN: start only where a run of spaces starts (else quadratic on long space runs)
+_ET_AL_TEXT = re.compile(r"(?<!\s)\s*(?:,\s*)?\b(?:et al\.?|vd\.|v\.dğr\.|ve diğerleri|u\.\s?a\.|et alii|и др\.)\s*$", re.IGNORECASE)
 
 
 def looks_like_names(text: str) -> bool:

@@ -125,3 +125,14 @@ def test_period_separated_elements():
     (en,) = cits("Smith, John. The History of Things. London: Penguin, 2001, 45.", EN)
     assert (en.authors[0].family, en.authors[0].given, en.title, en.years, en.pages) == (
         "Smith", "John", "The History of Things", (2001,), ((45, 45),))
+
+
+def test_bracketed_translator_does_not_swallow_the_title():
+    (c,) = cits("Vasıf Qafarov, (Çev. Eldeniz Recebov), Türkiye- Rusya İlişkilerinde Azerbaycan Meselesi, "
+                "TEAS Press, İstanbul, 2018, s. 292.")
+    assert c.title == "Türkiye- Rusya İlişkilerinde Azerbaycan Meselesi" and c.publisher == "TEAS Press"
+
+
+def test_journal_volume_and_hyphenated_particles():
+    (c,) = cits("Ahmad al-Hassan, “Ports and Pilgrims,” Journal of Modern History 12, no. 3 (2004): 201–3.", EN)
+    assert c.authors[0].family == "al-Hassan" and c.container == "Journal of Modern History" and c.volume == "12"

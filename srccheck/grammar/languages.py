@@ -128,7 +128,7 @@ PUBLISHER_WORDS = [
     "ediciones", "university", "universitesi", "üniversitesi", "books", "group", "ltd", "inc", "gmbh", "издательство",
     "enstitüsü", "enstitusu", "merkezi", "institute", "institut", "society", "academy",
     "akademie", "derneği", "vakfı", "foundation", "association", "routledge", "brill", "penguin", "gallimard", "seuil", "beck",
-    "suhrkamp", "fayard", "einaudi", "taylor", "francis", "macmillan", "palgrave", "cambridge", "oxford", "harvard",
+    "suhrkamp", "fayard", "einaudi", "taylor", "francis", "macmillan", "palgrave",
 ]
 
 MONTHS = {
