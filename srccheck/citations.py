@@ -55,12 +55,12 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         ch = text[i]
         if ch in OPEN_QUOTES and (ch not in "‘\"" or i == 0 or not text[i - 1].isalnum()):
             closer = OPEN_QUOTES[ch]
-            j = i + 1
-            while j < len(text) and j - i < 400:  # longer is no quote: stop looking (was quadratic)
-                if text[j] == closer and (closer != "’" or j + 1 == len(text) or not text[j + 1].isalpha()):
-                    break
-                j += 1
-            if j < len(text) and j - i < 400:
+            # look for the closer only within 400 characters (longer is no quote): searching to the
+            # end from every opening quote made a note full of quotes quadratic
+            j = text.find(closer, i + 1, i + 400)
+            while j != -1 and closer == "’" and j + 1 < len(text) and text[j + 1].isalpha():
+                j = text.find(closer, j + 1, i + 400)
+            if j != -1:
                 spans.append((i, j))
                 i = j + 1
                 continue
@@ -296,7 +296,7 @@ def _after_inner_signal(text: str, grammar: Grammar) -> str:
         for m in re.finditer(r"(?<=[\s,;:(])" + re.escape(signal.lower()) + r"(?=[\s,])", low):
             if any(s <= m.start() <= e for s, e in quoted):
                 continue
-            rest = text[m.end():].lstrip(" ,:")
+            rest = text[m.end() : m.end() + 40].lstrip(" ,:")  # only its first letter counts (copying the rest was quadratic)
             if rest[:1].isupper() or rest[:1] in OPEN_QUOTES:
                 best = max(best, m.end())
     if best < 0:
@@ -791,7 +791,9 @@ def _is_citation(fields: _Fields, locator: Locator | None, marker: str | None, x
     return False
 
 
-_DEFINITION = re.compile(r"((?:[\w’'.-]+[ \t]+){0,7}[\w’'.-]+)\s*\(\s*([A-ZÇĞİÖŞÜ][A-Za-zÇĞİÖŞÜçğıöşü.]{1,9})\s*\)")
+# (?<![\w’'.-]): start at a word's start; starting inside every long run of letters, dots or
+# digits made finditer quadratic, and a match starting inside a word is found from its start too
+_DEFINITION = re.compile(r"(?<![\w’'.-])((?:[\w’'.-]+[ \t]+){0,7}[\w’'.-]+)\s*\(\s*([A-ZÇĞİÖŞÜ][A-Za-zÇĞİÖŞÜçğıöşü.]{1,9})\s*\)")
 
 
 def archive_definitions(notes: list[Note]) -> dict[str, str]:

@@ -184,7 +184,8 @@ def find_markers(body: list[_Line], note_numbers: list[int]) -> tuple[list[Marke
             start = m.start()
             prev = ln.text[start - 1]
             if prev in ".,:" and start >= 2 and ln.text[start - 2].isdigit():
-                digits = re.search(r"\d+$", ln.text[: start - 1])
+                # only whether 4 digits stand before the dot matters: look at 5 (the whole line made this quadratic)
+                digits = re.search(r"\d+$", ln.text[max(0, start - 6) : start - 1])
                 if not digits or len(digits.group()) != 4:
                     continue  # 29.03.1920, 1.000 (but "in 1903.13" is a year, then marker 13)
             if m.end() < len(ln.text) and ln.text[m.end()] in ".," and ln.text[m.end() + 1 : m.end() + 2].isdigit():
