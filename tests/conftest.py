@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests: hypothesis's defaults in CI; HYPOTHESIS_PROFILE=fuzz for the long run outside CI.
+settings.register_profile("ci", deadline=None)  # no timing flakes on a busy CI machine
+settings.register_profile("fuzz", max_examples=100_000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus"
