@@ -260,3 +260,95 @@ def test_no_command_writes_to_its_inputs_or_next_to_them(tmp_path):
         assert "Traceback" not in result.stderr.decode("utf-8", "replace"), args
         assert _snapshot(folder) == before, f"srccheck {' '.join(args)} changed its inputs"
     assert sorted(p.name for p in folder.iterdir()) == ["article.txt", "broken.bib", "refs.bib"]
+
+
+# --- binary formats (readers in srccheck/manuscript: docx, odt, pdf, latex) ----------------------
+
+FORMATS = ROOT / "tests" / "fixtures" / "formats"
+DOCX_MEMBERS = {
+    "[Content_Types].xml": "<?xml version='1.0'?><Types xmlns='http://schemas.openxmlformats.org/package/2006/content-types'/>",
+    "word/document.xml": "<?xml version='1.0'?><w:document xmlns:w='http://schemas.openxmlformats.org/"
+                         "wordprocessingml/2006/main'><w:body><w:p><w:r><w:t>Text.</w:t></w:r></w:p></w:body></w:document>",
+}
+
+
+def _zip(path: Path, members: dict[str, bytes | str], compresslevel: int = 6) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return str(path)
+
+
+def test_renamed_non_zip_docx(tmp_path):
+    path = tmp_path / "fake.docx"
+    path.write_text("I am plain text, not a Word document.\n", encoding="utf-8")
+    refused(check(str(path), timeout=20), str(path))
+
+
+def test_docx_zip_bomb(tmp_path):
+    bomb = "<?xml version='1.0'?><w:document xmlns:w='x'>" + " " * (200 * 1024 * 1024) + "</w:document>"
+    path = _zip(tmp_path / "bomb.docx", {**DOCX_MEMBERS, "word/document.xml": bomb}, compresslevel=1)
+    assert os.path.getsize(path) < 2 * 1024 * 1024
+    refused(check(path, timeout=30), path)
+
+
+def test_docx_with_too_many_members(tmp_path):
+    members = {**DOCX_MEMBERS, **{f"word/media/m{i}.bin": b"" for i in range(10_001)}}
+    path = _zip(tmp_path / "many.docx", members)
+    refused(check(path, timeout=30), path, "members")
+
+
+@pytest.mark.parametrize("suffix", ["docx", "odt"])
+def test_path_traversal_member(tmp_path, suffix):
+    members = dict(DOCX_MEMBERS) if suffix == "docx" else {
+        "mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office:document-content/>",
+        "META-INF/manifest.xml": "<manifest/>"}
+    members["../../evil.txt"] = "escape"
+    path = _zip(tmp_path / f"trav.{suffix}", members)
+    refused(check(path, timeout=20), path)
+    assert not (tmp_path.parent / "evil.txt").exists() and not (tmp_path / "evil.txt").exists()
+
+
+def test_encrypted_pdf():
+    path = str(FORMATS / "encrypted.pdf")
+    if not os.path.exists(path):
+        pytest.skip("no encrypted.pdf fixture")
+    refused(check(path, timeout=30), path)
+
+
+def _blank_pdf() -> bytes:
+    """One empty page, no text: what an image-only scan looks like to a text reader."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (i, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_image_only_pdf(tmp_path):
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(_blank_pdf())
+    refused(check(str(path), timeout=30), str(path))
+
+
+def test_tex_with_unbalanced_braces(tmp_path):
+    path = tmp_path / "open.tex"
+    path.write_text("\\documentclass{article}\n\\begin{document}\nText.\\footnote{Smith, \\emph{History, p. 4.\n"
+                    "\\end{document}\n", encoding="utf-8")
+    refused(check(str(path), timeout=20), str(path))
+
+
+def test_tex_with_deeply_nested_braces(tmp_path):
+    path = tmp_path / "deep.tex"
+    path.write_text("Text.\\footnote{" + "{" * 20_000 + "Smith, History, p. 4." + "}" * 20_000 + "}\n",
+                    encoding="utf-8")
+    result = check(str(path), timeout=30)
+    assert "Traceback" not in result.stderr.decode() and result.returncode in (0, 1, 2)
