@@ -29,6 +29,7 @@ _COMMON_ABBREVIATIONS = {
     "vdd", "al", "etc", "ca", "c", "fig", "ch", "chap", "sec", "pt", "ser", "n", "nn", "pp", "p", "s", "ss", "S",
     "sy", "t", "sp", "col", "fol", "fols", "bl", "anm", "repr", "rev", "ibíd", "íd", "pág", "págs", "núm", "vid",
     "ed", "gen", "gn", "kur", "orn", "ör", "bşk", "müd", "mah", "cad", "sok", "apt", "yayl", "yay", "basım",
+    "red", "tłum", "oprac", "wyd", "cyt", "dz", "zob", "por", "nr", "trad", "coord", "cur", "ord", "hrsg", "bearb",
 }
 
 
@@ -271,7 +272,10 @@ _ROLE_PART = re.compile(r"^\(?\s*(" + "|".join(re.escape(r) for r in sorted(
     {r for rs in L.ROLES.values() for r in rs}, key=len, reverse=True)) + r")\s*(.*?)\)?$", re.IGNORECASE)
 _PUBLISHER_WORDS = {fold(w) for w in L.PUBLISHER_WORDS}
 _TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
-_ROLE_SUFFIX = re.compile(r"\s*\((?:ed|eds|Hrsg|hrsg|haz|Haz|éd|éds|dir|ed\. by|trans|çev|Çev)\.?\)\s*$")
+_ROLE_SUFFIX = re.compile(
+    r"\s*\((?:ed|eds|Hrsg|hrsg|haz|Haz|éd|éds|dir|coord|comp|a cura di|red|ed\. by|trans|çev|Çev|tłum)\.?\)\s*:?$"
+)
+_BARE_ROLE = re.compile(r"^\(?(?:ed|eds|Hrsg|hrsg|haz|éd|éds|dir|coord|comp|a cura di|red)\.?\)?:?$", re.IGNORECASE)
 _GENRE = re.compile(r"\b(?:tezi|thesis|diss\.|dissertation|doktorarbeit|thèse|mémoire|tesi|tesis)\b", re.IGNORECASE)
 
 
@@ -442,8 +446,10 @@ def _read_parts(parts: list[str], grammar: Grammar, authors: tuple | None = None
         i = 1
         # "John Smith, Jane Doe, and Bob Lee, Title"
         while i < len(parts) and N.looks_like_names(_strip_conjunction(parts[i])) and (
-            parts[i].lower().startswith(("and ", "ve ", "& ", "und ", "et "))
-            or (i + 1 < len(parts) and parts[i + 1].lower().startswith(("and ", "ve ", "& ", "und ", "et ")))
+            parts[i].lower().startswith(("and ", "ve ", "& ", "und ", "et ", "y ", "e ", "i "))
+            or (i + 1 < len(parts) and parts[i + 1].lower().startswith(("and ", "ve ", "& ", "und ", "et ", "y ", "e ")))
+            or (_joins_names(parts[i]) and _names_end_before(parts, i + 1))  # "Tomasz NOWAK y Leyla ŞAHIN, «…»"
+            or _INITIALS_FIRST.match(parts[i])  # "S. Kingsley, T. Nowak, L. Şahin": a title never starts so
         ):
             author_parts.append(re.sub(r"^(?:and|ve|&|und|et)\s+", "", parts[i], flags=re.I))
             i += 1
@@ -457,6 +463,8 @@ def _read_parts(parts: list[str], grammar: Grammar, authors: tuple | None = None
             continue
         if _ROLE_SUFFIX.search(part) and N.looks_like_names(_ROLE_SUFFIX.sub("", part)):
             continue  # "Ali Rıza Öztürk (ed.)": another editor
+        if _BARE_ROLE.match(part):
+            continue  # "Şimşek (N.), Öztürk (A. R.), dir., Mütareke…": the names before were editors
         if in_role and N.looks_like_names(part):
             continue  # "ed. Nurcan Şimşek, Ali Rıza Öztürk": the next name of the same role
         in_role = False
@@ -482,8 +490,12 @@ def _read_parts(parts: list[str], grammar: Grammar, authors: tuple | None = None
                 if rest:
                     rest, info = _pub_block(_LEADING_IN.sub("", rest))
                     _take_block(f, info)
+                    oscola = _OSCOLA_JOURNAL.match(rest)
                     volume = re.match(r"^(.*\S)\s+(\d{1,4})$", rest)  # "Journal of Modern History 12"
-                    if volume:
+                    if oscola:  # "(2004) 31 Archiv für Völkerrechtsgeschichte 245": year, volume, journal, first page
+                        f.years.append(int(oscola.group(1)))
+                        rest, f.volume = oscola.group(3), f.volume or oscola.group(2)
+                    elif volume:
                         rest, f.volume = volume.group(1), f.volume or volume.group(2)
                     f.container = rest or None
                 continue
@@ -597,6 +609,8 @@ def _split_stops(part: str, grammar: Grammar) -> list[str]:
     return [p.strip() for p in pieces if p.strip()]
 
 
+_INITIALS_FIRST = re.compile(r"^(?:[^\W\d_]{1,2}\.[\s-]?)+[^\W\d_][\w’'-]+$")
+_OSCOLA_JOURNAL = re.compile(r"^[(\[](1[4-9]\d\d|20\d\d)[)\]]\s+(\d{1,4})\s+(\D+?)(?:\s+\d+)?$")
 _NUMBER_LABEL = re.compile(r"(?:^|\s)(?:no|nr|n°|sayı|fon|fond|dosya|kutu|gömlek|sıra|list|delo|opis|carton)\.?$",
                            re.IGNORECASE)
 _IMPRINT = re.compile(r"^([^\W\d_][\w .’'-]{1,40}?):\s+(\S.*)$")
@@ -652,6 +666,20 @@ def _colon_authors(text: str) -> tuple[tuple, str] | None:
     return tuple(names), rest
 
 
+def _joins_names(part: str) -> bool:
+    return bool(re.search(r"\s(?:and|ve|und|et|y|e|i|&)\s", part))
+
+
+def _names_end_before(parts: list[str], k: int) -> bool:
+    """A part joined by "and" is more authors (not a title like "Pilgrims and Rails") only when a quoted title
+    or a repeat marker follows, or the names are set in small capitals."""
+    if k < len(parts) and parts[k][:1] in OPEN_QUOTES:
+        return True
+    if k < len(parts) and re.match(r"^(?:op\.\s?cit|a\.\s?g\.\s?[em]|art\.\s?cit|dz\.\s?cyt|cit\.|ibid|a\.\s?a\.\s?O)", parts[k], re.I):
+        return True
+    return bool(re.search(r"\b[A-ZÇĞİÖŞÜ]{3,}\b", parts[k - 1]))
+
+
 def _take_block(f: _Fields, info: dict[str, object]) -> None:
     f.years.extend(info.get("years", []))  # type: ignore[union-attr, arg-type]
     f.place = f.place or info.get("place")  # type: ignore[assignment]
@@ -700,8 +728,8 @@ def parse_citation(
         m = pattern.search(text)
         if m:
             xref = int(m.group(1))
-            text = (text[: m.start()] + text[m.end():]).strip()
-            text = re.sub(r"\s+,", ",", text)
+            text = (text[: m.start()] + ", " + text[m.end():].lstrip(" ,")).strip(" ,")
+            text = re.sub(r"\s+,", ",", text)  # "Whitfield (n 5) 98–99" -> "Whitfield, 98–99"
             break
     lead = _leading_marker(text, grammar, markers)
     if lead is not None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from . import __version__
+from .grammar import LANGUAGES
 from .manuscript import FORMATS as INPUT_FORMATS
 from .output import FORMATS
 
@@ -65,7 +66,7 @@ def _use_color(choice: str) -> bool:
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default=None,
               help="Output: text (rich report, default on a terminal), concise (path:line:col: CODE [rule] message, "
                    "default when piped), json, sarif, github (Actions annotations), junit.")
-@click.option("--language", type=click.Choice(["auto", "tr", "en", "de", "fr", "it", "es", "ru"]), default=None,
+@click.option("--language", type=click.Choice(["auto", *LANGUAGES]), default=None,
               help="Language of the notes' citation conventions [default: auto, detect].")
 @click.option("--input-format", "--stdin-format", "input_format", type=click.Choice(["auto", *INPUT_FORMATS]),
               default=None,

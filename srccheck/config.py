@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
+from .grammar import LANGUAGES as _GRAMMAR_LANGUAGES
 from .model import Severity
 
 CONFIG_NAMES = ("srccheck.toml", "pyproject.toml")
-LANGUAGES = ("auto", "tr", "en", "de", "fr", "it", "es", "ru")
+LANGUAGES = ("auto", *_GRAMMAR_LANGUAGES)
 LEVELS = ("error", "warning", "info")
 EXACT = 100  # specificity of a full code or a rule name; a prefix counts its length
 

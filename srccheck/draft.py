@@ -384,6 +384,8 @@ def _publisher_in_title(title: str, unsure: list[str]) -> tuple[str, str | None]
 
 def _article_pages(cit: Citation) -> str | None:
     """"39-60, 47": a span followed by pinpoints inside it is the article's span."""
+    if cit.locator and cit.locator.span:
+        return f"{cit.locator.span[0]}--{cit.locator.span[1]}"
     if not cit.locator or len(cit.locator.pages) < 2:
         return None
     (a, b), *rest = cit.locator.pages

@@ -55,6 +55,7 @@ def _pattern(grammar: Grammar) -> re.Pattern[str]:
         (?P<all>
           (?:(?P<vlabel>{vol_labels})\s*(?P<vol>{_ROMAN_UPPER}|\d{{1,4}})\s*,\s*
            | (?P<vol2>{_ROMAN_UPPER}|\d{{1,3}})\s*(?P<vsep>/|:\s?)\s*(?=\d)
+           | (?P<vol3>[ivxl]{{1,5}})\.\s*(?=\d)
           )?
           (?:(?P<label>{label})\s*)?
           (?P<refs>{ref}(?:{joiner}{ref})*)
@@ -149,8 +150,9 @@ def split_locator(text: str, grammar: Grammar) -> tuple[str, Locator | None]:
         _, locator = _split_locator(", " + after, grammar)
         if locator is not None:
             head, _span = _split_locator(before, grammar)
+            spans = _span.pages if _span is not None else ()
             return head, Locator(text=text[len(head):].strip(" ,.;"), ranges=locator.ranges, volume=locator.volume,
-                                 label=locator.label)
+                                 label=locator.label, span=spans[0] if len(spans) == 1 else None)
     return _split_locator(text, grammar)
 
 
@@ -158,42 +160,60 @@ def _split_locator(text: str, grammar: Grammar) -> tuple[str, Locator | None]:
     window_start = max(0, len(text) - 120)
     window = text[window_start:]
     pattern = _pattern(grammar)
-    match = None
-    # Try each plausible start so the earliest complete locator wins ("s. 12, 14" not "14").
+    # Try each plausible start so the earliest valid locator wins ("s. 12, 14" not "14"); an invalid
+    # earlier reading ("…Geschichte 245, 265": 245 is the first page) gives way to a later one ("265").
     for start in _candidate_starts(window):
-        m = pattern.match(window, start)
-        if m and not _year_before_pages(m):
-            match = m
-            break
-    if match is None:
-        return text, None
-    head = text[: window_start + match.start()].rstrip()
+        match = pattern.match(window, start)
+        if not match or _year_before_pages(match):
+            continue
+        head = text[: window_start + match.start()].rstrip()
+        locator = _locator_from(match, head, grammar)
+        if locator is not None:
+            return head.rstrip(" ,:"), locator
+    return text, None
+
+
+def _locator_from(match: re.Match[str], head: str, grammar: Grammar) -> Locator | None:
     if match.group("passim"):
-        return head.rstrip(" ,"), Locator(text=match.group("all").strip(), passim=True)
-    labelled = bool(match.group("label") or match.group("vlabel") or match.group("follow"))
+        return Locator(text=match.group("all").strip(), passim=True)
+    labelled = bool(match.group("label") or match.group("vlabel") or match.group("follow") or match.group("vol3"))
     refs = match.group("refs")
     if not labelled:
         # a bare number must stand as its own part: after "," or ":" or ")" or at the start
         before = head[-1:] if head else ""
         if before and before not in _BEFORE_BARE:
-            return text, None
-        if match.group("vol2") and head and head[-1] not in _BEFORE_BARE:
-            return text, None
+            return None
         if _looks_like_date(match, refs):
-            return text, None
+            return None
     elif match.group("vol2") and match.group("vsep") == "/" and _looks_like_date(match, refs):
-        return text, None
+        return None
     pin = match.group("pin")
     ranges = page_ranges(pin) if pin else page_ranges(refs)
-    volume = match.group("vol") or match.group("vol2")
+    span = None
+    if not labelled and not pin:
+        kept = _after_span(ranges)
+        if kept != ranges:
+            span = ranges[len(ranges) - len(kept) - 1]
+        ranges = kept
+    volume = match.group("vol") or match.group("vol2") or match.group("vol3")
     written = match.group("all").strip().rstrip(".,; ")
-    locator = Locator(
+    return Locator(
         text=written,
         ranges=ranges,
         volume=volume,
         label=_label_kind(grammar, match.group("label")) or ("page" if ranges else None),
+        span=span,
     )
-    return head.rstrip(" ,:"), locator
+
+
+def _after_span(ranges: tuple[PageRange, ...]) -> tuple[PageRange, ...]:
+    """"22, 45–78, 60–61": volume, the article's span, then the pages cited — keep what follows the span."""
+    for i in range(len(ranges) - 2, -1, -1):
+        start, end = ranges[i]
+        later = ranges[i + 1 :]
+        if end > start and all(start <= a <= b <= end for a, b in later):
+            return later
+    return ranges
 
 
 _STARTS = re.compile(r"(?:(?<=^)|(?<=[\s,:(]))\S")

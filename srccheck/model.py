@@ -39,6 +39,7 @@ class Locator:
     volume: str | None = None
     label: str | None = None  # "page", "folio", "column", "paragraph", "note"
     passim: bool = False
+    span: PageRange | None = None  # the article's or chapter's own pages, when the note gives them before the pinpoint
 
     @property
     def pages(self) -> tuple[PageRange, ...]:

@@ -120,3 +120,26 @@ def test_every_language_has_a_grammar():
         assert g.ibid and g.locator_labels and g.signals
     with pytest.raises(ValueError):
         grammar_for("xx")
+
+
+def test_polish_markers_and_roles():
+    (ibid,) = parse("Tamże, s. 329.", "pl")
+    assert ibid.kind == "ibid" and ibid.pages == ((329, 329),)
+    (earlier,) = parse("N. Özgüven, dz. cyt., s. 27–31.", "pl")
+    assert earlier.marker_role == "earlier"
+
+
+def test_several_authors_before_a_quoted_title_or_marker():
+    (es,) = parse("Sarah KINGSLEY, Tomasz NOWAK y Leyla ŞAHIN, «Famine and Mobility», p. 325.", "es")
+    assert [n.family for n in es.authors] == ["KINGSLEY", "NOWAK", "ŞAHIN"]
+    (it,) = parse("S. Kingsley, T. Nowak, L. Şahin, op.cit., pp. 321, 323.", "it")
+    assert [n.family for n in it.authors] == ["Kingsley", "Nowak", "Şahin"] and it.marker_role == "earlier"
+    (title,) = parse("Marlowe, Pilgrims and Rails, 77.", "en")  # a title with "and" is not more authors
+    assert title.title == "Pilgrims and Rails"
+
+
+def test_oscola_journal_and_cross_reference():
+    (c,) = parse("Karl Rüdiger, ‘Die Kapitulationen’ (2004) 31 Archiv für Völkerrechtsgeschichte 245, 265.", "en")
+    assert (c.volume, c.container, c.years, c.pages) == ("31", "Archiv für Völkerrechtsgeschichte", (2004,), ((265, 265),))
+    (x,) = parse("Whitfield (n 5) 98–99.", "en")
+    assert x.xref_note == 5 and x.authors[0].family == "Whitfield" and x.pages == ((98, 99),)

@@ -74,3 +74,18 @@ def test_passim_and_roman_pages():
                                                ("9", "12", (9, 12))])
 def test_expand_range(start, end, expected):
     assert expand_range(start, end) == expected
+
+
+@pytest.mark.parametrize(
+    "text,ranges,span",
+    [
+        ("‘Die Kapitulationen’ (2004) 31 Archiv für Völkerrechtsgeschichte 245, 265.", ((265, 265),), None),
+        ("Türk Kültürü İncelemeleri Dergisi (2010), 22, 45–78, 60–61", ((60, 61),), (45, 78)),
+        ("Journal of Mediterranean Studies (2008), 19: 2, 211–239, 215", ((215, 215),), (211, 239)),
+        ("Osmanlı Maliye Tarihi (Ankara, 1997), iii. 251", ((251, 251),), None),
+        ("Title (London, 2001), 45, 47.", ((45, 45), (47, 47)), None),  # a list, not a span and a pinpoint
+    ],
+)
+def test_first_page_volume_and_span_before_the_pinpoint(text, ranges, span):
+    locator = split_locator(text, EN)[1]
+    assert locator.ranges == ranges and locator.span == span

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from . import languages as L
 
-LANGUAGES = ("tr", "en", "de", "fr", "it", "es", "ru")
+LANGUAGES = ("tr", "en", "de", "fr", "it", "es", "ru", "pl")
 
 
 @dataclass(frozen=True, eq=False)
@@ -90,6 +90,7 @@ _APPARATUS = {
     "it": [r"\bIvi\b", r"\bcit\.,\s?p", r"\ba cura di\b", r"\bsgg\."],
     "es": [r"\bIbíd\.", r"\bídem\b", r"\bob\.\s?cit\b", r"\bVéase\b", r"\bpág\."],
     "ru": [r"\bТам же\b", r"\bС\.\s?\d", r"\bУказ\. соч\."],
+    "pl": [r"\bTamże\b", r"\bdz\.\s?cyt\.", r"\[w:\]", r"\bred\.\s", r"\btłum\.", r"\bzob\."],
 }
 _APPARATUS_RE = {lang: [re.compile(p) for p in pats] for lang, pats in _APPARATUS.items()}
 

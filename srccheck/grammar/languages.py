@@ -18,18 +18,20 @@ IBID = {
     "it": ["ibidem", "ibid.", "ivi", "ivi,"],
     "es": ["ibíd.", "ibid.", "ibídem", "ídem", "íd."],
     "ru": ["там же", "Там же"],
+    "pl": ["tamże", "Tamże", "ibidem"],
 }
 
 # "Surname, <marker>": that author's work cited earlier (op. cit.).
 EARLIER = {
     "tr": ["a.g.e.", "a.g.e", "a. g. e.", "age", "a.g.m.", "a.g.m", "agm", "a.g.t.", "agt", "a.y.", "a.yer", "a.yer.",
            "a. y.", "ay.", "a.e.", "aynı eser"],
-    "en": ["op. cit.", "op.cit.", "op cit", "op. cit", "loc. cit.", "loc.cit.", "art. cit.", "art. cit", "ibid."],
+    "en": ["op. cit.", "op.cit.", "op.cit", "op cit", "op. cit", "loc. cit.", "loc.cit.", "art. cit.", "art. cit", "ibid."],
     "de": ["a.a.O.", "a. a. O.", "aaO", "ebd.", "op. cit."],
     "fr": ["op. cit.", "op. cit", "art. cit.", "art. cit", "éd. cit.", "loc. cit.", "ouvr. cit.", "ibid."],
-    "it": ["op. cit.", "cit.", "art. cit.", "ibid."],
+    "it": ["op. cit.", "op.cit.", "cit.", "art. cit.", "citata", "citato", "ibid."],
     "es": ["op. cit.", "ob. cit.", "art. cit.", "loc. cit."],
     "ru": ["указ. соч.", "Указ. соч.", "цит. соч.", "Цит. соч."],
+    "pl": ["dz. cyt.", "dz.cyt.", "op. cit.", "op.cit."],
 }
 
 # Same author as the citation before ("Ders., Titel").
@@ -41,6 +43,7 @@ SAME_AUTHOR = {
     "it": ["id.", "idem"],
     "es": ["íd.", "ídem"],
     "ru": ["он же", "она же"],
+    "pl": ["tenże", "taż", "tenże autor"],
 }
 
 # Words that introduce a citation and are not part of it.
@@ -53,6 +56,7 @@ SIGNALS = {
     "it": ["cfr.", "vedi", "v.", "si veda", "citato in"],
     "es": ["véase también", "véase", "vid.", "cfr.", "cf.", "citado en"],
     "ru": ["см. также", "см.", "ср.", "цит. по"],
+    "pl": ["zob. też", "zob.", "por.", "cyt. za", "za:"],
 }
 
 # Locator labels: value is the kind of locator.
@@ -71,6 +75,7 @@ LOCATOR_LABELS = {
     "es": {"p.": "page", "pp.": "page", "pág.": "page", "págs.": "page", "f.": "folio", "fol.": "folio",
            "col.": "column", "n.": "note"},
     "ru": {"С.": "page", "с.": "page", "Л.": "folio", "л.": "folio", "стб.": "column"},
+    "pl": {"s.": "page", "k.": "folio", "kol.": "column", "przyp.": "note"},
 }
 
 # Volume labels (what follows is a volume number, often Roman).
@@ -82,6 +87,7 @@ VOLUME_LABELS = {
     "it": ["vol.", "t.", "tomo"],
     "es": ["vol.", "t.", "tomo"],
     "ru": ["Т.", "т.", "Вып.", "вып."],
+    "pl": ["t.", "vol.", "cz."],
 }
 
 # Issue labels. Turkish capital "S." is an issue ("Sayı"), never a page.
@@ -93,6 +99,7 @@ ISSUE_LABELS = {
     "it": ["n.", "fasc."],
     "es": ["n.º", "núm.", "no."],
     "ru": ["№", "Вып."],
+    "pl": ["nr", "z."],
 }
 
 # "and following" after a page; "vd." after names means "et al." instead.
@@ -104,15 +111,16 @@ FOLLOWING = {
     "it": ["sgg.", "ss.", "e seg.", "seg."],
     "es": ["ss.", "s.", "y ss."],
     "ru": ["и сл."],
+    "pl": ["i n.", "nn."],
 }
 
 ET_AL = ["vd.", "v.dğr.", "ve diğerleri", "et al.", "et al", "u.a.", "et alii", "и др."]
 
 # Contributor roles; the name after them is not an author.
 ROLES = {
-    "translator": ["çev.", "Çev.", "trc.", "Trc.", "tercüme", "trans.", "Trans.", "translated by", "tr.", "übers.",
+    "translator": ["tłum.", "przeł.", "çev.", "Çev.", "trc.", "Trc.", "tercüme", "trans.", "Trans.", "translated by", "tr.", "übers.",
                    "Übers.", "übersetzt von", "trad.", "traduit par", "traducción de", "пер."],
-    "editor": ["haz.", "Haz.", "yay. haz.", "Yay. haz.", "Yay. Haz.", "ed.", "Ed.", "eds.", "Eds.", "edited by",
+    "editor": ["red.", "oprac.", "a cura di", "coord.", "haz.", "Haz.", "yay. haz.", "Yay. haz.", "Yay. Haz.", "ed.", "Ed.", "eds.", "Eds.", "edited by",
                "nşr.", "Nşr.", "thk.", "Thk.", "sad.", "Sad.", "Hrsg.", "hrsg. v.", "hg. v.", "Hg.", "éd.", "dir.",
                "a cura di", "comp.", "ред."],
 }
@@ -145,6 +153,8 @@ MONTHS = {
            "noviembre", "diciembre"],
     "ru": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
            "декабря"],
+    "pl": ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+           "października", "listopada", "grudnia"],
 }
 
 # Cross-references to an earlier note: the number is the note.
@@ -170,6 +180,7 @@ STOPWORDS = {
     "it": ["il", "lo", "la", "gli", "della", "di", "e", "pp.", "storia", "nel", "cit."],
     "es": ["el", "la", "los", "las", "y", "del", "de", "pp.", "historia", "en", "ibíd."],
     "ru": ["и", "в", "на", "с.", "история", "там", "же"],
+    "pl": ["i", "w", "na", "z", "się", "tamże", "historia", "oraz", "przez"],
 }
 
 # Words that name an archive or its units: a citation containing them is archival.
