@@ -276,11 +276,13 @@ _ROLE_SUFFIX = re.compile(
     r"\s*\((?:ed|eds|Hrsg|hrsg|haz|Haz|éd|éds|dir|coord|comp|a cura di|red|ed\. by|trans|çev|Çev|tłum)\.?\)\s*:?$"
 )
 _BARE_ROLE = re.compile(r"^\(?(?:ed|eds|Hrsg|hrsg|haz|éd|éds|dir|coord|comp|a cura di|red)\.?\)?:?$", re.IGNORECASE)
-_GENRE = re.compile(r"\b(?:tezi|thesis|diss\.|dissertation|doktorarbeit|thèse|mémoire|tesi|tesis)\b", re.IGNORECASE)
+_GENRE = re.compile(r"\b(?:tezi|thesis|diss\.|dissertation|doktorarbeit|thèse|mémoire|tesi|tesis|doktora|yüksek lisans|"
+                    r"doctoral|phd|ph\.d\.|praca doktorska)\b", re.IGNORECASE)
 
 
 _CONJUNCTION = re.compile(
-    r"^(?:and|ve|und|et|e|y|ayrıca|also|auch|aussi|sowie|ferner|außerdem|zudem|ainsi que|de même|as well as)\s+(?=\S)",
+    r"^(?:and|ve|und|et|e|y|i|oraz|a także|ayrıca|also|auch|aussi|sowie|ferner|außerdem|zudem|ainsi que|de même|"
+    r"as well as|anche|inoltre|además|también)\s+(?=\S)",
     re.IGNORECASE,
 )
 
@@ -642,6 +644,8 @@ def _colon_authors(text: str) -> tuple[tuple, str] | None:
         return None
     first_part = prefix.split(",")[0].strip()
     if len(first_part.split()) != 1:
+        if "," not in prefix and rest[:1] in OPEN_QUOTES and N.looks_like_names(prefix):
+            return N.parse_names(prefix), rest  # "Kemal AYDOĞDU: «Mondros…»"
         return None  # "John Smith, Title: Subtitle" is Chicago, not an inverted author
     names = []
     for k, piece in enumerate(_COLON_JOIN.split(prefix)):
@@ -708,6 +712,8 @@ def _archival(text: str, sigla: set[str], has_publisher: bool, has_page_label: b
     has_numbers = bool(re.search(r"\d", unquoted))
     if hits and has_numbers and (hits >= 2 or re.search(r"\b(ar[sş]iv|archiv)", low)):
         return first.strip()
+    if re.search(r"\b(ar[sş]iv|archiv)", fold(first)) and len(parts) >= 2:
+        return first.strip()  # "ARCHIVES DIPLOMATIQUES, LA COURNEUVE, Télégramme…": the archive leads
     return None
 
 
@@ -770,7 +776,9 @@ def parse_citation(
     archive = _archival(head, sigla, bool(fields.publisher), has_page_label)
     if archive:
         quoted = [q for q in (_unquote(p)[0] for p in parts) if q]
-        doc_title = quoted[0] if quoted else (parts[0] if parts and parts[0].strip() != archive else None)
+        plain = [p for p in parts if p.strip() != archive and not re.search(r"\d", p)
+                 and not re.search(r"\b(ar[sş]iv|archiv)", fold(p)) and len(p.split()) >= 3]
+        doc_title = quoted[0] if quoted else (max(plain, key=len) if plain else None)
         return Citation(note.number, index, original, line, "archival", archive=archive, xref_note=xref,
                         locator=None, title=_tidy(doc_title))
     years = tuple(dict.fromkeys(fields.years or []))

@@ -54,7 +54,7 @@ def _pattern(grammar: Grammar) -> re.Pattern[str]:
         rf"""
         (?P<all>
           (?:(?P<vlabel>{vol_labels})\s*(?P<vol>{_ROMAN_UPPER}|\d{{1,4}})\s*,\s*
-           | (?P<vol2>{_ROMAN_UPPER}|\d{{1,3}})\s*(?P<vsep>/|:\s?)\s*(?=\d)
+           | (?P<vol2>{_ROMAN_UPPER}|\d{{1,3}})\s*(?P<vsep>/|:\s?)\s*(?=\d|(?:{label})\s*\d)
            | (?P<vol3>[ivxl]{{1,5}})\.\s*(?=\d)
           )?
           (?:(?P<label>{label})\s*)?

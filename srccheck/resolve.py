@@ -215,6 +215,9 @@ class Resolver:
         keys = list(dict.fromkeys(s.resolution.key for s in cited))
         if c.authors and len(keys) > 1:
             keys = [k for k in keys if (author_similarity(c.authors, self.bib.entries[k]) or 0) >= 80] or keys
+        if len(keys) > 1 and (c.title or c.authors):
+            # "Batum’daki … raporu (Anm. 13)": the title names which of the note's works
+            keys = [k for k in keys if score_entry(c, self.bib.entries[k]) >= ACCEPT] or keys
         if len(keys) == 1:
             return Resolution(keys[0], 100.0, f"cross-reference to note {c.xref_note}")
         if not keys:
@@ -225,7 +228,16 @@ class Resolver:
         return Resolution(None, 0.0, f"note {c.xref_note} cites several works", tuple(k for k in keys if k))
 
     def _author_keys(self, authors: tuple[Name, ...], keys: list[str]) -> list[str]:
-        return [k for k in keys if (author_similarity(authors, self.bib.entries[k]) or 0) >= 85]
+        """Works by these authors; an edited volume counts for its editors, a chapter not for the book's."""
+        from dataclasses import replace as _replace
+
+        found = []
+        for k in keys:
+            entry = self.bib.entries[k]
+            own = _replace(entry, editors=()) if entry.authors else entry
+            if (author_similarity(authors, own) or 0) >= 85:
+                found.append(k)
+        return found
 
     def _earlier(self, c: Citation) -> Resolution:
         """"Surname, a.g.e." / "op. cit.": the author's work cited before."""
@@ -237,8 +249,18 @@ class Resolver:
             return Resolution(previous[0], 95.0, f"“{c.marker}”: {label}'s work cited just before, in note {note}")
         if len(mine) == 1:
             return Resolution(mine[0], 95.0, f"“{c.marker}”: the only work by {label} cited before")
+        if len(mine) > 1 and c.volume:
+            same_volume = [k for k in mine if _same_number(c.volume, self.bib.entries[k].get("volume") or "")]
+            if len(same_volume) == 1:
+                return Resolution(same_volume[0], 95.0, f"“{c.marker}”: {label}'s volume {c.volume} cited before")
         if len(mine) > 1:
             return Resolution(None, 0.0, f"“{c.marker}”: {label} has {len(mine)} works cited before", tuple(mine))
+        if not mine and c.authors:
+            # "Mütareke Dönemi Araştırmaları, dz. cyt.": the slot before the marker may be a title
+            as_title = " ".join(f"{n.given} {n.family}".strip() for n in c.authors)
+            titled = [k for k in earlier if title_similarity(as_title, self.bib.entries[k].title) >= 90]
+            if len(titled) == 1:
+                return Resolution(titled[0], 90.0, f"“{c.marker}”: the work titled so, cited before")
         in_bib = self._author_keys(c.authors, list(self._by_author(c.authors)))
         if len(in_bib) == 1:
             return Resolution(in_bib[0], 80.0, f"“{c.marker}”: the only work by {label} in the bibliography")

@@ -53,7 +53,7 @@ SIGNALS = {
            "but see", "contra", "accord"],
     "de": ["vgl. auch", "vgl.", "siehe auch", "siehe", "s. auch", "zit. nach", "zitiert nach", "dazu", "anders", "a. A."],
     "fr": ["voir aussi", "voir", "cf.", "v.", "cité par", "cité dans"],
-    "it": ["cfr.", "vedi", "v.", "si veda", "citato in"],
+    "it": ["cfr.", "vedi anche", "vedi", "v.", "si veda", "citato in"],
     "es": ["véase también", "véase", "vid.", "cfr.", "cf.", "citado en"],
     "ru": ["см. также", "см.", "ср.", "цит. по"],
     "pl": ["zob. też", "zob.", "por.", "cyt. za", "za:"],

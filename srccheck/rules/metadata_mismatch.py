@@ -105,7 +105,9 @@ def check(ctx: Context) -> Iterator[Finding]:
                 problems.append(f"publisher “{cit.publisher}” (bibliography: “{e.get('publisher')}”)")
         place = e.get("address") or e.get("location")
         # the note's short imprint parts are place candidates ("H.Ü.; Ankara"): one must agree
-        if cit.place and place and not any(_agrees(p, place, e.get("publisher")) for p in cit.place.split("; ")):
+        # a place is a word or two; longer candidates are titles or names the parser could not place
+        places = [p for p in (cit.place or "").split("; ") if p and len(p.split()) <= 2 and not re.search(r"\b\w\.", p)]
+        if places and place and not any(_agrees(p, place, e.get("publisher"), e.get("title")) for p in places):
             problems.append(f"place “{cit.place}” (bibliography: “{place}”)")
         if problems:
             yield Finding(
