@@ -452,16 +452,24 @@ def _read_parts(parts: list[str], grammar: Grammar, authors: tuple | None = None
             or (i + 1 < len(parts) and parts[i + 1].lower().startswith(("and ", "ve ", "& ", "und ", "et ", "y ", "e ")))
             or (_joins_names(parts[i]) and _names_end_before(parts, i + 1))  # "Tomasz NOWAK y Leyla ŞAHIN, «…»"
             or _INITIALS_FIRST.match(parts[i])  # "S. Kingsley, T. Nowak, L. Şahin": a title never starts so
+            or _INITIALS_AFTER.match(parts[i])  # "Şimşek (N.), Öztürk (A. R.)"
         ):
             author_parts.append(re.sub(r"^(?:and|ve|&|und|et)\s+", "", parts[i], flags=re.I))
             i += 1
         f.authors = tuple(n for p in author_parts for n in N.parse_names(p))
+        if len(author_parts) == 1 and i < len(parts) and _is_editor_role(parts[i]):
+            # "Mütareke Dönemi Araştırmaları, a cura di N. Şimşek…": an edited volume cited by its title
+            f.authors, i = (), 0
+            parts = [_TITLE_MARK + parts[0], *parts[1:]]
     title_parts: list[str] = []
     title_done = False
     rest_parts = parts[i:]
     in_role = False
     for pos, part in enumerate(rest_parts):
         if not part:
+            continue
+        if part.startswith(_TITLE_MARK):
+            title_parts.append(part[1:])
             continue
         if _ROLE_SUFFIX.search(part) and N.looks_like_names(_ROLE_SUFFIX.sub("", part)):
             continue  # "Ali Rıza Öztürk (ed.)": another editor
@@ -611,6 +619,7 @@ def _split_stops(part: str, grammar: Grammar) -> list[str]:
     return [p.strip() for p in pieces if p.strip()]
 
 
+_INITIALS_AFTER = re.compile(r"^[^\W\d_][\w’'-]+\s*\((?:[^\W\d_]{1,2}\.\s?)+\)$")
 _INITIALS_FIRST = re.compile(r"^(?:[^\W\d_]{1,2}\.[\s-]?)+[^\W\d_][\w’'-]+$")
 _OSCOLA_JOURNAL = re.compile(r"^[(\[](1[4-9]\d\d|20\d\d)[)\]]\s+(\d{1,4})\s+(\D+?)(?:\s+\d+)?$")
 _NUMBER_LABEL = re.compile(r"(?:^|\s)(?:no|nr|n°|sayı|fon|fond|dosya|kutu|gömlek|sıra|list|delo|opis|carton)\.?$",
@@ -670,18 +679,24 @@ def _colon_authors(text: str) -> tuple[tuple, str] | None:
     return tuple(names), rest
 
 
+_TITLE_MARK = "\u2063"  # invisible separator: "this part is a title", read once by _read_parts
+
+
+def _is_editor_role(part: str) -> bool:
+    role = _ROLE_PART.match(part)
+    return bool(role) and any(role.group(1).lower() == r.lower() for r in L.ROLES["editor"]) and not part.startswith("(")
+
+
 def _joins_names(part: str) -> bool:
     return bool(re.search(r"\s(?:and|ve|und|et|y|e|i|&)\s", part))
 
 
 def _names_end_before(parts: list[str], k: int) -> bool:
-    """A part joined by "and" is more authors (not a title like "Pilgrims and Rails") only when a quoted title
-    or a repeat marker follows, or the names are set in small capitals."""
-    if k < len(parts) and parts[k][:1] in OPEN_QUOTES:
-        return True
-    if k < len(parts) and re.match(r"^(?:op\.\s?cit|a\.\s?g\.\s?[em]|art\.\s?cit|dz\.\s?cyt|cit\.|ibid|a\.\s?a\.\s?O)", parts[k], re.I):
-        return True
-    return bool(re.search(r"\b[A-ZÇĞİÖŞÜ]{3,}\b", parts[k - 1]))
+    """A part joined by "and" is more authors (not a title like "Pilgrims and Rails") only when the names
+    are set in small capitals ("Tomasz NOWAK y Leyla ŞAHIN") or as initials ("T. Nowak y L. Şahin")."""
+    names = parts[k - 1]
+    return bool(re.search(r"\b[A-ZÇĞİÖŞÜ]{3,}\b", names)) or all(
+        _INITIALS_FIRST.match(n.strip()) for n in re.split(r"\s(?:and|ve|und|et|y|e|i|&)\s", names))
 
 
 def _take_block(f: _Fields, info: dict[str, object]) -> None:

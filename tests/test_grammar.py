@@ -143,3 +143,16 @@ def test_oscola_journal_and_cross_reference():
     assert (c.volume, c.container, c.years, c.pages) == ("31", "Archiv für Völkerrechtsgeschichte", (2004,), ((265, 265),))
     (x,) = parse("Whitfield (n 5) 98–99.", "en")
     assert x.xref_note == 5 and x.authors[0].family == "Whitfield" and x.pages == ((98, 99),)
+
+
+def test_edited_volume_cited_by_title_first():
+    for lang, text in [("it", "Mütareke Dönemi Araştırmaları, a cura di N. ŞIMŞEK - A.R. ÖZTÜRK, Ankara, 2016, pp. 373–375."),
+                       ("pl", "Mütareke Dönemi Araştırmaları, red. N. Şimşek, A. R. Öztürk, Ankara 2016, s. 3."),
+                       ("fr", "Şimşek (N.), Öztürk (A. R.), dir., Mütareke Dönemi Araştırmaları, Ankara, 2016, p. 68.")]:
+        (c,) = parse(text, lang)
+        assert c.title == "Mütareke Dönemi Araştırmaları", lang
+
+
+def test_a_title_with_a_conjunction_before_a_quoted_journal_is_not_authors():
+    (c,) = parse("K. Aydoğdu, Trabzon Vilayetinde Göç ve İskân Meselesi, „Tarih İncelemeleri Dergisi” 2012, nr 27, s. 104.", "pl")
+    assert [n.family for n in c.authors] == ["Aydoğdu"]
