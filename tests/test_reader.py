@@ -92,3 +92,14 @@ def test_endnotes_under_a_heading():
     text = "Body text.1 More body.2\n\nNotes\n\n1 A. Bir, Kitap, 1990, s. 1.\n2 B. İki, Kitap, 1991, s. 2.\n"
     ms = read_pdf_text(text, "m.txt")
     assert [n.number for n in ms.notes] == [1, 2] and [m.number for m in ms.markers] == [1, 2]
+
+
+def test_marker_flattened_onto_a_number_between_its_neighbours():
+    text = (f"Claim.1 In 1920 el 5720 por ciento cambió. Claim.3 Later in 1925 nothing.\n\n{SEP}\n"
+            "1 A. Bir, Kitap, 1990, s. 1.\n20 B. İki, Kitap, 1991, s. 2.\n3 C. Üç, Kitap, 1992, s. 3.\n")
+    text = text.replace("20 B.", "2 B.").replace("5720", "572")  # marker 2 glued onto 57
+    ms = read_pdf_text(text, "m.txt")
+    assert [m.number for m in ms.markers] == [1, 2, 3]
+    # a year is not read that way: note 5's marker is not "found" in 1925
+    ms = read_pdf_text(f"Claim.4 In 1925 it rained. Claim.6\n\n{SEP}\n4 A. Bir, K, s. 1.\n5 B. İki, K, s. 2.\n6 C. Üç, K, s. 3.\n", "m.txt")
+    assert [m.number for m in ms.markers] == [4, 6]

@@ -217,7 +217,38 @@ def find_markers(body: list[_Line], note_numbers: list[int]) -> tuple[list[Marke
             markers.append(Marker(number, line))
         else:
             unmatched.append(Marker(number, line))
-    return markers, unmatched
+    return _flattened_markers(body, existing, markers), unmatched
+
+
+_NUMBER_RUN = re.compile(r"(?<![\w.,])\d[\d.,\u202f ]*\d(?![\w])")
+
+
+def _flattened_markers(body: list[_Line], existing: set[int], markers: list[Marker]) -> list[Marker]:
+    """A note still without a marker may have it flattened onto a number ("el 5720 por ciento": 57, marker 20).
+    Accept that reading only when exactly one number between the neighbouring markers ends in the note's digits,
+    and the number is not itself a plausible year."""
+    found = {m.number: m.line for m in markers}
+    for n in sorted(existing - set(found)):
+        before = max((k for k in found if k < n), default=None)
+        after = min((k for k in found if k > n), default=None)
+        if before is None or after is None:
+            continue
+        lo, hi = found[before], found[after]
+        hits = []
+        for ln in body:
+            if not lo <= ln.number <= hi:
+                continue
+            for m in _NUMBER_RUN.finditer(ln.text):
+                run = m.group().rstrip(" ")
+                digits = re.sub(r"\D", "", run)
+                if len(digits) <= len(str(n)) or not digits.endswith(str(n)):
+                    continue
+                if len(digits) == 4 and 1000 <= int(digits) <= 2099:
+                    continue
+                hits.append(ln.number)
+        if len(hits) == 1:
+            found[n] = hits[0]
+    return sorted((Marker(k, v) for k, v in found.items()), key=lambda m: m.number)
 
 
 def _next_expected(last: int, existing: set[int]) -> int:
