@@ -60,8 +60,9 @@ def _use_color(choice: str) -> bool:
 
 
 @main.command()
-@click.argument("manuscripts", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--bib", "bib_paths", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+# no dir_okay=False: a directory gets srccheck's own one-line message ("is a directory, not a manuscript")
+@click.argument("manuscripts", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--bib", "bib_paths", multiple=True, type=click.Path(), metavar="FILE",
               help="BibTeX file the citations should resolve to (repeatable; default: 'bib' from the configuration).")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default=None,
               help="Output: text (rich report, default on a terminal), concise (path:line:col: CODE [rule] message, "

@@ -157,17 +157,23 @@ class Resolver:
         self.bib = bib
         self.abbreviations = abbreviations or {}
         self.history: list[_Seen] = []
+        self.cited_keys: dict[str, None] = {}
 
     # -- public -----------------------------------------------------------------------------
     def resolve(self, citation: Citation) -> Resolution:
         result = self._resolve(citation)
         self.history.append(_Seen(citation, result))
+        if result.key:
+            self.cited_keys.setdefault(result.key, None)  # ordered set of works cited so far
         return result
 
     def forget_last(self) -> None:
         """Drop the last citation from the history (it turned out not to be a citation)."""
         if self.history:
-            self.history.pop()
+            dropped = self.history.pop()
+            key = dropped.resolution.key
+            if key and not any(s.resolution.key == key for s in self.history):
+                self.cited_keys.pop(key, None)
 
     # -- dispatch ---------------------------------------------------------------------------
     def _resolve(self, c: Citation) -> Resolution:
@@ -188,15 +194,22 @@ class Resolver:
         return self._fuzzy(c)
 
     def _previous_keys(self, c: Citation) -> tuple[list[str | None], int | None]:
-        same_note = [s for s in self.history if s.citation.note == c.note]
-        if same_note:
-            return [same_note[-1].resolution.key], c.note
-        earlier = [s for s in self.history if s.citation.note < c.note]
-        if not earlier:
-            return [], None
-        last_note = earlier[-1].citation.note
-        keys = [s.resolution.key for s in earlier if s.citation.note == last_note]
-        return list(dict.fromkeys(keys)), last_note
+        """Keys of the citation just before: in the same note, else all of the previous note's (searched from
+        the end, so a book of thousands of notes stays linear)."""
+        keys: list[str | None] = []
+        last_note = None
+        for seen in reversed(self.history):
+            note = seen.citation.note
+            if note == c.note and last_note is None:
+                return [seen.resolution.key], c.note
+            if note > c.note:
+                continue
+            if last_note is None:
+                last_note = note
+            elif note != last_note:
+                break
+            keys.append(seen.resolution.key)
+        return list(dict.fromkeys(reversed(keys))), last_note
 
     def _ibid(self, c: Citation) -> Resolution:
         keys, note = self._previous_keys(c)
@@ -241,7 +254,7 @@ class Resolver:
 
     def _earlier(self, c: Citation) -> Resolution:
         """"Surname, a.g.e." / "op. cit.": the author's work cited before."""
-        earlier = list(dict.fromkeys(s.resolution.key for s in self.history if s.resolution.key))
+        earlier = list(self.cited_keys)
         mine = self._author_keys(c.authors, earlier)
         label = " ".join(n.family for n in c.authors) or "the author"
         previous, note = self._previous_keys(c)
@@ -324,7 +337,7 @@ class Resolver:
         top_score, top_key = scored[0]
         ties = [k for s, k in scored[1:] if top_score - s < TIE and s >= ACCEPT]
         if ties:
-            cited_before = {s.resolution.key for s in self.history}
+            cited_before = self.cited_keys
             preferred = [k for k in [top_key, *ties] if k in cited_before]
             if len(preferred) == 1:
                 return Resolution(preferred[0], round(top_score, 1), "tie broken by the work cited before")
@@ -333,7 +346,7 @@ class Resolver:
             # author only ("McArthur, p. 62"): fine if the author has one work, else prefer the one cited before
             mine = [k for s, k in scored if s >= ACCEPT]
             if len(mine) > 1:
-                cited_before = [k for k in dict.fromkeys(s.resolution.key for s in self.history) if k in mine]
+                cited_before = [k for k in self.cited_keys if k in mine]
                 if len(cited_before) == 1:
                     return Resolution(cited_before[0], round(top_score, 1), "the author's only work cited before")
                 return Resolution(None, round(top_score, 1), "the author has several works and no title is given", tuple(mine))

@@ -78,7 +78,6 @@ def test_directory(tmp_path):
         assert result.returncode == 2 and "Traceback" not in err and str(tmp_path) in err and "directory" in err
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py: click.Path(dir_okay=False) prints a 4-line usage error (CLI owner)")
 def test_directory_is_one_line(tmp_path):
     refused(check(str(tmp_path), timeout=10), str(tmp_path), "directory")
 
