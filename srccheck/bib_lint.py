@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from .bibliography import Bibliography, parse_bibliography
+from .bibliography import Bibliography, parse_bibliography, split_concatenation
 from .normalize import fold
 
 DUPLICATE_TITLE = 95.0  # title similarity above which same author + year is the same work
@@ -197,22 +197,7 @@ def _malformed(key: str, decoded: dict[str, str], fields: RawFields, line: int) 
 
 def _bare_words(value: str) -> list[str]:
     """The macro names in a raw value: `pub # " Books"` -> ["pub"]; braced and quoted parts are text."""
-    words, depth, quote, token = [], 0, False, ""
-    for ch in value + "#":
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-        elif ch == '"' and depth == 0:
-            quote = not quote
-        elif ch == "#" and depth == 0 and not quote:
-            token = token.strip()
-            if token and token[0] not in '{"' and not token.isdigit():
-                words.append(token)
-            token = ""
-            continue
-        token += ch
-    return words
+    return [p for p in split_concatenation(value) if p and p[0] not in '{"' and not p.isdigit()]
 
 
 def _undefined_strings(key: str, fields: RawFields, strings: set[str]) -> list[LintProblem]:

@@ -119,10 +119,8 @@ def _latex(value: str) -> str:
     return decode_latex(value)
 
 
-def _join_concatenation(value: str, strings: dict[str, str]) -> str:
-    """Resolve `pub # " Books"` the way BibTeX does; other values pass through."""
-    if "#" not in value:
-        return strings.get(value.strip().lower(), value)
+def split_concatenation(value: str) -> list[str]:
+    """The pieces of a BibTeX value joined by "#" (outside braces and quotes), stripped."""
     pieces, depth, quote, start = [], 0, False, 0
     for i, ch in enumerate(value):
         if ch == "{":
@@ -132,12 +130,18 @@ def _join_concatenation(value: str, strings: dict[str, str]) -> str:
         elif ch == '"' and depth == 0:
             quote = not quote
         elif ch == "#" and depth == 0 and not quote:
-            pieces.append(value[start:i])
+            pieces.append(value[start:i].strip())
             start = i + 1
-    pieces.append(value[start:])
+    pieces.append(value[start:].strip())
+    return pieces
+
+
+def _join_concatenation(value: str, strings: dict[str, str]) -> str:
+    """Resolve `pub # " Books"` the way BibTeX does; other values pass through."""
+    if "#" not in value:
+        return strings.get(value.strip().lower(), value)
     out = []
-    for piece in pieces:
-        piece = piece.strip()
+    for piece in split_concatenation(value):
         if len(piece) >= 2 and piece[0] == piece[-1] == '"':
             out.append(piece[1:-1])
         elif piece.startswith("{") and piece.endswith("}"):
