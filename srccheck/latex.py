@@ -1,8 +1,47 @@
-"""LaTeX in bib values: a fast path for plain and brace-only strings, pylatexenc for the rest."""
+"""LaTeX in bib values: plain and brace-only strings pass through, the common accent macros are decoded from a
+table, and only what remains goes to pylatexenc (about 0.5 ms a value, too slow for large bibliographies)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import lru_cache
+
+# accent macro -> combining character
+_ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304", ".": "\u0307",
+            "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328", "r": "\u030a", "d": "\u0323",
+            "b": "\u0331"}
+_LETTERS = {"i": "ı", "j": "ȷ", "ss": "ß", "o": "ø", "O": "Ø", "l": "ł", "L": "Ł", "ae": "æ", "AE": "Æ", "oe": "œ",
+            "OE": "Œ", "aa": "å", "AA": "Å"}
+_SYMBOLS = {"&": "&", "%": "%", "$": "$", "#": "#", "_": "_", "{": "{", "}": "}"}
+# \c{s}  \c s  {\c s}  \"u  \"{u}  \'{\i}  \.{I}
+_ACCENT = re.compile(r"""\\([`'^"~=.]|[uvHckrdb](?=[{\s]))\s*(?:\{\s*(\\[ij]|[A-Za-z])\s*\}|(\\[ij]|[A-Za-z]))""")
+_LETTER = re.compile(r"\\(ss|ae|AE|oe|OE|aa|AA|[ijoOlL])(?![A-Za-z])\s*")
+_SYMBOL = re.compile(r"\\([&%$#_{}])")
+
+
+def _accent(match: re.Match[str]) -> str:
+    mark = _ACCENTS[match.group(1)]
+    base = match.group(2) or match.group(3)
+    base = {"\\i": "ı", "\\j": "ȷ"}.get(base, base)
+    if base in "ıȷ" and mark != "\u0307":
+        base = "i" if base == "ı" else "j"  # \'{\i} is í
+    return unicodedata.normalize("NFC", base + mark)
+
+
+def _fast(value: str) -> str | None:
+    """Decode with the table; None if anything else remains that pylatexenc must handle."""
+    text = _ACCENT.sub(_accent, value)
+    text = _LETTER.sub(lambda m: _LETTERS[m.group(1)], text)
+    text = _SYMBOL.sub(lambda m: _SYMBOLS[m.group(1)], text)
+    if "\\" in text or "$" in text:
+        return None
+    return _plain(text)
+
+
+def _plain(text: str) -> str:
+    text = text.replace("{", "").replace("}", "").replace("~", "\u00a0")
+    return text.replace("---", "—").replace("--", "–").replace("``", "“").replace("''", "”")
 
 
 @lru_cache(maxsize=1)
@@ -13,10 +52,13 @@ def _converter():  # type: ignore[no-untyped-def]
 
 
 def decode_latex(value: str) -> str:
-    if "\\" not in value and "{" not in value and "~" not in value and "--" not in value:
+    if "\\" not in value and "{" not in value and "~" not in value and "--" not in value and "`" not in value:
         return value
     if "\\" not in value:
-        return value.replace("{", "").replace("}", "").replace("~", " ").replace("---", "—").replace("--", "–")
+        return _plain(value)
+    fast = _fast(value)
+    if fast is not None:
+        return fast
     try:
         return _converter().latex_to_text(value)
     except Exception:  # pylatexenc is lenient, but a value is never worth a crash
