@@ -9,6 +9,7 @@ resolver matches on what it finds, so a field we cannot place is simply left out
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from . import names as N
@@ -44,8 +45,14 @@ def _low(text: str) -> str:
     return text.replace("İ", "i").replace("I", "i").lower()
 
 
+@lru_cache(maxsize=None)
 def _marker_set(grammar: Grammar) -> list[str]:
     return sorted(set(grammar.ibid) | set(grammar.earlier) | set(grammar.same_author), key=len, reverse=True)
+
+
+@lru_cache(maxsize=None)
+def _lowered(markers: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_low(m) for m in markers)
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -251,8 +258,7 @@ def _unfinished_citation(piece: str, grammar: Grammar) -> bool:
 
 
 def _is_marker(token: str, markers: list[str]) -> bool:
-    low = _low(token).strip("(),")
-    return any(low == _low(m) for m in markers)
+    return _low(token).strip("(),") in _lowered(tuple(markers))
 
 
 def _is_sentence_start(rest: str) -> bool:
@@ -291,20 +297,26 @@ def _strip_conjunction(text: str) -> str:
     return _CONJUNCTION.sub("", text, count=1)
 
 
+@lru_cache(maxsize=None)
+def _inner_signals(grammar: Grammar) -> re.Pattern[str]:
+    """All signal words at once, longest first (one pass over the note, not one per word)."""
+    words = [s.lower() for s in grammar.signals
+             if not (len(s) < 2 or not s.endswith((".", " ")) and s.isalpha() and len(s) < 3)]
+    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(r"(?<=[\s,;:(])(?:" + alternation + r")(?=[\s,])")
+
+
 def _after_inner_signal(text: str, grammar: Grammar) -> str:
     """"On the disputes, see Gérard, …" -> "Gérard, …": discursive text before a signal word goes."""
     low = text.lower()
     quoted = _quote_spans(text)
     best = -1
-    for signal in grammar.signals:
-        if len(signal) < 2 or not signal.endswith((".", " ")) and signal.isalpha() and len(signal) < 3:
+    for m in _inner_signals(grammar).finditer(low):
+        if any(s <= m.start() <= e for s, e in quoted):
             continue
-        for m in re.finditer(r"(?<=[\s,;:(])" + re.escape(signal.lower()) + r"(?=[\s,])", low):
-            if any(s <= m.start() <= e for s, e in quoted):
-                continue
-            rest = text[m.end() : m.end() + 40].lstrip(" ,:")  # only its first letter counts (copying the rest was quadratic)
-            if rest[:1].isupper() or rest[:1] in OPEN_QUOTES:
-                best = max(best, m.end())
+        rest = text[m.end() : m.end() + 40].lstrip(" ,:")  # only its first letter counts (copying the rest was quadratic)
+        if rest[:1].isupper() or rest[:1] in OPEN_QUOTES:
+            best = max(best, m.end())
     if best < 0:
         return text
     return text[best:].lstrip(" ,:")

@@ -103,3 +103,10 @@ def test_marker_flattened_onto_a_number_between_its_neighbours():
     # a year is not read that way: note 5's marker is not "found" in 1925
     ms = read_pdf_text(f"Claim.4 In 1925 it rained. Claim.6\n\n{SEP}\n4 A. Bir, K, s. 1.\n5 B. İki, K, s. 2.\n6 C. Üç, K, s. 3.\n", "m.txt")
     assert [m.number for m in ms.markers] == [4, 6]
+
+
+def test_markers_past_note_999():
+    body = " ".join(f"Claim.{n}" for n in range(998, 1003))
+    foot = "\n".join(f"{n} A. Bir, Kitap, 1990, s. {n}." for n in range(998, 1003))
+    ms = read_pdf_text(f"{body}\n\n{SEP}\n{foot}\n", "m.txt")
+    assert [m.number for m in ms.markers] == [998, 999, 1000, 1001, 1002]

@@ -10,6 +10,7 @@ across a page (a note carried over to the next page's footnote block).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -26,8 +27,8 @@ ENDNOTES_HEADING = re.compile(
 SEPARATOR = re.compile(r"^(?:[ \t]{10,}|[ \t]*(?:[_\-–—─━=]\s?){5,}[ \t]*)$")
 PAGE_NUMBER = re.compile(r"^[ \t]*[-–]?[ \t]*(\d{1,4})[ \t]*[-–]?[ \t]*$")
 NOTE_START = re.compile(r"^([ \t]{0,3})(\d{1,4})(?:[.)]?[ \t]+|(?=[^\W\d_\s]))(\S.*)$")
-_GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:!?”’\"»)\]…])(\d{1,3})(?![\w\d])")
-_SPACED = re.compile(r"(?<=[.,;:!?”’\"»)\]…])[ \t]+(\d{1,3})(?=[ \t]|$)")
+_GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:!?”’\"»)\]…])(\d{1,4})(?![\w\d])")  # books run past note 999
+_SPACED = re.compile(r"(?<=[.,;:!?”’\"»)\]…])[ \t]+(\d{1,4})(?=[ \t]|$)")
 _MONTH_OR_UNIT = {m for ms in L.MONTHS.values() for m in ms} | {
     "yıl", "yılında", "yıllık", "gün", "kişi", "bin", "milyon", "%", "years", "year", "days", "men", "troops",
     "jahre", "jahren", "ans", "km", "kg", "dk", "dk.", "saat", "ay", "sterlin", "lira", "ruble", "adet",
@@ -199,9 +200,10 @@ def find_markers(body: list[_Line], note_numbers: list[int]) -> tuple[list[Marke
     candidates.sort(key=lambda c: (c[0], c[1]))
     markers: list[Marker] = []
     unmatched: list[Marker] = []
+    ordered = sorted(existing)
     last = 0
     for line, _column, number, glued in candidates:
-        expected = _next_expected(last, existing)
+        expected = _next_expected(last, ordered)
         if glued is None:
             accept = number == expected
         elif number == expected or number == last + 1:
@@ -228,16 +230,15 @@ def _flattened_markers(body: list[_Line], existing: set[int], markers: list[Mark
     Accept that reading only when exactly one number between the neighbouring markers ends in the note's digits,
     and the number is not itself a plausible year."""
     found = {m.number: m.line for m in markers}
+    numbers = sorted(found)  # the neighbours come from the markers found in the main pass
+    starts = [ln.number for ln in body]
     for n in sorted(existing - set(found)):
-        before = max((k for k in found if k < n), default=None)
-        after = min((k for k in found if k > n), default=None)
-        if before is None or after is None:
+        i = bisect.bisect_left(numbers, n)
+        if i == 0 or i == len(numbers):
             continue
-        lo, hi = found[before], found[after]
+        lo, hi = found[numbers[i - 1]], found[numbers[i]]
         hits = []
-        for ln in body:
-            if not lo <= ln.number <= hi:
-                continue
+        for ln in body[bisect.bisect_left(starts, lo) : bisect.bisect_right(starts, hi)]:
             for m in _NUMBER_RUN.finditer(ln.text):
                 run = m.group().rstrip(" ")
                 digits = re.sub(r"\D", "", run)
@@ -251,6 +252,7 @@ def _flattened_markers(body: list[_Line], existing: set[int], markers: list[Mark
     return sorted((Marker(k, v) for k, v in found.items()), key=lambda m: m.number)
 
 
-def _next_expected(last: int, existing: set[int]) -> int:
-    higher = [n for n in existing if n > last]
-    return min(higher) if higher else last + 1
+def _next_expected(last: int, ordered: list[int]) -> int:
+    """The smallest note number above the last marker (ordered: the note numbers, sorted)."""
+    i = bisect.bisect_right(ordered, last)
+    return ordered[i] if i < len(ordered) else last + 1
