@@ -55,11 +55,18 @@ def _lowered(markers: tuple[str, ...]) -> frozenset[str]:
     return frozenset(_low(m) for m in markers)
 
 
+_OPENER = re.compile("[" + re.escape("".join(OPEN_QUOTES)) + "]")
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of quoted stretches; an apostrophe inside a word is not a quote."""
     spans = []
     i = 0
     while i < len(text):
+        jump = _OPENER.search(text, i)  # skip straight to the next opening quote
+        if jump is None:
+            break
+        i = jump.start()
         ch = text[i]
         if ch in OPEN_QUOTES and (ch not in "‘\"" or i == 0 or not text[i - 1].isalnum()):
             closer = OPEN_QUOTES[ch]
@@ -82,6 +89,8 @@ def _depth_map(text: str) -> list[bool]:
     for start, end in _quote_spans(text):
         for k in range(start + 1, end):
             inside[k] = True
+    if "(" not in text and "[" not in text:
+        return inside  # most notes: nothing to count
     depth = 0
     for k, ch in enumerate(text):
         if ch in "([":
@@ -141,8 +150,9 @@ def _starts_citation(rest: str, grammar: Grammar, markers: list[str]) -> bool:
     if head[0] in OPEN_QUOTES:
         return True
     low = _low(head)
-    for word in markers + list(grammar.signals):
-        if low.startswith(_low(word)) and (len(head) == len(word) or not head[len(word)].isalnum()):
+    words = (*markers, *grammar.signals)
+    for word, lowered in zip(words, _lowered_list(words)):
+        if low.startswith(lowered) and (len(head) == len(word) or not head[len(word)].isalnum()):
             return True
     first = split_parts(head[:120])[0]
     return N.looks_like_names(first)
@@ -322,13 +332,17 @@ def _after_inner_signal(text: str, grammar: Grammar) -> str:
     return text[best:].lstrip(" ,:")
 
 
+@lru_cache(maxsize=None)
+def _lowered_list(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_low(w) for w in words)
+
+
 def _strip_signal(text: str, grammar: Grammar) -> str:
     changed = True
     while changed:
         changed = False
         low = _low(text)
-        for signal in grammar.signals:
-            s = _low(signal)
+        for s in _lowered_list(tuple(grammar.signals)):
             if low.startswith(s) and (len(text) == len(s) or not text[len(s)].isalnum()):
                 text = text[len(s):].lstrip(" ,:")
                 changed = True
@@ -338,8 +352,7 @@ def _strip_signal(text: str, grammar: Grammar) -> str:
 
 def _leading_marker(text: str, grammar: Grammar, markers: list[str]) -> str | None:
     low = _low(text)
-    for m in markers:
-        ml = _low(m)
+    for m, ml in zip(markers, _lowered_list(tuple(markers))):
         if low.startswith(ml) and (len(text) == len(ml) or not text[len(ml)].isalnum()):
             rest = text[len(ml):]
             if "." not in m and re.match(r"\s+[^\W\d_]", rest):
@@ -735,13 +748,18 @@ def _archival(text: str, sigla: set[str], has_publisher: bool, has_page_label: b
     for s, e in reversed(_quote_spans(text)):
         unquoted = unquoted[:s] + unquoted[e + 1 :]
     low = fold(unquoted)
-    hits = sum(1 for w in L.ARCHIVE_WORDS if re.search(r"\b" + re.escape(fold(w)) + r"\b", low))
+    hits = sum(1 for pattern in _archive_word_patterns() if pattern.search(low))
     has_numbers = bool(re.search(r"\d", unquoted))
     if hits and has_numbers and (hits >= 2 or re.search(r"\b(ar[sş]iv|archiv)", low)):
         return first.strip()
     if re.search(r"\b(ar[sş]iv|archiv)", fold(first)) and len(parts) >= 2:
         return first.strip()  # "ARCHIVES DIPLOMATIQUES, LA COURNEUVE, Télégramme…": the archive leads
     return None
+
+
+@lru_cache(maxsize=1)
+def _archive_word_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(r"\b" + re.escape(fold(w)) + r"\b") for w in L.ARCHIVE_WORDS]
 
 
 _XREFS = [re.compile(p, re.IGNORECASE) for p in L.NOTE_XREF]

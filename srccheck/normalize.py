@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t"), " ")
 # soft hyphen, zero-width space/joiners, word joiner, BOM, and the bidi marks Word and browsers paste in
@@ -50,12 +51,16 @@ def clean(text: str) -> str:
 
 
 def strip_diacritics(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Matching key: lower case (Turkish-aware), no diacritics or punctuation."""
+    # cached: the same names, words and titles are folded again and again across notes and entries
     text = strip_diacritics(text.translate(_FOLD_MAP)).lower()
     return _WS.sub(" ", _NON_WORD.sub(" ", text)).strip()
 

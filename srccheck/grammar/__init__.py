@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -98,12 +99,15 @@ _APPARATUS_RE = {lang: [re.compile(p) for p in pats] for lang, pats in _APPARATU
 def detect_language(texts: list[str]) -> str:
     """Guess the language of the notes' citation conventions."""
     scores = dict.fromkeys(LANGUAGES, 0)
-    words = {lang: set(ws) for lang, ws in L.STOPWORDS.items()}
-    for text in texts:
-        for lang, patterns in _APPARATUS_RE.items():
-            scores[lang] += 10 * sum(len(p.findall(text)) for p in patterns)
-        for token in _WORD.findall(text.lower()):
-            for lang in LANGUAGES:
-                if token in words[lang]:
-                    scores[lang] += 1
+    # one pass over all notes at once; NUL between them, so no pattern matches across two notes
+    text = "\0".join(texts)
+    for lang, patterns in _APPARATUS_RE.items():
+        scores[lang] += 10 * sum(len(p.findall(text)) for p in patterns)
+    languages_of: dict[str, list[str]] = {}
+    for lang in LANGUAGES:
+        for word in set(L.STOPWORDS.get(lang, ())):
+            languages_of.setdefault(word, []).append(lang)
+    for token, count in Counter(_WORD.findall(text.lower())).items():
+        for lang in languages_of.get(token, ()):
+            scores[lang] += count
     return max(LANGUAGES, key=lambda lang: scores[lang])
