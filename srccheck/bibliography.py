@@ -12,8 +12,9 @@ import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
+from .latex import decode_latex
 from .model import Entry, Name
 from .names import parse_bib_names
 from .normalize import clean, fold
@@ -113,10 +114,14 @@ def entry_pagetotal(entry: Entry) -> int | None:
     return None
 
 
-def _latex(value: str) -> str:
-    from .latex import decode_latex
+_SPACE_RUNS = re.compile(r"\s+")
 
-    return decode_latex(value)
+
+@lru_cache(maxsize=1 << 16)
+def _decoded(value: str) -> str:
+    """A value as text: LaTeX decoded, spaces collapsed, PDF/Word damage repaired.
+    Cached: names, publishers, places and years repeat across a library."""
+    return clean(_SPACE_RUNS.sub(" ", decode_latex(value))).strip()
 
 
 def split_concatenation(value: str) -> list[str]:
@@ -152,9 +157,7 @@ def _join_concatenation(value: str, strings: dict[str, str]) -> str:
 
 
 def _field_value(raw: str, strings: dict[str, str]) -> str:
-    value = _join_concatenation(raw, strings)
-    value = _latex(value)
-    return clean(re.sub(r"\s+", " ", value)).strip()
+    return _decoded(_join_concatenation(raw, strings))
 
 
 def load_bibliography(path: str, encoding: str | None = None) -> Bibliography:
@@ -163,6 +166,18 @@ def load_bibliography(path: str, encoding: str | None = None) -> Bibliography:
 
 
 def parse_bibliography(text: str, path: str = "<bib>") -> Bibliography:
+    from .bibtex_fast import scan
+
+    plain = scan(text)
+    if plain is not None:
+        strings = {month: month for month in _MONTHS}
+        entries = {raw.key: _entry(raw, strings) for raw in plain}
+        return Bibliography(path, entries, [])
+    return _parse_with_bibtexparser(text, path)
+
+
+def _parse_with_bibtexparser(text: str, path: str) -> Bibliography:
+    """The reference reader: every file the fast path declines, with its syntax problems reported."""
     import bibtexparser
     from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock
 
@@ -222,10 +237,7 @@ def _entry(raw_entry, strings: dict[str, str]) -> Entry:  # type: ignore[no-unty
 
 
 def _decoded_names(names: tuple[Name, ...]) -> tuple[Name, ...]:
-    def tidy(text: str) -> str:
-        return clean(re.sub(r"\s+", " ", _latex(text))).strip()
-
-    return tuple(Name(tidy(n.family), tidy(n.given)) for n in names)
+    return tuple(Name(_decoded(n.family), _decoded(n.given)) for n in names)
 
 
 def is_archival(entry: Entry) -> bool:

@@ -123,9 +123,16 @@ def _balanced_outer(raw: str) -> bool:
     return True
 
 
+_AND = re.compile(" and ", re.IGNORECASE)
+
+
 def _split_and(value: str) -> list[str]:
-    parts, depth, start = [], 0, 0
     lower = value.lower()
+    if " and " not in lower:
+        return [value]
+    if "{" not in value and "}" not in value:
+        return _AND.split(value)  # no braces to protect an "and" inside a name
+    parts, depth, start = [], 0, 0
     i = 0
     while i < len(value):
         ch = value[i]
