@@ -9,6 +9,7 @@ reports (duplicate keys, syntax errors) as findings rather than failing the run.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from .latex import decode_latex
 from .model import Entry, Name
 from .names import parse_bib_names
 from .normalize import clean, fold
-from .textio import read_text
+from .textio import decode, read_bytes
 
 _log = logging.getLogger("bibtexparser")
 _log.addHandler(logging.NullHandler())
@@ -161,8 +162,23 @@ def _field_value(raw: str, strings: dict[str, str]) -> str:
 
 
 def load_bibliography(path: str, encoding: str | None = None) -> Bibliography:
-    text, _ = read_text(path, what="bibliography", encoding=encoding)
-    return parse_bibliography(text, path)
+    """The parsed, indexed bibliography; from the on-disk cache when this file was loaded before."""
+    from . import cache
+
+    data = read_bytes(path, "bibliography")
+    identity = f"{os.path.abspath(path) if path != '-' else path}\0{path}\0{encoding}"
+    return cache.cached("bib", identity, data, lambda: _indexed(parse_bibliography(_text(data, path, encoding), path)))
+
+
+def _text(data: bytes, path: str, encoding: str | None) -> str:
+    text, _ = decode(data, path, encoding)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _indexed(bib: Bibliography) -> Bibliography:
+    """Build the lookup tables now, so the cache stores them with the entries."""
+    bib.by_family, bib.by_title_word, bib.families  # noqa: B018 - cached properties, computed for their side effect
+    return bib
 
 
 def parse_bibliography(text: str, path: str = "<bib>") -> Bibliography:

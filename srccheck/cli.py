@@ -94,11 +94,13 @@ def _use_color(choice: str) -> bool:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the text and concise output (auto: on a terminal unless NO_COLOR is set).")
 @click.option("--no-sources", is_flag=True, help="Text report: leave out the sources table.")
+@click.option("--no-cache", is_flag=True,
+              help="Parse the manuscript and bibliography afresh and leave the cache alone (also SRCCHECK_NO_CACHE=1).")
 def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_format: str | None, language: str | None,
           input_format: str | None, encoding: str | None, select: tuple[str, ...] | None,
           extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, exit_zero: bool,
           config_path: str | None, no_config: bool, baseline_path: str | None, write_baseline: bool,
-          statistics: bool, quiet: bool, color: str, no_sources: bool) -> None:
+          statistics: bool, quiet: bool, color: str, no_sources: bool, no_cache: bool) -> None:
     """Check each MANUSCRIPT's footnotes against the bibliography.
 
     \b
@@ -108,11 +110,13 @@ def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_forma
       srccheck check thesis.md --format sarif > srccheck.sarif
       srccheck check thesis.md --baseline .srccheck-baseline.json --write-baseline
     """
+    from . import cache
     from .config import Overrides
     from .errors import InputError, UsageError
     from .output import MACHINE, RenderOptions, writer
     from .runner import check_files, exit_code, summary
 
+    cache.set_enabled(not no_cache)
     cli = Overrides(bib=bib_paths, language=language, input_format=input_format, encoding=encoding, fail_on=fail_on,
                     select=select, extend_select=extend_select, ignore=ignore, baseline=baseline_path)
     paths = list(manuscripts)
@@ -194,3 +198,4 @@ def rule(name: str) -> None:
 # Other commands register here, one line each: main.add_command(...)
 main.add_command(__import__("srccheck.commands.sources", fromlist=["sources"]).sources)
 main.add_command(__import__("srccheck.commands.bib", fromlist=["bib"]).bib)
+main.add_command(__import__("srccheck.commands.cache", fromlist=["cache"]).cache)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 
 from .bibliography import Bibliography, is_archival, load_bibliography
@@ -76,10 +77,39 @@ def check(manuscript_path: str, bib_path: str, options: Options | None = None) -
     return check_loaded(manuscript, bib, options)
 
 
-def check_loaded(manuscript: Manuscript, bib: Bibliography, options: Options | None = None) -> Report:
+@dataclass
+class Parsed:
+    """Everything that depends on the manuscript alone: what the cache keeps between runs."""
+
+    manuscript: Manuscript
+    text: str  # the source text, for suppression comments ("" for a package or PDF)
+    language: str
+    citations: list[Citation]
+
+
+def parse(manuscript: Manuscript, text: str, language: str | None) -> Parsed:
+    language = language or detect_language([n.text for n in manuscript.notes])
+    return Parsed(manuscript, text, language, parse_citations(manuscript, language))
+
+
+def load_parsed(path: str, options: Options) -> Parsed:
+    """Read and parse a manuscript file, or take the result from the cache when the file is unchanged."""
+    from . import cache
+    from .manuscript import manuscript_bytes, parse_bytes_with_text
+
+    data = manuscript_bytes(path, options.input_format)
+    where = os.path.abspath(path) if path != "-" else path
+    identity = f"{where}\0{path}\0{options.input_format}\0{options.encoding}\0{options.language}"
+    return cache.cached("manuscript", identity, data,
+                        lambda: parse(*parse_bytes_with_text(data, path, options.input_format, options.encoding),
+                                      options.language))
+
+
+def check_loaded(manuscript: Manuscript, bib: Bibliography, options: Options | None = None,
+                 parsed: Parsed | None = None) -> Report:
     options = options or Options()
-    language = options.language or detect_language([n.text for n in manuscript.notes])
-    citations = parse_citations(manuscript, language)
+    parsed = parsed or parse(manuscript, "", options.language)
+    language, citations = parsed.language, parsed.citations
     pairs = resolve_all(citations, bib, manuscript)
     report = Report(manuscript, pairs, bib.entries, bib_path=bib.path, language=language)
     report.findings = run_rules(report, bib, options)

@@ -123,8 +123,8 @@ def _attribute(findings: list[Finding], bib) -> list[Finding]:  # type: ignore[n
 
 def check_file(path: str, settings: Settings, bibs: Bibs, baseline=None) -> Outcome:  # type: ignore[no-untyped-def]
     from . import suppress
-    from .manuscript import bibliography_paths, load_manuscript
-    from .pipeline import Options, apply_severity, check_loaded
+    from .manuscript import bibliography_paths
+    from .pipeline import Options, apply_severity, check_loaded, load_parsed
     from .rules import all_rules
 
     outcome = Outcome(path, fail_on=settings.fail_on, bib=settings.bib, config_path=settings.config_path)
@@ -134,7 +134,8 @@ def check_file(path: str, settings: Settings, bibs: Bibs, baseline=None) -> Outc
     options = Options(language=settings.language, input_format=settings.input_format, encoding=settings.encoding,
                       uncited=set(settings.uncited), rules=enabled, severity=severities)
     try:
-        manuscript, text = load_manuscript(path, settings.input_format, settings.encoding)
+        parsed = load_parsed(path, options)
+        manuscript, text = parsed.manuscript, parsed.text
         # no --bib and none configured: the bibliographies the manuscript names (YAML, \addbibresource)
         outcome.bib = list(settings.bib) or bibliography_paths(manuscript)
         if not outcome.bib:
@@ -143,7 +144,7 @@ def check_file(path: str, settings: Settings, bibs: Bibs, baseline=None) -> Outc
     except InputError as exc:
         outcome.error = str(exc)
         return outcome
-    report = check_loaded(manuscript, bib, options)
+    report = check_loaded(manuscript, bib, options, parsed)
     findings = _attribute(report.findings, bib)
     suppressions = suppress.from_text(text, manuscript) + suppress.from_config(settings.ignore_notes, settings.config_path)
     findings, unused = suppress.apply(findings, suppressions, rules)

@@ -17,6 +17,14 @@ CORPUS = ROOT / "tests" / "corpus"
 sys.path.insert(0, str(ROOT / "tools"))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Tests never read or fill the user's own cache; subprocesses inherit the variable."""
+    os.environ["SRCCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("srccheck-cache"))
+    os.environ.pop("SRCCHECK_NO_CACHE", None)
+    yield
+
+
 @pytest.fixture
 def write(tmp_path: Path):
     """Write a text file under tmp_path and return its path as a string."""

@@ -17,7 +17,9 @@ from . import LANGUAGES, InputFailure, read_or_fail
 @click.option("--language", type=click.Choice(LANGUAGES), default="auto", show_default=True,
               help="Citation conventions of the notes.")
 @click.option("--encoding", default=None, help="Manuscript encoding (default: detect).")
-def sources(manuscript: str, bib_path: str | None, order: str, fmt: str, language: str, encoding: str | None) -> None:
+@click.option("--no-cache", is_flag=True, help="Parse the bibliography afresh and leave the cache alone.")
+def sources(manuscript: str, bib_path: str | None, order: str, fmt: str, language: str, encoding: str | None,
+            no_cache: bool) -> None:
     """List the sources MANUSCRIPT cites: key, author, short title, citations, notes, pages, first full note.
 
     \b
@@ -31,6 +33,9 @@ def sources(manuscript: str, bib_path: str | None, order: str, fmt: str, languag
     """
     import sys
 
+    from .. import cache
+
+    cache.set_enabled(not no_cache)
     rows = source_rows(manuscript, bib_path, None if language == "auto" else language, encoding)
     rows = sort_rows(rows, order)
     if fmt == "json":

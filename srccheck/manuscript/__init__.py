@@ -60,10 +60,13 @@ def read_manuscript(path: str, fmt: str | None = None, encoding: str | None = No
 
 def load_manuscript(path: str, fmt: str | None = None, encoding: str | None = None) -> tuple[Manuscript, str]:
     """The manuscript and its source text ("" for a package or PDF, whose notes keep their text in Note.raw)."""
+    return parse_bytes_with_text(manuscript_bytes(path, fmt), path, fmt, encoding)
+
+
+def manuscript_bytes(path: str, fmt: str | None = None) -> bytes:
     # Word files and PDFs carry images and fonts: they get the larger limit of a document
     binary = (fmt or _SUFFIXES.get(os.path.splitext(path)[1].lower())) in BINARY_FORMATS
-    data = read_bytes(path, "document" if binary else "manuscript")
-    return parse_bytes_with_text(data, path, fmt, encoding)
+    return read_bytes(path, "document" if binary else "manuscript")
 
 
 def parse_bytes(data: bytes, path: str, fmt: str | None = None, encoding: str | None = None) -> Manuscript:

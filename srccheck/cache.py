@@ -1,0 +1,169 @@
+"""On-disk cache of parsed inputs: a bibliography with its search index, a manuscript with its citations.
+
+Parsing is a pure function of the input's bytes, a few options and srccheck's own code, so
+a result is stored under a slot named by (what, path, options) and is valid only while the
+stored digests match: the input's bytes (blake2b; size and mtime alone miss same-second
+edits and are refreshed by a mere checkout) and a fingerprint of the Python version and of
+srccheck's source files (a new release or a local edit invalidates everything). Each slot
+holds one version, so editing a file replaces its entry instead of piling up new ones.
+
+Safety: a slot is written to a temporary file in the same folder and moved into place with
+os.replace, so concurrent runs see an old or a new entry, never half of one; the payload
+carries its own checksum, so a truncated or damaged file is rebuilt rather than trusted.
+Any failure to read or write the cache only costs the time of parsing again.
+
+The cache lives in the user cache folder (platformdirs), or in $SRCCHECK_CACHE_DIR;
+--no-cache or SRCCHECK_NO_CACHE=1 turns it off.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+_MAGIC = b"srccheck-cache/1\n"
+_DIGEST = 32  # bytes of blake2b
+_HEADER = len(_MAGIC) + 3 * _DIGEST
+_disabled = False
+
+
+def set_enabled(enabled: bool) -> None:
+    """--no-cache: parse everything afresh and leave the cache folder alone for this run."""
+    global _disabled
+    _disabled = not enabled
+
+
+def enabled() -> bool:
+    return not _disabled and os.environ.get("SRCCHECK_NO_CACHE", "").strip() in ("", "0")
+
+
+def directory() -> Path:
+    override = os.environ.get("SRCCHECK_CACHE_DIR", "").strip()
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("srccheck", appauthor=False))
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=_DIGEST).digest()
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> bytes:
+    """The code that produced a cached value: Python's version and every source file of srccheck."""
+    from . import __version__
+
+    h = hashlib.blake2b(digest_size=_DIGEST)
+    h.update(f"{__version__}\0{sys.version}\0{pickle.HIGHEST_PROTOCOL}\0".encode())
+    package = Path(__file__).resolve().parent
+    for source in sorted(package.rglob("*.py")):
+        h.update(source.relative_to(package).as_posix().encode() + b"\0")
+        h.update(source.read_bytes())
+    return h.digest()
+
+
+def cached(kind: str, identity: str, data: bytes, build: Callable[[], T]) -> T:
+    """build(), or its stored result for these bytes. identity names the slot: the input's
+    absolute path and every option the result depends on."""
+    if not enabled():
+        return build()
+    slot = directory() / kind / (hashlib.blake2b(identity.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+                                 + ".pickle")
+    content = digest(data)
+    found = _load(slot, content)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    value = build()
+    _store(slot, content, value)
+    return value
+
+
+def _load(slot: Path, content: bytes) -> object | None:
+    try:
+        blob = slot.read_bytes()
+    except OSError:
+        return None
+    header = _MAGIC + fingerprint() + content
+    if not blob.startswith(header) or len(blob) < _HEADER:
+        return None  # another input, another srccheck, or not ours at all
+    payload = memoryview(blob)[_HEADER:]
+    if digest(payload) != blob[len(header):_HEADER]:
+        return None  # damaged: truncated, or overwritten by something else
+    try:
+        with _no_gc():
+            return pickle.loads(payload)  # noqa: S301 - our own file in the user's own cache folder
+    except Exception:  # noqa: BLE001 - whatever a damaged pickle raises, parsing again is the answer
+        return None
+
+
+def _store(slot: Path, content: bytes, value: object) -> None:
+    try:
+        with _no_gc():
+            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        slot.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=slot.parent, prefix=slot.stem, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(_MAGIC + fingerprint() + content + digest(payload))
+                out.write(payload)
+            os.replace(temp, slot)
+        except BaseException:
+            _unlink(temp)
+            raise
+    except (OSError, pickle.PicklingError, RecursionError, TypeError, AttributeError):
+        pass  # a read-only or full disk, or a value that cannot be stored: the run goes on uncached
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+class _no_gc:
+    """Un/pickling builds tens of thousands of acyclic objects; the cyclic collector only slows it down."""
+
+    def __enter__(self) -> None:
+        self.was = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.was:
+            gc.enable()
+
+
+def clear() -> tuple[int, int]:
+    """Delete every cache file; (files, bytes) removed."""
+    files = size = 0
+    root = directory()
+    if not root.is_dir():
+        return 0, 0
+    for path in root.rglob("*"):
+        if path.is_file() and path.suffix in (".pickle", ".tmp"):
+            try:
+                size += path.stat().st_size
+                path.unlink()
+                files += 1
+            except OSError:
+                pass
+    return files, size
+
+
+def usage() -> tuple[int, int]:
+    """(files, bytes) in the cache folder."""
+    root = directory()
+    entries = [p for p in root.rglob("*.pickle") if p.is_file()] if root.is_dir() else []
+    return len(entries), sum(p.stat().st_size for p in entries)
