@@ -70,6 +70,16 @@ class Bibliography:
     def families(self) -> list[str]:
         return list(self.by_family)
 
+    @cached_property
+    def work_keys(self) -> dict[str, tuple[str, str, str, str]]:
+        return {key: work_key(entry) for key, entry in self.entries.items()}
+
+
+def work_key(entry: Entry) -> tuple[str, str, str, str]:
+    """What makes two entries one work: first author's surname, title, year and number, folded."""
+    first = fold(entry.people[0].family) if entry.people else ""
+    return first, fold(entry.title), str(entry.year or ""), fold(entry.get("number") or "")
+
 
 def title_words(texts: list[str]) -> set[str]:
     words = set()
@@ -177,7 +187,7 @@ def _text(data: bytes, path: str, encoding: str | None) -> str:
 
 def _indexed(bib: Bibliography) -> Bibliography:
     """Build the lookup tables now, so the cache stores them with the entries."""
-    bib.by_family, bib.by_title_word, bib.families  # noqa: B018 - cached properties, computed for their side effect
+    bib.by_family, bib.by_title_word, bib.families, bib.work_keys  # noqa: B018 - cached properties, computed now
     return bib
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 
 
 class Severity(str, Enum):
@@ -25,9 +26,14 @@ class Name:
     given: str = ""
 
     def initials(self) -> str:
-        from .normalize import fold
+        return _initials(self.given)
 
-        return "".join(part[0] for part in fold(self.given).split())
+
+@lru_cache(maxsize=1 << 14)
+def _initials(given: str) -> str:
+    from .normalize import fold
+
+    return "".join(part[0] for part in fold(given).split())
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ _FOLD_MAP = str.maketrans(
         "’": "", "'": "", "ʼ": "", "‘": "", "`": "", "´": "",
     }
 )
-_NON_WORD = re.compile(r"[^\w]+|_")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits; everything else separates words
 _WS = re.compile(r"\s+")
 
 
@@ -57,12 +57,27 @@ def strip_diacritics(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+class _FoldTable(dict):  # type: ignore[type-arg]
+    """str.translate table: each character through _FOLD_MAP and strip_diacritics, worked out on first sight.
+
+    Per character equals per string: NFKD decomposes each character on its own and only
+    reorders combining marks, which are all dropped."""
+
+    def __missing__(self, code: int) -> str:
+        mapped = _FOLD_MAP.get(code, chr(code))
+        folded = strip_diacritics(mapped if isinstance(mapped, str) else chr(mapped))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Matching key: lower case (Turkish-aware), no diacritics or punctuation."""
     # cached: the same names, words and titles are folded again and again across notes and entries
-    text = strip_diacritics(text.translate(_FOLD_MAP)).lower()
-    return _WS.sub(" ", _NON_WORD.sub(" ", text)).strip()
+    return " ".join(_WORD.findall(text.translate(_FOLD_TABLE).lower()))
 
 
 def fold_words(text: str) -> list[str]:
@@ -70,6 +85,8 @@ def fold_words(text: str) -> list[str]:
 
 
 def collapse_spaces(text: str) -> str:
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # the common case: isprintable() is False for every space but " " and for line breaks
     return _WS.sub(" ", text).strip()
 
 

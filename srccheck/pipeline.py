@@ -28,9 +28,11 @@ class Options:
     severity: dict[str, Severity] = field(default_factory=dict)  # rule name -> overriding severity
 
 
-def parse_citations(manuscript: Manuscript, language: str) -> list[Citation]:
+def parse_citations(manuscript: Manuscript, language: str, abbreviations: dict[str, str] | None = None) -> list[Citation]:
     grammar = grammar_for(language)
-    sigla = set(L.ARCHIVE_SIGLA) | set(archive_definitions(manuscript.notes))
+    if abbreviations is None:
+        abbreviations = archive_definitions(manuscript.notes)
+    sigla = set(L.ARCHIVE_SIGLA) | set(abbreviations)
     direct = getattr(manuscript, "direct_citations", None) or {}
     citations: list[Citation] = []
     for note in manuscript.notes:
@@ -40,8 +42,11 @@ def parse_citations(manuscript: Manuscript, language: str) -> list[Citation]:
     return citations
 
 
-def resolve_all(citations: list[Citation], bib: Bibliography, manuscript: Manuscript) -> list[tuple[Citation, Resolution]]:
-    resolver = Resolver(bib, archive_definitions(manuscript.notes))
+def resolve_all(citations: list[Citation], bib: Bibliography, manuscript: Manuscript,
+                abbreviations: dict[str, str] | None = None) -> list[tuple[Citation, Resolution]]:
+    if abbreviations is None:
+        abbreviations = archive_definitions(manuscript.notes)
+    resolver = Resolver(bib, abbreviations)
     pairs = []
     for c in citations:
         res = resolver.resolve(c)
@@ -55,7 +60,7 @@ def resolve_all(citations: list[Citation], bib: Bibliography, manuscript: Manusc
 
 
 def run_rules(report: Report, bib: Bibliography, options: Options) -> list[Finding]:
-    ctx = Context(report.manuscript, report.citations, report.entries, bib.problems, bib.path, options.uncited)
+    ctx = Context(report.manuscript, report.citations, report.entries, bib.problems, bib.path, options.uncited, bib)
     findings: list[Finding] = []
     for rule in all_rules():
         if options.rules is None or rule.name in options.rules:
@@ -85,11 +90,13 @@ class Parsed:
     text: str  # the source text, for suppression comments ("" for a package or PDF)
     language: str
     citations: list[Citation]
+    abbreviations: dict[str, str]  # archive abbreviations the notes define ("... Arşivi (BCA)")
 
 
 def parse(manuscript: Manuscript, text: str, language: str | None) -> Parsed:
     language = language or detect_language([n.text for n in manuscript.notes])
-    return Parsed(manuscript, text, language, parse_citations(manuscript, language))
+    abbreviations = archive_definitions(manuscript.notes)
+    return Parsed(manuscript, text, language, parse_citations(manuscript, language, abbreviations), abbreviations)
 
 
 def load_parsed(path: str, options: Options) -> Parsed:
@@ -110,7 +117,7 @@ def check_loaded(manuscript: Manuscript, bib: Bibliography, options: Options | N
     options = options or Options()
     parsed = parsed or parse(manuscript, "", options.language)
     language, citations = parsed.language, parsed.citations
-    pairs = resolve_all(citations, bib, manuscript)
+    pairs = resolve_all(citations, bib, manuscript, parsed.abbreviations)
     report = Report(manuscript, pairs, bib.entries, bib_path=bib.path, language=language)
     report.findings = run_rules(report, bib, options)
     return report

@@ -158,6 +158,7 @@ class Resolver:
         self.abbreviations = abbreviations or {}
         self.history: list[_Seen] = []
         self.cited_keys: dict[str, None] = {}
+        self._ranked_memo: dict[tuple[object, ...], tuple[list[tuple[float, str]], str]] = {}
 
     # -- public -----------------------------------------------------------------------------
     def resolve(self, citation: Citation) -> Resolution:
@@ -321,7 +322,13 @@ class Resolver:
         best = sorted(counts, key=counts.get, reverse=True)[:40]  # type: ignore[arg-type]
         return {k: entries[k] for k in best}
 
-    def _fuzzy(self, c: Citation) -> Resolution:
+    def _ranked(self, c: Citation) -> tuple[list[tuple[float, str]], str]:
+        """The candidates, scored best first, and how they were found. A pure function of the
+        fields read here, so it is kept for the run: short forms repeat the same work note after note."""
+        memo_key = (c.authors, c.title, c.container, c.years, c.volume)
+        found = self._ranked_memo.get(memo_key)
+        if found is not None:
+            return found
         candidates = self._by_author(c.authors) if c.authors else {}
         via = "author"
         if not candidates:
@@ -331,6 +338,11 @@ class Resolver:
         if via == "author" and (not scored or scored[0][0] < ACCEPT) and (c.title or c.container):
             more = self._by_title(c)
             scored = sorted(((score_entry(c, e), e.key) for e in {**candidates, **more}.values()), reverse=True)
+        self._ranked_memo[memo_key] = (scored, via)
+        return scored, via
+
+    def _fuzzy(self, c: Citation) -> Resolution:
+        scored, via = self._ranked(c)
         if not scored or scored[0][0] < ACCEPT:
             best = f" (closest: {scored[0][1]}, score {scored[0][0]:.0f})" if scored else ""
             return Resolution(None, scored[0][0] if scored else 0.0, f"no entry matches{best}")

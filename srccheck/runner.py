@@ -7,6 +7,7 @@ order is fixed in one place: rules (selected, severities applied) -> suppression
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -144,6 +145,9 @@ def check_file(path: str, settings: Settings, bibs: Bibs, baseline=None) -> Outc
     except InputError as exc:
         outcome.error = str(exc)
         return outcome
+    # The parsed inputs live until the run ends: move them out of the cyclic collector's sight
+    # (it would rescan hundreds of thousands of them during resolution and rules).
+    gc.freeze()
     report = check_loaded(manuscript, bib, options, parsed)
     findings = _attribute(report.findings, bib)
     suppressions = suppress.from_text(text, manuscript) + suppress.from_config(settings.ignore_notes, settings.config_path)

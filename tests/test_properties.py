@@ -138,3 +138,30 @@ def test_note_numbers_read_from_generated_pdf_text_are_the_generated_ones(notes,
     manuscript = read_pdf_text("".join(pages), "m.txt")
     assert [n.number for n in manuscript.notes] == list(range(1, len(notes) + 1))
     assert [m.number for m in manuscript.markers] == list(range(1, len(notes) + 1))
+
+
+def _fold_by_definition(text: str) -> str:
+    """fold() as its docstring defines it, one step after another on the whole string."""
+    import re
+    import unicodedata
+
+    from srccheck.normalize import _FOLD_MAP
+
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_MAP))
+    text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return re.sub(r"\s+", " ", re.sub(r"[^\w]+|_", " ", text)).strip()
+
+
+@given(texts | st.text(alphabet=" _-.,'’İıIiŞşéÉ\u0301\u0307\u0327ßΣσςÅ\u212bﬁ①ǅ"))
+def test_fold_is_the_whole_string_definition(text):
+    # fold works character by character through a lazily filled table; the result must not differ
+    assert fold.__wrapped__(text) == _fold_by_definition(text)
+
+
+@given(texts | st.text(alphabet=" \t\n\r\u00a0\u2003\u2028\u0085\x1c\x1fab"))
+def test_collapse_spaces_is_one_space_between_words(text):
+    import re
+
+    from srccheck.normalize import collapse_spaces
+
+    assert collapse_spaces(text) == re.sub(r"\s+", " ", text).strip()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from ..model import Report
 from ..sources import sources
+from .pretty_json import dumps
 
 
 def to_dict(report: Report) -> dict[str, Any]:
@@ -48,7 +48,7 @@ def to_dict(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report) -> str:
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return dumps(to_dict(report)) + "\n"
 
 
 def write(reports: Sequence[Report], out: TextIO, options: object = None) -> None:
@@ -57,4 +57,4 @@ def write(reports: Sequence[Report], out: TextIO, options: object = None) -> Non
         out.write(render(reports[0]))
         return
     documents = [{"path": r.manuscript.path, **to_dict(r)} for r in reports]
-    out.write(json.dumps(documents, ensure_ascii=False, indent=2) + "\n")
+    out.write(dumps(documents) + "\n")

@@ -6,13 +6,13 @@ code-scanning uploads expect for files in the repository.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import PureWindowsPath
 from typing import Any, TextIO
 
 from ..model import Report, Severity
 from . import RenderOptions, location
+from .pretty_json import dumps
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -70,5 +70,4 @@ def to_dict(reports: Sequence[Report]) -> dict[str, Any]:
 
 
 def write(reports: Sequence[Report], out: TextIO, options: RenderOptions) -> None:
-    json.dump(to_dict(reports), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(dumps(to_dict(reports)) + "\n")

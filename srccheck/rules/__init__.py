@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Callable, Iterable
 
-from ..bibliography import BibProblem
+from ..bibliography import BibProblem, Bibliography
 from ..model import Citation, Entry, Finding, Manuscript, Resolution, Severity
 from ..normalize import collapse_spaces
 
@@ -33,6 +33,7 @@ class Context:
     bib_problems: list[BibProblem] = field(default_factory=list)
     bib_path: str | None = None
     deliberately_uncited: set[str] = field(default_factory=set)
+    bib: Bibliography | None = None  # for what the bibliography's index already holds
 
     @staticmethod
     def excerpt(text: str, limit: int = 90) -> str:

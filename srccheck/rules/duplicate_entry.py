@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Finding, Severity
-from ..normalize import fold
+from ..bibliography import work_key
 from . import Context
 
 CODE = "SC502"
@@ -28,7 +28,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield Finding(NAME, SEVERITY, f"bibliography: {problem.message}", key=problem.key,
                           line=problem.line, file=ctx.bib_path, suggestion="merge the two entries")
     by_case: dict[str, str] = {}
-    by_work: dict[tuple[str, str, str], str] = {}
+    by_work: dict[tuple[str, str, str, str], str] = {}
+    works = ctx.bib.work_keys if ctx.bib is not None else {key: work_key(e) for key, e in ctx.entries.items()}
     for key, entry in ctx.entries.items():
         lower = key.lower()
         if lower in by_case:
@@ -36,8 +37,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                           key=key, line=entry.line, file=ctx.bib_path, suggestion="use one key for the work")
         else:
             by_case[lower] = key
-        first = fold(entry.people[0].family) if entry.people else ""
-        work = (first, fold(entry.title), str(entry.year or ""), fold(entry.get("number") or ""))
+        work = works[key]
         if work[1] and (work[0] or work[2]):
             if work in by_work and by_work[work].lower() != lower:
                 yield Finding(NAME, SEVERITY, f"bibliography: {key} repeats {by_work[work]} (same author, title and year)",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -30,8 +31,9 @@ SEVERITY = Severity.WARNING
 SIMILAR = 70  # two words this close (rapidfuzz ratio) are one word misspelt
 
 
-def _words(text: str) -> list[tuple[str, str]]:
-    return folded_words(strip_title_dates(text))
+@lru_cache(maxsize=1 << 14)
+def _words(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple(folded_words(strip_title_dates(text)))
 
 
 def _abbreviates(short: str, long: str) -> bool:
@@ -43,17 +45,18 @@ def title_differences(cited: str, entry_title: str) -> list[str]:
     return [text for text, _ in _differences(cited, entry_title)]
 
 
-def _differences(cited: str, entry_title: str) -> list[tuple[str, str]]:
-    """(message, the bibliography's word) for each difference."""
+@lru_cache(maxsize=1 << 14)
+def _differences(cited: str, entry_title: str) -> tuple[tuple[str, str], ...]:
+    """(message, the bibliography's word) for each difference. Cached: short forms repeat a title note after note."""
     pa, pb = _words(cited), _words(entry_title)
     a, b = [w for w, _ in pa], [w for w, _ in pb]
     if len(a) < 2 or len(b) < 2:
-        return []
+        return ()
     matcher = SequenceMatcher(a=a, b=b, autojunk=False)
     blocks = [blk for blk in matcher.get_matching_blocks() if blk.size]
     agreeing = sum(blk.size for blk in blocks)
     if agreeing < (1 if len(a) <= 3 else 2):
-        return []  # too little in common to align word by word
+        return ()  # too little in common to align word by word
     similar = SIMILAR if agreeing >= 2 else 80
     first_b = blocks[0].b
     last_b = blocks[-1].b + blocks[-1].size
@@ -69,7 +72,7 @@ def _differences(cited: str, entry_title: str) -> list[tuple[str, str]]:
             missing = " ".join(original for _, original in pb[j1:j2])
             if j2 - j1 <= 3 and not missing.isdigit():
                 out.append((f"“{missing}” is missing", " ".join(b[j1:j2])))
-    return out
+    return tuple(out)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
