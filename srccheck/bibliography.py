@@ -176,8 +176,18 @@ def load_bibliography(path: str, encoding: str | None = None) -> Bibliography:
     from . import cache
 
     data = read_bytes(path, "bibliography")
-    identity = f"{os.path.abspath(path) if path != '-' else path}\0{path}\0{encoding}"
-    return cache.cached("bib", identity, data, lambda: _indexed(parse_bibliography(_text(data, path, encoding), path)))
+    return cache.cached("bib", _identity(path, encoding), data,
+                        lambda: _indexed(parse_bibliography(_text(data, path, encoding), path)))
+
+
+def is_cached(path: str, encoding: str | None = None) -> bool:
+    from . import cache
+
+    return cache.holds("bib", _identity(path, encoding), read_bytes(path, "bibliography"))
+
+
+def _identity(path: str, encoding: str | None) -> str:
+    return f"{os.path.abspath(path) if path != '-' else path}\0{path}\0{encoding}"
 
 
 def _text(data: bytes, path: str, encoding: str | None) -> str:

@@ -79,8 +79,7 @@ def cached(kind: str, identity: str, data: bytes, build: Callable[[], T]) -> T:
     absolute path and every option the result depends on."""
     if not enabled():
         return build()
-    slot = directory() / kind / (hashlib.blake2b(identity.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-                                 + ".pickle")
+    slot = _slot(kind, identity)
     content = digest(data)
     found = _load(slot, content)
     if found is not None:
@@ -88,6 +87,23 @@ def cached(kind: str, identity: str, data: bytes, build: Callable[[], T]) -> T:
     value = build()
     _store(slot, content, value)
     return value
+
+
+def _slot(kind: str, identity: str) -> Path:
+    name = hashlib.blake2b(identity.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return directory() / kind / (name + ".pickle")
+
+
+def holds(kind: str, identity: str, data: bytes) -> bool:
+    """Whether cached() would find a stored result for these bytes (reads only the slot's header)."""
+    if not enabled():
+        return False
+    try:
+        with _slot(kind, identity).open("rb") as handle:
+            head = handle.read(_HEADER - _DIGEST)
+    except OSError:
+        return False
+    return head == _MAGIC + fingerprint() + digest(data)
 
 
 def _load(slot: Path, content: bytes) -> object | None:

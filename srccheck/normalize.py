@@ -18,6 +18,7 @@ _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u20
 # soft hyphen, zero-width space/joiners, word joiner, BOM, and the bidi marks Word and browsers paste in
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                                     "\u2066\u2067\u2068\u2069"), None)
+_ODD = re.compile("[" + "".join(map(chr, [*_SPACES, *_INVISIBLE])) + "]")
 # Glyph damage seen in text extracted from Turkish PDFs set in legacy fonts.
 _PDF_DAMAGE = str.maketrans({"Ģ": "Ş", "ģ": "ş", "Ġ": "İ"})
 _DAMAGED_S_LOWER = re.compile(r"(?<=[a-zçğıöşüâîû])Ģ")
@@ -41,7 +42,9 @@ def clean(text: str) -> str:
         # a soft hyphen ending a line is where a word was broken: keep it as a hyphen (and the
         # line break, so line numbers stay right) for the readers that join hyphenated lines
         text = re.sub("\u00ad[ \t]*(?=\r?\n)", "-", text)
-    text = unicodedata.normalize("NFC", text).translate(_SPACES).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", text)
+    if _ODD.search(text):  # translate() is slow on a whole book; most texts have none of these
+        text = text.translate(_SPACES).translate(_INVISIBLE)
     if "Ģ" in text or "Ġ" in text or "ģ" in text:
         if _TURKISH_HINT.search(text):
             # the damaged fonts give Ģ for both Ş and ş ("DıĢ Politika", "GiriĢ"): after a

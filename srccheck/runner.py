@@ -8,6 +8,8 @@ order is fixed in one place: rules (selected, severities applied) -> suppression
 from __future__ import annotations
 
 import gc
+import os
+import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -69,16 +71,61 @@ class Configs:
 class Bibs:
     """Loads each bibliography (or set of them) once for all manuscripts."""
 
+    PREFETCH_BYTES = 512 * 1024  # a smaller .bib parses in less time than a helper process takes to start
+
     def __init__(self) -> None:
         self.cache: dict[tuple[str, ...], object] = {}
+        self.pending: dict[str, object] = {}
+
+    def prefetch(self, paths: tuple[str, ...]) -> None:
+        """Parse large bibliographies that are not in the on-disk cache yet in helper processes, into the
+        cache, while this process reads the manuscript: the two jobs are independent and take about as
+        long for a book against a large library. Without a second core or a cache, nothing to gain."""
+        from . import cache
+        from .bibliography import is_cached
+
+        if paths in self.cache or not cache.enabled() or (os.cpu_count() or 1) < 2:
+            return
+        for path in paths:
+            if path == "-" or path in self.pending:
+                continue
+            try:
+                if os.path.getsize(path) < self.PREFETCH_BYTES or is_cached(path):
+                    continue
+            except (OSError, InputError):
+                continue  # the main process reports it when it loads the file
+            self.pending[path] = _start_helper(path)
 
     def get(self, paths: tuple[str, ...]):  # type: ignore[no-untyped-def]
         from .bibliography import load_bibliography
 
         if paths not in self.cache:
+            for path in paths:
+                helper = self.pending.pop(path, None)
+                if helper is not None:
+                    helper.join()  # type: ignore[attr-defined]  # then the load below is a cache hit
             loaded = [load_bibliography(p) for p in paths]
             self.cache[paths] = loaded[0] if len(loaded) == 1 else _merge(loaded)
         return self.cache[paths]
+
+
+def _start_helper(path: str):  # type: ignore[no-untyped-def]
+    import multiprocessing
+
+    # fork shares the imported modules and starts at once; elsewhere fork is unsafe or missing
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    helper = context.Process(target=_load_into_cache, args=(path,), daemon=True)
+    helper.start()
+    return helper
+
+
+def _load_into_cache(path: str) -> None:
+    try:
+        from .bibliography import load_bibliography
+
+        load_bibliography(path)
+    except BaseException:  # noqa: BLE001 - the main process loads the file again and reports any problem
+        pass
 
 
 def _merge(bibs: list):  # type: ignore[no-untyped-def,type-arg]
@@ -135,6 +182,8 @@ def check_file(path: str, settings: Settings, bibs: Bibs, baseline=None) -> Outc
     options = Options(language=settings.language, input_format=settings.input_format, encoding=settings.encoding,
                       uncited=set(settings.uncited), rules=enabled, severity=severities)
     try:
+        if settings.bib:
+            bibs.prefetch(tuple(settings.bib))
         parsed = load_parsed(path, options)
         manuscript, text = parsed.manuscript, parsed.text
         # no --bib and none configured: the bibliographies the manuscript names (YAML, \addbibresource)

@@ -212,3 +212,42 @@ def test_a_warm_run_prints_what_a_cold_one_does(cache_dir: Path, write):
     off = subprocess.run(command + ["--no-cache"], capture_output=True, text=True, env=env)
     assert cold.returncode == warm.returncode == off.returncode == 0
     assert cold.stdout == warm.stdout == off.stdout and '"kaya2001"' in cold.stdout
+
+
+def test_a_large_bib_is_parsed_by_a_helper_process_into_the_cache(cache_dir: Path, write, monkeypatch):
+    from srccheck import runner
+    from srccheck.config import Overrides
+
+    others = "".join(BIB.replace("kaya2001", f"other{i}").replace("Kaya", f"Yazar{i}") for i in range(50))
+    bib = write("refs.bib", BIB + others)
+    text = write("m.txt", MANUSCRIPT)
+    started = []
+    real_start = runner._start_helper
+    monkeypatch.setattr(runner.Bibs, "PREFETCH_BYTES", 0)
+    monkeypatch.setattr(runner, "_start_helper", lambda path: started.append(path) or real_start(path))
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    [helped] = runner.check_files([text], Overrides(bib=(bib,)), no_config=True)
+    assert started == [bib]
+    assert len(_files(cache_dir / "bib")) == 1
+    cache.set_enabled(False)
+    try:
+        [alone] = runner.check_files([text], Overrides(bib=(bib,)), no_config=True)
+    finally:
+        cache.set_enabled(True)
+    assert helped.report is not None and alone.report is not None
+    assert helped.report.citations == alone.report.citations and helped.findings == alone.findings
+    assert [res.key for _, res in helped.report.citations] == ["kaya2001"]
+
+
+def test_a_bib_the_helper_cannot_read_is_reported_by_the_main_process(cache_dir: Path, tmp_path: Path, write,
+                                                                     monkeypatch):
+    from srccheck import runner
+
+    bib = tmp_path / "refs.bib"
+    bib.write_bytes(b"\x00\x01\x02binary" * 1000)
+    text = write("m.txt", MANUSCRIPT)
+    monkeypatch.setattr(runner.Bibs, "PREFETCH_BYTES", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    result = CliRunner().invoke(main, ["check", text, "--bib", str(bib), "--no-config"])
+    assert result.exit_code == 2
+    assert "refs.bib" in result.output and "Traceback" not in result.output

@@ -156,3 +156,19 @@ def test_edited_volume_cited_by_title_first():
 def test_a_title_with_a_conjunction_before_a_quoted_journal_is_not_authors():
     (c,) = parse("K. Aydoğdu, Trabzon Vilayetinde Göç ve İskân Meselesi, „Tarih İncelemeleri Dergisi” 2012, nr 27, s. 104.", "pl")
     assert [n.family for n in c.authors] == ["Aydoğdu"]
+
+
+@pytest.mark.parametrize("notes, expected", [
+    (["Vgl. Hans Müller, Geschichte der Stadt, Berlin 1990, S. 12.", "Ebd., S. 14."], "de"),
+    (["Ali Kaya, Osmanlı Tarihi, Tarih Yayınları, Ankara 1990, s. 12.", "a.g.e., s. 14."], "tr"),
+    (["See John Smith, A History (Oxford: Clarendon Press, 1990), pp. 12–14.", "Ibid., p. 15."], "en"),
+])
+def test_a_book_is_judged_on_a_sample_with_the_same_answer(monkeypatch, notes, expected):
+    from srccheck import grammar
+
+    # a book whose chapters cite in one convention, with an English chapter in the middle
+    book = notes * 3000 + ["See Smith, History, pp. 1–2."] * 200 + notes * 3000
+    assert sum(map(len, book)) > grammar.SAMPLE_CHARS
+    sampled = grammar.detect_language(book)
+    monkeypatch.setattr(grammar, "SAMPLE_CHARS", 10**9)
+    assert sampled == grammar.detect_language(book) == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from srccheck.manuscript.pdftext import read_pdf_text
 
 SEP = " " * 40
@@ -105,8 +107,11 @@ def test_marker_flattened_onto_a_number_between_its_neighbours():
     assert [m.number for m in ms.markers] == [4, 6]
 
 
-def test_markers_past_note_999():
-    body = " ".join(f"Claim.{n}" for n in range(998, 1003))
-    foot = "\n".join(f"{n} A. Bir, Kitap, 1990, s. {n}." for n in range(998, 1003))
+@pytest.mark.parametrize("last", [1002, 10002])
+def test_markers_past_note_999_and_9999(last: int):
+    numbers = list(range(1, last + 1))
+    body = " ".join(f"Claim.{n}" if n % 2 else f"Claim. {n}" for n in numbers)  # glued and spaced markers
+    foot = "\n".join(f"{n} A. Bir, Kitap, 1990, s. {n}." for n in numbers)
     ms = read_pdf_text(f"{body}\n\n{SEP}\n{foot}\n", "m.txt")
-    assert [m.number for m in ms.markers] == [998, 999, 1000, 1001, 1002]
+    assert [n.number for n in ms.notes] == numbers
+    assert [m.number for m in ms.markers] == numbers

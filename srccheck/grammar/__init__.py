@@ -96,8 +96,15 @@ _APPARATUS = {
 _APPARATUS_RE = {lang: [re.compile(p) for p in pats] for lang, pats in _APPARATUS.items()}
 
 
+SAMPLE_CHARS = 200_000  # more notes than this much text say nothing new about their conventions
+
+
 def detect_language(texts: list[str]) -> str:
     """Guess the language of the notes' citation conventions."""
+    total = sum(map(len, texts))
+    if total > SAMPLE_CHARS:
+        # a book: every k-th note, spread over all chapters, so a translated chapter counts its share
+        texts = texts[:: -(-total // SAMPLE_CHARS)]
     scores = dict.fromkeys(LANGUAGES, 0)
     # one pass over all notes at once; NUL between them, so no pattern matches across two notes
     text = "\0".join(texts)

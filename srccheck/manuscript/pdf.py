@@ -33,7 +33,7 @@ from .pdftext import _join, _Line
 MAX_PAGES = 3000
 MAX_GAP = 3
 _PAGE_NUMBER = re.compile(r"^[-–—\s]*(\d{1,4})[-–—\s]*$")
-_NOTE_NUMBER = re.compile(r"^(\d{1,4})[.)]?$")
+_NOTE_NUMBER = re.compile(r"^(\d{1,5})[.)]?$")
 
 
 @dataclass

@@ -26,9 +26,9 @@ ENDNOTES_HEADING = re.compile(
 )
 SEPARATOR = re.compile(r"^(?:[ \t]{10,}|[ \t]*(?:[_\-–—─━=]\s?){5,}[ \t]*)$")
 PAGE_NUMBER = re.compile(r"^[ \t]*[-–]?[ \t]*(\d{1,4})[ \t]*[-–]?[ \t]*$")
-NOTE_START = re.compile(r"^([ \t]{0,3})(\d{1,4})(?:[.)]?[ \t]+|(?=[^\W\d_\s]))(\S.*)$")
-_GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:!?”’\"»)\]…])(\d{1,4})(?![\w\d])")  # books run past note 999
-_SPACED = re.compile(r"(?<=[.,;:!?”’\"»)\]…])[ \t]+(\d{1,4})(?=[ \t]|$)")
+NOTE_START = re.compile(r"^([ \t]{0,3})(\d{1,5})(?:[.)]?[ \t]+|(?=[^\W\d_\s]))(\S.*)$")
+_GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:!?”’\"»)\]…])(\d{1,5})(?![\w\d])")  # books run past note 9999
+_SPACED = re.compile(r"(?<=[.,;:!?”’\"»)\]…])[ \t]+(\d{1,5})(?=[ \t]|$)")
 _MONTH_OR_UNIT = {m for ms in L.MONTHS.values() for m in ms} | {
     "yıl", "yılında", "yıllık", "gün", "kişi", "bin", "milyon", "%", "years", "year", "days", "men", "troops",
     "jahre", "jahren", "ans", "km", "kg", "dk", "dk.", "saat", "ay", "sterlin", "lira", "ruble", "adet",
