@@ -103,17 +103,22 @@ def _depth_map(text: str) -> list[bool]:
 
 
 def split_parts(text: str, sep: str = ",") -> list[str]:
+    if sep not in text:
+        return [text.strip()]
     inside = _depth_map(text)
     parts, start = [], 0
-    for k, ch in enumerate(text):
-        if ch == sep and not inside[k]:
+    k = text.find(sep)
+    while k != -1:  # from separator to separator: most characters are not one
+        if not inside[k]:
             parts.append(text[start:k])
             start = k + 1
+        k = text.find(sep, k + 1)
     parts.append(text[start:])
     return [p.strip() for p in parts]
 
 
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
+_CUT_CANDIDATE = re.compile(r";|\.(?= )")
 _WINDOW = 400  # how far split_note looks before and after a full stop
 _MAX_PIECE = 2000  # characters: no single citation is longer
 
@@ -163,12 +168,11 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
     inside = _depth_map(text)
     markers = _marker_set(grammar)
     cuts: list[tuple[int, int]] = []  # (end of piece, start of next)
-    k = 0
     n = len(text)
-    while k < n:
+    for candidate in _CUT_CANDIDATE.finditer(text):  # only a ";" or a ". " can end a piece
+        k = candidate.start()
         ch = text[k]
         if inside[k]:
-            k += 1
             continue
         if ch == ";":
             cuts.append((k, k + 1))
@@ -181,7 +185,6 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
             if k - (cuts[-1][1] if cuts else 0) > _MAX_PIECE:
                 if capital_after(rest):
                     cuts.append((k + 1, k + 1))  # no citation runs this long: a sentence end cuts
-                k += 1
                 continue
             nxt = rest.lstrip()[:1]
             capital = bool(nxt) and (nxt.isupper() or nxt in OPEN_QUOTES)
@@ -202,7 +205,6 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
                     or (_starts_citation(rest, grammar, markers) and not _unfinished_citation(piece, grammar))
                 ):
                     cuts.append((k + 1, k + 1))
-        k += 1
     fragments = []
     start = 0
     for end, nxt in cuts:
@@ -342,7 +344,10 @@ def _strip_signal(text: str, grammar: Grammar) -> str:
     while changed:
         changed = False
         low = _low(text)
-        for s in _lowered_list(tuple(grammar.signals)):
+        signals = _lowered_list(tuple(grammar.signals))
+        if not low.startswith(signals):  # one C call rules out nearly every citation
+            break
+        for s in signals:
             if low.startswith(s) and (len(text) == len(s) or not text[len(s)].isalnum()):
                 text = text[len(s):].lstrip(" ,:")
                 changed = True
@@ -352,7 +357,10 @@ def _strip_signal(text: str, grammar: Grammar) -> str:
 
 def _leading_marker(text: str, grammar: Grammar, markers: list[str]) -> str | None:
     low = _low(text)
-    for m, ml in zip(markers, _lowered_list(tuple(markers))):
+    lowered = _lowered_list(tuple(markers))
+    if not low.startswith(lowered):
+        return None
+    for m, ml in zip(markers, lowered):
         if low.startswith(ml) and (len(text) == len(ml) or not text[len(ml)].isalnum()):
             rest = text[len(ml):]
             if "." not in m and re.match(r"\s+[^\W\d_]", rest):
@@ -390,6 +398,8 @@ def _is_publisher(part: str) -> bool:
 
 
 def _issue(part: str, grammar: Grammar) -> str | None:
+    if not part.startswith(tuple(grammar.issue_labels)):
+        return None
     for label in grammar.issue_labels:
         if part.startswith(label):
             rest = part[len(label):].strip(" :")
@@ -401,6 +411,8 @@ def _issue(part: str, grammar: Grammar) -> str | None:
 def _volume(part: str, grammar: Grammar) -> str | None:
     if _ROMAN.match(part) and part not in {"C", "D", "L", "M"}:
         return part
+    if not part.startswith(tuple(grammar.volume_labels)):
+        return None
     for label in grammar.volume_labels:
         if part.startswith(label):
             rest = part[len(label):].strip(" :")

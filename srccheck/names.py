@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .model import Name
 
@@ -25,6 +26,7 @@ def is_initial(token: str) -> bool:
     return bool(_INITIAL.match(token))
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_name_token(token: str) -> bool:
     if is_initial(token):
         return True
@@ -46,8 +48,9 @@ def _is_name_token(token: str) -> bool:
 _ET_AL_TEXT = re.compile(r"(?<!\s)\s*(?:,\s*)?\b(?:et al\.?|vd\.|v\.dğr\.|ve diğerleri|u\.\s?a\.|et alii|и др\.)\s*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 14)
 def looks_like_names(text: str) -> bool:
-    """Is this comma-part a list of personal names (the author slot)?"""
+    """Is this comma-part a list of personal names (the author slot)? Cached: a book names the same authors often."""
     text = _ET_AL_TEXT.sub("", _PARENS.sub(" ", text)).strip()
     if not text or len(text) > 90:
         return False
