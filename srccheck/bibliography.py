@@ -53,9 +53,9 @@ class Bibliography:
     def by_family(self) -> dict[str, list[Entry]]:
         index: dict[str, list[Entry]] = defaultdict(list)
         for entry in self.entries.values():
-            for family in entry_families(entry):
-                if entry not in index[family]:
-                    index[family].append(entry)
+            # each entry once per family ("Smith and Smith"): a set per entry, not a scan of the family's list
+            for family in dict.fromkeys(entry_families(entry)):
+                index[family].append(entry)
         return dict(index)
 
     @cached_property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -27,6 +28,15 @@ class Name:
 
     def initials(self) -> str:
         return _initials(self.given)
+
+
+@lru_cache(maxsize=1 << 12)
+def _first_year(text: str) -> int | None:
+    found = _FOUR_DIGITS.search(text)
+    return int(found.group()) if found else None
+
+
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -146,10 +156,7 @@ class Entry:
 
     @property
     def year(self) -> int | None:
-        import re
-
-        found = re.search(r"\d{4}", self.fields.get("year") or self.fields.get("date") or "")
-        return int(found.group()) if found else None
+        return _first_year(self.fields.get("year") or self.fields.get("date") or "")
 
     @property
     def people(self) -> tuple[Name, ...]:
