@@ -118,6 +118,8 @@ def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_forma
     from .config import Overrides
     from .errors import InputError, UsageError
     from .output import MACHINE, RenderOptions, writer
+    from .progress import Progress
+    from .progress import wanted as progress_wanted
     from .runner import check_files, exit_code, summary
 
     cache.set_enabled(not no_cache)
@@ -128,11 +130,12 @@ def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_forma
         if write_baseline:
             _write_baselines(paths, cli, config_path, no_config)
             return
-        outcomes = check_files(paths, cli, config_path, no_config)
+        fmt = output_format or ("text" if sys.stdout.isatty() else "concise")
+        with Progress(len(paths), progress_wanted(fmt, quiet)) as progress:
+            outcomes = check_files(paths, cli, config_path, no_config, progress=progress)
     except (InputError, UsageError) as exc:
         raise InputProblem(str(exc)) from None
 
-    fmt = output_format or ("text" if sys.stdout.isatty() else "concise")
     reports = [o.report for o in outcomes if o.report is not None]
     if statistics and not quiet:
         _print_statistics(reports)

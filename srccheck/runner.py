@@ -111,9 +111,12 @@ class Bibs:
 
 def _start_helper(path: str):  # type: ignore[no-untyped-def]
     import multiprocessing
+    import threading
 
-    # fork shares the imported modules and starts at once; elsewhere fork is unsafe or missing
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    # fork shares the imported modules and starts at once; elsewhere fork is unsafe or missing, and
+    # a process with other threads (the progress display) must not be forked
+    fork = sys.platform == "linux" and threading.active_count() == 1
+    context = multiprocessing.get_context("fork" if fork else "spawn")
     helper = context.Process(target=_load_into_cache, args=(path,), daemon=True)
     helper.start()
     return helper
@@ -169,12 +172,14 @@ def _attribute(findings: list[Finding], bib) -> list[Finding]:  # type: ignore[n
     return fixed
 
 
-def check_file(path: str, settings: Settings, bibs: Bibs, baseline=None) -> Outcome:  # type: ignore[no-untyped-def]
+def check_file(path: str, settings: Settings, bibs: Bibs, baseline=None, progress=None) -> Outcome:  # type: ignore[no-untyped-def]
     from . import suppress
     from .manuscript import bibliography_paths
     from .pipeline import Options, apply_severity, check_loaded, load_parsed
+    from .progress import Silent
     from .rules import all_rules
 
+    progress = progress or Silent()
     outcome = Outcome(path, fail_on=settings.fail_on, bib=settings.bib, config_path=settings.config_path)
     rules = all_rules()
     enabled = enabled_rules(rules, settings.layers)
@@ -184,12 +189,14 @@ def check_file(path: str, settings: Settings, bibs: Bibs, baseline=None) -> Outc
     try:
         if settings.bib:
             bibs.prefetch(tuple(settings.bib))
+        progress.stage(f"{path}: reading the notes")
         parsed = load_parsed(path, options)
         manuscript, text = parsed.manuscript, parsed.text
         # no --bib and none configured: the bibliographies the manuscript names (YAML, \addbibresource)
         outcome.bib = list(settings.bib) or bibliography_paths(manuscript)
         if not outcome.bib:
             raise UsageError(f"{path}: no bibliography: pass --bib FILE or set bib in the configuration")
+        progress.stage(f"{path}: loading {', '.join(outcome.bib)}")
         bib = bibs.get(tuple(outcome.bib))
     except InputError as exc:
         outcome.error = str(exc)
@@ -197,6 +204,7 @@ def check_file(path: str, settings: Settings, bibs: Bibs, baseline=None) -> Outc
     # The parsed inputs live until the run ends: move them out of the cyclic collector's sight
     # (it would rescan hundreds of thousands of them during resolution and rules).
     gc.freeze()
+    progress.stage(f"{path}: checking {len(parsed.citations):,} citations in {len(manuscript.notes):,} notes")
     report = check_loaded(manuscript, bib, options, parsed)
     findings = _attribute(report.findings, bib)
     suppressions = suppress.from_text(text, manuscript) + suppress.from_config(settings.ignore_notes, settings.config_path)
@@ -212,7 +220,7 @@ def check_file(path: str, settings: Settings, bibs: Bibs, baseline=None) -> Outc
 
 
 def check_files(paths: list[str], cli: Overrides, config: str | None = None, no_config: bool = False,
-                use_baseline: bool = True) -> list[Outcome]:
+                use_baseline: bool = True, progress=None) -> list[Outcome]:  # type: ignore[no-untyped-def]
     """Check each manuscript. UsageError (bad configuration) stops the run; unreadable files do not."""
     from .baseline import Baseline
 
@@ -227,7 +235,9 @@ def check_files(paths: list[str], cli: Overrides, config: str | None = None, no_
             if settings.baseline not in baselines:
                 baselines[settings.baseline] = Baseline.load(settings.baseline)
             baseline = baselines[settings.baseline]
-        outcomes.append(check_file(path, settings, bibs, baseline))
+        outcomes.append(check_file(path, settings, bibs, baseline, progress))
+        if progress is not None:
+            progress.advance()
     return outcomes
 
 
