@@ -1,23 +1,56 @@
-"""How srccheck scales: end-to-end time per note and against bibtexparser's own load time, measured in one run.
+"""How srccheck scales, measured against the targets of the performance issue, in one run.
 
-Usage: python bench/scale.py [--notes 100 1000 5000] [--entries 1000 20000] [--repeat 3]
+Usage:
+  python bench/scale.py [--notes 100 1000 5000 10000] [--entries 1000 20000] [--repeat 3] [--json PATH]
+  python bench/scale.py --quick    # smoke test: --notes 100 1000 --entries 1000 --repeat 1 (explicit options win)
 
 Generates (seeded, in a temp dir) PDF-text manuscripts whose notes cite a generated .bib with LaTeX escapes:
-full first citations, short forms, a.g.e., several citations per note. Prints medians (seconds), time per note,
-peak memory of the whole process, and the ratio to two baselines measured in the same run: bibtexparser.parse_file
-of the same bib plain, and with LatexDecodingMiddleware (the naive way to load it).
+full first citations, short forms, a.g.e., several citations per note. Each file has its own seed, so a given
+size is the same file whatever else is requested. Every command runs --repeat times, each as its own process;
+every time is the median wall-clock time of the whole process (interpreter start-up included), in seconds
+unless marked ms.
+
+Per bib:
+  plain, naive    bibtexparser.parse_file of the bib without middleware, and with LatexDecodingMiddleware
+                  (the naive way to load it): the baselines, measured in the same run
+  fixed           `srccheck check` of a 1-note manuscript: start-up plus bib load, the cost that does not
+                  grow with the manuscript
+Per manuscript size, `srccheck check M --bib B --format json --no-config`:
+  cold            SRCCHECK_CACHE_DIR is a fresh empty directory for every run
+  warm            SRCCHECK_CACHE_DIR is one directory, filled by an untimed run first; marked ! when srccheck/
+                  was edited meanwhile (its cache is keyed on its own sources, so they may be cache misses)
+  ms/note         time / notes (cold and warm)
+  step ms/note    warm ms per added note from the next smaller size to this one: what a note costs once
+                  start-up and bib load cancel out
+  peak MB         max RSS, cold/warm (the highest of its runs; os.wait4 gives each run's own). When srccheck
+                  parses a large bib in a helper process, this is the larger of the two processes, not their sum
+  xplain xnaive   cold / plain parse and cold / naive parse of the same bib
+  marginal        (t(largest) - t(smallest)) / (largest - smallest notes), ms per added note, cold and warm
+  flatness        max / min of step ms/note over the sizes (1.0 = perfectly linear), warm (cold for information)
+
+Targets, PASS/FAIL in a table at the end (skipped when their sizes were not requested):
+  5000 notes x 20000 entries: cold <= 1.5 x plain parse, warm <= 1.0 s, peak memory (cold or warm) <= 400 MB
+  flatness <= 1.5 from 100 to 10000 notes, warm, for each bib
+  the bundled sample, `srccheck check article.txt --bib refs.bib --no-config` in the repo root, warm <= 0.3 s
+  `srccheck --version` <= 0.1 s
+The sample and --version run the venv's `srccheck` console script (what users run; it starts faster than
+python -m), or python -m srccheck when there is none.
+
+Exit status 0 whatever the targets say (benchmarks inform, they do not gate); 1 only when a run itself fails.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 SURNAMES = ["Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Öztürk", "Aydın", "Arslan", "Doğan", "Kılıç", "Müller",
@@ -71,48 +104,290 @@ def write_manuscript(path: Path, notes: int, works: list[tuple[str, str, str, in
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def median_time(cmd: list[str], repeat: int) -> tuple[float, int]:
-    times, peak = [], 0
-    for _ in range(repeat):
+SEED = 20261123
+REPO = Path(__file__).resolve().parent.parent
+DEFAULTS = {"notes": [100, 1000, 5000, 10000], "entries": [1000, 20000], "repeat": 3}
+QUICK = {"notes": [100, 1000], "entries": [1000], "repeat": 1}
+BIG = (5000, 20000)  # (notes, entries) of the issue's cold, warm and memory targets
+FLAT_RANGE = (100, 10000)  # the flatness target is stated over this span of notes
+CHECK_OK = (0, 1)  # 1 only means findings
+
+
+@dataclass
+class Measured:
+    """Wall times and peak memory (MB) of the timed runs of one command."""
+    times: list[float]
+    peaks: list[float]
+    sources_changed: bool = False  # srccheck/ was edited while these runs were going on
+
+    @classmethod
+    def of(cls, runs: list[tuple[float, float]], sources_changed: bool = False) -> Measured:
+        return cls([t for t, _ in runs], [p for _, p in runs], sources_changed)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+    @property
+    def peak(self) -> float:
+        # the worst run, not the median: a memory ceiling is about the worst case
+        return max(self.peaks)
+
+    def as_json(self) -> dict:
+        return {"median_s": self.median, "times_s": self.times, "peak_mb": self.peak,
+                "sources_changed": self.sources_changed}
+
+
+def rss_mb(maxrss: int) -> float:
+    # ru_maxrss is in kilobytes on Linux, in bytes on macOS
+    return maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+
+
+def run_once(cmd: list[str], env: dict[str, str] | None = None, ok: tuple[int, ...] = (0,)) -> tuple[float, float]:
+    """Wall time and peak memory of one run of cmd, from the repo root.
+
+    os.wait4 returns the rusage of exactly this child, so each run's max RSS is its own; getrusage(RUSAGE_CHILDREN)
+    would be a running max over every child this script ever reaped. Output goes to /dev/null and a file, never
+    a pipe: nothing reads a pipe while we block in wait4, so a big JSON report would stall the child.
+    """
+    with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True)
-        times.append(time.perf_counter() - start)
-        if proc.returncode not in (0, 1):
-            raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr.decode()[:500]}")
-        peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    return statistics.median(times), peak
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env, cwd=REPO)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, so Popen must not wait for it again
+        if proc.returncode not in ok:
+            err.seek(0)
+            raise SystemExit(f"failed (exit {proc.returncode}): {' '.join(cmd)}\n"
+                             f"{err.read().decode(errors='replace')[-1500:]}")
+    return elapsed, rss_mb(usage.ru_maxrss)
 
 
-def baseline(bib: Path, decode: bool, repeat: int) -> float:
+def source_stamp() -> frozenset[tuple[str, int, int]]:
+    """Path, size and mtime of every srccheck source file. srccheck keys its cache on its own sources, so an
+    edit during a warm measurement (others work in this tree) silently turns it into cache misses."""
+    stamp = set()
+    for path in (REPO / "srccheck").rglob("*.py"):
+        try:
+            info = path.stat()
+        except OSError:  # deleted between listing and stat: an edit as well
+            continue
+        stamp.add((str(path), info.st_size, info.st_mtime_ns))
+    return frozenset(stamp)
+
+
+def cache_env(cache: str) -> dict[str, str]:
+    return {**os.environ, "SRCCHECK_CACHE_DIR": cache}
+
+
+def cold(cmd: list[str], repeat: int, ok: tuple[int, ...] = CHECK_OK) -> Measured:
+    """A fresh empty cache for every run: a first run, or a CI job without a saved cache."""
+    runs = []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory(prefix="srccheck-cold-") as cache:
+            runs.append(run_once(cmd, cache_env(cache), ok))
+    return Measured.of(runs)
+
+
+def warm(cmd: list[str], repeat: int, ok: tuple[int, ...] = CHECK_OK) -> Measured:
+    """One cache, filled by an untimed run and then reused: every later run on the same files."""
+    with tempfile.TemporaryDirectory(prefix="srccheck-warm-") as cache:
+        env = cache_env(cache)
+        before = source_stamp()
+        run_once(cmd, env, ok)
+        runs = [run_once(cmd, env, ok) for _ in range(repeat)]
+        return Measured.of(runs, sources_changed=source_stamp() != before)
+
+
+def baseline(bib: Path, decode: bool, repeat: int) -> Measured:
     code = ("import bibtexparser, sys\n"
             "from bibtexparser.middlewares import LatexDecodingMiddleware\n"
             f"lib = bibtexparser.parse_file(sys.argv[1]{', append_middleware=[LatexDecodingMiddleware()]' if decode else ''})\n")
-    return median_time([sys.executable, "-c", code, str(bib)], repeat)[0]
+    return Measured.of([run_once([sys.executable, "-c", code, str(bib)]) for _ in range(repeat)])
+
+
+def srccheck_cmd() -> list[str]:
+    # the console script next to this interpreter (not resolved: the venv's bin, not the base Python's)
+    script = Path(sys.executable).parent / "srccheck"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "srccheck"]
+
+
+def check_cmd(manuscript: Path, bib: Path) -> list[str]:
+    return [*srccheck_cmd(), "check", str(manuscript), "--bib", str(bib), "--format", "json",
+            "--no-config"]
+
+
+def step_per_note(times: dict[int, float]) -> dict[int, float]:
+    """ms per added note from each size to the next larger one, keyed by the larger size. Differences over
+    hundreds or thousands of notes: start-up and bib load cancel out, and timing noise hardly matters."""
+    sizes = sorted(times)
+    return {hi: 1000 * (times[hi] - times[lo]) / (hi - lo) for lo, hi in zip(sizes, sizes[1:])}
+
+
+def flatness(per_note: dict[int, float]) -> float | None:
+    """max/min of the per-note costs; None when a cost is not positive (the size is lost in timing noise)."""
+    values = list(per_note.values())
+    if len(values) < 2 or min(values) <= 0:
+        return None
+    return max(values) / min(values)
+
+
+def marginal(times: dict[int, float]) -> float | None:
+    """ms per added note between the smallest and the largest manuscript."""
+    lo, hi = min(times), max(times)
+    return 1000 * (times[hi] - times[lo]) / (hi - lo) if hi > lo else None
+
+
+def fmt(value: float | None, spec: str = ".2f") -> str:
+    return "n/a" if value is None else format(value, spec)
+
+
+def bench_bib(entries: int, sizes: list[int], repeat: int, tmp: Path) -> dict:
+    """All numbers for one bib size; prints them as they come."""
+    works = make_bib(entries, random.Random(f"{SEED}/bib/{entries}"))
+    bib = tmp / f"refs{entries}.bib"
+    write_bib(bib, works)
+    plain = baseline(bib, False, repeat)
+    naive = baseline(bib, True, max(1, repeat // 2))  # minutes on a big bib, and only a reference point
+    print(f"\nbib {entries} entries: bibtexparser plain {plain.median:.2f} s, "
+          f"with LatexDecodingMiddleware {naive.median:.2f} s")
+
+    def manuscript(notes: int) -> Path:
+        path = tmp / f"m{entries}-{notes}.txt"
+        write_manuscript(path, notes, works, random.Random(f"{SEED}/ms/{entries}/{notes}"))
+        return path
+
+    one = manuscript(1)
+    fixed = {"cold": cold(check_cmd(one, bib), repeat), "warm": warm(check_cmd(one, bib), repeat)}
+    print(f"  fixed cost (1-note manuscript): cold {fixed['cold'].median:.2f} s, warm {fixed['warm'].median:.2f} s"
+          f"{' !' if fixed['warm'].sources_changed else ''}")
+    print(f"  {'notes':>6} {'cold s':>7} {'warm s':>7} {'cold ms/note':>12} {'warm ms/note':>12} "
+          f"{'step ms/note':>12} {'peak MB c/w':>11} {'xplain':>6} {'xnaive':>6}")
+    runs: dict[int, dict[str, Measured]] = {}
+    previous: tuple[int, float] | None = None
+    for notes in sizes:
+        path = manuscript(notes)
+        run = runs[notes] = {"cold": cold(check_cmd(path, bib), repeat), "warm": warm(check_cmd(path, bib), repeat)}
+        c, w = run["cold"].median, run["warm"].median
+        peaks = f"{run['cold'].peak:.0f}/{run['warm'].peak:.0f}"
+        mark = "!" if run["warm"].sources_changed else " "
+        step = fmt(1000 * (w - previous[1]) / (notes - previous[0]), ".3f") if previous else "-"
+        previous = (notes, w)
+        print(f"  {notes:>6} {c:>7.2f} {w:>6.2f}{mark} {1000 * c / notes:>12.2f} {1000 * w / notes:>12.2f} "
+              f"{step:>12} {peaks:>11} {c / plain.median:>6.2f} {c / naive.median:>6.2f}")
+
+    per_note = {kind: step_per_note({n: runs[n][kind].median for n in sizes}) for kind in ("cold", "warm")}
+    slope = {kind: marginal({n: runs[n][kind].median for n in sizes}) for kind in ("cold", "warm")}
+    flat = {kind: flatness(per_note[kind]) for kind in ("cold", "warm")}
+    print(f"  marginal ms/note ({min(sizes)} -> {max(sizes)} notes): cold {fmt(slope['cold'], '.3f')}, "
+          f"warm {fmt(slope['warm'], '.3f')}; flatness of step ms/note (max/min): warm {fmt(flat['warm'])}, "
+          f"cold {fmt(flat['cold'])}")
+    return {"entries": entries, "plain": plain, "naive": naive, "fixed": fixed, "runs": runs,
+            "step_ms_per_note": per_note, "marginal_ms_per_note": slope, "flatness": flat}
+
+
+def target(name: str, measured: float | None, limit: float, unit: str, ran: bool, why_skipped: str = "") -> dict:
+    if not ran:
+        result = f"skipped ({why_skipped})"
+    elif measured is None:
+        result = "n/a (a per-note cost is not positive: lost in timing noise)"
+    else:
+        result = "PASS" if measured <= limit else "FAIL"
+    return {"target": name, "measured": measured if ran else None, "limit": limit, "unit": unit, "result": result}
+
+
+def targets(bibs: dict[int, dict], sample: Measured, version: Measured, sizes: list[int]) -> list[dict]:
+    notes, entries = BIG
+    big = bibs.get(entries, {}).get("runs", {}).get(notes)
+    skip = f"needs --notes {notes} and --entries {entries}"
+    rows = [
+        target(f"{notes} notes x {entries} entries cold <= 1.5 x plain parse",
+               big and big["cold"].median / bibs[entries]["plain"].median, 1.5, "x", bool(big), skip),
+        target(f"{notes} notes x {entries} entries warm <= 1.0 s", big and big["warm"].median, 1.0, "s",
+               bool(big), skip),
+        target(f"{notes} notes x {entries} entries peak memory <= 400 MB",
+               big and max(big["cold"].peak, big["warm"].peak), 400, "MB", bool(big), skip),
+    ]
+    covers = FLAT_RANGE[0] in sizes and FLAT_RANGE[1] in sizes
+    for n, bib in bibs.items():
+        rows.append(target(f"flatness {FLAT_RANGE[0]}->{FLAT_RANGE[1]} notes x {n} entries, warm <= 1.5",
+                           bib["flatness"]["warm"], 1.5, "x", covers,
+                           f"needs --notes {FLAT_RANGE[0]} and {FLAT_RANGE[1]}"))
+    rows.append(target("bundled sample warm <= 0.3 s", sample.median, 0.3, "s", True))
+    rows.append(target("srccheck --version <= 0.1 s", version.median, 0.1, "s", True))
+    return rows
+
+
+def print_targets(rows: list[dict]) -> None:
+    width = max(len(r["target"]) for r in rows)
+    print(f"\n{'target':<{width}}  {'measured':>9}  {'limit':>6}  result")
+    for r in rows:
+        digits = 0 if r["unit"] == "MB" else 2
+        measured = "-" if r["measured"] is None else f"{r['measured']:.{digits}f} {r['unit']}"
+        limit = f"{r['limit']:g} {r['unit']}"
+        print(f"{r['target']:<{width}}  {measured:>9}  {limit:>6}  {r['result']}")
+
+
+def to_json(value):
+    """Measured -> dict, int keys -> str, recursively, for json.dump."""
+    if isinstance(value, Measured):
+        return value.as_json()
+    if isinstance(value, dict):
+        return {str(k): to_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_json(v) for v in value]
+    return value
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--notes", type=int, nargs="+", help=f"manuscript sizes [default: {DEFAULTS['notes']}]")
+    parser.add_argument("--entries", type=int, nargs="+", help=f"bib sizes [default: {DEFAULTS['entries']}]")
+    parser.add_argument("--repeat", type=int,
+                        help=f"runs per measurement, median taken [default: {DEFAULTS['repeat']}]")
+    parser.add_argument("--quick", action="store_true",
+                        help="smoke test: --notes 100 1000 --entries 1000 --repeat 1 (explicit options win)")
+    parser.add_argument("--json", type=Path, metavar="PATH", help="also write every number to this JSON file")
+    args = parser.parse_args()
+    preset = QUICK if args.quick else DEFAULTS
+    for key in ("notes", "entries", "repeat"):
+        if getattr(args, key) is None:
+            setattr(args, key, preset[key])
+    args.notes, args.entries = sorted(set(args.notes)), sorted(set(args.entries))
+    if args.repeat < 1 or min(args.notes) < 2 or min(args.entries) < 1:
+        parser.error("--repeat and --entries must be at least 1, --notes at least 2 (1 note is the fixed-cost run)")
+    return args
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--notes", type=int, nargs="+", default=[100, 1000, 5000])
-    parser.add_argument("--entries", type=int, nargs="+", default=[1000, 20000])
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-    rng = random.Random(20261123)
-    exe = [sys.executable, "-m", "srccheck", "check"]
-    with tempfile.TemporaryDirectory() as tmp:
-        for entries in args.entries:
-            works = make_bib(entries, rng)
-            bib = Path(tmp) / f"refs{entries}.bib"
-            write_bib(bib, works)
-            plain = baseline(bib, False, args.repeat)
-            naive = baseline(bib, True, max(1, args.repeat // 2))
-            print(f"bib {entries} entries: bibtexparser plain {plain:.2f} s, with LatexDecodingMiddleware {naive:.2f} s")
-            for notes in args.notes:
-                ms = Path(tmp) / f"m{notes}.txt"
-                write_manuscript(ms, notes, works, rng)
-                took, peak = median_time([*exe, str(ms), "--bib", str(bib), "--format", "json", "--no-config"],
-                                         args.repeat)
-                print(f"  {notes:>6} notes: {took:6.2f} s median  {1000 * took / notes:6.2f} ms/note  "
-                      f"peak {peak // 1024} MB  x{took / plain:.2f} plain parse  x{took / naive:.2f} naive parse")
+    args = parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # a full run takes minutes: show each line when redirected too
+    cli = srccheck_cmd()
+    start_stamp = source_stamp()
+    print(f"srccheck scale benchmark: notes {args.notes}, entries {args.entries}, repeat {args.repeat}, "
+          f"{os.cpu_count()} CPUs; times are medians in seconds")
+    sample_cmd = [*cli, "check", "article.txt", "--bib", "refs.bib", "--no-config"]
+    sample = {"cold": cold(sample_cmd, args.repeat), "warm": warm(sample_cmd, args.repeat)}
+    version = warm([*cli, "--version"], args.repeat, ok=(0,))
+    print(f"bundled sample ({Path(cli[0]).name if len(cli) == 1 else 'python -m srccheck'}): "
+          f"cold {sample['cold'].median:.3f} s, warm {sample['warm'].median:.3f} s"
+          f"{' !' if sample['warm'].sources_changed else ''}, peak {sample['warm'].peak:.0f} MB; "
+          f"--version {version.median:.3f} s")
+    with tempfile.TemporaryDirectory(prefix="srccheck-scale-") as tmp:
+        bibs = {entries: bench_bib(entries, args.notes, args.repeat, Path(tmp)) for entries in args.entries}
+    rows = targets(bibs, sample["warm"], version, args.notes)
+    print_targets(rows)
+    changed = source_stamp() != start_stamp
+    if changed:
+        print("\nWARNING: srccheck/ was edited during this run, so the numbers mix code versions, and warm ones"
+              "\nmarked ! may have been cache misses (the cache is keyed on srccheck's sources)."
+              "\nRe-run on a quiet tree.")
+    if args.json:
+        report = {"sources_changed": changed, "notes": args.notes, "entries": args.entries, "repeat": args.repeat,
+                  "cpus": os.cpu_count(), "python": sys.version.split()[0], "sample": sample, "version": version,
+                  "bibs": bibs, "targets": rows}
+        args.json.write_text(json.dumps(to_json(report), indent=2) + "\n", encoding="utf-8")
+        print(f"\nnumbers written to {args.json}")
 
 
 if __name__ == "__main__":
