@@ -171,13 +171,14 @@ def _field_value(raw: str, strings: dict[str, str]) -> str:
     return _decoded(_join_concatenation(raw, strings))
 
 
-def load_bibliography(path: str, encoding: str | None = None) -> Bibliography:
-    """The parsed, indexed bibliography; from the on-disk cache when this file was loaded before."""
+def load_bibliography(path: str, encoding: str | None = None, background: bool = False) -> Bibliography:
+    """The parsed, indexed bibliography; from the on-disk cache when this file was loaded before.
+    background: a newly parsed one is written to the cache by a forked process (see cache.cached)."""
     from . import cache
 
     data = read_bytes(path, "bibliography")
     return cache.cached("bib", _identity(path, encoding), data,
-                        lambda: _indexed(parse_bibliography(_text(data, path, encoding), path)))
+                        lambda: _indexed(parse_bibliography(_text(data, path, encoding), path)), background)
 
 
 def is_cached(path: str, encoding: str | None = None) -> bool:

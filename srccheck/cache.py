@@ -74,9 +74,10 @@ def fingerprint() -> bytes:
     return h.digest()
 
 
-def cached(kind: str, identity: str, data: bytes, build: Callable[[], T]) -> T:
+def cached(kind: str, identity: str, data: bytes, build: Callable[[], T], background: bool = False) -> T:
     """build(), or its stored result for these bytes. identity names the slot: the input's
-    absolute path and every option the result depends on."""
+    absolute path and every option the result depends on. background: store the new result
+    from a forked copy of this process, so that the caller goes on at once (see wait())."""
     if not enabled():
         return build()
     slot = _slot(kind, identity)
@@ -85,8 +86,52 @@ def cached(kind: str, identity: str, data: bytes, build: Callable[[], T]) -> T:
     if found is not None:
         return found  # type: ignore[no-any-return]
     value = build()
-    _store(slot, content, value)
+    if background and _may_fork():
+        _store_aside(slot, content, value)
+    else:
+        _store(slot, content, value)
     return value
+
+
+_writers: list[int] = []  # forked processes still storing a result
+
+
+def _may_fork() -> bool:
+    import threading
+
+    # elsewhere fork is missing or unsafe; with another thread running (the progress display) a forked
+    # copy could inherit a lock held mid-operation
+    return sys.platform == "linux" and threading.active_count() == 1
+
+
+def _store_aside(slot: Path, content: bytes, value: object) -> None:
+    """Pickling a large bibliography takes a tenth of a second or more: a forked child, which shares the
+    parsed value with this process page by page, writes it while the run goes on."""
+    try:
+        pid = os.fork()
+    except OSError:
+        _store(slot, content, value)
+        return
+    if pid == 0:  # the child: store, then leave at once (no atexit handlers, no flushing of inherited buffers)
+        try:
+            _store(slot, content, value)
+        finally:
+            os._exit(0)
+    if not _writers:
+        import atexit
+
+        atexit.register(wait)
+    _writers.append(pid)
+
+
+def wait() -> None:
+    """Wait for results still being stored, so that no process outlives the run."""
+    while _writers:
+        pid = _writers.pop()
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
 
 
 def _slot(kind: str, identity: str) -> Path:

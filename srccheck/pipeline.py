@@ -99,17 +99,28 @@ def parse(manuscript: Manuscript, text: str, language: str | None) -> Parsed:
     return Parsed(manuscript, text, language, parse_citations(manuscript, language, abbreviations), abbreviations)
 
 
-def load_parsed(path: str, options: Options) -> Parsed:
+def load_parsed(path: str, options: Options, background: bool = False) -> Parsed:
     """Read and parse a manuscript file, or take the result from the cache when the file is unchanged."""
     from . import cache
     from .manuscript import manuscript_bytes, parse_bytes_with_text
 
     data = manuscript_bytes(path, options.input_format)
-    where = os.path.abspath(path) if path != "-" else path
-    identity = f"{where}\0{path}\0{options.input_format}\0{options.encoding}\0{options.language}"
-    return cache.cached("manuscript", identity, data,
+    return cache.cached("manuscript", _identity(path, options), data,
                         lambda: parse(*parse_bytes_with_text(data, path, options.input_format, options.encoding),
-                                      options.language))
+                                      options.language), background)
+
+
+def is_parsed(path: str, options: Options) -> bool:
+    """Whether load_parsed would take this manuscript from the cache."""
+    from . import cache
+    from .manuscript import manuscript_bytes
+
+    return cache.holds("manuscript", _identity(path, options), manuscript_bytes(path, options.input_format))
+
+
+def _identity(path: str, options: Options) -> str:
+    where = os.path.abspath(path) if path != "-" else path
+    return f"{where}\0{path}\0{options.input_format}\0{options.encoding}\0{options.language}"
 
 
 def check_loaded(manuscript: Manuscript, bib: Bibliography, options: Options | None = None,

@@ -71,45 +71,54 @@ class Configs:
 class Bibs:
     """Loads each bibliography (or set of them) once for all manuscripts."""
 
-    PREFETCH_BYTES = 512 * 1024  # a smaller .bib parses in less time than a helper process takes to start
-
     def __init__(self) -> None:
         self.cache: dict[tuple[str, ...], object] = {}
-        self.pending: dict[str, object] = {}
-
-    def prefetch(self, paths: tuple[str, ...]) -> None:
-        """Parse large bibliographies that are not in the on-disk cache yet in helper processes, into the
-        cache, while this process reads the manuscript: the two jobs are independent and take about as
-        long for a book against a large library. Without a second core or a cache, nothing to gain."""
-        from . import cache
-        from .bibliography import is_cached
-
-        if paths in self.cache or not cache.enabled() or (os.cpu_count() or 1) < 2:
-            return
-        for path in paths:
-            if path == "-" or path in self.pending:
-                continue
-            try:
-                if os.path.getsize(path) < self.PREFETCH_BYTES or is_cached(path):
-                    continue
-            except (OSError, InputError):
-                continue  # the main process reports it when it loads the file
-            self.pending[path] = _start_helper(path)
 
     def get(self, paths: tuple[str, ...]):  # type: ignore[no-untyped-def]
         from .bibliography import load_bibliography
 
         if paths not in self.cache:
-            for path in paths:
-                helper = self.pending.pop(path, None)
-                if helper is not None:
-                    helper.join()  # type: ignore[attr-defined]  # then the load below is a cache hit
-            loaded = [load_bibliography(p) for p in paths]
+            loaded = [load_bibliography(p, background=True) for p in paths]
             self.cache[paths] = loaded[0] if len(loaded) == 1 else _merge(loaded)
         return self.cache[paths]
 
+    def to_parse(self, paths: tuple[str, ...]) -> int:
+        """Bytes of these bibliographies that are neither loaded nor in the on-disk cache."""
+        from .bibliography import is_cached
 
-def _start_helper(path: str):  # type: ignore[no-untyped-def]
+        if paths in self.cache:
+            return 0
+        try:
+            return sum(os.path.getsize(p) for p in paths if p != "-" and not is_cached(p))
+        except (OSError, InputError):
+            return 0  # reported when the file is loaded
+
+
+# Below these sizes a file parses in less time than a helper process takes to start.
+ASIDE_MANUSCRIPT_BYTES = 256 * 1024
+ASIDE_BIB_BYTES = 512 * 1024
+
+
+def _parse_aside(path: str, options, bib_paths: tuple[str, ...], bibs: Bibs):  # type: ignore[no-untyped-def]
+    """A helper process parsing the manuscript into the cache while this one parses the bibliography, or
+    None. Worth it only when both are large and neither is cached (a book against a large library, first
+    run): the two jobs are independent and take about as long. Needs the cache and a second core."""
+    from . import cache
+    from .pipeline import is_parsed
+
+    if not bib_paths or path == "-" or not cache.enabled() or (os.cpu_count() or 1) < 2:
+        return None
+    try:
+        if os.path.getsize(path) < ASIDE_MANUSCRIPT_BYTES or is_parsed(path, options):
+            return None
+    except (OSError, InputError):
+        return None  # reported when the file is read
+    if bibs.to_parse(bib_paths) < ASIDE_BIB_BYTES:
+        return None
+    return _start_helper(_parse_into_cache, path, options)
+
+
+def _start_helper(target, *args):  # type: ignore[no-untyped-def]
     import multiprocessing
     import threading
 
@@ -117,17 +126,17 @@ def _start_helper(path: str):  # type: ignore[no-untyped-def]
     # a process with other threads (the progress display) must not be forked
     fork = sys.platform == "linux" and threading.active_count() == 1
     context = multiprocessing.get_context("fork" if fork else "spawn")
-    helper = context.Process(target=_load_into_cache, args=(path,), daemon=True)
+    helper = context.Process(target=target, args=args, daemon=True)
     helper.start()
     return helper
 
 
-def _load_into_cache(path: str) -> None:
+def _parse_into_cache(path: str, options) -> None:  # type: ignore[no-untyped-def]
     try:
-        from .bibliography import load_bibliography
+        from .pipeline import load_parsed
 
-        load_bibliography(path)
-    except BaseException:  # noqa: BLE001 - the main process loads the file again and reports any problem
+        load_parsed(path, options)
+    except BaseException:  # noqa: BLE001 - the main process reads the file again and reports any problem
         pass
 
 
@@ -186,11 +195,15 @@ def check_file(path: str, settings: Settings, bibs: Bibs, baseline=None, progres
     severities = severity_overrides(rules, settings.severity)
     options = Options(language=settings.language, input_format=settings.input_format, encoding=settings.encoding,
                       uncited=set(settings.uncited), rules=enabled, severity=severities)
+    helper = _parse_aside(path, options, tuple(settings.bib), bibs)
     try:
-        if settings.bib:
-            bibs.prefetch(tuple(settings.bib))
+        if helper is not None:
+            progress.stage(f"{path}: loading {', '.join(settings.bib)} and reading the notes")
+            bibs.get(tuple(settings.bib))
+            helper.join()  # then the manuscript comes from the cache
+            helper = None
         progress.stage(f"{path}: reading the notes")
-        parsed = load_parsed(path, options)
+        parsed = load_parsed(path, options, background=True)
         manuscript, text = parsed.manuscript, parsed.text
         # no --bib and none configured: the bibliographies the manuscript names (YAML, \addbibresource)
         outcome.bib = list(settings.bib) or bibliography_paths(manuscript)
@@ -199,6 +212,9 @@ def check_file(path: str, settings: Settings, bibs: Bibs, baseline=None, progres
         progress.stage(f"{path}: loading {', '.join(outcome.bib)}")
         bib = bibs.get(tuple(outcome.bib))
     except InputError as exc:
+        if helper is not None:
+            helper.terminate()
+            helper.join()
         outcome.error = str(exc)
         return outcome
     # The parsed inputs live until the run ends: move them out of the cyclic collector's sight
@@ -238,6 +254,9 @@ def check_files(paths: list[str], cli: Overrides, config: str | None = None, no_
         outcomes.append(check_file(path, settings, bibs, baseline, progress))
         if progress is not None:
             progress.advance()
+    from . import cache
+
+    cache.wait()  # the cache files written in the background are complete when the run is
     return outcomes
 
 

@@ -214,21 +214,29 @@ def test_a_warm_run_prints_what_a_cold_one_does(cache_dir: Path, write):
     assert cold.stdout == warm.stdout == off.stdout and '"kaya2001"' in cold.stdout
 
 
-def test_a_large_bib_is_parsed_by_a_helper_process_into_the_cache(cache_dir: Path, write, monkeypatch):
+def _allow_helpers(monkeypatch) -> list:  # type: ignore[no-untyped-def]
+    from srccheck import runner
+
+    started: list = []
+    real_start = runner._start_helper
+    monkeypatch.setattr(runner, "ASIDE_MANUSCRIPT_BYTES", 0)
+    monkeypatch.setattr(runner, "ASIDE_BIB_BYTES", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(runner, "_start_helper", lambda *args: started.append(args[1:]) or real_start(*args))
+    return started
+
+
+def test_a_helper_parses_the_manuscript_while_the_bib_loads(cache_dir: Path, write, monkeypatch):
     from srccheck import runner
     from srccheck.config import Overrides
 
     others = "".join(BIB.replace("kaya2001", f"other{i}").replace("Kaya", f"Yazar{i}") for i in range(50))
     bib = write("refs.bib", BIB + others)
     text = write("m.txt", MANUSCRIPT)
-    started = []
-    real_start = runner._start_helper
-    monkeypatch.setattr(runner.Bibs, "PREFETCH_BYTES", 0)
-    monkeypatch.setattr(runner, "_start_helper", lambda path: started.append(path) or real_start(path))
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    started = _allow_helpers(monkeypatch)
     [helped] = runner.check_files([text], Overrides(bib=(bib,)), no_config=True)
-    assert started == [bib]
-    assert len(_files(cache_dir / "bib")) == 1
+    assert [args[0] for args in started] == [text]
+    assert len(_files(cache_dir / "bib")) == len(_files(cache_dir / "manuscript")) == 1
     cache.set_enabled(False)
     try:
         [alone] = runner.check_files([text], Overrides(bib=(bib,)), no_config=True)
@@ -237,17 +245,30 @@ def test_a_large_bib_is_parsed_by_a_helper_process_into_the_cache(cache_dir: Pat
     assert helped.report is not None and alone.report is not None
     assert helped.report.citations == alone.report.citations and helped.findings == alone.findings
     assert [res.key for _, res in helped.report.citations] == ["kaya2001"]
+    started.clear()
+    runner.check_files([text], Overrides(bib=(bib,)), no_config=True)
+    assert started == []  # both cached now: nothing to do aside
 
 
-def test_a_bib_the_helper_cannot_read_is_reported_by_the_main_process(cache_dir: Path, tmp_path: Path, write,
-                                                                     monkeypatch):
-    from srccheck import runner
-
-    bib = tmp_path / "refs.bib"
-    bib.write_bytes(b"\x00\x01\x02binary" * 1000)
-    text = write("m.txt", MANUSCRIPT)
-    monkeypatch.setattr(runner.Bibs, "PREFETCH_BYTES", 0)
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    result = CliRunner().invoke(main, ["check", text, "--bib", str(bib), "--no-config"])
+@pytest.mark.parametrize("broken", ["bib", "manuscript"])
+def test_what_the_helper_cannot_read_is_reported_by_the_main_process(cache_dir: Path, tmp_path: Path, write,
+                                                                    monkeypatch, broken: str):
+    bib, text = tmp_path / "refs.bib", tmp_path / "m.txt"
+    bib.write_text(BIB, encoding="utf-8")
+    text.write_text(MANUSCRIPT, encoding="utf-8")
+    (bib if broken == "bib" else text).write_bytes(b"\x00\x01\x02binary" * 1000)
+    started = _allow_helpers(monkeypatch)
+    result = CliRunner().invoke(main, ["check", str(text), "--bib", str(bib), "--no-config"])
+    assert started
     assert result.exit_code == 2
-    assert "refs.bib" in result.output and "Traceback" not in result.output
+    assert ("refs.bib: " if broken == "bib" else "m.txt: ") in result.output and "Traceback" not in result.output
+
+
+def test_a_new_bib_is_stored_in_the_background_and_complete_after_wait(cache_dir: Path, write):
+    path = write("refs.bib", BIB)
+    loaded = bibliography.load_bibliography(path, background=True)
+    cache.wait()
+    [slot] = _files(cache_dir)
+    assert slot.suffix == ".pickle"
+    assert bibliography.load_bibliography(path) == loaded
+    assert cache._writers == []

@@ -96,7 +96,7 @@ _APPARATUS = {
 _APPARATUS_RE = {lang: [re.compile(p) for p in pats] for lang, pats in _APPARATUS.items()}
 
 
-SAMPLE_CHARS = 200_000  # more notes than this much text say nothing new about their conventions
+SAMPLE_CHARS = 100_000  # more notes than this much text say nothing new about their conventions
 
 
 def detect_language(texts: list[str]) -> str:
