@@ -6,7 +6,6 @@ import os
 from dataclasses import dataclass, field, replace
 
 from .bibliography import Bibliography, is_archival, load_bibliography
-from .citations import archive_definitions, parse_note
 from .grammar import detect_language, grammar_for
 from .grammar import languages as L
 from .manuscript import read_manuscript
@@ -29,6 +28,8 @@ class Options:
 
 
 def parse_citations(manuscript: Manuscript, language: str, abbreviations: dict[str, str] | None = None) -> list[Citation]:
+    from .citations import archive_definitions, parse_note  # the parser: not needed when the notes come from the cache
+
     grammar = grammar_for(language)
     if abbreviations is None:
         abbreviations = archive_definitions(manuscript.notes)
@@ -45,6 +46,8 @@ def parse_citations(manuscript: Manuscript, language: str, abbreviations: dict[s
 def resolve_all(citations: list[Citation], bib: Bibliography, manuscript: Manuscript,
                 abbreviations: dict[str, str] | None = None) -> list[tuple[Citation, Resolution]]:
     if abbreviations is None:
+        from .citations import archive_definitions
+
         abbreviations = archive_definitions(manuscript.notes)
     resolver = Resolver(bib, abbreviations)
     pairs = []
@@ -94,6 +97,8 @@ class Parsed:
 
 
 def parse(manuscript: Manuscript, text: str, language: str | None) -> Parsed:
+    from .citations import archive_definitions
+
     language = language or detect_language([n.text for n in manuscript.notes])
     abbreviations = archive_definitions(manuscript.notes)
     return Parsed(manuscript, text, language, parse_citations(manuscript, language, abbreviations), abbreviations)
