@@ -17,7 +17,8 @@ Per bib:
                   grow with the manuscript
 Per manuscript size, `srccheck check M --bib B --format json --no-config`:
   cold            SRCCHECK_CACHE_DIR is a fresh empty directory for every run
-  warm            SRCCHECK_CACHE_DIR is one directory, filled by an untimed run first; marked ! when srccheck/
+  warm            SRCCHECK_CACHE_DIR is one directory, filled by an untimed run first (5x the runs below 1,000
+                  notes, 2x below 5,000: see warm_repeat); marked ! when srccheck/
                   was edited meanwhile (its cache is keyed on its own sources, so they may be cache misses)
   ms/note         time / notes (cold and warm)
   step ms/note    warm ms per added note from the next smaller size to this one: what a note costs once
@@ -217,6 +218,12 @@ def check_cmd(manuscript: Path, bib: Path) -> list[str]:
             "--no-config"]
 
 
+def warm_repeat(repeat: int, notes: int) -> int:
+    """More runs for the small manuscripts: the step from 100 to 1,000 notes is a few tens of ms, the size of
+    this machine's run-to-run noise, and the median of a few runs cannot tell it apart from that noise."""
+    return repeat * 5 if notes < 1000 else repeat * 2 if notes < 5000 else repeat
+
+
 def step_per_note(times: dict[int, float]) -> dict[int, float]:
     """ms per added note from each size to the next larger one, keyed by the larger size. Differences over
     hundreds or thousands of notes: start-up and bib load cancel out, and timing noise hardly matters."""
@@ -267,7 +274,8 @@ def bench_bib(entries: int, sizes: list[int], repeat: int, tmp: Path) -> dict:
     previous: tuple[int, float] | None = None
     for notes in sizes:
         path = manuscript(notes)
-        run = runs[notes] = {"cold": cold(check_cmd(path, bib), repeat), "warm": warm(check_cmd(path, bib), repeat)}
+        run = runs[notes] = {"cold": cold(check_cmd(path, bib), repeat),
+                             "warm": warm(check_cmd(path, bib), warm_repeat(repeat, notes))}
         c, w = run["cold"].median, run["warm"].median
         peaks = f"{run['cold'].peak:.0f}/{run['warm'].peak:.0f}"
         mark = "!" if run["warm"].sources_changed else " "

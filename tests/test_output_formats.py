@@ -153,12 +153,13 @@ def test_several_manuscripts_summary_and_combined_exit_code(in_fixture: None, tm
     assert [d["path"] for d in json.loads(several_json.stdout)] == [str(clean), "manuscript.txt"]
 
 
-def test_help_does_not_import_heavy_libraries() -> None:
+@pytest.mark.parametrize("args", [["check", "--help"], ["--help"], ["--version"], ["cache", "--help"]])
+def test_help_does_not_import_heavy_libraries(args: list[str]) -> None:
     import subprocess
     import sys
 
     code = ("import sys; from click.testing import CliRunner; from srccheck.cli import main; "
-            "CliRunner().invoke(main, ['check', '--help']); "
+            f"CliRunner().invoke(main, {args!r}); "
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'bibtexparser', 'rapidfuzz', 'rich'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "[]"
