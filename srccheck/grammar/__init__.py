@@ -93,7 +93,11 @@ _APPARATUS = {
     "ru": [r"\bТам же\b", r"\bС\.\s?\d", r"\bУказ\. соч\."],
     "pl": [r"\bTamże\b", r"\bdz\.\s?cyt\.", r"\[w:\]", r"\bred\.\s", r"\btłum\.", r"\bzob\."],
 }
-_APPARATUS_RE = {lang: [re.compile(p) for p in pats] for lang, pats in _APPARATUS.items()}
+
+
+@lru_cache(maxsize=1)
+def _apparatus_patterns() -> dict[str, list[re.Pattern[str]]]:
+    return {lang: [re.compile(p) for p in pats] for lang, pats in _APPARATUS.items()}
 
 
 SAMPLE_CHARS = 100_000  # more notes than this much text say nothing new about their conventions
@@ -108,7 +112,7 @@ def detect_language(texts: list[str]) -> str:
     scores = dict.fromkeys(LANGUAGES, 0)
     # one pass over all notes at once; NUL between them, so no pattern matches across two notes
     text = "\0".join(texts)
-    for lang, patterns in _APPARATUS_RE.items():
+    for lang, patterns in _apparatus_patterns().items():
         scores[lang] += 10 * sum(len(p.findall(text)) for p in patterns)
     languages_of: dict[str, list[str]] = {}
     for lang in LANGUAGES:

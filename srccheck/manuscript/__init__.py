@@ -11,9 +11,12 @@ from __future__ import annotations
 import os
 import re
 
+from typing import TYPE_CHECKING
+
 from ..errors import InputError
-from ..model import Manuscript
-from ..textio import decode, read_bytes
+
+if TYPE_CHECKING:  # imported where used: `srccheck --version` loads this module only for FORMATS
+    from ..model import Manuscript
 
 FORMATS = ("text", "markdown", "latex", "docx", "odt", "pdf")
 BINARY_FORMATS = ("docx", "odt", "pdf")
@@ -65,6 +68,8 @@ def load_manuscript(path: str, fmt: str | None = None, encoding: str | None = No
 
 def manuscript_bytes(path: str, fmt: str | None = None) -> bytes:
     # Word files and PDFs carry images and fonts: they get the larger limit of a document
+    from ..textio import read_bytes
+
     binary = (fmt or _SUFFIXES.get(os.path.splitext(path)[1].lower())) in BINARY_FORMATS
     return read_bytes(path, "document" if binary else "manuscript")
 
@@ -86,6 +91,8 @@ def parse_bytes_with_text(data: bytes, path: str, fmt: str | None = None,
         return _read_binary(data, path, sniffed), ""
     if sniffed == "zip":
         raise InputError(f"{path}: a zip archive, but not a Word (.docx) or OpenDocument (.odt) document")
+    from ..textio import decode
+
     text, _ = decode(data, path, encoding)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return parse_manuscript(text, path, fmt), text

@@ -9,9 +9,10 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ..model import Finding, Report
+if TYPE_CHECKING:  # not imported at run time: `srccheck --version` loads this module for the format names
+    from ..model import Finding, Report
 
 FORMATS = ("text", "concise", "json", "sarif", "github", "junit")
 MACHINE = ("json", "sarif", "junit")  # stdout holds one document: summaries go to stderr
@@ -25,7 +26,7 @@ class RenderOptions:
     show_sources: bool = True
 
 
-Writer = Callable[[Sequence[Report], TextIO, RenderOptions], None]
+Writer = Callable[[Sequence["Report"], TextIO, "RenderOptions"], None]
 
 
 def writer(name: str) -> Writer:
