@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,12 +20,12 @@ CORPUS = ROOT / "tests" / "corpus"
 sys.path.insert(0, str(ROOT / "tools"))
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _private_cache(tmp_path_factory: pytest.TempPathFactory):
-    """Tests never read or fill the user's own cache; subprocesses inherit the variable."""
-    os.environ["SRCCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("srccheck-cache"))
-    os.environ.pop("SRCCHECK_NO_CACHE", None)
-    yield
+# Tests never read or fill the user's own cache (set at import, before any test module loads
+# anything); subprocesses inherit the variable.
+_CACHE = tempfile.mkdtemp(prefix="srccheck-test-cache-")
+os.environ["SRCCHECK_CACHE_DIR"] = _CACHE
+os.environ.pop("SRCCHECK_NO_CACHE", None)
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 
 @pytest.fixture
