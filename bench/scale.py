@@ -17,8 +17,8 @@ Per bib:
                   grow with the manuscript
 Per manuscript size, `srccheck check M --bib B --format json --no-config`:
   cold            SRCCHECK_CACHE_DIR is a fresh empty directory for every run
-  warm            SRCCHECK_CACHE_DIR is one directory, filled by an untimed run first (5x the runs below 1,000
-                  notes, 2x below 5,000: see warm_repeat); marked ! when srccheck/
+  warm            SRCCHECK_CACHE_DIR is one directory, filled by an untimed run first (5x the runs up to 1,000
+                  notes, 2x below 10,000: see warm_repeat); marked ! when srccheck/
                   was edited meanwhile (its cache is keyed on its own sources, so they may be cache misses)
   ms/note         time / notes (cold and warm)
   step ms/note    warm ms per added note from the next smaller size to this one: what a note costs once
@@ -221,7 +221,7 @@ def check_cmd(manuscript: Path, bib: Path) -> list[str]:
 def warm_repeat(repeat: int, notes: int) -> int:
     """More runs for the small manuscripts: the step from 100 to 1,000 notes is a few tens of ms, the size of
     this machine's run-to-run noise, and the median of a few runs cannot tell it apart from that noise."""
-    return repeat * 5 if notes < 1000 else repeat * 2 if notes < 5000 else repeat
+    return repeat * 5 if notes <= 1000 else repeat * 2 if notes < 10000 else repeat
 
 
 def step_per_note(times: dict[int, float]) -> dict[int, float]:
