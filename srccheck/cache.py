@@ -63,11 +63,14 @@ def digest(data: bytes) -> bytes:
 @lru_cache(maxsize=1)
 def fingerprint() -> bytes:
     """The code that produced a cached value: Python's version and every source file of srccheck."""
+    return sources_fingerprint(Path(__file__).resolve().parent)
+
+
+def sources_fingerprint(package: Path) -> bytes:
     from . import __version__
 
     h = hashlib.blake2b(digest_size=_DIGEST)
     h.update(f"{__version__}\0{sys.version}\0{pickle.HIGHEST_PROTOCOL}\0".encode())
-    package = Path(__file__).resolve().parent
     for source in sorted(package.rglob("*.py")):
         h.update(source.relative_to(package).as_posix().encode() + b"\0")
         h.update(source.read_bytes())

@@ -103,21 +103,16 @@ def test_other_code_does_not_reuse_the_entry(cache_dir: Path, write, monkeypatch
     assert len(calls) == 1
 
 
-def test_the_fingerprint_covers_the_source_files():
-    package = Path(cache.__file__).parent
-    assert cache.fingerprint() == cache.fingerprint()
-    cache.fingerprint.cache_clear()
-    try:
-        before = cache.fingerprint()
-        probe = package / "_fingerprint_probe.py"
-        probe.write_text("# changes the code\n", encoding="utf-8")
-        try:
-            cache.fingerprint.cache_clear()
-            assert cache.fingerprint() != before
-        finally:
-            probe.unlink()
-    finally:
-        cache.fingerprint.cache_clear()
+def test_the_fingerprint_covers_the_source_files(tmp_path: Path):
+    import shutil
+
+    copy = tmp_path / "srccheck"
+    shutil.copytree(Path(cache.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert cache.sources_fingerprint(copy) == cache.fingerprint()
+    (copy / "rules" / "unused_entry.py").write_text("# another rule\n", encoding="utf-8")
+    edited = cache.sources_fingerprint(copy)
+    (copy / "new_module.py").write_text("", encoding="utf-8")
+    assert len({cache.fingerprint(), edited, cache.sources_fingerprint(copy)}) == 3
 
 
 @pytest.mark.parametrize("how", ["env", "switch"])
