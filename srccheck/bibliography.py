@@ -1,15 +1,15 @@
 """Load a .bib file into Entries, with an index for fast candidate lookup.
 
-bibtexparser 2.x does the BibTeX syntax; we decode LaTeX only in the values that
-contain a backslash (pylatexenc is slow, and most values are plain), strip braces,
-resolve @string macros and "#" concatenation, and keep the problems bibtexparser
-reports (duplicate keys, syntax errors) as findings rather than failing the run.
+Plain files are read by bibtex_fast's scanner; bibtexparser 2.x reads everything else
+(@string macros, "#" concatenation, broken entries). We decode LaTeX only in the values
+that need it (pylatexenc is slow, and most values are plain), strip braces, and keep the
+problems bibtexparser reports (duplicate keys, syntax errors) as findings rather than
+failing the run. load_bibliography keeps the parsed, indexed result in the on-disk cache.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -19,7 +19,7 @@ from .latex import decode_latex
 from .model import Entry, Name
 from .names import parse_bib_names
 from .normalize import clean, fold
-from .textio import decode, read_bytes
+from .textio import decode_lines, read_bytes
 
 _log = logging.getLogger("bibtexparser")
 _log.addHandler(logging.NullHandler())
@@ -188,12 +188,13 @@ def is_cached(path: str, encoding: str | None = None) -> bool:
 
 
 def _identity(path: str, encoding: str | None) -> str:
-    return f"{os.path.abspath(path) if path != '-' else path}\0{path}\0{encoding}"
+    from . import cache
+
+    return cache.identity(path, encoding)
 
 
 def _text(data: bytes, path: str, encoding: str | None) -> str:
-    text, _ = decode(data, path, encoding)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return decode_lines(data, path, encoding)[0]
 
 
 def _indexed(bib: Bibliography) -> Bibliography:

@@ -56,6 +56,21 @@ def directory() -> Path:
     return Path(user_cache_dir("srccheck", appauthor=False))
 
 
+def identity(path: str, *options: object) -> str:
+    """The slot name of an input file: where it is (its absolute path, and the path as given, which
+    the result quotes) and the options its parsed form depends on."""
+    where = os.path.abspath(path) if path != "-" else path
+    return "\0".join([where, path, *map(str, options)])
+
+
+def fork_is_safe() -> bool:
+    """Whether this process may be forked: only on Linux (elsewhere fork is missing or unsafe), and only
+    with no other thread running (the progress display), whose locks a forked copy could inherit held."""
+    import threading
+
+    return sys.platform == "linux" and threading.active_count() == 1
+
+
 def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=_DIGEST).digest()
 
@@ -89,7 +104,7 @@ def cached(kind: str, identity: str, data: bytes, build: Callable[[], T], backgr
     if found is not None:
         return found  # type: ignore[no-any-return]
     value = build()
-    if background and _may_fork():
+    if background and fork_is_safe():
         _store_aside(slot, content, value)
     else:
         _store(slot, content, value)
@@ -97,14 +112,6 @@ def cached(kind: str, identity: str, data: bytes, build: Callable[[], T], backgr
 
 
 _writers: list[int] = []  # forked processes still storing a result
-
-
-def _may_fork() -> bool:
-    import threading
-
-    # elsewhere fork is missing or unsafe; with another thread running (the progress display) a forked
-    # copy could inherit a lock held mid-operation
-    return sys.platform == "linux" and threading.active_count() == 1
 
 
 def _store_aside(slot: Path, content: bytes, value: object) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, replace
 
 from .bibliography import Bibliography, is_archival, load_bibliography
@@ -124,8 +123,9 @@ def is_parsed(path: str, options: Options) -> bool:
 
 
 def _identity(path: str, options: Options) -> str:
-    where = os.path.abspath(path) if path != "-" else path
-    return f"{where}\0{path}\0{options.input_format}\0{options.encoding}\0{options.language}"
+    from . import cache
+
+    return cache.identity(path, options.input_format, options.encoding, options.language)
 
 
 def check_loaded(manuscript: Manuscript, bib: Bibliography, options: Options | None = None,

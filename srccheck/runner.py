@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import os
-import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -120,12 +119,11 @@ def _parse_aside(path: str, options, bib_paths: tuple[str, ...], bibs: Bibs):  #
 
 def _start_helper(target, *args):  # type: ignore[no-untyped-def]
     import multiprocessing
-    import threading
 
-    # fork shares the imported modules and starts at once; elsewhere fork is unsafe or missing, and
-    # a process with other threads (the progress display) must not be forked
-    fork = sys.platform == "linux" and threading.active_count() == 1
-    context = multiprocessing.get_context("fork" if fork else "spawn")
+    from .cache import fork_is_safe
+
+    # fork shares the imported modules and starts at once; spawn starts a fresh interpreter
+    context = multiprocessing.get_context("fork" if fork_is_safe() else "spawn")
     helper = context.Process(target=target, args=args, daemon=True)
     helper.start()
     return helper

@@ -177,6 +177,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def read_text(path: str, what: str = "file", encoding: str | None = None) -> tuple[str, str]:
-    data = read_bytes(path, what)
+    return decode_lines(read_bytes(path, what), path, encoding)
+
+
+def decode_lines(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
+    """decode(), with Windows and old Mac line ends made "\n" (line numbers count "\n" only)."""
     text, used = decode(data, path, encoding)
     return text.replace("\r\n", "\n").replace("\r", "\n"), used

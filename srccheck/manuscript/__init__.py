@@ -91,10 +91,9 @@ def parse_bytes_with_text(data: bytes, path: str, fmt: str | None = None,
         return _read_binary(data, path, sniffed), ""
     if sniffed == "zip":
         raise InputError(f"{path}: a zip archive, but not a Word (.docx) or OpenDocument (.odt) document")
-    from ..textio import decode
+    from ..textio import decode_lines
 
-    text, _ = decode(data, path, encoding)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, _ = decode_lines(data, path, encoding)
     return parse_manuscript(text, path, fmt), text
 
 
