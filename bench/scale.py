@@ -9,6 +9,8 @@ full first citations, short forms, a.g.e., several citations per note. Each file
 size is the same file whatever else is requested. Every command runs --repeat times, each as its own process;
 every time is the median wall-clock time of the whole process (interpreter start-up included), in seconds
 unless marked ms.
+The runs of one bib's sizes (and its plain-parse baseline) are interleaved round by round, so a machine
+that changes speed during the run shifts them all alike.
 
 Per bib:
   plain, naive    bibtexparser.parse_file of the bib without middleware, and with LatexDecodingMiddleware
@@ -181,30 +183,53 @@ def cache_env(cache: str) -> dict[str, str]:
     return {**os.environ, "SRCCHECK_CACHE_DIR": cache}
 
 
-def cold(cmd: list[str], repeat: int, ok: tuple[int, ...] = CHECK_OK) -> Measured:
-    """A fresh empty cache for every run: a first run, or a CI job without a saved cache."""
-    runs = []
+def cold_rounds(cmds: dict[object, list[str]], repeat: int, ok: tuple[int, ...] = CHECK_OK) -> dict[object, Measured]:
+    """Each command with a fresh empty cache for every run (a first run, or a CI job without a saved cache).
+    Round by round, one run of each command per round: a machine that slows down or speeds up meanwhile
+    shifts all of them alike, not the ones that happened to run last."""
+    runs: dict[object, list[tuple[float, float]]] = {name: [] for name in cmds}
     for _ in range(repeat):
-        with tempfile.TemporaryDirectory(prefix="srccheck-cold-") as cache:
-            runs.append(run_once(cmd, cache_env(cache), ok))
-    return Measured.of(runs)
+        for name, cmd in cmds.items():
+            with tempfile.TemporaryDirectory(prefix="srccheck-cold-") as cache:
+                runs[name].append(run_once(cmd, cache_env(cache), ok))
+    return {name: Measured.of(r) for name, r in runs.items()}
+
+
+def warm_rounds(cmds: dict[object, list[str]], repeats: dict[object, int],
+                ok: tuple[int, ...] = CHECK_OK) -> dict[object, Measured]:
+    """Each command with its own cache, filled by an untimed run and then reused (every later run on the
+    same files); interleaved round by round like cold_rounds, each for its own number of runs."""
+    with tempfile.TemporaryDirectory(prefix="srccheck-warm-") as top:
+        envs = {name: cache_env(os.path.join(top, str(i))) for i, name in enumerate(cmds)}
+        before = source_stamp()
+        for name, cmd in cmds.items():
+            run_once(cmd, envs[name], ok)
+        runs: dict[object, list[tuple[float, float]]] = {name: [] for name in cmds}
+        for round_ in range(max(repeats.values())):
+            for name, cmd in cmds.items():
+                if round_ < repeats[name]:
+                    runs[name].append(run_once(cmd, envs[name], ok))
+        changed = source_stamp() != before
+    return {name: Measured.of(r, sources_changed=changed) for name, r in runs.items()}
 
 
 def warm(cmd: list[str], repeat: int, ok: tuple[int, ...] = CHECK_OK) -> Measured:
-    """One cache, filled by an untimed run and then reused: every later run on the same files."""
-    with tempfile.TemporaryDirectory(prefix="srccheck-warm-") as cache:
-        env = cache_env(cache)
-        before = source_stamp()
-        run_once(cmd, env, ok)
-        runs = [run_once(cmd, env, ok) for _ in range(repeat)]
-        return Measured.of(runs, sources_changed=source_stamp() != before)
+    return warm_rounds({0: cmd}, {0: repeat}, ok)[0]
 
 
-def baseline(bib: Path, decode: bool, repeat: int) -> Measured:
+def cold(cmd: list[str], repeat: int, ok: tuple[int, ...] = CHECK_OK) -> Measured:
+    return cold_rounds({0: cmd}, repeat, ok)[0]
+
+
+def baseline_cmd(bib: Path, decode: bool) -> list[str]:
     code = ("import bibtexparser, sys\n"
             "from bibtexparser.middlewares import LatexDecodingMiddleware\n"
             f"lib = bibtexparser.parse_file(sys.argv[1]{', append_middleware=[LatexDecodingMiddleware()]' if decode else ''})\n")
-    return Measured.of([run_once([sys.executable, "-c", code, str(bib)]) for _ in range(repeat)])
+    return [sys.executable, "-c", code, str(bib)]
+
+
+def baseline(bib: Path, decode: bool, repeat: int) -> Measured:
+    return Measured.of([run_once(baseline_cmd(bib, decode)) for _ in range(repeat)])
 
 
 def srccheck_cmd() -> list[str]:
@@ -254,18 +279,21 @@ def bench_bib(entries: int, sizes: list[int], repeat: int, tmp: Path) -> dict:
     works = make_bib(entries, random.Random(f"{SEED}/bib/{entries}"))
     bib = tmp / f"refs{entries}.bib"
     write_bib(bib, works)
-    plain = baseline(bib, False, repeat)
     naive = baseline(bib, True, max(1, repeat // 2))  # minutes on a big bib, and only a reference point
-    print(f"\nbib {entries} entries: bibtexparser plain {plain.median:.2f} s, "
-          f"with LatexDecodingMiddleware {naive.median:.2f} s")
 
     def manuscript(notes: int) -> Path:
         path = tmp / f"m{entries}-{notes}.txt"
         write_manuscript(path, notes, works, random.Random(f"{SEED}/ms/{entries}/{notes}"))
         return path
 
-    one = manuscript(1)
-    fixed = {"cold": cold(check_cmd(one, bib), repeat), "warm": warm(check_cmd(one, bib), repeat)}
+    cmds: dict[object, list[str]] = {notes: check_cmd(manuscript(notes), bib) for notes in [1, *sizes]}
+    # the plain-parse baseline runs in the same rounds as the cold checks it is the yardstick of
+    cold_runs = cold_rounds({"plain": baseline_cmd(bib, False), **cmds}, repeat)
+    warm_runs = warm_rounds(cmds, {notes: warm_repeat(repeat, notes) for notes in cmds})
+    plain = cold_runs.pop("plain")
+    print(f"\nbib {entries} entries: bibtexparser plain {plain.median:.2f} s, "
+          f"with LatexDecodingMiddleware {naive.median:.2f} s")
+    fixed = {"cold": cold_runs[1], "warm": warm_runs[1]}
     print(f"  fixed cost (1-note manuscript): cold {fixed['cold'].median:.2f} s, warm {fixed['warm'].median:.2f} s"
           f"{' !' if fixed['warm'].sources_changed else ''}")
     print(f"  {'notes':>6} {'cold s':>7} {'warm s':>7} {'cold ms/note':>12} {'warm ms/note':>12} "
@@ -273,9 +301,7 @@ def bench_bib(entries: int, sizes: list[int], repeat: int, tmp: Path) -> dict:
     runs: dict[int, dict[str, Measured]] = {}
     previous: tuple[int, float] | None = None
     for notes in sizes:
-        path = manuscript(notes)
-        run = runs[notes] = {"cold": cold(check_cmd(path, bib), repeat),
-                             "warm": warm(check_cmd(path, bib), warm_repeat(repeat, notes))}
+        run = runs[notes] = {"cold": cold_runs[notes], "warm": warm_runs[notes]}
         c, w = run["cold"].median, run["warm"].median
         peaks = f"{run['cold'].peak:.0f}/{run['warm'].peak:.0f}"
         mark = "!" if run["warm"].sources_changed else " "
