@@ -93,8 +93,10 @@ class Bibs:
             return 0  # reported when the file is loaded
 
 
-# Below these sizes a file parses in less time than a helper process takes to start.
-ASIDE_MANUSCRIPT_BYTES = 256 * 1024
+# Below these sizes a file parses in less time than a helper process takes to start: a forked one
+# at once, a spawned one (macOS, Windows, or with the progress display running) after importing srccheck.
+ASIDE_MANUSCRIPT_BYTES = 64 * 1024
+ASIDE_MANUSCRIPT_BYTES_SPAWNED = 256 * 1024
 ASIDE_BIB_BYTES = 512 * 1024
 
 
@@ -108,7 +110,8 @@ def _parse_aside(path: str, options, bib_paths: tuple[str, ...], bibs: Bibs):  #
     if not bib_paths or path == "-" or not cache.enabled() or (os.cpu_count() or 1) < 2:
         return None
     try:
-        if os.path.getsize(path) < ASIDE_MANUSCRIPT_BYTES or is_parsed(path, options):
+        smallest = ASIDE_MANUSCRIPT_BYTES if cache.fork_is_safe() else ASIDE_MANUSCRIPT_BYTES_SPAWNED
+        if os.path.getsize(path) < smallest or is_parsed(path, options):
             return None
     except (OSError, InputError):
         return None  # reported when the file is read

@@ -215,6 +215,7 @@ def _allow_helpers(monkeypatch) -> list:  # type: ignore[no-untyped-def]
     started: list = []
     real_start = runner._start_helper
     monkeypatch.setattr(runner, "ASIDE_MANUSCRIPT_BYTES", 0)
+    monkeypatch.setattr(runner, "ASIDE_MANUSCRIPT_BYTES_SPAWNED", 0)
     monkeypatch.setattr(runner, "ASIDE_BIB_BYTES", 0)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setattr(runner, "_start_helper", lambda *args: started.append(args[1:]) or real_start(*args))
