@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -35,13 +36,24 @@ class _Seen:
     resolution: Resolution
 
 
+_TITLE_DATES = re.compile(r"\s*\((?:\d{3,4}\s*[-–/]\s*\d{2,4}|\d{4})\)\s*")
+
+
 def strip_title_dates(text: str) -> str:
     """Bracketed years ("(1920-1953)") come and go between notes; they are not the title."""
-    return re.sub(r"\s*\((?:\d{3,4}\s*[-–/]\s*\d{2,4}|\d{4})\)\s*", " ", text)
+    return _TITLE_DATES.sub(" ", text) if "(" in text else text
 
 
+# The scoring below runs for every candidate of every distinct citation, so the folded forms of
+# titles and names are worked out once per string or name, not once per comparison.
+@lru_cache(maxsize=1 << 14)
 def _folded_title(text: str | None) -> str:
     return fold(strip_title_dates(text)) if text else ""
+
+
+@lru_cache(maxsize=1 << 14)
+def _word_set(folded: str) -> frozenset[str]:
+    return frozenset(folded.split())
 
 
 def title_similarity(cited: str, entry_title: str) -> float:
@@ -54,83 +66,107 @@ def title_similarity(cited: str, entry_title: str) -> float:
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
     # a short title is usually the head of the full one ("Russian Azerbaijan 1905-1920")
     head = fuzz.ratio(shorter, longer[: len(shorter)])
+    best = max(full, head)
+    if best >= 97.0:
+        return float(best)  # neither the partial (x 0.97) nor the word coverage (x 0.9) can beat it
     partial = fuzz.partial_ratio(shorter, longer) if len(shorter) >= 12 else 0.0
-    words_a, words_b = set(a.split()), set(b.split())
-    common = len(words_a & words_b)
-    coverage = 100.0 * common / max(1, len(set(shorter.split())))
-    best = max(full, head, partial * 0.97, coverage * 0.9 if len(shorter.split()) >= 2 else 0.0)
+    short_words = _word_set(shorter)
+    common = len(_word_set(a) & _word_set(b))
+    coverage = 100.0 * common / max(1, len(short_words))
+    best = max(best, partial * 0.97, coverage * 0.9 if " " in shorter else 0.0)  # two words or more
     return float(best)
 
 
-def _initials_agree(cited: Name, entry: Name) -> bool:
-    a = cited.initials()
-    b = entry.initials()
+def _initials_agree(a: str, b: str) -> bool:
+    """Whether initials a (cited) fit initials b (the entry's)."""
     if not a or not b:
         return True
     return a[0] == b[0] or a[0] in b
 
 
-def _initials_conflict(cited: tuple[Name, ...], entry: Entry) -> bool:
-    """True when a cited surname matches an author whose given names begin otherwise."""
-    for name in cited:
-        fam = fold(name.family)
-        same = [p for p in entry.people if fold(p.family) == fam]
-        if same and not any(_initials_agree(name, p) for p in same):
-            return True
-    return False
+@dataclass(frozen=True)
+class EntryForm:
+    """What scoring reads of an entry, folded once: a run scores the same entries for citation after citation."""
+
+    titles: tuple[str, ...]
+    booktitle: str | None
+    people: tuple[tuple[str, str], ...]  # (folded surname, initials) of the authors and editors
+    anonymous_hay: str  # no people: folded title, organization and institution, where the "author" may be
+    year: int | None
+    volume: str | None
+
+    @classmethod
+    def of(cls, entry: Entry) -> EntryForm:
+        people = tuple((fold(p.family), p.initials()) for p in entry.people)
+        hay = "" if people else fold(" ".join(filter(None, [entry.title, entry.get("organization"),
+                                                            entry.get("institution")])))
+        return cls(tuple(entry_titles(entry)), entry.get("booktitle"), people, hay, entry.year, entry.get("volume"))
 
 
 def author_similarity(cited: tuple[Name, ...], entry: Entry) -> float | None:
     """100 when every cited surname matches an author or editor (and initials agree)."""
-    people = entry.people
+    return _author_match(cited, EntryForm.of(entry))[0]
+
+
+def _author_match(cited: tuple[Name, ...], entry: EntryForm) -> tuple[float | None, bool]:
+    """(author_similarity, initials conflict) in one pass over the entry's people. A conflict: a cited surname
+    matches an author whose given names begin otherwise."""
     if not cited:
-        return None
-    if not people:
+        return None, False
+    if not entry.people:
         # institutional or anonymous works: the "author" may be in the title or publisher
-        hay = fold(" ".join(filter(None, [entry.title, entry.get("organization"), entry.get("institution")])))
+        hay = entry.anonymous_hay
         hits = sum(1 for n in cited if fold(n.family) and fold(n.family) in hay)
-        return 60.0 if hits else 0.0
+        return (60.0 if hits else 0.0), False
     total = 0.0
+    conflict = False
     for name in cited:
-        fam = fold(name.family)
+        fam, initials = fold(name.family), name.initials()
         best = 0.0
-        for person in people:
-            pf = fold(person.family)
+        same_surname = agreeing = False
+        for pf, p_initials in entry.people:
+            agree = _initials_agree(initials, p_initials)
+            if fam == pf:
+                same_surname = True
+                agreeing = agreeing or agree
             score = 100.0 if fam == pf or (fam and fam in pf.split()) else fuzz.ratio(fam, pf)
-            if score >= 80 and not _initials_agree(name, person):
+            if score >= 80 and not agree:
                 score -= 45
             best = max(best, score)
+        conflict = conflict or (same_surname and not agreeing)
         total += best
-    return total / len(cited)
+    return total / len(cited), conflict
 
 
-def score_entry(citation: Citation, entry: Entry) -> float:
-    score = _score_entry(citation, entry)
+def score_entry(citation: Citation, entry: Entry, form: EntryForm | None = None) -> float:
+    """How well a citation matches an entry, 0-100. form: the entry's EntryForm, when the caller keeps them."""
+    form = form or EntryForm.of(entry)
+    score = _score_entry(citation, form)
     if citation.authors and not citation.title and not citation.container:
         # the "author" slot may be the title of an edited or anonymous work ("Mütareke Dönemi Araştırmaları, ed. …")
         as_title = " ".join(f"{n.given} {n.family}".strip() for n in citation.authors)
         from dataclasses import replace
 
-        score = max(score, _score_entry(replace(citation, authors=(), title=as_title), entry))
+        score = max(score, _score_entry(replace(citation, authors=(), title=as_title), form))
     return score
 
 
-def _score_entry(citation: Citation, entry: Entry) -> float:
-    titles = entry_titles(entry)
-    cited_titles = [t for t in (citation.title, citation.container) if t]
+def _score_entry(citation: Citation, entry: EntryForm) -> float:
+    titles = entry.titles
+    cited_title = citation.title or citation.container
     title = 0.0
-    if cited_titles and titles:
-        title = max(title_similarity(c, t) for c in cited_titles[:1] for t in titles)
-        if citation.container and entry.get("booktitle"):
-            title = max(title, title_similarity(citation.container, entry.get("booktitle") or "") - 10)
-    author = author_similarity(citation.authors, entry)
-    if citation.authors and _initials_conflict(citation.authors, entry):
+    if cited_title and titles:
+        title = max(title_similarity(cited_title, t) for t in titles)
+        if citation.container and entry.booktitle:
+            title = max(title, title_similarity(citation.container, entry.booktitle) - 10)
+    author, conflict = _author_match(citation.authors, entry)
+    if conflict:
         return min(50.0, author or 0.0)  # "M. Karabekir" is not Kazım Karabekir, whatever the title
-    if author is not None and cited_titles:
+    if author is not None and cited_title:
         score = 0.45 * author + 0.55 * title
         if title < 60:
             score = min(score, title)  # the right author is not enough: another of their works
-    elif cited_titles:
+    elif cited_title:
         score = 0.9 * title
     elif author is not None:
         score = 0.9 * author
@@ -139,9 +175,9 @@ def _score_entry(citation: Citation, entry: Entry) -> float:
     year = entry.year
     if citation.years and year:
         score += 3.0 if year in citation.years else -5.0
-    if citation.volume and entry.get("volume"):
+    if citation.volume and entry.volume:
         # two volumes of one work share author and title: the volume decides
-        score += 3.0 if _same_number(citation.volume, entry.get("volume") or "") else -6.0
+        score += 3.0 if _same_number(citation.volume, entry.volume) else -6.0
     return min(score, 100.0)
 
 
@@ -159,6 +195,7 @@ class Resolver:
         self.history: list[_Seen] = []
         self.cited_keys: dict[str, None] = {}
         self._ranked_memo: dict[tuple[object, ...], tuple[list[tuple[float, str]], str]] = {}
+        self._forms: dict[str, EntryForm] = {}
 
     # -- public -----------------------------------------------------------------------------
     def resolve(self, citation: Citation) -> Resolution:
@@ -294,6 +331,12 @@ class Resolver:
         return self._fuzzy(replace(c, authors=authors))
 
     # -- fuzzy ------------------------------------------------------------------------------
+    def _form(self, entry: Entry) -> EntryForm:
+        form = self._forms.get(entry.key)
+        if form is None:
+            form = self._forms[entry.key] = EntryForm.of(entry)
+        return form
+
     def _by_author(self, authors: tuple[Name, ...]) -> dict[str, Entry]:
         found: dict[str, Entry] = {}
         for name in authors:
@@ -334,10 +377,11 @@ class Resolver:
         if not candidates:
             candidates = self._by_title(c)
             via = "title"
-        scored = sorted(((score_entry(c, e), e.key) for e in candidates.values()), reverse=True)
+        scored = sorted(((score_entry(c, e, self._form(e)), e.key) for e in candidates.values()), reverse=True)
         if via == "author" and (not scored or scored[0][0] < ACCEPT) and (c.title or c.container):
             more = self._by_title(c)
-            scored = sorted(((score_entry(c, e), e.key) for e in {**candidates, **more}.values()), reverse=True)
+            scored = sorted(((score_entry(c, e, self._form(e)), e.key) for e in {**candidates, **more}.values()),
+                            reverse=True)
         self._ranked_memo[memo_key] = (scored, via)
         return scored, via
 

@@ -165,3 +165,82 @@ def test_collapse_spaces_is_one_space_between_words(text):
     from srccheck.normalize import collapse_spaces
 
     assert collapse_spaces(text) == re.sub(r"\s+", " ", text).strip()
+
+
+# Title and author scoring take shortcuts (cached folds, skipping the partial and word measures when the
+# whole-title measures already win, one pass for similarity and initials); these are the plain definitions.
+def _title_similarity_by_definition(cited: str, entry_title: str) -> float:
+    import re
+
+    from rapidfuzz import fuzz
+
+    def folded(text: str) -> str:
+        return fold(re.sub(r"\s*\((?:\d{3,4}\s*[-–/]\s*\d{2,4}|\d{4})\)\s*", " ", text)) if text else ""
+
+    a, b = folded(cited), folded(entry_title)
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 100.0
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    partial = fuzz.partial_ratio(shorter, longer) if len(shorter) >= 12 else 0.0
+    coverage = 100.0 * len(set(a.split()) & set(b.split())) / max(1, len(set(shorter.split())))
+    return float(max(fuzz.ratio(a, b), fuzz.ratio(shorter, longer[: len(shorter)]), partial * 0.97,
+                     coverage * 0.9 if len(shorter.split()) >= 2 else 0.0))
+
+
+TITLE_WORDS = st.sampled_from(["Tarih", "tarih", "Devlet", "Savaşı", "savasi", "(1920-1923)", "(1919)", "ve", "the",
+                               "Empire", "Empires", "İstiklal", "Istiklal", "Harbimiz", "a", "Ottoman", "1905-1920"])
+titles = st.one_of(st.lists(TITLE_WORDS, max_size=8).map(" ".join), texts)
+
+
+@given(titles, titles)
+def test_title_similarity_is_its_definition(cited, entry_title):
+    from srccheck.resolve import title_similarity
+
+    assert title_similarity(cited, entry_title) == _title_similarity_by_definition(cited, entry_title)
+
+
+def _author_similarity_by_definition(cited, entry) -> tuple[float | None, bool]:
+    from rapidfuzz import fuzz
+
+    def agree(a, b) -> bool:
+        x, y = a.initials(), b.initials()
+        return not x or not y or x[0] == y[0] or x[0] in y
+
+    conflict = any(
+        (same := [p for p in entry.people if fold(p.family) == fold(n.family)]) and not any(agree(n, p) for p in same)
+        for n in cited)
+    if not cited:
+        return None, False
+    if not entry.people:
+        hay = fold(" ".join(filter(None, [entry.title, entry.get("organization"), entry.get("institution")])))
+        return (60.0 if any(fold(n.family) and fold(n.family) in hay for n in cited) else 0.0), conflict
+    total = 0.0
+    for n in cited:
+        best = 0.0
+        for p in entry.people:
+            fam, pf = fold(n.family), fold(p.family)
+            score = 100.0 if fam == pf or (fam and fam in pf.split()) else fuzz.ratio(fam, pf)
+            best = max(best, score - 45 if score >= 80 and not agree(n, p) else score)
+        total += best
+    return total / len(cited), conflict
+
+
+SURNAMES = st.sampled_from(["Karabekir", "Karabekír", "Kara Bekir", "Smith", "Smyth", "de Gaulle", "Gaulle", "",
+                            "Şahin", "Sahin", "Müller", "Mueller"])
+GIVENS = st.sampled_from(["", "K.", "Kazım", "M.", "Mehmet Kazım", "J.", "John", "Ch.", "Charles"])
+names = st.builds(lambda family, given: __import__("srccheck.model", fromlist=["Name"]).Name(family, given),
+                  SURNAMES, GIVENS)
+
+
+@given(st.lists(names, max_size=3).map(tuple), st.lists(names, max_size=3).map(tuple),
+       st.lists(names, max_size=2).map(tuple), st.sampled_from(["", "Smith Foundation Report", "Tarih"]))
+def test_author_similarity_and_initials_conflict_are_their_definitions(cited, authors, editors, title):
+    from srccheck.model import Entry
+    from srccheck.resolve import EntryForm, _author_match, author_similarity
+
+    entry = Entry("k", "book", {"title": title, "organization": "Smith Foundation"}, 1, authors, editors)
+    expected = _author_similarity_by_definition(cited, entry)
+    assert _author_match(cited, EntryForm.of(entry)) == expected
+    assert author_similarity(cited, entry) == expected[0]
