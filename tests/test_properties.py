@@ -244,3 +244,19 @@ def test_author_similarity_and_initials_conflict_are_their_definitions(cited, au
     expected = _author_similarity_by_definition(cited, entry)
     assert _author_match(cited, EntryForm.of(entry)) == expected
     assert author_similarity(cited, entry) == expected[0]
+
+
+TITLE_TOKENS = st.sampled_from(["tarih", "devlet", "savasi", "ve", "the", "empire", "istiklal", "harbimiz", "a", "1919"])
+
+
+@given(st.lists(TITLE_TOKENS, min_size=2, max_size=6), st.lists(TITLE_TOKENS, max_size=4))
+def test_a_title_that_is_the_head_of_the_entry_s_title_has_no_spelling_differences(head, rest):
+    # inconsistent-spelling skips the word alignment for such titles; the alignment would find only
+    # the head equal and the rest appended after the last matching word, which it never reports
+    from difflib import SequenceMatcher
+
+    from srccheck.rules.inconsistent_spelling import _differences
+
+    ops = [op[0] for op in SequenceMatcher(a=head, b=head + rest, autojunk=False).get_opcodes()]
+    assert ops == (["equal", "insert"] if rest else ["equal"])
+    assert _differences(" ".join(head), " ".join(head + rest)) == ()

@@ -50,8 +50,8 @@ def _differences(cited: str, entry_title: str) -> tuple[tuple[str, str], ...]:
     """(message, the bibliography's word) for each difference. Cached: short forms repeat a title note after note."""
     pa, pb = _words(cited), _words(entry_title)
     a, b = [w for w, _ in pa], [w for w, _ in pb]
-    if len(a) < 2 or len(b) < 2:
-        return ()
+    if len(a) < 2 or len(b) < 2 or a == b[: len(a)]:
+        return ()  # too short to align, or the entry's title word for word (a short title: its head)
     matcher = SequenceMatcher(a=a, b=b, autojunk=False)
     blocks = [blk for blk in matcher.get_matching_blocks() if blk.size]
     agreeing = sum(blk.size for blk in blocks)

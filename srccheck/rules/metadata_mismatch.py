@@ -54,7 +54,7 @@ def _agrees(cited: str, *candidates: str | None) -> bool:
         if not c:
             continue
         b = fold(c)
-        if fuzz.token_set_ratio(a, b) >= 60 or b in a or a in b:
+        if a == b or fuzz.token_set_ratio(a, b) >= 60 or b in a or a in b:
             return True
         if any(len(tok) >= 2 and is_acronym(tok, b.split()) for tok in a.split()):
             return True
