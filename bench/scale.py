@@ -19,25 +19,34 @@ Per bib:
                   grow with the manuscript
 Per manuscript size, `srccheck check M --bib B --format json --no-config`:
   cold            SRCCHECK_CACHE_DIR is a fresh empty directory for every run
-  warm            SRCCHECK_CACHE_DIR is one directory, filled by an untimed run first (5x the runs up to 1,000
-                  notes, 2x below 10,000: see warm_repeat); marked ! when srccheck/
+  warm            SRCCHECK_CACHE_DIR is one directory, filled by an untimed run first; 10x --repeat runs up to
+                  1,000 notes, 3x above (see warm_repeat), in rounds of one run of each size, the order
+                  reversed every other round; marked ! when srccheck/
                   was edited meanwhile (its cache is keyed on its own sources, so they may be cache misses)
   ms/note         time / notes (cold and warm)
   step ms/note    warm ms per added note from the next smaller size to this one: what a note costs once
-                  start-up and bib load cancel out
+                  start-up and bib load cancel out. Taken round by round (this size's run minus the smaller
+                  size's run of the same round), then the median over the rounds: this machine's speed swings
+                  by up to 2x for seconds at a time, which a difference of two medians does not survive
   peak MB         max RSS, cold/warm (the highest of its runs; os.wait4 gives each run's own). When srccheck
                   parses a large bib in a helper process, this is the larger of the two processes, not their sum
   xplain xnaive   cold / plain parse and cold / naive parse of the same bib
   marginal        (t(largest) - t(smallest)) / (largest - smallest notes), ms per added note, cold and warm
-  flatness        max / min of step ms/note over the sizes (1.0 = perfectly linear), warm (cold for information)
+  flatness        max / min of step ms/note over the sizes (1.0 = perfectly linear), warm (cold, from the
+                  medians, for information)
+With --instructions (needs valgrind): the warm runs once more under `valgrind --tool=cachegrind`, counting the
+instructions each executes. The count does not depend on the machine's speed, so it shows how the work grows
+with the notes without timing noise: instructions per added note, and their flatness.
 
 Targets, PASS/FAIL in a table at the end (skipped when their sizes were not requested):
   5000 notes x 20000 entries: cold <= 1.5 x plain parse, warm <= 1.0 s, peak memory (cold or warm) <= 400 MB
-  flatness <= 1.5 from 100 to 10000 notes, warm, for each bib
+  flatness <= 1.5 from 100 to 10000 notes, warm, for each bib (and in instructions, with --instructions)
   the bundled sample, `srccheck check article.txt --bib refs.bib --no-config` in the repo root, warm <= 0.3 s
   `srccheck --version` <= 0.1 s
 The sample and --version run the venv's `srccheck` console script (what users run; it starts faster than
 python -m), or python -m srccheck when there is none.
+srccheck's bytecode is compiled before anything is timed, as an install does: with PYTHONDONTWRITEBYTECODE set
+(some containers set it) every run would otherwise compile the whole package again, ~60 ms.
 
 Exit status 0 whatever the targets say (benchmarks inform, they do not gate); 1 only when a run itself fails.
 """
@@ -45,9 +54,12 @@ Exit status 0 whatever the targets say (benchmarks inform, they do not gate); 1 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import random
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -206,7 +218,10 @@ def warm_rounds(cmds: dict[object, list[str]], repeats: dict[object, int],
             run_once(cmd, envs[name], ok)
         runs: dict[object, list[tuple[float, float]]] = {name: [] for name in cmds}
         for round_ in range(max(repeats.values())):
-            for name, cmd in cmds.items():
+            # every other round backwards: a machine speeding up or slowing down during a round
+            # favours the first runs in one round and the last in the next
+            order = list(cmds.items()) if round_ % 2 == 0 else list(cmds.items())[::-1]
+            for name, cmd in order:
                 if round_ < repeats[name]:
                     runs[name].append(run_once(cmd, envs[name], ok))
         changed = source_stamp() != before
@@ -244,16 +259,29 @@ def check_cmd(manuscript: Path, bib: Path) -> list[str]:
 
 
 def warm_repeat(repeat: int, notes: int) -> int:
-    """More runs for the small manuscripts: the step from 100 to 1,000 notes is a few tens of ms, the size of
-    this machine's run-to-run noise, and the median of a few runs cannot tell it apart from that noise."""
-    return repeat * 5 if notes <= 1000 else repeat * 2 if notes < 10000 else repeat
+    """Warm runs of a manuscript size. Warm runs are short, and a step is a difference: from 100 to 1,000 notes
+    it is some 50 ms on top of runs of 0.2-0.5 s that this machine's noise moves by tens of ms, so the small
+    sizes get many more rounds (the median of paired differences narrows with the square root of their number)."""
+    return repeat * (10 if notes <= 1000 else 3)
 
 
 def step_per_note(times: dict[int, float]) -> dict[int, float]:
     """ms per added note from each size to the next larger one, keyed by the larger size. Differences over
-    hundreds or thousands of notes: start-up and bib load cancel out, and timing noise hardly matters."""
+    hundreds or thousands of notes: start-up and bib load cancel out."""
     sizes = sorted(times)
     return {hi: 1000 * (times[hi] - times[lo]) / (hi - lo) for lo, hi in zip(sizes, sizes[1:])}
+
+
+def paired_step_per_note(runs: dict[int, list[float]]) -> dict[int, float]:
+    """ms per added note like step_per_note, but within each round (runs[size][i] come from round i), then the
+    median over the rounds both sizes ran in. Two runs of one round are seconds apart, so a slow spell of the
+    machine mostly shifts both."""
+    sizes = sorted(runs)
+    steps = {}
+    for lo, hi in zip(sizes, sizes[1:]):
+        rounds = min(len(runs[lo]), len(runs[hi]))
+        steps[hi] = statistics.median(1000 * (runs[hi][i] - runs[lo][i]) / (hi - lo) for i in range(rounds))
+    return steps
 
 
 def flatness(per_note: dict[int, float]) -> float | None:
@@ -274,7 +302,7 @@ def fmt(value: float | None, spec: str = ".2f") -> str:
     return "n/a" if value is None else format(value, spec)
 
 
-def bench_bib(entries: int, sizes: list[int], repeat: int, tmp: Path) -> dict:
+def bench_bib(entries: int, sizes: list[int], repeat: int, tmp: Path, count: bool = False) -> dict:
     """All numbers for one bib size; prints them as they come."""
     works = make_bib(entries, random.Random(f"{SEED}/bib/{entries}"))
     bib = tmp / f"refs{entries}.bib"
@@ -298,26 +326,57 @@ def bench_bib(entries: int, sizes: list[int], repeat: int, tmp: Path) -> dict:
           f"{' !' if fixed['warm'].sources_changed else ''}")
     print(f"  {'notes':>6} {'cold s':>7} {'warm s':>7} {'cold ms/note':>12} {'warm ms/note':>12} "
           f"{'step ms/note':>12} {'peak MB c/w':>11} {'xplain':>6} {'xnaive':>6}")
-    runs: dict[int, dict[str, Measured]] = {}
-    previous: tuple[int, float] | None = None
+    runs = {notes: {"cold": cold_runs[notes], "warm": warm_runs[notes]} for notes in sizes}
+    per_note = {"cold": step_per_note({n: runs[n]["cold"].median for n in sizes}),
+                "warm": paired_step_per_note({n: runs[n]["warm"].times for n in sizes})}
     for notes in sizes:
-        run = runs[notes] = {"cold": cold_runs[notes], "warm": warm_runs[notes]}
+        run = runs[notes]
         c, w = run["cold"].median, run["warm"].median
         peaks = f"{run['cold'].peak:.0f}/{run['warm'].peak:.0f}"
         mark = "!" if run["warm"].sources_changed else " "
-        step = fmt(1000 * (w - previous[1]) / (notes - previous[0]), ".3f") if previous else "-"
-        previous = (notes, w)
+        step = fmt(per_note["warm"].get(notes), ".3f") if notes in per_note["warm"] else "-"
         print(f"  {notes:>6} {c:>7.2f} {w:>6.2f}{mark} {1000 * c / notes:>12.2f} {1000 * w / notes:>12.2f} "
               f"{step:>12} {peaks:>11} {c / plain.median:>6.2f} {c / naive.median:>6.2f}")
 
-    per_note = {kind: step_per_note({n: runs[n][kind].median for n in sizes}) for kind in ("cold", "warm")}
     slope = {kind: marginal({n: runs[n][kind].median for n in sizes}) for kind in ("cold", "warm")}
     flat = {kind: flatness(per_note[kind]) for kind in ("cold", "warm")}
     print(f"  marginal ms/note ({min(sizes)} -> {max(sizes)} notes): cold {fmt(slope['cold'], '.3f')}, "
           f"warm {fmt(slope['warm'], '.3f')}; flatness of step ms/note (max/min): warm {fmt(flat['warm'])}, "
           f"cold {fmt(flat['cold'])}")
-    return {"entries": entries, "plain": plain, "naive": naive, "fixed": fixed, "runs": runs,
-            "step_ms_per_note": per_note, "marginal_ms_per_note": slope, "flatness": flat}
+    result = {"entries": entries, "plain": plain, "naive": naive, "fixed": fixed, "runs": runs,
+              "step_ms_per_note": per_note, "marginal_ms_per_note": slope, "flatness": flat}
+    if count:
+        counted = instruction_counts({n: cmds[n] for n in sizes})
+        steps = {hi: (counted[hi] - counted[lo]) / (hi - lo) for lo, hi in zip(sizes, sizes[1:])}
+        flat_i = flatness(steps)
+        print("  instructions, warm (valgrind): " + ", ".join(f"{n} notes {counted[n] / 1e6:,.0f}M" for n in sizes))
+        print("  instructions per added note: " + ", ".join(f"{hi} notes {v / 1000:,.0f}k" for hi, v in steps.items())
+              + f"; flatness {fmt(flat_i)}")
+        result["instructions"] = {"counts": counted, "per_added_note": steps, "flatness": flat_i}
+    return result
+
+
+def instruction_counts(cmds: dict[int, list[str]]) -> dict[int, int]:
+    """Instructions each command executes on a warm cache, counted by valgrind's cachegrind. Deterministic
+    (hash seed fixed), so the runs go in parallel, one per CPU."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with tempfile.TemporaryDirectory(prefix="srccheck-instr-") as cache:
+        env = {**cache_env(cache), "PYTHONHASHSEED": "0"}
+        for cmd in cmds.values():
+            run_once(cmd, env, CHECK_OK)  # fill the cache
+
+        def count(cmd: list[str]) -> int:
+            proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no",
+                                   "--cachegrind-out-file=/dev/null", *cmd],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=REPO)
+            found = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
+            if proc.returncode not in CHECK_OK or not found:
+                raise SystemExit(f"valgrind failed (exit {proc.returncode}): {' '.join(cmd)}\n{proc.stderr[-1500:]}")
+            return int(found.group(1).replace(",", ""))
+
+        with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
+            return dict(zip(cmds, pool.map(count, cmds.values())))
 
 
 def target(name: str, measured: float | None, limit: float, unit: str, ran: bool, why_skipped: str = "") -> dict:
@@ -347,6 +406,11 @@ def targets(bibs: dict[int, dict], sample: Measured, version: Measured, sizes: l
         rows.append(target(f"flatness {FLAT_RANGE[0]}->{FLAT_RANGE[1]} notes x {n} entries, warm <= 1.5",
                            bib["flatness"]["warm"], 1.5, "x", covers,
                            f"needs --notes {FLAT_RANGE[0]} and {FLAT_RANGE[1]}"))
+    for n, bib in bibs.items():
+        if "instructions" in bib:
+            rows.append(target(f"flatness {FLAT_RANGE[0]}->{FLAT_RANGE[1]} notes x {n} entries, instructions <= 1.5",
+                               bib["instructions"]["flatness"], 1.5, "x", covers,
+                               f"needs --notes {FLAT_RANGE[0]} and {FLAT_RANGE[1]}"))
     rows.append(target("bundled sample warm <= 0.3 s", sample.median, 0.3, "s", True))
     rows.append(target("srccheck --version <= 0.1 s", version.median, 0.1, "s", True))
     return rows
@@ -382,12 +446,16 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true",
                         help="smoke test: --notes 100 1000 --entries 1000 --repeat 1 (explicit options win)")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write every number to this JSON file")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count the instructions of the warm runs with valgrind (deterministic flatness)")
     args = parser.parse_args()
     preset = QUICK if args.quick else DEFAULTS
     for key in ("notes", "entries", "repeat"):
         if getattr(args, key) is None:
             setattr(args, key, preset[key])
     args.notes, args.entries = sorted(set(args.notes)), sorted(set(args.entries))
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind on the PATH")
     if args.repeat < 1 or min(args.notes) < 2 or min(args.entries) < 1:
         parser.error("--repeat and --entries must be at least 1, --notes at least 2 (1 note is the fixed-cost run)")
     return args
@@ -397,6 +465,7 @@ def main() -> None:
     args = parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # a full run takes minutes: show each line when redirected too
     cli = srccheck_cmd()
+    compileall.compile_dir(REPO / "srccheck", quiet=1)
     start_stamp = source_stamp()
     print(f"srccheck scale benchmark: notes {args.notes}, entries {args.entries}, repeat {args.repeat}, "
           f"{os.cpu_count()} CPUs; times are medians in seconds")
@@ -408,7 +477,8 @@ def main() -> None:
           f"{' !' if sample['warm'].sources_changed else ''}, peak {sample['warm'].peak:.0f} MB; "
           f"--version {version.median:.3f} s")
     with tempfile.TemporaryDirectory(prefix="srccheck-scale-") as tmp:
-        bibs = {entries: bench_bib(entries, args.notes, args.repeat, Path(tmp)) for entries in args.entries}
+        bibs = {entries: bench_bib(entries, args.notes, args.repeat, Path(tmp), args.instructions)
+                for entries in args.entries}
     rows = targets(bibs, sample["warm"], version, args.notes)
     print_targets(rows)
     changed = source_stamp() != start_stamp
