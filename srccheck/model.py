@@ -15,7 +15,10 @@ class Severity(str, Enum):
 
     @property
     def rank(self) -> int:
-        return {"info": 0, "warning": 1, "error": 2}[self.value]
+        return _RANKS[self._value_]  # read for every finding, several times: no dict built per call
+
+
+_RANKS = {"info": 0, "warning": 1, "error": 2}
 
 
 PageRange = tuple[int, int]
