@@ -48,3 +48,28 @@ def test_a_cycle_is_refused_as_the_standard_library_refuses_it():
 def test_escapes_and_non_ascii():
     value = {"t\u00fcrk\u00e7e": "İstiklal \"Harbimiz\"\n\t\u0000\u2028 \U0001f600", "n": [-0.0, 1e300, 10**30]}
     assert dumps(value) == reference(value)
+
+
+@given(VALUES)
+def test_dump_writes_what_dumps_returns_whatever_the_chunk_size(value):
+    import io
+
+    from srccheck.output import pretty_json
+
+    for chunk in (0, 3, 4096):
+        out = io.StringIO()
+        previous, pretty_json._CHUNK = pretty_json._CHUNK, chunk
+        try:
+            pretty_json.dump(value, out)
+        finally:
+            pretty_json._CHUNK = previous
+        assert out.getvalue() == reference(value)
+
+
+def test_dump_refuses_what_it_cannot_write_itself_rather_than_write_half_of_it():
+    import io
+
+    from srccheck.output.pretty_json import dump
+
+    with pytest.raises(TypeError, match="plain JSON"):
+        dump({"enum": Colour.RED}, io.StringIO())

