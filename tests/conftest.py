@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import atexit
+import gc
 import os
 import shutil
 import sys
@@ -26,6 +27,16 @@ _CACHE = tempfile.mkdtemp(prefix="srccheck-test-cache-")
 os.environ["SRCCHECK_CACHE_DIR"] = _CACHE
 os.environ.pop("SRCCHECK_NO_CACHE", None)
 atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _cyclic_collector_as_it_was():
+    """The CLI turns the cyclic collector off for the rest of its own short process; tests run it
+    in one long process, so each test leaves the collector as it found it."""
+    was = gc.isenabled()
+    yield
+    if was:
+        gc.enable()
 
 
 @pytest.fixture

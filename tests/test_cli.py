@@ -104,3 +104,18 @@ def test_inputs_are_not_modified(write):
     run("check", ms, "--bib", bib, "--format", "json")
     run("check", ms, "--bib", bib)
     assert [(open(p, "rb").read(), os.stat(p).st_mtime_ns) for p in (ms, bib)] == before
+
+
+def test_the_cli_leaves_the_cyclic_collector_off_for_the_rest_of_its_run(tmp_path):
+    # the CLI process ends with the run: reference counting frees what it needs to, and the collector
+    # would only rescan millions of acyclic objects (see cli.main)
+    import gc
+
+    from click.testing import CliRunner
+
+    from srccheck.cli import main
+
+    assert gc.isenabled()
+    result = CliRunner().invoke(main, ["rules"])
+    assert result.exit_code == 0
+    assert not gc.isenabled()
