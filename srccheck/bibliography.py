@@ -175,10 +175,13 @@ def load_bibliography(path: str, encoding: str | None = None, background: bool =
     """The parsed, indexed bibliography; from the on-disk cache when this file was loaded before.
     background: a newly parsed one is written to the cache by a forked process (see cache.cached)."""
     from . import cache
+    from .collector import lasting
 
     data = read_bytes(path, "bibliography")
+    # parsing makes hundreds of thousands of objects and no cycles (see collector)
     return cache.cached("bib", _identity(path, encoding), data,
-                        lambda: _indexed(parse_bibliography(_text(data, path, encoding), path)), background)
+                        lambda: lasting(lambda: _indexed(parse_bibliography(_text(data, path, encoding), path))),
+                        background)
 
 
 def is_cached(path: str, encoding: str | None = None) -> bool:

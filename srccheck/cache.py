@@ -18,7 +18,6 @@ The cache lives in the user cache folder (platformdirs), or in $SRCCHECK_CACHE_D
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
@@ -28,6 +27,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
+
+from .collector import lasting, paused
 
 T = TypeVar("T")
 
@@ -173,15 +174,14 @@ def _load(slot: Path, content: bytes) -> object | None:
     if digest(payload) != blob[len(header):_HEADER]:
         return None  # damaged: truncated, or overwritten by something else
     try:
-        with _no_gc():
-            return pickle.loads(payload)  # noqa: S301 - our own file in the user's own cache folder
+        return lasting(lambda: pickle.loads(payload))  # noqa: S301 - our own file in the user's own cache folder
     except Exception:  # noqa: BLE001 - whatever a damaged pickle raises, parsing again is the answer
         return None
 
 
 def _store(slot: Path, content: bytes, value: object) -> None:
     try:
-        with _no_gc():
+        with paused():
             payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         slot.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=slot.parent, prefix=slot.stem, suffix=".tmp")
@@ -203,17 +203,6 @@ def _unlink(path: str) -> None:
     except OSError:
         pass
 
-
-class _no_gc:
-    """Un/pickling builds tens of thousands of acyclic objects; the cyclic collector only slows it down."""
-
-    def __enter__(self) -> None:
-        self.was = gc.isenabled()
-        gc.disable()
-
-    def __exit__(self, *exc: object) -> None:
-        if self.was:
-            gc.enable()
 
 
 def clear() -> tuple[int, int]:

@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .collector import lasting
 from .config import ConfigFile, Overrides, Settings, discover, enabled_rules, load_config, settings_for
 from .config import severity_overrides
 from .errors import InputError, UsageError
@@ -219,10 +220,11 @@ def check_file(path: str, settings: Settings, bibs: Bibs, baseline=None, progres
         outcome.error = str(exc)
         return outcome
     # The parsed inputs live until the run ends: move them out of the cyclic collector's sight
-    # (it would rescan hundreds of thousands of them during resolution and rules).
+    # (it would rescan hundreds of thousands of them during resolution and rules); the check then
+    # makes its own objects, none of them in cycles, with the collector paused.
     gc.freeze()
     progress.stage(f"{path}: checking {len(parsed.citations):,} citations in {len(manuscript.notes):,} notes")
-    report = check_loaded(manuscript, bib, options, parsed)
+    report = lasting(lambda: check_loaded(manuscript, bib, options, parsed))
     findings = _attribute(report.findings, bib)
     suppressions = suppress.from_text(text, manuscript) + suppress.from_config(settings.ignore_notes, settings.config_path)
     findings, unused = suppress.apply(findings, suppressions, rules)

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import atexit
-import gc
 import os
 import shutil
 import sys
@@ -27,16 +26,6 @@ _CACHE = tempfile.mkdtemp(prefix="srccheck-test-cache-")
 os.environ["SRCCHECK_CACHE_DIR"] = _CACHE
 os.environ.pop("SRCCHECK_NO_CACHE", None)
 atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
-
-
-@pytest.fixture(autouse=True)
-def _cyclic_collector_as_it_was():
-    """The CLI turns the cyclic collector off for the rest of its own short process; tests run it
-    in one long process, so each test leaves the collector as it found it."""
-    was = gc.isenabled()
-    yield
-    if was:
-        gc.enable()
 
 
 @pytest.fixture
