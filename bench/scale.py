@@ -277,11 +277,9 @@ def paired_step_per_note(runs: dict[int, list[float]]) -> dict[int, float]:
     median over the rounds both sizes ran in. Two runs of one round are seconds apart, so a slow spell of the
     machine mostly shifts both."""
     sizes = sorted(runs)
-    steps = {}
-    for lo, hi in zip(sizes, sizes[1:]):
-        rounds = min(len(runs[lo]), len(runs[hi]))
-        steps[hi] = statistics.median(1000 * (runs[hi][i] - runs[lo][i]) / (hi - lo) for i in range(rounds))
-    return steps
+    return {hi: statistics.median(step_per_note({lo: runs[lo][i], hi: runs[hi][i]})[hi]
+                                  for i in range(min(len(runs[lo]), len(runs[hi]))))
+            for lo, hi in zip(sizes, sizes[1:])}
 
 
 def flatness(per_note: dict[int, float]) -> float | None:

@@ -71,7 +71,6 @@ class Work:
 
 
 def draft_works(manuscript: Manuscript, language: str | None = None) -> list[Work]:
-    from .citations import archive_definitions
     from .grammar import detect_language
     from .pipeline import parse_citations
 
