@@ -6,7 +6,6 @@ or unreadable input (one line on stderr, never a traceback).
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -43,10 +42,9 @@ def main() -> None:
       srccheck check article.txt --bib refs.bib --format json
       srccheck check chapters/*.md            # bib and rules from srccheck.toml
     """
-    # A run makes hundreds of thousands of small objects that never form cycles; at the default
-    # thresholds the cyclic collector rescans them over and over (a sixth of a large run). Where
-    # nothing makes cycles it is paused altogether (collector.paused).
-    gc.set_threshold(100_000, 50, 100)
+    from .collector import for_a_run
+
+    for_a_run()  # the cyclic collector's settings: see collector.py
 
 
 def _selectors(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...] | None:

@@ -7,12 +7,11 @@ order is fixed in one place: rules (selected, severities applied) -> suppression
 
 from __future__ import annotations
 
-import gc
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .collector import lasting
+from .collector import lasting, settle
 from .config import ConfigFile, Overrides, Settings, discover, enabled_rules, load_config, settings_for
 from .config import severity_overrides
 from .errors import InputError, UsageError
@@ -219,10 +218,9 @@ def check_file(path: str, settings: Settings, bibs: Bibs, baseline=None, progres
             helper.join()
         outcome.error = str(exc)
         return outcome
-    # The parsed inputs live until the run ends: move them out of the cyclic collector's sight
-    # (it would rescan hundreds of thousands of them during resolution and rules); the check then
-    # makes its own objects, none of them in cycles, with the collector paused.
-    gc.freeze()
+    # The inputs are loaded (a freshly parsed manuscript is not frozen yet); the check then makes
+    # its own objects, none of them in cycles, with the collector paused.
+    settle()
     progress.stage(f"{path}: checking {len(parsed.citations):,} citations in {len(manuscript.notes):,} notes")
     report = lasting(lambda: check_loaded(manuscript, bib, options, parsed))
     findings = _attribute(report.findings, bib)
