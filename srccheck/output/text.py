@@ -29,10 +29,11 @@ def render(report: Report, console: Console, show_sources: bool = True, min_seve
     findings = [f for f in report.findings if f.severity.rank >= min_severity.rank]
     cited = len(report.citations)
     resolved = sum(1 for _, r in report.citations if r.key)
+    cited_sources = sources(report)  # counted in the header, listed in the table
     console.print(
         Text.assemble(
             (ms.path, "bold"),
-            f": {len(ms.notes)} notes, {cited} citations, {resolved} resolved to {len(sources(report))} of "
+            f": {len(ms.notes)} notes, {cited} citations, {resolved} resolved to {len(cited_sources)} of "
             f"{len(report.entries)} bibliography entries (language: {report.language})",
         )
     )
@@ -65,7 +66,7 @@ def render(report: Report, console: Console, show_sources: bool = True, min_seve
         table.add_column("n", justify="right")
         table.add_column("notes")
         table.add_column("pages")
-        for src in sources(report):
+        for src in cited_sources:
             kinds = ", ".join(f"{k} {v}" if v > 1 else k for k, v in src.kinds.items())
             table.add_row(Text(src.key), kinds, str(src.citations), ", ".join(map(str, src.notes)),
                           format_ranges(src.pages))
