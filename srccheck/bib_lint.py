@@ -90,14 +90,9 @@ def _parse_problems(bib: Bibliography) -> list[LintProblem]:
 
 
 def _case_clashes(bib: Bibliography) -> list[LintProblem]:
-    seen: dict[str, str] = {}
-    out = []
-    for key, entry in bib.entries.items():
-        first = seen.setdefault(key.lower(), key)
-        if first != key:
-            out.append(LintProblem(entry.line, "case-clash",
-                                   f"key {key} differs from {first} only in case (BibTeX treats them as one key)", key))
-    return out
+    return [LintProblem(bib.entries[key].line, "case-clash",
+                        f"key {key} differs from {first} only in case (BibTeX treats them as one key)", key)
+            for kind, key, first in bib.duplicates if kind == "case"]
 
 
 def _duplicate_works(bib: Bibliography) -> list[LintProblem]:

@@ -71,8 +71,26 @@ class Bibliography:
         return list(self.by_family)
 
     @cached_property
-    def work_keys(self) -> dict[str, tuple[str, str, str, str]]:
-        return {key: work_key(entry) for key, entry in self.entries.items()}
+    def duplicates(self) -> list[tuple[str, str, str]]:
+        """(kind, key, earlier key) in bib order: "case" for keys that differ only in case, "work" for the
+        same first author, title and year under another key. A property of the file alone, so it is
+        computed with the index and cached with it: a check then need not walk every entry."""
+        found: list[tuple[str, str, str]] = []
+        by_case: dict[str, str] = {}
+        by_work: dict[tuple[str, str, str, str], str] = {}
+        for key, entry in self.entries.items():
+            lower = key.lower()
+            if lower in by_case:
+                found.append(("case", key, by_case[lower]))
+            else:
+                by_case[lower] = key
+            work = work_key(entry)
+            if work[1] and (work[0] or work[2]):
+                if work in by_work and by_work[work].lower() != lower:
+                    found.append(("work", key, by_work[work]))
+                else:
+                    by_work.setdefault(work, key)
+        return found
 
 
 def work_key(entry: Entry) -> tuple[str, str, str, str]:
@@ -202,7 +220,7 @@ def _text(data: bytes, path: str, encoding: str | None) -> str:
 
 def _indexed(bib: Bibliography) -> Bibliography:
     """Build the lookup tables now, so the cache stores them with the entries."""
-    bib.by_family, bib.by_title_word, bib.families, bib.work_keys  # noqa: B018 - cached properties, computed now
+    bib.by_family, bib.by_title_word, bib.families, bib.duplicates  # noqa: B018 - cached properties, computed now
     return bib
 
 
