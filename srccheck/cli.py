@@ -84,6 +84,9 @@ def _use_color(choice: str) -> bool:
               help="Do not check these rules (codes, prefixes or names, comma-separated).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Lowest severity that makes the exit code 1 [default: error].")
+@click.option("--unused-entries", type=click.Choice(["auto", "each", "summary"]), default=None,
+              help="Uncited bib entries: one finding each, or one per .bib file counting them "
+                   "[default: auto, count them when most of a file is uncited, as in a whole library].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means unreadable input).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="Use this srccheck.toml / pyproject.toml instead of searching upwards from the manuscript.")
@@ -101,7 +104,8 @@ def _use_color(choice: str) -> bool:
               help="Parse the manuscript and bibliography afresh and leave the cache alone (also SRCCHECK_NO_CACHE=1).")
 def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_format: str | None, language: str | None,
           input_format: str | None, encoding: str | None, select: tuple[str, ...] | None,
-          extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, exit_zero: bool,
+          extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
+          unused_entries: str | None, exit_zero: bool,
           config_path: str | None, no_config: bool, baseline_path: str | None, write_baseline: bool,
           statistics: bool, quiet: bool, color: str, no_sources: bool, no_cache: bool) -> None:
     """Check each MANUSCRIPT's footnotes against the bibliography.
@@ -123,7 +127,8 @@ def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_forma
 
     cache.set_enabled(not no_cache)
     cli = Overrides(bib=bib_paths, language=language, input_format=input_format, encoding=encoding, fail_on=fail_on,
-                    select=select, extend_select=extend_select, ignore=ignore, baseline=baseline_path)
+                    select=select, extend_select=extend_select, ignore=ignore, baseline=baseline_path,
+                    unused_entries=unused_entries)
     paths = list(manuscripts)
     try:
         if write_baseline:

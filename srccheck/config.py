@@ -29,6 +29,7 @@ from .model import Severity
 CONFIG_NAMES = ("srccheck.toml", "pyproject.toml")
 LANGUAGES = ("auto", *_GRAMMAR_LANGUAGES)
 LEVELS = ("error", "warning", "info")
+UNUSED_ENTRIES = ("auto", "each", "summary")  # how unused-entry reports uncited entries
 EXACT = 100  # specificity of a full code or a rule name; a prefix counts its length
 
 
@@ -186,6 +187,7 @@ _KEYS: dict[str, Callable[[Any], Any]] = {
     "ignore": _selectors,
     "severity": _severity_table,
     "uncited": _str_list,
+    "unused-entries": _choice(UNUSED_ENTRIES),
     "fail-on": _choice(LEVELS),
     "ignore-notes": _ignore_notes,
     "baseline": _str,
@@ -296,6 +298,7 @@ class Overrides:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     baseline: str | None = None
+    unused_entries: str | None = None
 
 
 @dataclass
@@ -310,6 +313,7 @@ class Settings:
     layers: list[Layer] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)  # selector -> level
     uncited: set[str] = field(default_factory=set)
+    unused_entries: str = "auto"
     ignore_notes: dict[int, list[str]] = field(default_factory=dict)
     baseline: str | None = None
     config_path: str | None = None
@@ -338,6 +342,8 @@ def _apply(settings: Settings, values: dict[str, Any], root: Path | None) -> Non
                                      tuple(values.get("extend-select", ())), tuple(values.get("ignore", ()))))
     settings.severity.update(values.get("severity", {}))
     settings.uncited |= set(values.get("uncited", ()))
+    if "unused-entries" in values:
+        settings.unused_entries = values["unused-entries"]
     for number, sels in values.get("ignore-notes", {}).items():
         settings.ignore_notes.setdefault(number, []).extend(sels)
     if "baseline" in values:
@@ -365,7 +371,8 @@ def settings_for(manuscript: str, config: ConfigFile | None, cli: Overrides) -> 
     if cli.bib:
         cli_values["bib"] = list(cli.bib)
     for key, value in (("language", cli.language), ("input-format", cli.input_format),
-                       ("encoding", cli.encoding), ("fail-on", cli.fail_on), ("baseline", cli.baseline)):
+                       ("encoding", cli.encoding), ("fail-on", cli.fail_on), ("baseline", cli.baseline),
+                       ("unused-entries", cli.unused_entries)):
         if value is not None:
             cli_values[key] = value
     try:

@@ -22,6 +22,7 @@ class Options:
     input_format: str | None = None
     encoding: str | None = None
     uncited: set[str] = field(default_factory=set)
+    unused_entries: str = "auto"  # list uncited entries one by one, or count them (see rules/unused_entry.py)
     rules: frozenset[str] | None = None  # names of the rules to run; None: all
     severity: dict[str, Severity] = field(default_factory=dict)  # rule name -> overriding severity
 
@@ -62,7 +63,8 @@ def resolve_all(citations: list[Citation], bib: Bibliography, manuscript: Manusc
 
 
 def run_rules(report: Report, bib: Bibliography, options: Options) -> list[Finding]:
-    ctx = Context(report.manuscript, report.citations, report.entries, bib.problems, bib.path, options.uncited, bib)
+    ctx = Context(report.manuscript, report.citations, report.entries, bib.problems, bib.path, options.uncited, bib,
+                  options.unused_entries)
     findings: list[Finding] = []
     for rule in all_rules():
         if options.rules is None or rule.name in options.rules:

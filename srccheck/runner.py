@@ -195,7 +195,8 @@ def check_file(path: str, settings: Settings, bibs: Bibs, baseline=None, progres
     enabled = enabled_rules(rules, settings.layers)
     severities = severity_overrides(rules, settings.severity)
     options = Options(language=settings.language, input_format=settings.input_format, encoding=settings.encoding,
-                      uncited=set(settings.uncited), rules=enabled, severity=severities)
+                      uncited=set(settings.uncited), unused_entries=settings.unused_entries, rules=enabled,
+                      severity=severities)
     helper = _parse_aside(path, options, tuple(settings.bib), bibs)
     try:
         if helper is not None:

@@ -17,9 +17,11 @@ from . import LANGUAGES, InputFailure, read_or_fail
 @click.option("--language", type=click.Choice(LANGUAGES), default="auto", show_default=True,
               help="Citation conventions of the notes.")
 @click.option("--encoding", default=None, help="Manuscript encoding (default: detect).")
+@click.option("--uncited", is_flag=True,
+              help="List the --bib entries no note cites instead (key, author, title, line in the bib).")
 @click.option("--no-cache", is_flag=True, help="Parse the bibliography afresh and leave the cache alone.")
 def sources(manuscript: str, bib_path: str | None, order: str, fmt: str, language: str, encoding: str | None,
-            no_cache: bool) -> None:
+            uncited: bool, no_cache: bool) -> None:
     """List the sources MANUSCRIPT cites: key, author, short title, citations, notes, pages, first full note.
 
     \b
@@ -30,32 +32,41 @@ def sources(manuscript: str, bib_path: str | None, order: str, fmt: str, languag
       srccheck sources article.txt
       srccheck sources article.txt --bib refs.bib --sort count
       srccheck sources article.txt --format csv > sources.csv
+      srccheck sources article.txt --bib library.bib --uncited
     """
-    import sys
-
     from .. import cache
 
+    if uncited and not bib_path:
+        raise click.UsageError("--uncited needs --bib FILE: the entries it lists come from the bibliography")
     cache.set_enabled(not no_cache)
+    if uncited:
+        _print(uncited_rows(manuscript, bib_path or "", None if language == "auto" else language, encoding),
+               UNCITED_HEADER, fmt, "every entry is cited")
+        return
     rows = source_rows(manuscript, bib_path, None if language == "auto" else language, encoding)
-    rows = sort_rows(rows, order)
+    _print(sort_rows(rows, order), HEADER, fmt, "no sources found")
+
+
+def _print(rows: list[dict[str, object]], header: list[str], fmt: str, empty: str) -> None:
+    import sys
+
     if fmt == "json":
         import json
 
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        write_csv(rows, sys.stdout)
+        write_csv(rows, header, sys.stdout)
     else:
-        click.echo(text_table(rows))
+        click.echo(text_table(rows, header) if rows else empty)
 
 
-def source_rows(manuscript_path: str, bib_path: str | None, language: str | None,
-                encoding: str | None = None) -> list[dict[str, object]]:
+def _resolved(manuscript_path: str, bib_path: str | None, language: str | None, encoding: str | None):  # type: ignore[no-untyped-def]
+    """(bibliography, report without findings): the notes resolved against --bib, or against a draft of them."""
     from ..bibliography import load_bibliography
     from ..draft import draft_bibliography, draft_works
     from ..errors import InputError
     from ..grammar import detect_language
     from ..pipeline import Options, check_loaded
-    from ..sources import sources as summarise
 
     manuscript = read_or_fail(manuscript_path, encoding)
     language = language or detect_language([n.text for n in manuscript.notes])
@@ -66,7 +77,23 @@ def source_rows(manuscript_path: str, bib_path: str | None, language: str | None
             raise InputFailure(str(exc)) from None
     else:
         bib = draft_bibliography(draft_works(manuscript, language), manuscript_path)
-    report = check_loaded(manuscript, bib, Options(language=language, rules=frozenset()))
+    return bib, check_loaded(manuscript, bib, Options(language=language, rules=frozenset()))
+
+
+def uncited_rows(manuscript_path: str, bib_path: str, language: str | None,
+                 encoding: str | None = None) -> list[dict[str, object]]:
+    from ..rules.unused_entry import uncited_entries
+
+    bib, report = _resolved(manuscript_path, bib_path, language, encoding)
+    return [{"key": e.key, "author": _author(e), "title": short_title(_title(e)), "line": e.line}
+            for e in uncited_entries(report.citations, bib.entries)]
+
+
+def source_rows(manuscript_path: str, bib_path: str | None, language: str | None,
+                encoding: str | None = None) -> list[dict[str, object]]:
+    from ..sources import sources as summarise
+
+    bib, report = _resolved(manuscript_path, bib_path, language, encoding)
     first_seen: dict[str, int] = {}
     first_full: dict[str, int] = {}
     for cit, res in report.citations:
@@ -80,7 +107,7 @@ def source_rows(manuscript_path: str, bib_path: str | None, language: str | None
         rows.append({
             "key": src.key,
             "author": _author(entry),
-            "title": short_title(entry.title or entry.get("organization") or entry.get("archive") or ""),
+            "title": short_title(_title(entry)),
             "citations": src.citations,
             "notes": src.notes,
             "pages": [list(r) for r in src.pages],
@@ -88,6 +115,10 @@ def source_rows(manuscript_path: str, bib_path: str | None, language: str | None
             "first_note": first_seen[src.key],
         })
     return rows
+
+
+def _title(entry) -> str:  # type: ignore[no-untyped-def]
+    return entry.title or entry.get("organization") or entry.get("archive") or ""
 
 
 def _author(entry) -> str:  # type: ignore[no-untyped-def]
@@ -127,32 +158,38 @@ def _notes(notes: list[int]) -> str:
     return format_ranges(merge_ranges([(n, n) for n in notes]))
 
 
-def _cells(row: dict[str, object]) -> list[str]:
+def _cells(row: dict[str, object], header: list[str]) -> list[str]:
     from ..sources import format_ranges
 
-    pages = format_ranges([tuple(p) for p in row["pages"]])  # type: ignore[attr-defined, misc]
-    first = row["first_full"]
-    return [str(row["key"]), str(row["author"]), str(row["title"]), str(row["citations"]),
-            _notes(row["notes"]), pages, "" if first is None else str(first)]  # type: ignore[arg-type]
+    cells = []
+    for name in header:
+        value = row[name]
+        if name == "pages":
+            cells.append(format_ranges([tuple(p) for p in value]))  # type: ignore[attr-defined, misc]
+        elif name == "notes":
+            cells.append(_notes(value))  # type: ignore[arg-type]
+        else:
+            cells.append("" if value is None else str(value))
+    return cells
 
 
 HEADER = ["key", "author", "title", "citations", "notes", "pages", "first_full"]
+UNCITED_HEADER = ["key", "author", "title", "line"]
+_TEXT_HEAD = {"citations": "CITES", "first_full": "FIRST"}
 
 
-def write_csv(rows: list[dict[str, object]], stream) -> None:  # type: ignore[no-untyped-def]
+def write_csv(rows: list[dict[str, object]], header: list[str], stream) -> None:  # type: ignore[no-untyped-def]
     import csv
 
     out = csv.writer(stream, lineterminator="\n")
-    out.writerow(HEADER)
+    out.writerow(header)
     for row in rows:
-        out.writerow(_cells(row))
+        out.writerow(_cells(row, header))
 
 
-def text_table(rows: list[dict[str, object]]) -> str:
-    if not rows:
-        return "no sources found"
-    head = ["KEY", "AUTHOR", "TITLE", "CITES", "NOTES", "PAGES", "FIRST"]
-    body = [_cells(r) for r in rows]
+def text_table(rows: list[dict[str, object]], header: list[str]) -> str:
+    head = [_TEXT_HEAD.get(name, name.upper()) for name in header]
+    body = [_cells(r, header) for r in rows]
     widths = [min(40, max(len(line[i]) for line in [head, *body])) for i in range(len(head))]
 
     def fit(cell: str, width: int) -> str:

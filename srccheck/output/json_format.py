@@ -40,6 +40,7 @@ def to_dict(report: Report) -> dict[str, Any]:
                 "note": f.note,
                 "key": f.key,
                 "line": f.line,
+                "file": f.file,  # null: the line is the manuscript's; else the .bib file it is in
                 "message": f.message,
             }
             for f in report.findings

@@ -34,6 +34,7 @@ class Context:
     bib_path: str | None = None
     deliberately_uncited: set[str] = field(default_factory=set)
     bib: Bibliography | None = None  # for what the bibliography's index already holds
+    unused_entries: str = "auto"  # unused-entry: auto | each | summary
 
     @staticmethod
     def excerpt(text: str, limit: int = 90) -> str:
