@@ -5,7 +5,9 @@ a result is stored under a slot named by (what, path, options) and is valid only
 stored digests match: the input's bytes (blake2b; size and mtime alone miss same-second
 edits and are refreshed by a mere checkout) and a fingerprint of the Python version and of
 srccheck's source files (a new release or a local edit invalidates everything). Each slot
-holds one version, so editing a file replaces its entry instead of piling up new ones.
+holds one version, so editing a file replaces its entry instead of piling up new ones;
+until then previous() offers that older version to the parse of the edited file, which
+takes over what did not change (the manuscript's unchanged notes).
 
 Safety: a slot is written to a temporary file in the same folder and moved into place with
 os.replace, so concurrent runs see an old or a new entry, never half of one; the payload
@@ -162,12 +164,21 @@ def holds(kind: str, identity: str, data: bytes) -> bool:
     return head == _MAGIC + fingerprint() + digest(data)
 
 
-def _load(slot: Path, content: bytes) -> object | None:
+def previous(kind: str, identity: str) -> object | None:
+    """What the slot holds for whatever bytes the input had when it was last parsed (by this srccheck),
+    or None: the parse of an earlier version of an edited file, for the parts of it that did not change."""
+    if not enabled():
+        return None
+    return _load(_slot(kind, identity), None)
+
+
+def _load(slot: Path, content: bytes | None) -> object | None:
+    """The stored value when the slot is sound and holds these bytes' result (any bytes' when content is None)."""
     try:
         blob = slot.read_bytes()
     except OSError:
         return None
-    header = _MAGIC + fingerprint() + content
+    header = _MAGIC + fingerprint() + (content if content is not None else blob[len(_MAGIC) + _DIGEST:][:_DIGEST])
     if not blob.startswith(header) or len(blob) < _HEADER:
         return None  # another input, another srccheck, or not ours at all
     payload = memoryview(blob)[_HEADER:]

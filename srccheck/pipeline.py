@@ -8,7 +8,7 @@ from .bibliography import Bibliography, is_archival, load_bibliography
 from .grammar import detect_language, grammar_for
 from .grammar import languages as L
 from .manuscript import read_manuscript
-from .model import Citation, Finding, Manuscript, Report, Resolution, Severity
+from .model import Citation, Finding, Manuscript, Note, Report, Resolution, Severity
 from .resolve import Resolver
 from .rules import Context, all_rules
 
@@ -28,6 +28,13 @@ class Options:
 
 
 def parse_citations(manuscript: Manuscript, language: str, abbreviations: dict[str, str] | None = None) -> list[Citation]:
+    return _parse_notes(manuscript, language, abbreviations)[0]
+
+
+def _parse_notes(manuscript: Manuscript, language: str, abbreviations: dict[str, str] | None = None,
+                 earlier: Parsed | None = None) -> tuple[list[Citation], list[int]]:
+    """(the citations of every note, how many of each note's the parser found). `earlier`: a parse of an
+    earlier version of the same file, whose citations are taken over for the notes that did not change."""
     from .citations import archive_definitions, parse_note  # the parser: not needed when the notes come from the cache
 
     grammar = grammar_for(language)
@@ -35,12 +42,46 @@ def parse_citations(manuscript: Manuscript, language: str, abbreviations: dict[s
         abbreviations = archive_definitions(manuscript.notes)
     sigla = set(L.ARCHIVE_SIGLA) | set(abbreviations)
     direct = getattr(manuscript, "direct_citations", None) or {}
+    known = {}
+    if earlier is not None and (earlier.language, earlier.abbreviations) == (language, abbreviations):
+        known = _parsed_notes(earlier)
     citations: list[Citation] = []
+    counts: list[int] = []
     for note in manuscript.notes:
-        found = list(direct.get(note.number, []))
-        found += parse_note(note, grammar, sigla)
-        citations.extend(found)
-    return citations
+        citations.extend(direct.get(note.number, []))
+        same = known.get(_note_shape(note))
+        if same is not None:
+            old_line, old_citations = same
+            parsed = [replace(c, note=note.number, line=c.line - old_line + note.line) for c in old_citations]
+        else:
+            parsed = parse_note(note, grammar, sigla)
+        citations.extend(parsed)
+        counts.append(len(parsed))
+    return citations, counts
+
+
+NoteShape = tuple[str, tuple[tuple[int, int], ...]]
+
+
+def _note_shape(note: Note) -> NoteShape:
+    """What a note's parse depends on: its text, and where its lines start relative to its first line
+    (a citation's line). Not its number or where it is in the file."""
+    return note.text, tuple((offset, line - note.line) for offset, line in note.line_starts)
+
+
+def _parsed_notes(earlier: Parsed) -> dict[NoteShape, tuple[int, list[Citation]]]:
+    """shape -> (the note's first line, the citations the parser found in it), walking the earlier parse's
+    citations as _parse_notes laid them out: each note's direct citations, then the parser's."""
+    if len(earlier.parsed_per_note) != len(earlier.manuscript.notes):
+        return {}
+    direct = getattr(earlier.manuscript, "direct_citations", None) or {}
+    known = {}
+    at = 0
+    for note, count in zip(earlier.manuscript.notes, earlier.parsed_per_note):
+        at += len(direct.get(note.number, []))
+        known[_note_shape(note)] = (note.line, earlier.citations[at:at + count])
+        at += count
+    return known
 
 
 def resolve_all(citations: list[Citation], bib: Bibliography, manuscript: Manuscript,
@@ -95,14 +136,16 @@ class Parsed:
     language: str
     citations: list[Citation]
     abbreviations: dict[str, str]  # archive abbreviations the notes define ("... Arşivi (BCA)")
+    parsed_per_note: list[int] = field(default_factory=list)  # how many citations the parser found in each note
 
 
-def parse(manuscript: Manuscript, text: str, language: str | None) -> Parsed:
+def parse(manuscript: Manuscript, text: str, language: str | None, earlier: Parsed | None = None) -> Parsed:
     from .citations import archive_definitions
 
     language = language or detect_language([n.text for n in manuscript.notes])
     abbreviations = archive_definitions(manuscript.notes)
-    return Parsed(manuscript, text, language, parse_citations(manuscript, language, abbreviations), abbreviations)
+    citations, counts = _parse_notes(manuscript, language, abbreviations, earlier)
+    return Parsed(manuscript, text, language, citations, abbreviations, counts)
 
 
 def load_parsed(path: str, options: Options, background: bool = False) -> Parsed:
@@ -111,9 +154,15 @@ def load_parsed(path: str, options: Options, background: bool = False) -> Parsed
     from .manuscript import manuscript_bytes, parse_bytes_with_text
 
     data = manuscript_bytes(path, options.input_format)
-    return cache.cached("manuscript", _identity(path, options), data,
-                        lambda: parse(*parse_bytes_with_text(data, path, options.input_format, options.encoding),
-                                      options.language), background)
+    identity = _identity(path, options)
+
+    def build() -> Parsed:
+        # an edited file: its earlier version's parse is still in the slot, and its unchanged notes need no parsing
+        earlier = cache.previous("manuscript", identity)
+        return parse(*parse_bytes_with_text(data, path, options.input_format, options.encoding), options.language,
+                     earlier if isinstance(earlier, Parsed) else None)
+
+    return cache.cached("manuscript", identity, data, build, background)
 
 
 def is_parsed(path: str, options: Options) -> bool:

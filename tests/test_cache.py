@@ -92,6 +92,26 @@ def test_a_damaged_cache_file_is_rebuilt(cache_dir: Path, write, damage: str):
     assert slot.read_bytes() == blob  # written again, whole
 
 
+@pytest.mark.parametrize("damage", ["none", "truncate", "flip", "edit", "other code"])
+def test_the_previous_version_of_an_edited_file_is_offered_only_when_sound(cache_dir: Path, write, monkeypatch,
+                                                                          damage: str):
+    path = write("m.txt", MANUSCRIPT)
+    options = pipeline.Options()
+    first = pipeline.load_parsed(path, options)
+    identity = pipeline._identity(path, options)
+    [slot] = _files(cache_dir)
+    blob = slot.read_bytes()
+    if damage == "other code":
+        monkeypatch.setattr(cache, "fingerprint", lambda: b"\x00" * 32)
+    else:
+        slot.write_bytes({"none": blob, "truncate": blob[: len(blob) // 2],
+                          "flip": blob[:-5] + bytes([blob[-5] ^ 0xFF]) + blob[-4:],
+                          "edit": blob.replace(b"Kaya", b"Kayb")}[damage])
+    write("m.txt", MANUSCRIPT.replace("s. 12", "s. 13"))  # what the file now holds does not matter
+    offered = cache.previous("manuscript", identity)
+    assert offered == (first if damage == "none" else None)
+
+
 def test_other_code_does_not_reuse_the_entry(cache_dir: Path, write, monkeypatch):
     path = write("refs.bib", BIB)
     bibliography.load_bibliography(path)
