@@ -141,7 +141,11 @@ def test_sources_uncited_lists_the_uncited_entries_in_bib_order(write) -> None: 
 def test_sources_uncited_when_everything_is_cited_or_without_a_bib(write) -> None:  # type: ignore[no-untyped-def]
     ms = write("m.txt", MANUSCRIPT)
     result = CliRunner().invoke(main, ["sources", ms, "--bib", write("refs.bib", CITED), "--uncited"])
-    assert result.exit_code == 0 and result.stdout.strip() == "every entry is cited"
+    assert result.exit_code == 0 and result.stdout.strip() == "every one of the 2 entries is cited"
+    empty = write("empty.bib", "% nothing yet\n")
+    result = CliRunner().invoke(main, ["sources", ms, "--bib", empty, "--uncited"])
+    assert result.exit_code == 0 and result.stdout.strip() == f"{empty} has no entries"
+    assert CliRunner().invoke(main, ["sources", ms, "--bib", empty, "--uncited", "--format", "json"]).stdout.strip() == "[]"
     result = CliRunner().invoke(main, ["sources", ms, "--uncited"])
     assert result.exit_code == 2 and "--uncited needs --bib" in result.output
 

@@ -40,8 +40,9 @@ def sources(manuscript: str, bib_path: str | None, order: str, fmt: str, languag
         raise click.UsageError("--uncited needs --bib FILE: the entries it lists come from the bibliography")
     cache.set_enabled(not no_cache)
     if uncited:
-        _print(uncited_rows(manuscript, bib_path or "", None if language == "auto" else language, encoding),
-               UNCITED_HEADER, fmt, "every entry is cited")
+        rows, total = uncited_rows(manuscript, bib_path or "", None if language == "auto" else language, encoding)
+        _print(rows, UNCITED_HEADER, fmt, f"every one of the {total:,} entries is cited" if total
+               else f"{bib_path} has no entries")
         return
     rows = source_rows(manuscript, bib_path, None if language == "auto" else language, encoding)
     _print(sort_rows(rows, order), HEADER, fmt, "no sources found")
@@ -81,12 +82,14 @@ def _resolved(manuscript_path: str, bib_path: str | None, language: str | None, 
 
 
 def uncited_rows(manuscript_path: str, bib_path: str, language: str | None,
-                 encoding: str | None = None) -> list[dict[str, object]]:
+                 encoding: str | None = None) -> tuple[list[dict[str, object]], int]:
+    """(a row for each entry no note cites, in bib order; how many entries the bib has)."""
     from ..rules.unused_entry import uncited_entries
 
     bib, report = _resolved(manuscript_path, bib_path, language, encoding)
-    return [{"key": e.key, "author": _author(e), "title": short_title(_title(e)), "line": e.line}
+    rows = [{"key": e.key, "author": _author(e), "title": short_title(_title(e)), "line": e.line}
             for e in uncited_entries(report.citations, bib.entries)]
+    return rows, len(bib.entries)
 
 
 def source_rows(manuscript_path: str, bib_path: str | None, language: str | None,
