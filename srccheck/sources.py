@@ -36,17 +36,21 @@ class Source:
 def sources(report: Report) -> list[Source]:
     by_key: dict[str, Source] = {}
     ranges: dict[str, list[PageRange]] = {}
+    notes: dict[str, dict[int, None]] = {}  # key -> its notes in order of first citation (a dict: a set that keeps order)
     for cit, res in report.citations:
         if not res.key:
             continue
-        src = by_key.setdefault(res.key, Source(res.key, [], [], 0, {}, None))
-        if cit.note not in src.notes:
-            src.notes.append(cit.note)
+        src = by_key.get(res.key)
+        if src is None:
+            src = by_key[res.key] = Source(res.key, [], [], 0, {}, None)
+            notes[res.key] = {}
+        notes[res.key][cit.note] = None
         src.citations += 1
         src.kinds[cit.kind] = src.kinds.get(cit.kind, 0) + 1
         if cit.kind == "full" and src.first_full is None:
             src.first_full = cit.note
         ranges.setdefault(res.key, []).extend(cit.locator.pages if cit.locator else ())
     for key, src in by_key.items():
+        src.notes = list(notes[key])
         src.pages = merge_ranges(ranges.get(key, []))
     return list(by_key.values())
