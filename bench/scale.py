@@ -5,8 +5,9 @@ Usage:
   python bench/scale.py --quick    # smoke test: --notes 100 1000 --entries 1000 --repeat 1 (explicit options win)
 
 Generates (seeded, in a temp dir) PDF-text manuscripts whose notes cite a generated .bib with LaTeX escapes:
-full first citations, short forms, a.g.e., several citations per note. Each file has its own seed, so a given
-size is the same file whatever else is requested. Every command runs --repeat times, each as its own process;
+full first citations, short forms, a.g.e.; a fifth of the notes cite one of three core works (a book's
+main archive or primary source, cited hundreds of times), the rest any of notes/3 works. Each file has its
+own seed, so a given size is the same file whatever else is requested. Every command runs --repeat times, each as its own process;
 every time is the median wall-clock time of the whole process (interpreter start-up included), in seconds
 unless marked ms.
 The runs of one bib's sizes (and its plain-parse baseline) are interleaved round by round, so a machine
@@ -100,11 +101,12 @@ def write_bib(path: Path, works: list[tuple[str, str, str, int]]) -> None:
 
 def write_manuscript(path: Path, notes: int, works: list[tuple[str, str, str, int]], rng: random.Random) -> None:
     cited = rng.sample(works, min(len(works), max(1, notes // 3)))
+    core = cited[:3]  # a book's main sources (its archive, its primary text): cited in a fifth of the notes
     seen: set[str] = set()
     body, foot = [], []
     lines = []
     for n in range(1, notes + 1):
-        key, surname, title, year = rng.choice(cited)
+        key, surname, title, year = rng.choice(core) if rng.random() < 0.2 else rng.choice(cited)
         page = rng.randint(1, 400)
         if key not in seen:
             note = f"Ali {surname}, {title}, Tarih Yayınları, Ankara, {year}, s. {page}-{page + 2}."
