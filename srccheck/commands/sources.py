@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from . import LANGUAGES, InputFailure, read_or_fail
+from . import LANGUAGES, InputFailure
 
 
 @click.command("sources")
@@ -62,23 +62,21 @@ def _print(rows: list[dict[str, object]], header: list[str], fmt: str, empty: st
 
 
 def _resolved(manuscript_path: str, bib_path: str | None, language: str | None, encoding: str | None):  # type: ignore[no-untyped-def]
-    """(bibliography, report without findings): the notes resolved against --bib, or against a draft of them."""
+    """(bibliography, report without findings): the notes resolved against --bib, or against a draft of them.
+    The parsed notes come from the cache as `check` leaves them."""
     from ..bibliography import load_bibliography
     from ..draft import draft_bibliography, draft_works
     from ..errors import InputError
-    from ..grammar import detect_language
-    from ..pipeline import Options, check_loaded
+    from ..pipeline import Options, check_loaded, load_parsed
 
-    manuscript = read_or_fail(manuscript_path, encoding)
-    language = language or detect_language([n.text for n in manuscript.notes])
-    if bib_path:
-        try:
-            bib = load_bibliography(bib_path)
-        except InputError as exc:
-            raise InputFailure(str(exc)) from None
-    else:
-        bib = draft_bibliography(draft_works(manuscript, language), manuscript_path)
-    return bib, check_loaded(manuscript, bib, Options(language=language, rules=frozenset()))
+    try:
+        parsed = load_parsed(manuscript_path, Options(language=language, encoding=encoding))
+        bib = load_bibliography(bib_path) if bib_path else None
+    except InputError as exc:
+        raise InputFailure(str(exc)) from None
+    if bib is None:
+        bib = draft_bibliography(draft_works(parsed.manuscript, parsed.language), manuscript_path)
+    return bib, check_loaded(parsed.manuscript, bib, Options(language=parsed.language, rules=frozenset()), parsed)
 
 
 def uncited_rows(manuscript_path: str, bib_path: str, language: str | None,
