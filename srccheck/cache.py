@@ -178,7 +178,8 @@ def _load(slot: Path, content: bytes | None) -> object | None:
         blob = slot.read_bytes()
     except OSError:
         return None
-    header = _MAGIC + fingerprint() + (content if content is not None else blob[len(_MAGIC) + _DIGEST:][:_DIGEST])
+    stored = blob[len(_MAGIC) + _DIGEST:len(_MAGIC) + 2 * _DIGEST]  # the digest of the bytes it was built from
+    header = _MAGIC + fingerprint() + (content if content is not None else stored)
     if not blob.startswith(header) or len(blob) < _HEADER:
         return None  # another input, another srccheck, or not ours at all
     payload = memoryview(blob)[_HEADER:]

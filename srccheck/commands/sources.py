@@ -19,7 +19,8 @@ from . import LANGUAGES, InputFailure
 @click.option("--encoding", default=None, help="Manuscript encoding (default: detect).")
 @click.option("--uncited", is_flag=True,
               help="List the --bib entries no note cites instead (key, author, title, line in the bib).")
-@click.option("--no-cache", is_flag=True, help="Parse the bibliography afresh and leave the cache alone.")
+@click.option("--no-cache", is_flag=True,
+              help="Parse the manuscript and bibliography afresh and leave the cache alone.")
 def sources(manuscript: str, bib_path: str | None, order: str, fmt: str, language: str, encoding: str | None,
             uncited: bool, no_cache: bool) -> None:
     """List the sources MANUSCRIPT cites: key, author, short title, citations, notes, pages, first full note.
