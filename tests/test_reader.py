@@ -107,6 +107,37 @@ def test_marker_flattened_onto_a_number_between_its_neighbours():
     assert [m.number for m in ms.markers] == [4, 6]
 
 
+def _notes(numbers: range) -> str:
+    return "".join(f"{n} A. Yazar{n}, Kitap {n}, Ankara, 1990, s. {n}.\n" for n in numbers)
+
+
+def test_spaced_markers_after_a_marker_hidden_in_a_number():
+    # marker 8 ran onto "800", so the walk waited for 8 and passed over the spaced 9 and 10
+    body = ("Trade grew in 1897.7 A convoy of 8008 refugees came. Reports went to the capital. 9\n"
+            "The town had about 800 inhabitants. 10 Exports fell in 1905.11\n")
+    ms = read_pdf_text(f"{body}\n{SEP}\n{_notes(range(7, 12))}", "m.txt")
+    assert [(m.number, m.line) for m in ms.markers] == [(7, 1), (8, 1), (9, 1), (10, 2), (11, 2)]
+    # two readings of a missing marker between its neighbours: neither is taken
+    body = "Trade grew.7 The capital. 8 Another line. 8 More.9\n"
+    ms = read_pdf_text(f"{body}\n{SEP}\n{_notes(range(7, 10))}", "m.txt")
+    assert [m.number for m in ms.markers] == [7, 8, 9]  # the walk takes the first 8 as the next expected
+    body = "Trade grew.7 In 2.5008 cases and 2 5008 others; the capital. 9 More.10\n"
+    ms = read_pdf_text(f"{body}\n{SEP}\n{_notes(range(7, 11))}", "m.txt")
+    assert 8 not in [m.number for m in ms.markers]
+
+
+def test_a_marker_run_onto_a_grouped_number_beats_an_ordinary_number():
+    # "%36" could be 3 with marker 6; "2.5006" cannot be a well-grouped number without it
+    body = ("Bunlar yazıldı.5 Ticaretin %36'i Adana üzerinden yapılıyordu.\n"
+            "Yazışmalarda 2.5006 kişilik bir kafileden söz edilir.7\n")
+    ms = read_pdf_text(f"{body}\n{SEP}\n{_notes(range(5, 8))}", "m.txt")
+    assert [(m.number, m.line) for m in ms.markers] == [(5, 1), (6, 2), (7, 2)]
+    # with no such tell, two candidates stay unread
+    body = "Bunlar yazıldı.5 Ticaretin %36'i 46 ülkeye gitti.7\n"
+    ms = read_pdf_text(f"{body}\n{SEP}\n{_notes(range(5, 8))}", "m.txt")
+    assert [m.number for m in ms.markers] == [5, 7]
+
+
 @pytest.mark.parametrize("last", [1002, 10002])
 def test_markers_past_note_999_and_9999(last: int):
     numbers = list(range(1, last + 1))

@@ -219,7 +219,8 @@ def find_markers(body: list[_Line], note_numbers: list[int]) -> tuple[list[Marke
             markers.append(Marker(number, line))
         else:
             unmatched.append(Marker(number, line))
-    return _flattened_markers(body, existing, markers), unmatched
+    markers = _flattened_markers(body, existing, markers)
+    return _between_neighbours(candidates, existing, markers), unmatched
 
 
 _NUMBER_RUN = re.compile(r"(?<![\w.,])\d[\d.,\u202f ]*\d(?![\w])")
@@ -246,9 +247,41 @@ def _flattened_markers(body: list[_Line], existing: set[int], markers: list[Mark
                     continue
                 if len(digits) == 4 and 1000 <= int(digits) <= 2099:
                     continue
-                hits.append(ln.number)
+                hits.append((ln.number, run))
+        if len(hits) > 1:
+            # "2.5006", "2 50033": a last digit group longer than three betrays the marker; "%36" does not
+            hits = [(line, run) for line, run in hits if _overgrown_group(run, n)] or hits
+        if len(hits) == 1:
+            found[n] = hits[0][0]
+    return sorted((Marker(k, v) for k, v in found.items()), key=lambda m: m.number)
+
+
+def _overgrown_group(run: str, n: int) -> bool:
+    """Whether a grouped number reads as a well-grouped one with n's digits run onto its last group."""
+    groups = re.split(r"[.,\u202f ]", run)
+    return len(groups) > 1 and len(groups[-1]) == 3 + len(str(n)) and groups[-1].endswith(str(n))
+
+
+def _between_neighbours(candidates: list[tuple[int, int, int, bool | None]], existing: set[int],
+                        markers: list[Marker]) -> list[Marker]:
+    """A note still without a marker, once its neighbours' markers are known: the one number in between that
+    is its own. The walk in find_markers takes a spaced marker only when it is exactly the next one expected,
+    so a marker hidden in a number ("of 8008 refugees") made it drop the spaced ones after it ("capital. 9")."""
+    found = {m.number: m.line for m in markers}
+    numbers = sorted(found)
+    lines_of: dict[int, list[int]] = {}
+    for line, _column, number, _glued in candidates:
+        lines_of.setdefault(number, []).append(line)
+    for n in sorted(existing - set(found)):
+        i = bisect.bisect_left(numbers, n)
+        if i == 0:
+            continue  # before the first marker found: nothing to bound it
+        lo = found[numbers[i - 1]]
+        hi = found[numbers[i]] if i < len(numbers) else None
+        hits = [line for line in lines_of.get(n, ()) if lo <= line and (hi is None or line <= hi)]
         if len(hits) == 1:
             found[n] = hits[0]
+            numbers.insert(i, n)
     return sorted((Marker(k, v) for k, v in found.items()), key=lambda m: m.number)
 
 
