@@ -123,6 +123,18 @@ def test_missing_locator():
     assert not rules_of(findings(ALL_CITED + ["a.y."]), "missing-locator")  # "the same place"
 
 
+def test_inconsistent_spelling_of_an_archival_documents_title():
+    bib = BIB + ("@misc{bca1926, title={Kars vilayetinde iskân işlerine dair Başvekâlet yazısı}, "
+                 "archive={Cumhuriyet Arşivi}, organization={BCA}, number={030.10.00.00/198.355.10}, year=1926}\n")
+    full = "‘Kars vilayetinde iskân işlerine dair Başvekâlet yazısı’, 21 Temmuz 1926, BCA, 030.10.00.00/198.355.10."
+    misspelt = full.replace("Başvekâlet", "Başvekalat")
+    assert rules_of(findings(ALL_CITED + [full, misspelt], bib=bib), "inconsistent-spelling") == [
+        ("inconsistent-spelling", 6, "bca1926")]
+    # diacritics dropped are not a misspelling
+    plain = full.replace("iskân", "iskan").replace("Başvekâlet", "Basvekalet")
+    assert not rules_of(findings(ALL_CITED + [full, plain], bib=bib), "inconsistent-spelling")
+
+
 def test_unused_entry():
     assert rules_of(findings(ALL_CITED[:3]), "unused-entry") == [("unused-entry", None, "can2005")]
     report_uncited = check_loaded(

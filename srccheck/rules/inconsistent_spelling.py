@@ -1,8 +1,9 @@
 """inconsistent-spelling: a title or author written differently from the bibliography.
 
-What it finds: a word of a cited title that is misspelt ("Kurutuluş" for "Kurtuluş"),
-a word missing from inside a title ("The Difficult Road Western Integration"), or an
-author's surname spelt differently, compared with the matched bibliography entry.
+What it finds: a word of a cited title (a work's, or an archival document's) that is
+misspelt ("Kurutuluş" for "Kurtuluş"), a word missing from inside a title ("The
+Difficult Road Western Integration"), or an author's surname spelt differently,
+compared with the matched bibliography entry.
 Differences of case, diacritics, punctuation and abbreviation ("Devr." for
 "Devrimi") are not reported, nor a short title that stops early.
 
@@ -29,6 +30,7 @@ CODE = "SC301"
 NAME = "inconsistent-spelling"
 SEVERITY = Severity.WARNING
 SIMILAR = 70  # two words this close (rapidfuzz ratio) are one word misspelt
+_TITLED = ("full", "short", "archival")  # kinds that may write a title: a work's, or an archival document's
 
 
 @lru_cache(maxsize=1 << 14)
@@ -81,11 +83,11 @@ def check(ctx: Context) -> Iterator[Finding]:
     # (a dict of notes: a set that keeps their order, and stays fast for a work cited in hundreds of notes)
     right: dict[tuple[str, str], dict[int, None]] = {}
     for cit, res in ctx.citations:
-        if res.key and cit.title and cit.kind in ("full", "short"):
+        if res.key and cit.title and cit.kind in _TITLED:
             for word in {w for w, _ in _words(cit.title)}:
                 right.setdefault((res.key, word), {})[cit.note] = None
     for cit, res in ctx.citations:
-        if not res.key or cit.kind not in ("full", "short"):
+        if not res.key or cit.kind not in _TITLED:
             continue
         entry = ctx.entries[res.key]
         if cit.title and entry.title:
