@@ -36,8 +36,9 @@ def test_case_matches_its_answers(case, surface):
 def test_holdout_styles_stay_accurate():
     """The hold-out set (CSL note styles not used while writing the parser) is not perfect; keep it from sliding.
 
-    Measured when these thresholds were set: R 0.998, pages 0.998, 155/156 faults, 10 false alarms; 4 since
-    markers hidden in numbers no longer hide the spaced markers after them.
+    Measured when these thresholds were set: R 0.998, pages 0.998, 155/156 faults, 10 false alarms; then
+    4 false alarms (markers hidden in numbers no longer hide the spaced markers after them) and 156/156
+    faults (archival document titles are spell-checked).
     """
     from score_corpus import Score
 
@@ -50,5 +51,5 @@ def test_holdout_styles_stay_accurate():
                 total.add(score_case(case / f"manuscript.{surface}", expected, case / "refs.bib"))
     assert total.precision >= 0.999 and total.recall >= 0.99
     assert total.pages_ok / total.pages_total >= 0.99
-    assert total.faults_found >= total.faults_total - 2
+    assert total.faults_found >= total.faults_total - 1
     assert total.false_alarms <= 6
