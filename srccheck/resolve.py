@@ -5,12 +5,15 @@
   same note, else the previous note with citations; if that note cites several works,
   the marker is ambiguous and we say so rather than guess.
 - "Surname, a.g.e." / "op. cit." / "a.a.O." take that author's work cited earlier; if
-  the author has several earlier works, it is ambiguous.
+  the author has several earlier works, it is ambiguous ("Schäfer, Köhler, Weiß, a.g.e.":
+  co-authors count).
 - "(n 3)" / "(wie Anm. 3)" take the work of that author cited in note 3.
 - Archive references match on archive name (abbreviations defined at first use are
   expanded) and on their fond/file/folder numbers.
 - Everything else is fuzzy-matched: candidates are blocked by author surname (or by
-  title words when no author is given), then scored on title, author and year.
+  title words when no author is given), then scored on title, author and year. Among
+  equally good matches, or an author's works cited by name alone ("Aslan, 49", as
+  Chicago 17 writes a repeat in the next note), the work the citation before cites wins.
 Every resolution keeps its score and the reason it was chosen.
 """
 
@@ -229,7 +232,14 @@ class Resolver:
             return self._same_author(c)
         if c.marker_role == "earlier" and not c.title:
             return self._earlier(c)
-        return self._fuzzy(c)
+        found = self._fuzzy(c)
+        coauthors = _surname_list(c.title) if c.marker_role == "earlier" and found.key is None else ()
+        if coauthors:
+            # "Schäfer, Köhler, Weiß, a.g.e.": what stood before the marker was the co-authors, not a title
+            from dataclasses import replace as _replace
+
+            return self._earlier(_replace(c, authors=c.authors + coauthors, title=None))
+        return found
 
     def _previous_keys(self, c: Citation) -> tuple[list[str | None], int | None]:
         """Keys of the citation just before: in the same note, else all of the previous note's (searched from
@@ -385,6 +395,13 @@ class Resolver:
         self._ranked_memo[memo_key] = (scored, via)
         return scored, via
 
+    def _just_before(self, c: Citation, keys: list[str]) -> str | None:
+        """The one of these works the previous citation cites: consecutive notes repeat a work (Chicago 17
+        writes "Author, page" where other styles write "Ibid.")."""
+        previous, _ = self._previous_keys(c)
+        found = [k for k in previous if k in keys]
+        return found[0] if len(found) == 1 else None
+
     def _fuzzy(self, c: Citation) -> Resolution:
         scored, via = self._ranked(c)
         if not scored or scored[0][0] < ACCEPT:
@@ -393,6 +410,9 @@ class Resolver:
         top_score, top_key = scored[0]
         ties = [k for s, k in scored[1:] if top_score - s < TIE and s >= ACCEPT]
         if ties:
+            just_before = self._just_before(c, [top_key, *ties])
+            if just_before:
+                return Resolution(just_before, round(top_score, 1), "tie broken by the work cited just before")
             cited_before = self.cited_keys
             preferred = [k for k in [top_key, *ties] if k in cited_before]
             if len(preferred) == 1:
@@ -402,6 +422,9 @@ class Resolver:
             # author only ("McArthur, p. 62"): fine if the author has one work, else prefer the one cited before
             mine = [k for s, k in scored if s >= ACCEPT]
             if len(mine) > 1:
+                just_before = self._just_before(c, mine)
+                if just_before:
+                    return Resolution(just_before, round(top_score, 1), "the author's work cited just before")
                 cited_before = [k for k in self.cited_keys if k in mine]
                 if len(cited_before) == 1:
                     return Resolution(cited_before[0], round(top_score, 1), "the author's only work cited before")
@@ -441,6 +464,23 @@ class Resolver:
         if ties:
             return Resolution(None, round(best[0], 1), "several archival entries match", (best[1], *ties))
         return Resolution(best[1], round(best[0], 1), "matched on archive and file numbers")
+
+
+_CONJUNCTIONS = re.compile(r"\s*(?:,|&|\b(?:and|ve|und|et|e|y|i|и)\b)\s*")
+
+
+def _surname_list(text: str | None) -> tuple[Name, ...]:
+    """"Köhler, Weiß" / "Köhler ve Weiß" as surnames: each one or two capitalised words, no digits."""
+    if not text or re.search(r"\d", text):
+        return ()
+    names = [part for part in _CONJUNCTIONS.split(text) if part]
+    if not names or len(names) > 4:
+        return ()
+    for name in names:
+        words = name.split()
+        if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
+            return ()
+    return tuple(Name(name) for name in names)
 
 
 _MONTH_NAMES = "|".join(m for ms in __import__("srccheck.grammar.languages", fromlist=["MONTHS"]).MONTHS.values() for m in ms)

@@ -64,6 +64,32 @@ def test_author_with_two_works_is_ambiguous_after_both_are_cited():
     assert set(res.ambiguous) == {"aslan2004a", "aslan2004b"}
 
 
+def test_author_only_short_form_in_the_next_note_is_the_work_just_cited():
+    # Chicago 17 writes "Author, page" for a work cited in the note before, where others write "Ibid."
+    both = [
+        "Betül Aslan, Türkiye Azerbaycan İlişkileri, Ankara, 2004, s. 105.",
+        "Betül Aslan, “Yeni Belgeler Işığında Karakol Cemiyeti”, Atatürk Dergisi, IV, S.1, 2004, s. 47.",
+    ]
+    _, keys = resolve([*both, "Aslan, s. 49."])
+    assert keys[-1] == (3, "aslan2004a")
+    _, keys = resolve([*both, "J. Hasanlı, The Sovietization of Azerbaijan, s. 36.", "Aslan, s. 49."])
+    assert keys[-1] == (4, None)  # the note before cites neither: still ambiguous
+
+
+def test_co_authors_before_a_repeat_marker():
+    bib = BIB + ("@book{schafer2012, author={Schäfer, Anna and Köhler, Jan and Weiß, Eva}, "
+                 "title={Die Bagdadbahn und das Reich}, publisher={Steiner}, address={Stuttgart}, year=2012}\n")
+    sep = " " * 40
+    notes = ["Anna Schäfer, Jan Köhler, Eva Weiß, Die Bagdadbahn und das Reich, Steiner, Stuttgart, 2012, s. 3.",
+             "K. Karabekir, İstiklal Harbimiz, s. 183.",
+             "Schäfer, Köhler, Weiß, a.g.e., s. 373.",
+             "Schäfer, Köhler ve Weiß, a.g.e., s. 12."]
+    text = " ".join(f"Claim.{i}" for i in range(1, 5)) + "\n\n" + sep + "\n" + \
+        "\n".join(f"{i} {t}" for i, t in enumerate(notes, 1)) + "\n"
+    report = check_loaded(read_pdf_text(text, "m.txt"), parse_bibliography(bib), Options(language="tr"))
+    assert [(c.note, r.key) for c, r in report.citations][2:] == [(3, "schafer2012"), (4, "schafer2012")]
+
+
 def test_ibid_after_a_note_with_several_works_is_ambiguous():
     report, keys = resolve([
         "K. Karabekir, İstiklal Harbimiz, s. 183; J. Hasanlı, The Sovietization of Azerbaijan, s. 36.",
