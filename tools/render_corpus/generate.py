@@ -206,14 +206,17 @@ def build_style(style: Style, pool: list[dict], pandoc: str, pandoc_label: str, 
 
 
 def main() -> int:
-    global CSL_DIR
+    global CSL_DIR, SEED
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pandoc", help="pandoc executable (default: $PANDOC, pypandoc-binary, PATH)")
     parser.add_argument("--out", type=Path, default=REPO / "tests" / "corpus" / "rendered")
     parser.add_argument("--only", help="build just this style")
     parser.add_argument("--csl-dir", type=Path, default=CSL_DIR)
+    parser.add_argument("--seed", type=int, default=SEED,
+                        help="another seed gives other plans, layouts and keys: a fresh corpus to score (with --out)")
     args = parser.parse_args()
     CSL_DIR = args.csl_dir
+    SEED = args.seed
     pandoc = find_pandoc(args.pandoc)
     version = pandoc_version(pandoc)
     if version != WANTED_PANDOC:
