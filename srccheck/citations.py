@@ -199,6 +199,8 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
                     cuts.append((k + 1, k + 1))  # after "s. 45." / "12/4." / "45-47."
             elif _locator_follows(rest, grammar):
                 pass  # "Там же. С. 45.", "Ibid. p. 4": the locator belongs to what precedes
+            elif _role_qualifier(text, k):
+                pass  # "trad. fr. Ayşe Gül Ertuğrul": the language of a translation, then the translator
             elif not _is_abbreviation(token, grammar) or _is_marker(token, markers):
                 if capital and _is_sentence_start(rest) and (
                     _discursive(rest) or _prose(piece) or _is_marker(token, markers) or _complete(piece, grammar)
@@ -218,6 +220,19 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
         lead = len(piece) - len(piece.lstrip())
         fragments.append(Fragment(start + lead, piece.strip()))
     return fragments
+
+
+_ROLE_QUALIFIER = re.compile(r"\b(?i:trad|trans|transl|übers|çev|tr)\.\s+([^\W\d_]{1,6})\.$")
+
+
+_LANGUAGE_QUALIFIER = re.compile(r"^[a-zà-ÿçğıöşü]{1,6}\.\s+(?=\S)")
+
+
+def _role_qualifier(text: str, k: int) -> bool:
+    """Whether the full stop at k ends a lower-case qualifier of a translator role ("trad. fr.", "trans. it."),
+    not a name ("trans. Smith.") after which a new citation may start."""
+    m = _ROLE_QUALIFIER.search(text, max(0, k + 1 - 24), k + 1)
+    return bool(m) and m.group(1).islower()
 
 
 def _locator_follows(rest: str, grammar: Grammar) -> bool:
@@ -525,7 +540,8 @@ def _read_parts(parts: list[str], grammar: Grammar, authors: tuple | None = None
             role = _ROLE_PART.match(names_part) or role
             label = role.group(1).lower()
             if any(label == r.lower() for r in L.ROLES["translator"]):
-                f.translator = role.group(2).strip(" )") or f.translator
+                named = _LANGUAGE_QUALIFIER.sub("", role.group(2).strip(" )"))  # "fr. Ayşe Gül Ertuğrul"
+                f.translator = named or f.translator
             title_done = title_done or bool(title_parts)
             # "…, ed. Nurcan Şimşek, Ali Rıza Öztürk": more names of the role follow; not after "(Çev. X)"
             in_role = not part.startswith("(") and bool(title_parts or f.title)
@@ -648,6 +664,8 @@ def _split_stops(part: str, grammar: Grammar) -> list[str]:
         token = _TOKEN_BEFORE.search(part[: k + 1])
         if token and (_is_abbreviation(token.group(1), grammar) or token.group(1)[:-1].isdigit()):
             continue  # "Çev. Ali", "100. Yılında"
+        if _role_qualifier(part, k):
+            continue  # "trad. fr. Ayşe"
         if not part[m.end()].isupper():
             continue
         pieces.append(part[start:k])

@@ -28,6 +28,17 @@ def test_initials_and_abbreviations_do_not_split():
     assert c.translator == "Eldeniz Recebov" and c.pages == ((292, 294),)
 
 
+def test_the_language_of_a_translation_does_not_end_the_citation():
+    fr = grammar_for("fr")
+    (c,) = cits("voir aussi Ulrich STRAUSS, Osmanlı Ordusunda Alman Subayları (1882-1918), trad. fr. Ayşe Gül "
+                "ERTUĞRUL, İstanbul, İletişim Yayınları, 2013.", fr)
+    assert c.authors[0].family == "STRAUSS" and c.translator == "Ayşe Gül ERTUĞRUL" and c.years == (2013,)
+    # a capitalised word after the role is a name, and a new citation may follow it
+    both = cits("Ulrich Strauss, Alman Subaylar, trad. fr. Ayşe Gül Ertuğrul, İstanbul, 2013, p. 4. "
+                "Jean Dupont, Histoire des choses, Paris, 2001, p. 9.", fr)
+    assert [c.authors[0].family for c in both] == ["Strauss", "Dupont"]
+
+
 def test_turkish_ordinal_in_a_title_is_not_a_page():
     (c,) = cits("Ali Asker, “Bolşevik Devrimi”, 100. Yılında Sovyet İhtilali, H.Ü., Ankara, 2018, s.130.")
     assert c.pages == ((130, 130),) and c.container.startswith("100. Yılında")
