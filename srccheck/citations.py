@@ -201,6 +201,8 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
                 pass  # "Там же. С. 45.", "Ibid. p. 4": the locator belongs to what precedes
             elif _role_qualifier(text, k):
                 pass  # "trad. fr. Ayşe Gül Ertuğrul": the language of a translation, then the translator
+            elif len(token) > 2 and _ROMAN.match(token.rstrip(".")) and capital and _discursive(rest):
+                cuts.append((k + 1, k + 1))  # "…, III. The author relies on…": a volume, then the author's prose
             elif not _is_abbreviation(token, grammar) or _is_marker(token, markers):
                 if capital and _is_sentence_start(rest) and (
                     _discursive(rest) or _prose(piece) or _is_marker(token, markers) or _complete(piece, grammar)

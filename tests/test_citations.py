@@ -39,6 +39,16 @@ def test_the_language_of_a_translation_does_not_end_the_citation():
     assert [c.authors[0].family for c in both] == ["Strauss", "Dupont"]
 
 
+def test_prose_after_a_roman_volume_is_not_part_of_the_citation():
+    en = grammar_for("en")
+    pieces = [f.text for f in split_note("Özgüven, Osmanlı Maliye Tarihi, III. The author relies mainly on "
+                                         "British sources.", en)]
+    assert pieces == ["Özgüven, Osmanlı Maliye Tarihi, III.", "The author relies mainly on British sources."]
+    # an ordinal opening a title, and an initial that is also a Roman numeral, stay inside
+    assert len(split_note("Ali Veli, “Makale”, IV. Uluslararası Türk Tarih Kongresi, Ankara, 1990, s. 4.", TR)) == 1
+    assert len(split_note("Gazi M. Kemal Paşa'nın nutku bu konuda çok açıktır, Ankara, 1927, s. 4.", TR)) == 1
+
+
 def test_turkish_ordinal_in_a_title_is_not_a_page():
     (c,) = cits("Ali Asker, “Bolşevik Devrimi”, 100. Yılında Sovyet İhtilali, H.Ü., Ankara, 2018, s.130.")
     assert c.pages == ((130, 130),) and c.container.startswith("100. Yılında")

@@ -90,6 +90,25 @@ def test_co_authors_before_a_repeat_marker():
     assert [(c.note, r.key) for c, r in report.citations][2:] == [(3, "schafer2012"), (4, "schafer2012")]
 
 
+def test_two_volumes_of_one_title_are_told_apart_by_the_volume():
+    bib = BIB + ("@book{ozguven1994, author={Özgüven, Necati}, title={Osmanlı Maliye Tarihi}, volume=2, year=1994}\n"
+                 "@book{ozguven1997, author={Özgüven, Necati}, title={Osmanlı Maliye Tarihi}, volume=3, year=1997}\n")
+    sep = " " * 40
+    notes = ["Necati Özgüven, Osmanlı Maliye Tarihi, II, Ankara, 1994, s. 4.",
+             "Necati Özgüven, Osmanlı Maliye Tarihi, III, Ankara, 1997, s. 9.",
+             "K. Karabekir, İstiklal Harbimiz, s. 183.",
+             "Özgüven, Osmanlı Maliye Tarihi, II, s. 12.",
+             "K. Karabekir, İstiklal Harbimiz, s. 184.",
+             "Özgüven, Osmanlı Maliye Tarihi, s. 13."]
+    text = " ".join(f"Claim.{i}" for i in range(1, 7)) + "\n\n" + sep + "\n" + \
+        "\n".join(f"{i} {t}" for i, t in enumerate(notes, 1)) + "\n"
+    report = check_loaded(read_pdf_text(text, "m.txt"), parse_bibliography(bib), Options(language="tr"))
+    keys = [(c.note, r.key) for c, r in report.citations]
+    assert keys[:2] == [(1, "ozguven1994"), (2, "ozguven1997")]
+    assert keys[3] == (4, "ozguven1994")
+    assert keys[5] == (6, None) and set(report.citations[5][1].ambiguous) == {"ozguven1994", "ozguven1997"}
+
+
 def test_ibid_after_a_note_with_several_works_is_ambiguous():
     report, keys = resolve([
         "K. Karabekir, İstiklal Harbimiz, s. 183; J. Hasanlı, The Sovietization of Azerbaijan, s. 36.",
