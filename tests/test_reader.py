@@ -126,6 +126,12 @@ def test_spaced_markers_after_a_marker_hidden_in_a_number():
     assert 8 not in [m.number for m in ms.markers]
 
 
+def test_a_marker_run_onto_a_german_date():
+    body = "Der Bericht kam.14 In der Sitzung vom 12.15 August 1914 kam es zur Sprache. Es blieb so.16\n"
+    ms = read_pdf_text(f"{body}\n{SEP}\n{_notes(range(14, 17))}", "m.txt")
+    assert [(m.number, m.line) for m in ms.markers] == [(14, 1), (15, 1), (16, 1)]
+
+
 def test_a_marker_run_onto_a_grouped_number_beats_an_ordinary_number():
     # "%36" could be 3 with marker 6; "2.5006" cannot be a well-grouped number without it
     body = ("Bunlar yazıldı.5 Ticaretin %36'i Adana üzerinden yapılıyordu.\n"

@@ -35,6 +35,8 @@ _MONTH_OR_UNIT = {m for ms in L.MONTHS.values() for m in ms} | {
 }
 _YEAR_THEN_MARKER = re.compile(r"(?<![\w.,])(1[5-9]\d\d|20[0-4]\d)(\d{1,3})(?=[\s.,;:)]|$)")
 _DAY_THEN_MARKER = re.compile(r"(?<![\w.,])([12]\d|3[01]|[1-9])(\d{1,2})\s+([^\W\d_]+)")
+_DOTTED_DAY_THEN_MARKER = re.compile(r"(?<![\w.,])([12]\d|3[01]|[1-9])\.(\d{1,3})\s+([^\W\d_]+)")  # "am 12.15 August"
+_MONTHS = {m for ms in L.MONTHS.values() for m in ms}
 MAX_GAP = 3  # how far a glued marker may jump ahead of the last one (notes missing in between)
 
 
@@ -177,6 +179,9 @@ def find_markers(body: list[_Line], note_numbers: list[int]) -> tuple[list[Marke
     for ln in body:
         for m in _DAY_THEN_MARKER.finditer(ln.text):
             if m.group(3).lower() in _MONTH_OR_UNIT:  # "dated 207 June 1919": day 20, marker 7
+                candidates.append((ln.number, m.start(2), int(m.group(2)), None))
+        for m in _DOTTED_DAY_THEN_MARKER.finditer(ln.text):
+            if m.group(3).lower() in _MONTHS:  # German "12. August" with marker 15 run onto it; not "3.15 km"
                 candidates.append((ln.number, m.start(2), int(m.group(2)), None))
         for m in _YEAR_THEN_MARKER.finditer(ln.text):
             # "between 1900 and 19052." : a superscript 2 flattened onto the year 1905
