@@ -20,12 +20,13 @@ Every resolution keeps its score and the reason it was chosen.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from .bibliography import Bibliography, entry_titles, is_archival, title_words
+from .grammar import languages as L
 from .model import Citation, Entry, Name, Resolution
 from .normalize import fold
 
@@ -148,8 +149,6 @@ def score_entry(citation: Citation, entry: Entry, form: EntryForm | None = None)
     if citation.authors and not citation.title and not citation.container:
         # the "author" slot may be the title of an edited or anonymous work ("Mütareke Dönemi Araştırmaları, ed. …")
         as_title = " ".join(f"{n.given} {n.family}".strip() for n in citation.authors)
-        from dataclasses import replace
-
         score = max(score, _score_entry(replace(citation, authors=(), title=as_title), form))
     return score
 
@@ -236,9 +235,7 @@ class Resolver:
         coauthors = _surname_list(c.title) if c.marker_role == "earlier" and found.key is None else ()
         if coauthors:
             # "Schäfer, Köhler, Weiß, a.g.e.": what stood before the marker was the co-authors, not a title
-            from dataclasses import replace as _replace
-
-            return self._earlier(_replace(c, authors=c.authors + coauthors, title=None))
+            return self._earlier(replace(c, authors=c.authors + coauthors, title=None))
         return found
 
     def _previous_keys(self, c: Citation) -> tuple[list[str | None], int | None]:
@@ -290,12 +287,10 @@ class Resolver:
 
     def _author_keys(self, authors: tuple[Name, ...], keys: list[str]) -> list[str]:
         """Works by these authors; an edited volume counts for its editors, a chapter not for the book's."""
-        from dataclasses import replace as _replace
-
         found = []
         for k in keys:
             entry = self.bib.entries[k]
-            own = _replace(entry, editors=()) if entry.authors else entry
+            own = replace(entry, editors=()) if entry.authors else entry
             if (author_similarity(authors, own) or 0) >= 85:
                 found.append(k)
         return found
@@ -336,8 +331,6 @@ class Resolver:
         authors = previous.authors or previous.editors
         if not c.title:
             return Resolution(previous.key, 90.0, f"“{c.marker}”: same author as the previous citation")
-        from dataclasses import replace
-
         return self._fuzzy(replace(c, authors=authors))
 
     # -- fuzzy ------------------------------------------------------------------------------
@@ -466,7 +459,8 @@ class Resolver:
         return Resolution(best[1], round(best[0], 1), "matched on archive and file numbers")
 
 
-_CONJUNCTIONS = re.compile(r"\s*(?:,|&|\b(?:and|ve|und|et|e|y|i|и)\b)\s*")
+_CONJUNCTIONS = re.compile(r"\s*(?:,|" + "|".join(rf"\b{re.escape(w)}\b" if w.isalpha() else re.escape(w)
+                                                  for w in L.AND) + r")\s*")
 
 
 def _surname_list(text: str | None) -> tuple[Name, ...]:
@@ -483,7 +477,7 @@ def _surname_list(text: str | None) -> tuple[Name, ...]:
     return tuple(Name(name) for name in names)
 
 
-_MONTH_NAMES = "|".join(m for ms in __import__("srccheck.grammar.languages", fromlist=["MONTHS"]).MONTHS.values() for m in ms)
+_MONTH_NAMES = "|".join(m for ms in L.MONTHS.values() for m in ms)
 _DATES = re.compile(
     rf"\b\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}\b|\b\d{{1,2}}\s+(?:{_MONTH_NAMES})\s+\d{{3,4}}\b|\b(?:{_MONTH_NAMES})\s+\d{{4}}\b",
     re.IGNORECASE,
