@@ -394,7 +394,7 @@ def _article_pages(cit: Citation) -> str | None:
 
 
 def _arabic(volume: str) -> str:
-    from .rules.metadata_mismatch import roman_to_int
+    from .numerals import roman_to_int
 
     number = roman_to_int(volume)
     return str(number) if number is not None else volume

@@ -9,11 +9,9 @@ from .grammar import detect_language, grammar_for
 from .grammar import languages as L
 from .manuscript import read_manuscript
 from .model import Citation, Finding, Manuscript, Note, Report, Resolution, Severity
-from .resolve import Resolver
+from .resolve import WEIGHTS, Resolver
 from .rules import Context, all_rules
 
-
-TENTATIVE_ACCEPT = 85.0  # a title-only fragment must match this well to count as a citation
 
 
 @dataclass
@@ -94,7 +92,7 @@ def resolve_all(citations: list[Citation], bib: Bibliography, manuscript: Manusc
     pairs = []
     for c in citations:
         res = resolver.resolve(c)
-        if c.tentative and (not res.key or res.score < TENTATIVE_ACCEPT):
+        if c.tentative and (not res.key or res.score < WEIGHTS.tentative_accept):
             resolver.forget_last()
             continue
         if res.key and not c.authors and c.kind in ("full", "short") and is_archival(bib.entries[res.key]):

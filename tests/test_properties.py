@@ -238,7 +238,8 @@ names = st.builds(lambda family, given: __import__("srccheck.model", fromlist=["
        st.lists(names, max_size=2).map(tuple), st.sampled_from(["", "Smith Foundation Report", "Tarih"]))
 def test_author_similarity_and_initials_conflict_are_their_definitions(cited, authors, editors, title):
     from srccheck.model import Entry
-    from srccheck.resolve import EntryForm, _author_match, author_similarity
+    from srccheck.resolve import EntryForm, author_similarity
+    from srccheck.resolve import author_match as _author_match
 
     entry = Entry("k", "book", {"title": title, "organization": "Smith Foundation"}, 1, authors, editors)
     expected = _author_similarity_by_definition(cited, entry)

@@ -112,7 +112,7 @@ def _people(value: str | None) -> str:
 
 
 def _number(value: str) -> str:
-    from srccheck.rules.metadata_mismatch import roman_to_int
+    from srccheck.numerals import roman_to_int
 
     n = roman_to_int(value.strip())
     return str(n) if n is not None else fold(value)

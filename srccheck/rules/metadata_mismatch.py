@@ -19,27 +19,12 @@ from rapidfuzz import fuzz
 
 from ..model import Finding, Severity
 from ..normalize import fold
+from ..numerals import roman_to_int
 from . import Context
 
 CODE = "SC302"
 NAME = "metadata-mismatch"
 SEVERITY = Severity.WARNING
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-
-
-def roman_to_int(text: str) -> int | None:
-    text = text.strip().upper()
-    if text.isdigit():
-        return int(text)
-    if not text or any(ch not in _ROMAN for ch in text):
-        return None
-    total = 0
-    for ch, nxt in zip(text, text[1:] + " "):
-        value = _ROMAN[ch]
-        total += -value if nxt in _ROMAN and _ROMAN[nxt] > value else value
-    return total
-
-
 _SMALL_WORDS = {"de", "des", "du", "la", "le", "of", "the", "and", "et", "und", "der", "die", "ve", "di", "y"}
 
 

@@ -1,0 +1,104 @@
+"""Every number resolution decides by, in one frozen object, each with the reason it has its value.
+
+Scores are on a 0-100 scale. A fuzzy score ("similarity") measures how well a citation's
+text matches an entry; a fixed "confidence" is what a rule-based resolution (a key, a
+repeat marker, a cross-reference) is worth. Both are compared with ``accept``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Weights:
+    # -- accepting and tying ---------------------------------------------------------------
+    accept: float = 70.0
+    """Below this a fuzzy match is no match: an author's other work, or a title sharing a few words, stays under it."""
+    tie: float = 2.0
+    """Two candidates closer than this are equally good: we say "ambiguous" rather than guess."""
+    tentative_accept: float = 85.0
+    """A title-only fragment (which may be a quotation, not a citation) must match this well to count."""
+
+    # -- combining title and author ---------------------------------------------------------
+    author_share: float = 0.45
+    """An author's share of the score when a title is cited too: authors write several works, so the title decides more."""
+    title_share: float = 0.55
+    """The title's share (author_share + title_share = 1)."""
+    weak_title: float = 60.0
+    """With a title this dissimilar, the right author is not enough: the citation names another of their works."""
+    single_field: float = 0.9
+    """A citation that gives only a title, or only an author, scores at most this fraction of that field's match."""
+    container_penalty: float = 10.0
+    """A book title matched against a chapter's booktitle counts this much less than the work's own title."""
+
+    # -- names ------------------------------------------------------------------------------
+    initials_penalty: float = 45.0
+    """A surname match whose given names begin otherwise loses this much: "M. Karabekir" is not Kazım Karabekir."""
+    initials_conflict_cap: float = 50.0
+    """A citation whose cited surname matches only a person with other initials scores at most this, whatever the title."""
+    close_surname: float = 80.0
+    """Two surnames this similar (rapidfuzz ratio) are one name misspelt; also the cut-off of the surname lookup."""
+    anonymous_author: float = 60.0
+    """An author found in the title or organisation of a work with no people ("World Bank") matches this well."""
+    same_author: float = 85.0
+    """An author similarity from which "Surname, op. cit." counts a work as the author's."""
+    xref_author: float = 80.0
+    """"Surname (n 3)": an author similarity from which a work of note 3 counts as that author's."""
+
+    # -- year and volume --------------------------------------------------------------------
+    year_bonus: float = 3.0
+    """The cited year is the entry's: small, so it breaks ties between an author's works without outweighing titles."""
+    year_penalty: float = 5.0
+    """The cited year is not the entry's: a reprint or a typo, so only a little, but more than the bonus."""
+    volume_bonus: float = 3.0
+    """The cited volume is the entry's: two volumes of one work share author and title, the volume decides."""
+    volume_penalty: float = 6.0
+    """The cited volume is another."""
+
+    # -- title similarity -------------------------------------------------------------------
+    whole_title_enough: float = 97.0
+    """A whole-title or head match this good cannot be beaten by the partial or word measures, so they are skipped."""
+    partial_factor: float = 0.97
+    """The best substring alignment counts a little less than a whole-title match."""
+    partial_min_length: int = 12
+    """Shorter titles are not aligned as substrings: short strings align somewhere in any long title."""
+    coverage_factor: float = 0.9
+    """Words of the shorter title found in the longer one, in any order, count for this fraction."""
+
+    # -- candidates -------------------------------------------------------------------------
+    title_candidates: int = 40
+    """Without an author, the entries sharing most title words are scored, at most this many."""
+
+    # -- fixed confidences of rule-based resolutions ------------------------------------------
+    by_key: float = 100.0
+    """A key written in the manuscript (\\cite, [@key])."""
+    repeat: float = 100.0
+    """"Ibid." and its kin, or a cross-reference ("n 3"), to a note that cites one work."""
+    earlier_by_author: float = 95.0
+    """"Surname, op. cit." with one earlier work by that author."""
+    same_author_marker: float = 90.0
+    """"Idem" with no title: the previous citation's author; the work is a guess on the author alone."""
+    earlier_by_title: float = 90.0
+    """"Title, op. cit.": the one earlier work with this title."""
+    titled_earlier_min: float = 90.0
+    """"Title, op. cit.": how similar the text before the marker must be to an earlier work's title."""
+    only_work_in_bib: float = 80.0
+    """"Surname, op. cit." before any work of that author was cited, and the bibliography has one."""
+
+    # -- archives ---------------------------------------------------------------------------
+    archive_numbers_min: float = 60.0
+    """An archival entry whose fond/file numbers match the cited ones less than this is not a candidate by numbers."""
+    archive_title_min: float = 85.0
+    """...unless its document title matches this well."""
+    archive_title_share: float = 0.85
+    """A document found by its title: the title's share; the archive's name has the rest."""
+    archive_numbers_share: float = 0.7
+    """A document found by its numbers: the numbers' share; the archive's name has the rest."""
+    archive_numbers_vs_title: float = 0.5
+    """Numbers and a document title both cited: each counts half."""
+    sequence_cited_share: float = 0.75
+    """How much of the cited numbers appear in the entry counts more than how much of the entry's appear in the note."""
+
+
+WEIGHTS = Weights()
