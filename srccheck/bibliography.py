@@ -99,6 +99,11 @@ def work_key(entry: Entry) -> tuple[str, str, str, str]:
     return first, fold(entry.title), str(entry.year or ""), fold(entry.get("number") or "")
 
 
+def stopword(word: str) -> bool:
+    """A folded word too common or too short to tell titles apart ("the", "ve", "of")."""
+    return len(word) < 3 or word in _TITLE_STOPWORDS
+
+
 def title_words(texts: list[str]) -> set[str]:
     words = set()
     for text in texts:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import names as N
 from .grammar import Grammar
@@ -21,6 +21,11 @@ from .normalize import collapse_spaces, fold
 
 OPEN_QUOTES = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "‹": "›", "「": "」"}
 _CLOSERS = {"”", "»", "“", '"', "’", "›", "」"}
+# Invisible separator: "this part is a title". The resolver puts it before a title it has found in a note
+# (and _read_parts before an edited volume's title), so the parser neither splits nor reads fields inside.
+TITLE_MARK = "\u2063"
+TITLE_END = "\u2064"  # ends a title the resolver masked: what follows in the same part is read as fields
+_OPENS = frozenset(OPEN_QUOTES) | {TITLE_MARK}  # what may open a citation like a quote does
 
 _COMMON_ABBREVIATIONS = {
     "dr", "prof", "doç", "yrd", "mr", "mrs", "ms", "st", "jr", "sr", "hz", "vb", "vs", "yy", "jh", "hrsg", "ed", "eds",
@@ -125,7 +130,9 @@ _MAX_PIECE = 2000  # characters: no single citation is longer
 
 def capital_after(rest: str) -> bool:
     nxt = rest.lstrip()[:1]
-    return bool(nxt) and (nxt.isupper() or nxt in OPEN_QUOTES)
+    return bool(nxt) and (nxt.isupper() or nxt in _OPENS)
+
+
 _ROMAN = re.compile(r"^[IVXLCDM]{1,4}$")
 
 
@@ -152,7 +159,7 @@ def _starts_citation(rest: str, grammar: Grammar, markers: list[str]) -> bool:
     head = rest.lstrip()
     if not head:
         return False
-    if head[0] in OPEN_QUOTES:
+    if head[0] in _OPENS:
         return True
     low = _low(head)
     words = (*markers, *grammar.signals)
@@ -187,10 +194,12 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
                     cuts.append((k + 1, k + 1))  # no citation runs this long: a sentence end cuts
                 continue
             nxt = rest.lstrip()[:1]
-            capital = bool(nxt) and (nxt.isupper() or nxt in OPEN_QUOTES)
+            capital = bool(nxt) and (nxt.isupper() or nxt in _OPENS)
             piece = text[(cuts[-1][1] if cuts else 0) : k]
             if re.search(r"\d[a-b]?\.$", token):
-                if _plain_number_after_comma(piece):
+                if _edition_follows(rest, grammar):
+                    pass  # "2. Aufl.", "3. baskı": an edition, inside the citation
+                elif _plain_number_after_comma(piece):
                     # "…, 45. Smith, …" (a page) or "…, 100. Yılında …" (an ordinal in a title):
                     # Turkish writes ordinals this way, so only a clear new citation cuts there
                     if (grammar.language != "tr" and _starts_citation(rest, grammar, markers)) or _discursive(rest):
@@ -235,6 +244,23 @@ def _role_qualifier(text: str, k: int) -> bool:
     not a name ("trans. Smith.") after which a new citation may start."""
     m = _ROLE_QUALIFIER.search(text, max(0, k + 1 - 24), k + 1)
     return bool(m) and m.group(1).islower()
+
+
+_ORDINAL = re.compile(r"^[0-9]{1,2}(?:\.|st|nd|rd|th|e|er|re|ème|ª)?\s*")
+
+
+def _is_edition(part: str, grammar: Grammar) -> bool:
+    """"2. Aufl.", "3rd ed.", "2. erw. Aufl.", "4. baskı": an edition statement, not a title, place or page."""
+    m = _ORDINAL.match(part)
+    if not m or m.end() == 0 or len(part.split()) > 4:
+        return False
+    rest = part[m.end():]
+    return any(e in rest.split() or rest.startswith(e) for e in grammar.editions)
+
+
+def _edition_follows(rest: str, grammar: Grammar) -> bool:
+    word = rest.lstrip()
+    return any(word.startswith(e) and (len(word) == len(e) or not word[len(e)].isalnum()) for e in grammar.editions)
 
 
 def _locator_follows(rest: str, grammar: Grammar) -> bool:
@@ -487,10 +513,21 @@ class _Fields:
     years: list[int] | None = None
 
 
+def _split_masked(part: str) -> list[str]:
+    """"<masked title><TITLE_END> (Berlin 1999)" -> the title, then the rest as a part of its own."""
+    if not part.startswith(TITLE_MARK) or TITLE_END not in part:
+        return [part]
+    end = part.index(TITLE_END)
+    rest = part[end + 1:].strip(" ,")
+    return [part[:end], rest] if rest else [part[:end]]
+
+
 def _read_parts(parts: list[str], grammar: Grammar, authors: tuple | None = None) -> _Fields:
     f = _Fields(years=[])
     assert f.years is not None
     i = 0
+    if any(TITLE_END in p for p in parts):
+        parts = [piece for part in parts for piece in _split_masked(part)]
     if authors:
         f.authors = authors
     elif parts and not N.looks_like_names(parts[0]) and parts[0][:1].islower():
@@ -514,7 +551,7 @@ def _read_parts(parts: list[str], grammar: Grammar, authors: tuple | None = None
         if len(author_parts) == 1 and i < len(parts) and _is_editor_role(parts[i]):
             # "Mütareke Dönemi Araştırmaları, a cura di N. Şimşek…": an edited volume cited by its title
             f.authors, i = (), 0
-            parts = [_TITLE_MARK + parts[0], *parts[1:]]
+            parts = [TITLE_MARK + parts[0], *parts[1:]]
     title_parts: list[str] = []
     title_done = False
     rest_parts = parts[i:]
@@ -522,7 +559,7 @@ def _read_parts(parts: list[str], grammar: Grammar, authors: tuple | None = None
     for pos, part in enumerate(rest_parts):
         if not part:
             continue
-        if part.startswith(_TITLE_MARK):
+        if part.startswith(TITLE_MARK):
             title_parts.append(part[1:])
             continue
         if _ROLE_SUFFIX.search(part) and N.looks_like_names(_ROLE_SUFFIX.sub("", part)):
@@ -535,6 +572,9 @@ def _read_parts(parts: list[str], grammar: Grammar, authors: tuple | None = None
         if _GENRE.search(part) and len(part.split()) <= 5:
             title_done = title_done or bool(title_parts)
             continue  # "Doktora Tezi", "PhD diss."
+        if _is_edition(part, grammar):
+            title_done = title_done or bool(title_parts) or f.title is not None
+            continue  # "2. Aufl.", "3rd edn"
         role = _ROLE_PART.match(part)
         if role and (part.startswith("(") or role.group(2)):
             names_part, info = _pub_block(part)
@@ -736,7 +776,6 @@ def _colon_authors(text: str) -> tuple[tuple, str] | None:
     return tuple(names), rest
 
 
-_TITLE_MARK = "\u2063"  # invisible separator: "this part is a title", read once by _read_parts
 
 
 def _is_editor_role(part: str) -> bool:
@@ -926,12 +965,20 @@ def archive_definitions(notes: list[Note]) -> dict[str, str]:
 
 
 def parse_note(note: Note, grammar: Grammar, sigla: set[str]) -> list[Citation]:
-    citations = []
+    return [c for _, c in parse_fragments(note, grammar, sigla) if c is not None]
+
+
+def parse_fragments(note: Note, grammar: Grammar, sigla: set[str]) -> list[tuple[Fragment, Citation | None]]:
+    """Each piece of the note, and the citation read from it (None: discursive text)."""
+    out: list[tuple[Fragment, Citation | None]] = []
+    index = 0
     for fragment in split_note(note.text, grammar):
-        cit = parse_citation(fragment.text, note, len(citations), note.line_at(fragment.offset), grammar, sigla)
+        cit = parse_citation(fragment.text, note, index, note.line_at(fragment.offset), grammar, sigla)
         if cit is not None:
-            citations.append(cit)
-    return citations
+            cit = replace(cit, span=(fragment.offset, fragment.offset + len(fragment.text)))
+            index += 1
+        out.append((fragment, cit))
+    return out
 
 
 def locator_only(text: str, grammar: Grammar) -> Locator | None:

@@ -125,10 +125,21 @@ class Citation:
     locator: Locator | None = None
     key: str | None = None  # a key given directly (LaTeX \cite, pandoc @key)
     tentative: bool = False  # may be a quotation rather than a citation: dropped if it does not resolve
+    span: tuple[int, int] | None = None  # where the citation stands in its note's text (start, end offsets)
 
     @property
     def pages(self) -> tuple[PageRange, ...]:
         return self.locator.ranges if self.locator else ()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An entry a citation was scored against, and what of it was found in the note."""
+
+    key: str
+    score: float
+    matched: tuple[tuple[str, str], ...] = ()  # (field, text as written in the note): authors, title, year
+    via: str = "fields"  # "alignment": found in the note's text; "fields": the parser's fields compared
 
 
 @dataclass(frozen=True)
@@ -138,6 +149,7 @@ class Resolution:
     reason: str = ""
     ambiguous: tuple[str, ...] = ()  # candidate keys when it could not decide
     cascade: bool = False  # unresolved only because the citation it repeats is unresolved
+    candidates: tuple[Candidate, ...] = ()  # the best few scored, best first (fuzzy resolutions only)
 
 
 @dataclass(frozen=True)

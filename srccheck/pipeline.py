@@ -83,22 +83,57 @@ def _parsed_notes(earlier: Parsed) -> dict[NoteShape, tuple[int, list[Citation]]
 
 
 def resolve_all(citations: list[Citation], bib: Bibliography, manuscript: Manuscript,
-                abbreviations: dict[str, str] | None = None) -> list[tuple[Citation, Resolution]]:
-    if abbreviations is None:
-        from .citations import archive_definitions
+                abbreviations: dict[str, str] | None = None, language: str | None = None,
+                counts: list[int] | None = None) -> list[tuple[Citation, Resolution]]:
+    """Each citation with its resolution, note by note: the bibliography reads each note again (resolve.reading),
+    and the resolver keeps the reading that matches best. counts: how many parsed citations each note has
+    (Parsed.parsed_per_note), to tell a note's citations apart when note numbers repeat."""
+    from .citations import archive_definitions
+    from .resolve.reading import NoteReader
 
+    if abbreviations is None:
         abbreviations = archive_definitions(manuscript.notes)
+    language = language or detect_language([n.text for n in manuscript.notes])
     resolver = Resolver(bib, abbreviations)
+    reader = NoteReader(bib, grammar_for(language), set(L.ARCHIVE_SIGLA) | set(abbreviations), resolver.settled)
     pairs = []
-    for c in citations:
-        res = resolver.resolve(c)
-        if c.tentative and (not res.key or res.score < WEIGHTS.tentative_accept):
-            resolver.forget_last()
-            continue
-        if res.key and not c.authors and c.kind in ("full", "short") and is_archival(bib.entries[res.key]):
-            c = replace(c, kind="archival")  # a document cited by its title: no imprint to compare
-        pairs.append((c, res))
+    for note, note_citations in _by_note(citations, manuscript, counts):
+        for c, readings in (reader.read(note, note_citations) if note is not None else [(c, ()) for c in note_citations]):
+            c, res = resolver.resolve_read(c, readings)
+            if c.tentative and (not res.key or res.score < WEIGHTS.tentative_accept):
+                resolver.forget_last()
+                continue
+            if res.key and not c.authors and c.kind in ("full", "short") and is_archival(bib.entries[res.key]):
+                c = replace(c, kind="archival")  # a document cited by its title: no imprint to compare
+            pairs.append((c, res))
     return pairs
+
+
+def _by_note(citations: list[Citation], manuscript: Manuscript,
+             counts: list[int] | None) -> list[tuple[Note | None, list[Citation]]]:
+    """The citations of each note, in order, laid out as _parse_notes made them (direct ones, then parsed)."""
+    direct = manuscript.direct_citations or {}
+    notes = manuscript.notes
+    if counts is None or len(counts) != len(notes) or \
+            sum(counts) + sum(len(direct.get(n.number, [])) for n in notes) != len(citations):
+        first = {}
+        for n in notes:
+            first.setdefault(n.number, n)
+        groups: list[tuple[Note | None, list[Citation]]] = []
+        for c in citations:
+            if groups and groups[-1][1][-1].note == c.note:
+                groups[-1][1].append(c)
+            else:
+                groups.append((first.get(c.note), [c]))
+        return groups
+    out: list[tuple[Note | None, list[Citation]]] = []
+    at = 0
+    for note, count in zip(notes, counts):
+        size = len(direct.get(note.number, [])) + count
+        if size:
+            out.append((note, citations[at:at + size]))
+        at += size
+    return out
 
 
 def run_rules(report: Report, bib: Bibliography, options: Options) -> list[Finding]:
@@ -182,7 +217,7 @@ def check_loaded(manuscript: Manuscript, bib: Bibliography, options: Options | N
     options = options or Options()
     parsed = parsed or parse(manuscript, "", options.language)
     language, citations = parsed.language, parsed.citations
-    pairs = resolve_all(citations, bib, manuscript, parsed.abbreviations)
+    pairs = resolve_all(citations, bib, manuscript, parsed.abbreviations, language, parsed.parsed_per_note)
     report = Report(manuscript, pairs, bib.entries, bib_path=bib.path, language=language)
     report.findings = run_rules(report, bib, options)
     return report

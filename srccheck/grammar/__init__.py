@@ -31,6 +31,7 @@ class Grammar:
     issue_labels: tuple[str, ...]
     following: tuple[str, ...]
     months: tuple[str, ...]
+    editions: tuple[str, ...] = ()  # "Aufl.", "baskı": after an ordinal, an edition
 
 
 def _merged(table: dict[str, list[str]], first: str) -> tuple[str, ...]:
@@ -74,6 +75,7 @@ def grammar_for(language: str) -> Grammar:
         issue_labels=tuple(sorted(issue, key=len, reverse=True)),
         following=tuple(sorted(following, key=len, reverse=True)),
         months=_merged(L.MONTHS, language),
+        editions=tuple(sorted(_merged(L.EDITION_WORDS, language), key=len, reverse=True)),
     )
 
 

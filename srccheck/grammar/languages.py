@@ -125,6 +125,19 @@ ROLES = {
                "a cura di", "comp.", "ред."],
 }
 
+# Words for an edition after an ordinal ("2. Aufl.", "3. baskı", "2nd ed."): the number is the edition,
+# neither a page nor the end of a citation.
+EDITION_WORDS = {
+    "tr": ["baskı", "bs.", "basım", "b."],
+    "en": ["ed.", "edn", "edn.", "edition", "rev. ed.", "impression"],
+    "de": ["Aufl.", "Auflage", "aufl.", "Ausg.", "Ausgabe", "erw. Aufl.", "durchges. Aufl.", "überarb. Aufl.", "Nachdr."],
+    "fr": ["éd.", "édition", "éd", "tirage"],
+    "it": ["ed.", "edizione", "rist."],
+    "es": ["ed.", "edición", "reimpr."],
+    "ru": ["изд.", "издание"],
+    "pl": ["wyd.", "wydanie"],
+}
+
 # Conjunctions joining co-authors.
 AND = ["ve", "and", "&", "und", "et", "e", "y", "и"]
 

@@ -5,12 +5,33 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..bibliography import Bibliography
-from ..model import Citation, Entry, Resolution
+from ..model import Candidate, Citation, Entry, Resolution
+from ..normalize import fold
 from . import backrefs
 from .archival import archival_entries, resolve_archival
 from .candidates import by_author, by_title
+from .reading import Reading
 from .scoring import EntryForm, score_entry
 from .weights import WEIGHTS as W
+
+def _title_read_whole(c: Citation, entry: Entry) -> bool:
+    """The cited title is the entry's title word for word, or its head where the note's title stops (a short
+    title) — not a head cut off by a colon or comma the parser took for the end of the title."""
+    cited = fold(c.title or "").split()
+    for title in (entry.get("title"), entry.get("shorttitle")):
+        words = fold(title or "").split()
+        if not cited or words[: len(cited)] != cited:
+            continue
+        if len(cited) == len(words):
+            return True
+        at = c.text.find(c.title or "")
+        following = fold(c.text[at + len(c.title or ""):][:60]).split() if at >= 0 else []
+        if not following or following[0] != words[len(cited)]:
+            return True
+    return False
+
+
+SHOWN_CANDIDATES = 3  # how many candidates a resolution lists (the JSON report, `srccheck explain`)
 
 
 class Resolver:
@@ -21,6 +42,8 @@ class Resolver:
         self._ranked_memo: dict[tuple[object, ...], tuple[list[tuple[float, str]], str]] = {}
         self._forms: dict[str, EntryForm] = {}
         self._archival: list[Entry] | None = None
+        self._readings: tuple[Reading, ...] = ()  # the aligned readings of the citation being resolved
+        self._chosen: Citation | None = None  # the reading that won
 
     @property
     def cited_keys(self) -> dict[str, None]:
@@ -28,9 +51,18 @@ class Resolver:
 
     # -- public -----------------------------------------------------------------------------
     def resolve(self, citation: Citation) -> Resolution:
+        return self.resolve_read(citation)[1]
+
+    def resolve_read(self, citation: Citation, readings: tuple[Reading, ...] = ()) -> tuple[Citation, Resolution]:
+        """Resolve a citation given the parser's reading and the aligned readings of its candidate entries
+        (reading.py); the citation returned is the reading that won, with the fields the rules check."""
+        self._readings = readings
+        self._chosen = citation
         result = self._resolve(citation)
-        self.history.add(citation, result)
-        return result
+        chosen = self._chosen or citation
+        self._readings, self._chosen = (), None
+        self.history.add(chosen, result)
+        return chosen, result
 
     def forget_last(self) -> None:
         """Drop the last citation from the history (it turned out not to be a citation)."""
@@ -61,6 +93,21 @@ class Resolver:
             return backrefs.earlier(replace(c, authors=c.authors + coauthors, title=None), self.history, self.bib)
         return found
 
+    def settled(self, c: Citation) -> bool:
+        """Whether the parser's reading of c matches one entry beyond doubt, so that aligning the note with the
+        bibliography cannot change the result: one candidate in play, matched on its whole title (or a short
+        title that the note ends there) and on its people's surnames as the entry writes them."""
+        scored, _ = self._ranked(c)
+        if not scored or (len(scored) > 1 and scored[1][0] >= max(W.accept, scored[0][0] - W.settled_lead)):
+            return False
+        entry = self.bib.entries[scored[0][1]]
+        families = {fold(p.family) for p in entry.people}
+        if any(fold(n.family) not in families for n in c.authors):
+            return False
+        if c.title is None:
+            return bool(c.authors) and c.container is None and scored[0][0] >= W.single_field * 100
+        return scored[0][0] >= W.settled and _title_read_whole(c, entry)
+
     # -- fuzzy ------------------------------------------------------------------------------
     def _form(self, entry: Entry) -> EntryForm:
         form = self._forms.get(entry.key)
@@ -88,33 +135,77 @@ class Resolver:
         self._ranked_memo[memo_key] = (scored, via)
         return scored, via
 
-    def _fuzzy(self, c: Citation) -> Resolution:
+    def _options(self, c: Citation) -> tuple[list[tuple[float, str]], dict[str, tuple[Citation, Reading | None]], str]:
+        """Every candidate's best score, best first, with the reading that gave it: the parser's fields scored
+        against the index's candidates, and each aligned reading against its own entry."""
         scored, via = self._ranked(c)
+        readings = [r for r in self._readings if r.citation.note == c.note]
+        if not readings:
+            return scored, {k: (c, None) for _, k in scored}, via
+        best = {k: (s, c, None) for s, k in scored}
+        for r in readings:
+            entry = self.bib.entries[r.key]
+            s = score_entry(r.citation, entry, self._form(entry))
+            if r.key not in best or s >= best[r.key][0]:
+                best[r.key] = (s, r.citation, r)
+        ranked = sorted(((s, k) for k, (s, _, _) in best.items()), reverse=True)
+        return ranked, {k: (cit, r) for k, (_, cit, r) in best.items()}, via
+
+    def _candidates(self, ranked: list[tuple[float, str]], chosen: dict[str, tuple[Citation, Reading | None]]
+                    ) -> tuple[Candidate, ...]:
+        out = []
+        for s, k in ranked[:SHOWN_CANDIDATES]:
+            cit, reading = chosen[k]
+            if reading is not None:
+                out.append(Candidate(k, round(s, 1), reading.matched, "alignment"))
+            else:
+                fields = (("authors", "; ".join(f"{n.given} {n.family}".strip() for n in cit.authors)),
+                          ("title", cit.title or cit.container or ""),
+                          ("year", "/".join(map(str, cit.years))))
+                out.append(Candidate(k, round(s, 1), tuple((f, v) for f, v in fields if v), "fields"))
+        return tuple(out)
+
+    def _fuzzy(self, c: Citation) -> Resolution:
+        scored, chosen, via = self._options(c)
+        shown = self._candidates(scored, chosen)
         if not scored or scored[0][0] < W.accept:
             best = f" (closest: {scored[0][1]}, score {scored[0][0]:.0f})" if scored else ""
-            return Resolution(None, scored[0][0] if scored else 0.0, f"no entry matches{best}")
+            return Resolution(None, scored[0][0] if scored else 0.0, f"no entry matches{best}", candidates=shown)
         top_score, top_key = scored[0]
         ties = [k for s, k in scored[1:] if top_score - s < W.tie and s >= W.accept]
         history = self.history
+        score = round(top_score, 1)
+
+        def pick(key: str, reason: str) -> Resolution:
+            cit, reading = chosen[key]
+            self._chosen = cit
+            if reading is not None and reading.citation is not c:
+                reason += " (title and names found in the note)"
+            return Resolution(key, score, reason, candidates=shown)
+
         if ties:
             just_before = history.just_before(c, [top_key, *ties])
             if just_before:
-                return Resolution(just_before, round(top_score, 1), "tie broken by the work cited just before")
+                return pick(just_before, "tie broken by the work cited just before")
             preferred = [k for k in [top_key, *ties] if k in history.cited_keys]
             if len(preferred) == 1:
-                return Resolution(preferred[0], round(top_score, 1), "tie broken by the work cited before")
-            return Resolution(None, round(top_score, 1), "several entries match equally well", (top_key, *ties))
-        if not c.title and not c.container:
+                return pick(preferred[0], "tie broken by the work cited before")
+            return Resolution(None, score, "several entries match equally well", (top_key, *ties), candidates=shown)
+        top = chosen[top_key][0]
+        if not top.title and not top.container:
             # author only ("McArthur, p. 62"): fine if the author has one work, else prefer the one cited before
             mine = [k for s, k in scored if s >= W.accept]
             if len(mine) > 1:
+                of_year = [k for k in mine if top.years and self.bib.entries[k].year in top.years]
+                if len(of_year) == 1:  # "Nietzel 2009, S. 565": author and year name the work
+                    return pick(of_year[0], f"the author's work of {self.bib.entries[of_year[0]].year}")
                 just_before = history.just_before(c, mine)
                 if just_before:
-                    return Resolution(just_before, round(top_score, 1), "the author's work cited just before")
+                    return pick(just_before, "the author's work cited just before")
                 cited_before = [k for k in history.cited_keys if k in mine]
                 if len(cited_before) == 1:
-                    return Resolution(cited_before[0], round(top_score, 1), "the author's only work cited before")
-                return Resolution(None, round(top_score, 1), "the author has several works and no title is given",
-                                  tuple(mine))
-        how = "author and title" if c.authors and c.title else via
-        return Resolution(top_key, round(top_score, 1), f"matched on {how}")
+                    return pick(cited_before[0], "the author's only work cited before")
+                return Resolution(None, score, "the author has several works and no title is given", tuple(mine),
+                                  candidates=shown)
+        how = "author and title" if top.authors and top.title else via
+        return pick(top_key, f"matched on {how}")

@@ -69,6 +69,31 @@ class Weights:
     # -- candidates -------------------------------------------------------------------------
     title_candidates: int = 40
     """Without an author, the entries sharing most title words are scored, at most this many."""
+    note_candidates: int = 12
+    """Entries aligned with a note: a note cites a few works, and the index ranks them near the top."""
+    candidate_surname: float = 4.0
+    """A surname shared with an entry counts as much as a rare title word: names are what notes repeat."""
+    candidate_word_df: int = 200
+    """A word found in more entries than this is too common to look up: weak evidence, and a walk of the bib."""
+    candidate_lookups: int = 600
+    """At most this many (word, entry) pairs are looked up per note, rarest words first."""
+
+    # -- alignment --------------------------------------------------------------------------
+    title_gap_note: int = 2
+    """Words of the note that may stand between two title words found in order (a misspelt or added word)."""
+    title_gap_title: int = 3
+    """Title words that may be missing between two found in order ("The Difficult Road Western Integration")."""
+    hidden_citation_chars: int = 20
+    """Letters of a note outside its parsed citations from which a citation may hide there (prose the parser
+    dropped, "The argument is developed further in …"): such a note is always aligned."""
+    settled: float = 97.0
+    """The parser's reading matching one entry this well, with the title as the entry has it, needs no alignment..."""
+    settled_lead: float = 5.0
+    """...and with the next candidate at least this far behind."""
+    container_title: float = 90.0
+    """A chapter's booktitle this similar to a book's title makes the book the chapter's container."""
+    title_coverage: float = 0.6
+    """Share of a title's head (its words up to the last one found, weighted by rarity) that must be found."""
 
     # -- fixed confidences of rule-based resolutions ------------------------------------------
     by_key: float = 100.0

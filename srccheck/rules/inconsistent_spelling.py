@@ -64,9 +64,12 @@ def _differences(cited: str, entry_title: str) -> tuple[tuple[str, str], ...]:
     last_b = blocks[-1].b + blocks[-1].size
     out = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "replace" and i2 - i1 == j2 - j1:
-            for (x, xo), (y, yo) in zip(pa[i1:i2], pb[j1:j2]):
-                if x != y and fuzz.ratio(x, y) >= similar and not _abbreviates(x, y) and not x.isdigit():
+        if tag == "replace" and (i2 - i1 == j2 - j1 or (i2 == len(a) and j2 - j1 > i2 - i1)):
+            # word for word; or the last words of a short title, against the entry title's words at that place
+            for (x, xo), (y, yo) in zip(pa[i1:i2], pb[j1:j1 + i2 - i1]):
+                # a word the entry's with letters run on ("Cephesicit." for "Cephesi, cit.") is not misspelt
+                if x != y and fuzz.ratio(x, y) >= similar and not _abbreviates(x, y) and not x.isdigit() \
+                        and not x.startswith(y):
                     out.append((f"“{xo}” where the bibliography has “{yo}”", y))
         elif tag == "delete" and j1 == j2:
             pass

@@ -1,0 +1,377 @@
+"""Find where a bibliography entry is written in a note: its title (or the title's head), its people, its year.
+
+The bibliography reads the note. For a note, the entries worth a look come from the
+bibliography's index (surnames and title words, the rarest first, a handful only);
+for each of them we find the spans of the note where its title, its people's
+surnames and given names, and its year occur — word by word, Turkish-aware, tolerant of
+a misspelt or missing word. A citation's fields can then be taken from those spans
+instead of being guessed from punctuation: a colon or a comma inside a title is then
+part of the title, not a "Place: Publisher" or a new field.
+
+Nothing here decides which entry a citation cites; it only says where each candidate
+entry would be in the note, and how much of it is there (resolver.py decides).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from ..bibliography import Bibliography, is_archival, stopword
+from ..model import Entry, Name
+from ..normalize import fold
+from .weights import WEIGHTS as W
+
+# a word as fold() sees one: apostrophes inside a word are dropped, not split on ("Atatürk’ün")
+_TOKEN = re.compile(r"[^\W_]+(?:[’'ʼ`´][^\W_]+)*")
+# what may end a cited short title: punctuation, brackets, quotes, a dash between spaces
+_BOUNDARY = re.compile(r"^\s*(?:$|[,.;:!?()\[\]“”\"«»‘’„]|[-–—]\s)")
+
+
+@dataclass(frozen=True)
+class Token:
+    folded: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class NoteWords:
+    """A note's words, and where each folded word occurs."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    positions: dict[str, tuple[int, ...]]
+
+    @classmethod
+    def of(cls, text: str) -> NoteWords:
+        tokens = []
+        positions: dict[str, list[int]] = {}
+        for m in _TOKEN.finditer(text):
+            folded = fold(m.group())
+            if not folded or " " in folded:
+                continue  # a token fold splits (rare: "ﬁ" ligatures fold to one word, digits with marks)
+            positions.setdefault(folded, []).append(len(tokens))
+            tokens.append(Token(folded, m.start(), m.end()))
+        return cls(text, tuple(tokens), {k: tuple(v) for k, v in positions.items()})
+
+    def index_at(self, offset: int) -> int:
+        """The first token starting at or after offset."""
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].start < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+@dataclass(frozen=True)
+class TitleSpan:
+    start: int  # offsets in the note
+    end: int
+    first: int  # first and last entry-title word matched
+    last: int
+    matched: int  # how many title words were found
+    whole: bool  # the span runs to the title's last word (not a short title's head)
+    coverage: float  # weighted share of the title's head (words up to the last matched) found
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where one entry is written in a stretch of a note."""
+
+    key: str
+    title: TitleSpan | None
+    names: tuple[tuple[int, int, Name], ...]  # (start, end, the name as written) of each person found
+    year: tuple[int, int] | None
+
+    @property
+    def start(self) -> int:
+        return min([s for s, _, _ in self.names] + ([self.title.start] if self.title else []))
+
+    @property
+    def end(self) -> int:
+        ends = [e for _, e, _ in self.names] + ([self.title.end] if self.title else [])
+        return max(ends + ([self.year[1]] if self.year else []))
+
+
+# -- the words of an entry ------------------------------------------------------------------
+
+@lru_cache(maxsize=1 << 15)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(fold(text).split())
+
+
+class Weigher:
+    """How much a title word says: rare words of the bibliography say more (inverse document frequency)."""
+
+    def __init__(self, bib: Bibliography) -> None:
+        self.bib = bib
+        self.total = max(1, len(bib.entries))
+        self._memo: dict[str, float] = {}
+
+    def __call__(self, word: str) -> float:
+        found = self._memo.get(word)
+        if found is None:
+            if stopword(word):
+                found = 0.25
+            elif word.isdigit():
+                found = 1.0
+            else:
+                df = len(self.bib.by_title_word.get(word, ())) or 1
+                found = 1.0 + math.log(1 + self.total / df)
+            self._memo[word] = found
+        return found
+
+
+# -- candidates -----------------------------------------------------------------------------
+
+def candidates(bib: Bibliography, words: NoteWords, weigh: Weigher, limit: int) -> list[Entry]:
+    """The entries a note may cite: those sharing its surnames and rarest title words, at most `limit`.
+    Words are taken rarest first and common ones not at all, so a note never walks a large part of the bib."""
+    score: dict[str, float] = {}
+    entries: dict[str, Entry] = {}
+    looked = 0
+    keyed: list[tuple[float, str]] = []
+    for word in words.positions:
+        if len(word) < 2 or word.isdigit():
+            continue
+        people = bib.by_family.get(word, ())
+        titled = bib.by_title_word.get(word, ())
+        if not people and not titled:
+            continue
+        keyed.append((len(people) + len(titled), word))
+    keyed.sort()
+    for df, word in keyed:
+        if df > W.candidate_word_df or looked > W.candidate_lookups:
+            break  # the rest are common words: weak evidence, and they would walk much of a large bibliography
+        for entry in bib.by_family.get(word, ()):
+            score[entry.key] = score.get(entry.key, 0.0) + W.candidate_surname
+            entries[entry.key] = entry
+        weight = weigh(word)
+        for entry in bib.by_title_word.get(word, ()):
+            score[entry.key] = score.get(entry.key, 0.0) + weight
+            entries[entry.key] = entry
+        looked += df
+    best = sorted(score, key=lambda k: (-score[k], k))[:limit]
+    return [entries[k] for k in best]
+
+
+# -- titles ---------------------------------------------------------------------------------
+
+def _typo(a: str, b: str) -> bool:
+    """Two words that are one word misspelt (or abbreviated by a letter or two)."""
+    return len(a) >= 4 and len(b) >= 4 and fuzz.ratio(a, b) >= W.close_surname
+
+
+def title_spans(words: NoteWords, title: str, weigh: Weigher, lo: int = 0, hi: int | None = None) -> list[TitleSpan]:
+    """Where a title (or its head, as short titles cite it) is written in words[lo:hi], best first."""
+    tw = _words(title)
+    if not tw:
+        return []
+    hi = len(words.tokens) if hi is None else hi
+    hits = sorted((i, j) for j, t in enumerate(tw) for i in words.positions.get(t, ()) if lo <= i < hi)
+    found: list[TitleSpan] = []
+    used: set[int] = set()
+    for _ in range(3):  # a note may write a title more than once
+        span = _best_chain([h for h in hits if h[0] not in used], words, tw, weigh, lo, hi)
+        if span is None:
+            break
+        found.append(span)
+        used.update(i for i, _ in hits if span.start <= words.tokens[i].start < span.end)
+    return found
+
+
+def _best_chain(hits: list[tuple[int, int]], words: NoteWords, tw: tuple[str, ...], weigh: Weigher,
+                lo: int, hi: int) -> TitleSpan | None:
+    """The best run of title words found in order in the note, allowing a few words missing or misspelt."""
+    if not hits:
+        return None
+    best = [0.0] * len(hits)
+    back = [-1] * len(hits)
+    for h, (i, j) in enumerate(hits):
+        w = weigh(tw[j])
+        best[h] = w
+        for g in range(h - 1, -1, -1):
+            i2, j2 = hits[g]
+            if i - i2 > W.title_gap_note + 1:
+                break
+            if i2 < i and j2 < j and j - j2 <= W.title_gap_title + 1 and best[g] + w > best[h]:
+                best[h], back[h] = best[g] + w, g
+    chains = sorted(range(len(hits)), key=lambda h: -best[h])
+    for h in chains[:4]:
+        chain = []
+        while h != -1:
+            chain.append(hits[h])
+            h = back[h]
+        chain.reverse()
+        span = _evaluate(chain, words, tw, weigh, lo, hi)
+        if span is not None:
+            return span
+    return None
+
+
+def _evaluate(chain: list[tuple[int, int]], words: NoteWords, tw: tuple[str, ...], weigh: Weigher,
+              lo: int, hi: int) -> TitleSpan | None:
+    (i0, j0), (i1, j1) = chain[0], chain[-1]
+    matched = len(chain)
+    # a misspelt first or last word: extend over it
+    while j0 > 0 and i0 > lo and _typo(words.tokens[i0 - 1].folded, tw[j0 - 1]):
+        i0, j0, matched = i0 - 1, j0 - 1, matched + 1
+    while j1 + 1 < len(tw) and i1 + 1 < hi and _typo(words.tokens[i1 + 1].folded, tw[j1 + 1]) \
+            and not _BOUNDARY.match(words.text[words.tokens[i1].end:words.tokens[i1 + 1].start] or " "):
+        i1, j1, matched = i1 + 1, j1 + 1, matched + 1
+    if any(not stopword(w) for w in tw[:j0]):
+        return None  # the title's own first words are missing: not this title, or only a word of it
+    head = tw[: j1 + 1]
+    content = [w for w in head if not stopword(w)]
+    found = {tw[j] for _, j in chain} | ({tw[j0]} if j0 < chain[0][1] else set())
+    content_found = sum(1 for w in content if w in found)
+    if content_found < min(2, len(content)) or not content:
+        return None
+    head_weight = sum(weigh(w) for w in head)
+    found_weight = sum(weigh(tw[j]) for _, j in chain)
+    coverage = min(1.0, found_weight / head_weight) if head_weight else 0.0
+    if coverage < W.title_coverage:
+        return None
+    whole = j1 == len(tw) - 1
+    start, end = words.tokens[i0].start, words.tokens[i1].end
+    if not whole:
+        after = words.text[end:end + 3]
+        nxt = words.tokens[i1 + 1] if i1 + 1 < len(words.tokens) else None
+        if not _BOUNDARY.match(after) and not (nxt is not None and nxt.folded.isdigit()):
+            return None  # the note goes on with other words: another title that begins alike
+    if len(content) == 1 and not whole:
+        return None
+    if len(content) == 1 and not words.text[start:end][:1].isupper() and not _quoted_before(words.text, start):
+        return None  # a one-word title found as an ordinary word of a sentence
+    return TitleSpan(start, end, j0, j1, matched, whole, coverage)
+
+
+def _quoted_before(text: str, start: int) -> bool:
+    return text[max(0, start - 1):start] in "“\"«‘„"
+
+
+# -- people and years -----------------------------------------------------------------------
+
+def _family_words(name: Name) -> tuple[str, ...]:
+    return _words(name.family)
+
+
+def people_spans(words: NoteWords, entry: Entry, lo: int, hi: int, avoid: tuple[int, int] | None = None
+                 ) -> tuple[tuple[int, int, Name], ...]:
+    """The entry's people written in words[lo:hi] (outside `avoid`, the title's span): each surname found
+    (or misspelt), with the given names or initials written next to it, as written."""
+    found = []
+    taken: set[int] = set()
+    for person in entry.people:
+        family = _family_words(person)
+        if not family:
+            continue
+        last = family[-1]
+        spots = [i for i in words.positions.get(last, ()) if lo <= i < hi]
+        if not spots and len(last) >= 5:
+            spots = [i for i in range(lo, hi) if _typo(words.tokens[i].folded, last)
+                     and words.text[words.tokens[i].start:words.tokens[i].start + 1].isupper()]
+        for i in spots:
+            t = words.tokens[i]
+            if i in taken or (avoid and avoid[0] <= t.start < avoid[1]):
+                continue
+            first = i - (len(family) - 1)
+            if first < lo or any(words.tokens[first + k].folded != family[k] for k in range(len(family) - 1)):
+                first = i  # "de Gaulle" written "Gaulle"
+            start, end, given = _with_given(words, first, i, person, lo, hi, avoid)
+            family_text = words.text[words.tokens[first].start:t.end]
+            found.append((start, end, Name(family_text, given)))
+            taken.add(i)
+            break
+    return tuple(sorted(found, key=lambda x: x[0]))
+
+
+def _with_given(words: NoteWords, first: int, last: int, person: Name, lo: int, hi: int,
+                avoid: tuple[int, int] | None) -> tuple[int, int, str]:
+    """Extend a surname over the given names or initials written before it ("Jane Morrow", "J. Morrow") or
+    after it ("Morrow, Jane", "Morel Claire"): only words that are this person's given names."""
+    given = _words(person.given)
+    if not given:
+        return words.tokens[first].start, words.tokens[last].end, ""
+    initials = {g[0] for g in given}
+
+    def fits(i: int) -> bool:
+        if i < lo or i >= hi:
+            return False
+        t = words.tokens[i]
+        if avoid and avoid[0] <= t.start < avoid[1]:
+            return False
+        w = t.folded
+        return w in given or (len(w) <= 2 and w[0] in initials and words.text[t.start:t.start + 1].isupper())
+
+    before = first
+    while before - 1 >= 0 and first - before < 4 and fits(before - 1):
+        before -= 1
+    after = last
+    if before == first:
+        while after + 1 < len(words.tokens) and after - last < 3 and fits(after + 1):
+            after += 1
+    if before < first:
+        return words.tokens[before].start, words.tokens[last].end, words.text[words.tokens[before].start:
+                                                                                 words.tokens[first - 1].end]
+    if after > last:
+        return words.tokens[first].start, words.tokens[after].end, words.text[words.tokens[last + 1].start:
+                                                                                words.tokens[after].end]
+    return words.tokens[first].start, words.tokens[last].end, ""
+
+
+def year_span(words: NoteWords, entry: Entry, lo: int, hi: int) -> tuple[int, int] | None:
+    year = entry.year
+    if year is None:
+        return None
+    for i in words.positions.get(str(year), ()):
+        if lo <= i < hi:
+            return words.tokens[i].start, words.tokens[i].end
+    return None
+
+
+def mentions(bib: Bibliography, words: NoteWords, weigh: Weigher, limit: int) -> list[Mention]:
+    """Every candidate entry's title spans (each with the people and year written near it), and the
+    candidates found by their people alone."""
+    out = []
+    n = len(words.tokens)
+    for entry in candidates(bib, words, weigh, limit):
+        if is_archival(entry):
+            continue  # archive references are matched on their numbers (archival.py)
+        spans: list[TitleSpan] = []
+        for title in _entry_titles(entry):
+            spans.extend(title_spans(words, title, weigh))
+        spans = _best_per_place(spans)
+        for span in spans:
+            i = words.index_at(span.start)
+            lo = max(0, i - 12)
+            people = people_spans(words, entry, lo, i, (span.start, span.end))
+            year = year_span(words, entry, words.index_at(span.end), min(n, words.index_at(span.end) + 25))
+            out.append(Mention(entry.key, span, people, year))
+        if not spans:
+            people = people_spans(words, entry, 0, n)
+            if people:
+                after = words.index_at(people[-1][1])
+                out.append(Mention(entry.key, None, people, year_span(words, entry, after, min(n, after + 3))))
+    return out
+
+
+def _entry_titles(entry: Entry) -> list[str]:
+    return [t for t in (entry.get("title"), entry.get("shorttitle")) if t]
+
+
+def _best_per_place(spans: list[TitleSpan]) -> list[TitleSpan]:
+    """A title and a short title found at the same place: keep the longer span."""
+    kept: list[TitleSpan] = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if not any(k.start < span.end and span.start < k.end for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)

@@ -1,0 +1,271 @@
+"""Read a note again with the bibliography in hand.
+
+The parser (citations.py) reads a note blind: it splits it at ";" and sentence ends and
+guesses each citation's fields from punctuation. Here the bibliography's candidate
+entries are aligned with the note (align.py), and where an entry's title or people are
+found, that finding wins over the guess:
+
+- a title found across two of the parser's pieces ("… Aleppo im 17. Jahrhundert, hier
+  S. 218") or in a piece it took for prose: the note is split again with that title
+  masked, so nothing splits or reads fields inside it;
+- each citation gets, beside the parser's reading, one *aligned reading* per candidate
+  entry found in it: the title and people as the spans give them, and the rest (what
+  lies after the title: container, imprint, year, locator) read by the parser with the
+  title masked. Text before the entry's people is signal words or commentary, and is
+  left out ("The argument is developed further in Whitmore, …").
+
+The resolver scores every reading against its entry and keeps the best.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from ..bibliography import Bibliography
+from ..grammar import Grammar
+from ..model import Citation, Entry, Name, Note
+from ..normalize import collapse_spaces, fold
+from .align import Mention, NoteWords, Weigher, mentions
+from .scoring import title_similarity
+from .weights import WEIGHTS as W
+
+_FILL = "ꝗꝙꝛꝝꝟꝡꝣꝥꝧꝩꝫꝭꝯ"  # letters no text uses: the body of a masked title, one per title of a note
+_HEAD = "Ꝗ"  # a capital: a masked title starts like a new citation may
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A citation read as citing one entry: its fields taken from where the entry was found."""
+
+    key: str
+    citation: Citation
+    mention: Mention
+    matched: tuple[tuple[str, str], ...]  # (field, text as written) of what was found: authors, title, year
+
+
+def _matched(m: Mention, text: str) -> tuple[tuple[str, str], ...]:
+    out = []
+    if m.names:
+        out.append(("authors", "; ".join(collapse_spaces(f"{n.given} {n.family}".strip()) for _, _, n in m.names)))
+    if m.title:
+        out.append(("title", collapse_spaces(text[m.title.start:m.title.end])))
+    if m.year:
+        out.append(("year", text[m.year[0]:m.year[1]]))
+    return tuple(out)
+
+
+def _mask(length: int, k: int) -> str:
+    """A stand-in for a title of this length: the parser's title mark, then letters no text has."""
+    from ..citations import TITLE_END, TITLE_MARK
+
+    return TITLE_MARK + _HEAD + _FILL[k % len(_FILL)] * (length - 3) + TITLE_END
+
+
+def _unmask(value: object, originals: list[str]) -> object:
+    if not isinstance(value, str) or _HEAD not in value:
+        return value
+    for k, original in enumerate(originals):
+        value = re.sub(f"\u2063?{_HEAD}{_FILL[k % len(_FILL)]}*\u2064?", lambda _m, o=original: o, value)
+    return value
+
+
+def _unmask_citation(c: Citation, originals: list[str]) -> Citation:
+    changes = {}
+    for name in ("text", "title", "container", "publisher", "place", "translator", "archive"):
+        value = getattr(c, name)
+        new = _unmask(value, originals)
+        if new is not value:
+            changes[name] = new
+    if any(_HEAD in n.family or _HEAD in n.given for n in c.authors):
+        changes["authors"] = tuple(Name(str(_unmask(n.family, originals)), str(_unmask(n.given, originals)))
+                                   for n in c.authors)
+    return replace(c, **changes) if changes else c
+
+
+class NoteReader:
+    """Reads notes with one bibliography: the candidate lookup and word weights are kept for the run."""
+
+    def __init__(self, bib: Bibliography, grammar: Grammar, sigla: set[str],
+                 settled: Callable[[Citation], bool] = lambda c: False) -> None:
+        """settled: whether the parser's reading of a citation already matches one entry beyond doubt (the
+        resolver's scoring says so); a note whose citations are all settled or repeat markers is not aligned."""
+        self.bib = bib
+        self.grammar = grammar
+        self.sigla = sigla
+        self.weigh = Weigher(bib)
+        self.settled = settled
+
+    def read(self, note: Note, citations: list[Citation]) -> list[tuple[Citation, tuple[Reading, ...]]]:
+        """The note's citations (split again where a found title demands it), each with its aligned readings."""
+        parsed = [c for c in citations if c.key is None]
+        if not parsed or not self.bib.entries or self._clear(note, parsed):
+            return [(c, ()) for c in citations]
+        words = NoteWords.of(note.text)
+        found = mentions(self.bib, words, self.weigh, W.note_candidates)
+        if not found:
+            return [(c, ()) for c in citations]
+        keyed = [c for c in citations if c.key is not None]
+        strong = [m for m in found if _strong(m)]
+        if any(not _inside_one(m, parsed) for m in strong):
+            parsed = self._split_again(note, strong)
+        out: list[tuple[Citation, tuple[Reading, ...]]] = [(c, ()) for c in keyed]
+        for c in parsed:
+            out.append((c, self._readings(note, c, found)))
+        return out
+
+    def _clear(self, note: Note, parsed: list[Citation]) -> bool:
+        """Nothing to align: every citation is a repeat marker or settled, and no stretch of the note that the
+        parser left out (as prose) is long enough to hide a citation. Most notes of a book are so."""
+        covered = 0
+        for c in parsed:
+            if c.span is None:
+                return False
+            covered += c.span[1] - c.span[0]
+            if not _refers_back(c) and not self.settled(c):
+                return False
+        left = len(note.text) - covered
+        return left < W.hidden_citation_chars or _letters_outside(note.text, parsed) < W.hidden_citation_chars
+
+    # -- splitting again --------------------------------------------------------------------
+    def _split_again(self, note: Note, strong: list[Mention]) -> list[Citation]:
+        """Parse the note again with the strongly found titles masked; a piece the parser drops as prose
+        that holds a found title with its author becomes a citation from the aligned reading."""
+        from ..citations import parse_fragments
+
+        titles = _disjoint([m.title for m in strong if m.title])
+        text = note.text
+        originals = []
+        for k, (start, end) in enumerate(titles):
+            originals.append(text[start:end])
+            text = text[:start] + _mask(end - start, k) + text[end:]
+        pieces = parse_fragments(replace(note, text=text), self.grammar, self.sigla)
+        out = []
+        for fragment, c in pieces:
+            if c is not None:
+                out.append(_unmask_citation(c, originals))
+                continue
+            lo, hi = fragment.offset, fragment.offset + len(fragment.text)
+            inside = [m for m in strong if lo <= m.start and m.end <= hi and m.names and m.title]
+            if inside:
+                reading = self._aligned(note, lo, hi, inside[0], len(out))
+                if reading is not None:
+                    out.append(reading)
+        return [replace(c, index=i) for i, c in enumerate(out)]
+
+    # -- readings ---------------------------------------------------------------------------
+    def _readings(self, note: Note, c: Citation, found: list[Mention]) -> tuple[Reading, ...]:
+        if c.span is None or _refers_back(c):
+            return ()
+        lo, hi = c.span
+        out = []
+        for m in found:
+            if not (lo <= m.start and m.end <= hi):
+                continue
+            if _agrees(c, m, note.text):
+                out.append(Reading(m.key, c, m, _matched(m, note.text)))  # the parser read it as found
+                continue
+            aligned = self._aligned(note, lo, hi, m, c.index, c)
+            if aligned is not None:
+                out.append(Reading(m.key, aligned, m, _matched(m, note.text)))
+        return self._without_containers(out)
+
+    def _without_containers(self, readings: list[Reading]) -> tuple[Reading, ...]:
+        """A chapter's citation names the book it is in ("…, in: Şimşek (Hrsg.), Mütareke Dönemi…"): the book
+        found after the chapter's title is where the chapter is, not a work cited."""
+        if len(readings) < 2:
+            return tuple(readings)
+        entries = self.bib.entries
+        kept = []
+        for r in readings:
+            inner = [o for o in readings if o is not r and o.mention.title is not None
+                     and o.mention.title.start < r.mention.start and _is_container(entries[r.key], entries[o.key])]
+            if not inner:
+                kept.append(r)
+        return tuple(kept)
+
+    def _aligned(self, note: Note, lo: int, hi: int, m: Mention, index: int,
+                 blind: Citation | None = None) -> Citation | None:
+        """The citation in note.text[lo:hi] read as citing m's entry."""
+        from ..citations import locator_only, parse_citation
+
+        text = note.text
+        authors = tuple(n for _, _, n in m.names)
+        start = m.start
+        line = note.line_at(start)
+        if m.title is not None:
+            title = text[m.title.start:m.title.end]
+            tail = text[m.title.end:hi]
+            parsed = parse_citation(_mask(len(title), 0) + tail, note, index, line, self.grammar, self.sigla)
+            if parsed is None or parsed.kind in ("archival", "ibid") or parsed.xref_note is not None:
+                parsed = Citation(note.number, index, "", line, "short", locator=locator_only(tail, self.grammar))
+            kind = parsed.kind if parsed.kind in ("full", "short") else "short"
+            fields = _unmask_citation(parsed, [title])
+            return replace(fields, text=text[start:hi].strip(), kind=kind, authors=authors,
+                           title=collapse_spaces(title).strip(" ,.;:"), span=(start, hi), tentative=False,
+                           marker=blind.marker if blind else fields.marker,
+                           marker_role=blind.marker_role if blind else fields.marker_role)
+        if not authors:
+            return None
+        after = m.year[1] if m.year else m.end
+        tail = text[after:hi]
+        locator = locator_only(tail.lstrip(" ,.:;"), self.grammar) if tail.strip(" ,.;:") else None
+        years = (int(text[m.year[0]:m.year[1]]),) if m.year else ()
+        return Citation(note.number, index, text[start:hi].strip(), line, "short", authors=authors, years=years,
+                        locator=locator, span=(start, hi),
+                        marker=blind.marker if blind else None, marker_role=blind.marker_role if blind else None)
+
+
+def _is_container(book: Entry, part: Entry) -> bool:
+    """Whether `book` is the book or journal `part` appeared in."""
+    if part.get("crossref") == book.key:
+        return True
+    where = part.get("booktitle") or part.get("journaltitle") or part.get("journal")
+    return bool(where) and book.key != part.key and title_similarity(where, book.title) >= W.container_title
+
+
+def _refers_back(c: Citation) -> bool:
+    """Repeat markers, cross-references and archive references: resolved without reading titles."""
+    return c.kind in ("ibid", "archival") or c.xref_note is not None or c.marker_role == "same-author" or \
+        (c.marker_role == "earlier" and not c.title)
+
+
+def _letters_outside(text: str, citations: list[Citation]) -> int:
+    spans = sorted(c.span for c in citations if c.span)
+    count, at = 0, 0
+    for start, end in spans:
+        count += sum(1 for ch in text[at:start] if ch.isalpha())
+        at = max(at, end)
+    return count + sum(1 for ch in text[at:] if ch.isalpha())
+
+
+def _strong(m: Mention) -> bool:
+    """A finding sure enough to split a note by: a title with its author, or a long title found whole."""
+    return m.title is not None and (bool(m.names) or (m.title.whole and m.title.matched >= 3))
+
+
+def _inside_one(m: Mention, citations: list[Citation]) -> bool:
+    return any(c.span and c.span[0] <= m.title.start and m.title.end <= c.span[1]  # type: ignore[union-attr]
+               for c in citations)
+
+
+def _disjoint(spans: list[object]) -> list[tuple[int, int]]:
+    """Title spans, merged where they overlap (two volumes of one title), in order."""
+    ordered = sorted((s.start, s.end) for s in spans)  # type: ignore[attr-defined]
+    out: list[tuple[int, int]] = []
+    for start, end in ordered:
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _agrees(c: Citation, m: Mention, text: str) -> bool:
+    """Whether the parser's fields already say what the alignment found (then there is nothing to re-read)."""
+    if m.title is not None and fold(c.title or "") != fold(text[m.title.start:m.title.end]):
+        return False
+    cited = {fold(n.family) for n in c.authors}
+    return all(fold(n.family) in cited for _, _, n in m.names) and (m.year is None or
+                                                                   int(text[m.year[0]:m.year[1]]) in c.years)

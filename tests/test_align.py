@@ -1,0 +1,141 @@
+"""The bibliography reads the note: titles with colons, commas and ordinals, signal phrases, odd name orders,
+author-year short forms and editions, each as found in notes the field parser had not been written for.
+
+Every case here failed before the alignment resolver (resolve/align.py, resolve/reading.py): the keys and
+pages expected are what the note cites, written by hand; the findings expected are none.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from srccheck.bibliography import parse_bibliography
+from srccheck.manuscript.markdown import read_markdown
+from srccheck.pipeline import Options, check_loaded
+from srccheck.resolve.align import NoteWords, Weigher, title_spans
+
+BIB = r"""
+@book{whitmore2015, author = {Whitmore, Helen},
+  title = {Between Port and Hinterland: Customs Reform in Ottoman Beirut},
+  publisher = {Stanford University Press}, address = {Stanford}, year = {2015}}
+@book{ashdown2011, author = {Ashdown, Mark}, title = {Between Court and Council: Imperial Reform in Qajar Iran},
+  publisher = {I.B. Tauris}, address = {London}, year = {2011}}
+@book{petrov2009, author = {Petrov, Ivan}, title = {Grain, Credit, and Society in the Late Ottoman Balkans},
+  publisher = {Indiana University Press}, address = {Bloomington}, year = {2009}}
+@book{lindner2004, author = {Lindner, Klaus}, title = {Handel und Herrschaft: Aleppo im 17. Jahrhundert},
+  publisher = {Steiner}, address = {Stuttgart}, year = {2004}}
+@book{morel2012, author = {Morel, Claire and Fabre, Julien},
+  title = {Pouvoirs urbains et notables dans l'Empire ottoman}, publisher = {Karthala}, address = {Paris}, year = {2012}}
+@book{aydin2018, editor = {Ayd{\i}n, Selin}, title = {Osmanl{\i} Liman Kentleri},
+  publisher = {Tarih Vakf{\i}}, address = {{\.I}stanbul}, year = {2018}}
+@book{nietzel2009, author = {Nietzel, Benedikt}, title = {Handeln und Kommunikation in der Diplomatie},
+  publisher = {Vandenhoeck}, address = {G{\"o}ttingen}, year = {2009}}
+@book{nietzel2012, author = {Nietzel, Benedikt}, title = {Die Massen lenken}, publisher = {Oldenbourg},
+  address = {M{\"u}nchen}, year = {2012}}
+@book{keller1998, author = {Keller, Hans}, title = {Geschichte der Levante}, edition = {2}, publisher = {Beck},
+  address = {M{\"u}nchen}, year = {1998}}
+@book{ottomanarmy, author = {Smith, John}, title = {The Ottoman Army and the Balkan Wars}, year = {1999}}
+"""
+
+
+def check(*notes: str, language: str | None = None):
+    body = " ".join(f"Claim.[^{i}]" for i in range(1, len(notes) + 1))
+    text = body + "\n\n" + "\n".join(f"[^{i}]: {t}" for i, t in enumerate(notes, 1)) + "\n"
+    report = check_loaded(read_markdown(text, "m.md"), parse_bibliography(BIB), Options(language=language))
+    cited = [(c.note, res.key, [list(r) for r in c.pages]) for c, res in report.citations]
+    problems = [f for f in report.findings if f.rule not in ("unused-entry", "missing-locator")]
+    return cited, problems, report
+
+
+WHITMORE_FULL = ("Helen Whitmore, Between Port and Hinterland: Customs Reform in Ottoman Beirut "
+                 "(Stanford: Stanford University Press, 2015), 12.")
+
+
+def test_a_colon_in_a_short_title_is_not_place_and_publisher():
+    cited, problems, _ = check(WHITMORE_FULL,
+                               "Whitmore, Between Port and Hinterland: Customs Reform in Ottoman Beirut, 172–73.")
+    assert cited == [(1, "whitmore2015", [[12, 12]]), (2, "whitmore2015", [[172, 173]])]
+    assert problems == []
+
+
+def test_a_whole_title_with_a_colon_after_its_full_citation():
+    cited, problems, _ = check(
+        "Mark Ashdown, Between Court and Council: Imperial Reform in Qajar Iran (London: I.B. Tauris, 2011), 45.",
+        "Ashdown, Between Court and Council: Imperial Reform in Qajar Iran.")
+    assert cited == [(1, "ashdown2011", [[45, 45]]), (2, "ashdown2011", [])]
+    assert problems == []
+
+
+@pytest.mark.parametrize("note", [
+    "Ivan Petrov, Grain, Credit, and Society in the Late Ottoman Balkans (Bloomington: Indiana University Press, "
+    "2009), 88.",
+    "Ivan Petrov, Grain, Credit, and Society in the Late Ottoman Balkans, Bloomington, Indiana University Press, "
+    "2009, p. 88.",
+])
+def test_a_comma_list_in_a_title_is_not_a_publisher(note):
+    cited, problems, report = check(note)
+    assert cited == [(1, "petrov2009", [[88, 88]])]
+    assert problems == []
+    (citation, _), = report.citations
+    assert citation.title == "Grain, Credit, and Society in the Late Ottoman Balkans"
+
+
+def test_an_ordinal_inside_a_title_does_not_split_the_citation():
+    cited, problems, _ = check("Klaus Lindner, Handel und Herrschaft: Aleppo im 17. Jahrhundert, Stuttgart 2004, S. 12.",
+                               "Lindner, Handel und Herrschaft: Aleppo im 17. Jahrhundert, hier S. 218.",
+                               language="de")
+    assert cited == [(1, "lindner2004", [[12, 12]]), (2, "lindner2004", [[218, 218]])]
+    assert problems == []
+
+
+@pytest.mark.parametrize("note,key,pages", [
+    ("The argument is developed further in Whitmore, Between Port and Hinterland, 180.", "whitmore2015", [[180, 180]]),
+    ("For a different view see Ashdown, Between Court and Council, 50.", "ashdown2011", [[50, 50]]),
+    ("Pour une autre lecture, voir Morel Claire et Fabre Julien, Pouvoirs urbains et notables dans l'Empire "
+     "ottoman, Paris, Karthala, 2012, p. 33.", "morel2012", [[33, 33]]),
+    ("Benzer bir değerlendirme için bkz. Selin Aydın, ed., Osmanlı Liman Kentleri (İstanbul: Tarih Vakfı, 2018), 77.",
+     "aydin2018", [[77, 77]]),
+    ("Anders dagegen Lindner, Handel und Herrschaft, S. 40.", "lindner2004", [[40, 40]]),
+    ("Ähnlich argumentiert Nietzel, Die Massen lenken, S. 20.", "nietzel2012", [[20, 20]]),
+])
+def test_signal_phrases_and_name_orders(note, key, pages):
+    cited, problems, _ = check(note)
+    assert cited == [(1, key, pages)]
+    assert problems == []
+
+
+def test_an_author_year_short_form_resolves_by_its_year():
+    cited, problems, _ = check("Vgl. Nietzel 2009, S. 565.", "Vgl. Nietzel 2012, S. 7.", language="de")
+    assert cited == [(1, "nietzel2009", [[565, 565]]), (2, "nietzel2012", [[7, 7]])]
+    assert problems == []
+
+
+def test_an_edition_is_neither_a_split_nor_a_page():
+    cited, problems, _ = check("Hans Keller, Geschichte der Levante, 2. Aufl., München 1998, S. 14.", language="de")
+    assert cited == [(1, "keller1998", [[14, 14]])]
+    assert problems == []
+
+
+def test_a_resolution_says_what_was_found_where():
+    _, _, report = check("The argument is developed further in Whitmore, Between Port and Hinterland, 180.")
+    (citation, res), = report.citations
+    assert citation.text == "Whitmore, Between Port and Hinterland, 180."  # the signal phrase is not the citation
+    top = res.candidates[0]
+    assert top.key == "whitmore2015" and top.via == "alignment"
+    assert dict(top.matched) == {"authors": "Whitmore", "title": "Between Port and Hinterland"}
+
+
+def test_another_work_starting_alike_is_not_found_in_the_note():
+    """"The Ottoman Army and the Balkan Wars" is not cited by a note naming "The Ottoman Army Reforms"."""
+    bib = parse_bibliography(BIB)
+    words = NoteWords.of("Smith, The Ottoman Army Reforms, 1880-1914, 45.")
+    assert title_spans(words, "The Ottoman Army and the Balkan Wars", Weigher(bib)) == []
+    words = NoteWords.of("Smith, The Ottoman Army, 45.")  # a short title ends where the note's title ends
+    (span,) = title_spans(words, "The Ottoman Army and the Balkan Wars", Weigher(bib))
+    assert words.text[span.start:span.end] == "The Ottoman Army" and not span.whole
+
+
+def test_a_misspelt_title_word_is_still_found_and_reported():
+    cited, problems, _ = check(WHITMORE_FULL, "Whitmore, Between Port and Hinterlnd, 172.")
+    assert cited == [(1, "whitmore2015", [[12, 12]]), (2, "whitmore2015", [[172, 172]])]
+    assert [f.rule for f in problems] == ["inconsistent-spelling"]
