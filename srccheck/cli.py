@@ -213,3 +213,4 @@ def rule(name: str) -> None:
 main.add_command(__import__("srccheck.commands.sources", fromlist=["sources"]).sources)
 main.add_command(__import__("srccheck.commands.bib", fromlist=["bib"]).bib)
 main.add_command(__import__("srccheck.commands.cache", fromlist=["cache"]).cache)
+main.add_command(__import__("srccheck.commands.explain", fromlist=["explain"]).explain)

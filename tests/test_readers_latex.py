@@ -100,3 +100,17 @@ def test_unbalanced_braces_are_one_line_input_errors_fast(tex):
 def test_detected_by_content():
     assert detect_format("notes", "\\documentclass{article}\n") == "latex"
     assert detect_format("notes.tex", "plain") == "latex"
+
+
+def test_a_locator_written_after_the_citation_command_is_its_locator(write):
+    """French and German theses write "\\footnote{\\cite{key}. p. 8.}": the page is the citation's, not a
+    citation of its own (it was reported as an unresolved ". p. 8.")."""
+    bib = write("refs.bib", "@book{a, author={Lindner, Klaus}, title={Handel und Herrschaft}, year=2004}\n"
+                            "@book{b, author={Keller, Hans}, title={Geschichte der Levante}, year=1998}\n")
+    tex = (r"\documentclass{article}\begin{document}" "\n"
+           r"A.\footnote{\cite{a}, p. 8.} B.\footnote{\cite{a}. S. 9--11.} C.\footnote{Vgl. \cite{a}, S. 5; \cite{b},"
+           r" 7.} D.\footnote{\cite{b}. Cf. the discussion there.}" "\n" r"\end{document}" "\n")
+    report = check_loaded(parse_manuscript(tex, write("a.tex", tex)), load_bibliography(bib))
+    assert [(c.note, r.key, list(c.pages)) for c, r in report.citations] == [
+        (1, "a", [(8, 8)]), (2, "a", [(9, 11)]), (3, "a", [(5, 5)]), (3, "b", [(7, 7)]), (4, "b", [])]
+    assert not [f for f in report.findings if f.rule == "unresolved-citation"]

@@ -236,6 +236,18 @@ def _citation(work: str, m: re.Match[str], path: str, starts: list[int]) -> tupl
     return position, keys
 
 
+# A locator alone after a citation command, up to the note's end, a ";" or the next command: a label (or none)
+# and page numbers. Labels are those of any language: the reader does not know the notes' language yet.
+_LOCATOR_AFTER = re.compile(
+    r"[ \t\n]*[,.:]?[ \t\n]*(?P<loc>(?:(?:hier|at|ici|qui)[ \t]+)?"
+    r"(?:(?:pp?|S|s|ss|sy|fol|fols|f|ff|col|Sp|Bl|n|nn|Rn|С|с)\.|§)?[ \t~]*"
+    r"(?:[0-9]{1,5}[ab]?|[ivxlcdm]{1,6})(?:[ \t]*(?:-{1,3}|–|—|\\textendash\{\})[ \t]*(?:[0-9]{1,5}[ab]?|[ivxlcdm]{1,6}))?"
+    r"(?:[ \t]*(?:f|ff|sq|sqq|vd)\.)?"
+    r"(?:[ \t]*,[ \t]*[0-9]{1,5}(?:[ \t]*(?:-{1,3}|–|—)[ \t]*[0-9]{1,5})?)*)"
+    r"[ \t\n]*\.?[ \t\n]*(?=$|;|\\)"
+)
+
+
 def _note(number: int, text: str, work: str, start: int, end: int, line: int, marker_line: int | None,
           starts: list[int], path: str) -> FoundNote:
     """The note between start and end: citation commands taken out, the rest made plain text."""
@@ -250,6 +262,12 @@ def _note(number: int, text: str, work: str, start: int, end: int, line: int, ma
             full = _COMMAND.match(work, start + m.start())
             assert full is not None  # the same text, seen from the whole file
             cite_end, found = _citation(work, full, path, starts)
+            after = _LOCATOR_AFTER.match(inner, cite_end - start)
+            if after and found and not found[-1].locator:
+                # "\footnote{\cite{key}, p. 8.}", "\footnote{\cite{key}. S. 8.}": the locator written after the
+                # command belongs to it, as a postnote would
+                found[-1].locator = _latex_to_text(after.group("loc"))
+                cite_end = start + after.end("loc")
             keys.extend(found)
             inner = blank_out(inner, m.start(), cite_end - start)
             offset = cite_end - start

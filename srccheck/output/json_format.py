@@ -5,24 +5,30 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from ..model import Report
+from ..model import Citation, Report, Resolution
 from ..sources import sources
 from .pretty_json import dump
+
+
+def citation_dict(cit: Citation, res: Resolution) -> dict[str, Any]:
+    return {
+        "text": cit.text,
+        "kind": cit.kind,
+        "key": res.key,
+        "score": round(float(res.score), 1),
+        "pages": [list(r) for r in cit.pages],
+        "locator": cit.locator.text if cit.locator else None,
+        "reason": res.reason,
+        # the entries it was scored against, best first, and what of each was found in the note
+        "candidates": [{"key": c.key, "score": c.score, "via": c.via, "matched": dict(c.matched)}
+                       for c in res.candidates],
+    }
 
 
 def to_dict(report: Report) -> dict[str, Any]:
     by_note: dict[int, list[dict[str, Any]]] = {}
     for cit, res in report.citations:
-        by_note.setdefault(cit.note, []).append(
-            {
-                "text": cit.text,
-                "kind": cit.kind,
-                "key": res.key,
-                "score": round(float(res.score), 1),
-                "pages": [list(r) for r in cit.pages],
-                "locator": cit.locator.text if cit.locator else None,
-            }
-        )
+        by_note.setdefault(cit.note, []).append(citation_dict(cit, res))
     return {
         # what "line" counts in this report: text lines, or paragraphs (Word, ODT) or pages (PDF)
         "position": report.manuscript.position_kind,

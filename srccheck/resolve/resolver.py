@@ -180,7 +180,7 @@ class Resolver:
             cit, reading = chosen[key]
             self._chosen = cit
             if reading is not None and reading.citation is not c:
-                reason += " (title and names found in the note)"
+                reason += " (found in the note: " + ", ".join(field for field, _ in reading.matched) + ")"
             return Resolution(key, score, reason, candidates=shown)
 
         if ties:
