@@ -36,7 +36,8 @@ def test_clean_manuscript_exits_zero_and_json_has_the_contract_shape(write):
     assert set(data) == {"position", "notes", "sources", "findings"} and data["position"] == "line"
     assert [n["number"] for n in data["notes"]] == [1, 2]
     cit = data["notes"][0]["citations"][0]
-    assert set(cit) == {"text", "kind", "key", "score", "pages", "locator"}
+    assert set(cit) == {"text", "kind", "key", "score", "pages", "locator", "reason", "candidates"}
+    assert cit["candidates"][0]["key"] == "smith2001" and cit["reason"]
     assert (cit["kind"], cit["key"], cit["pages"], cit["locator"]) == ("full", "smith2001", [[45, 45]], "p. 45")
     assert data["notes"][1]["citations"][0]["kind"] == "short"
     assert data["sources"] == [{"key": "smith2001", "notes": [1, 2], "pages": [[45, 45], [47, 47]]}]
