@@ -199,6 +199,8 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
             if re.search(r"\d[a-b]?\.$", token):
                 if _edition_follows(rest, grammar):
                     pass  # "2. Aufl.", "3. baskı": an edition, inside the citation
+                elif _ordinal_in_phrase(text, k, grammar):
+                    pass  # "Aleppo im 17. Jahrhundert", "am 3. Mai": an ordinal inside a title or a date
                 elif _plain_number_after_comma(piece):
                     # "…, 45. Smith, …" (a page) or "…, 100. Yılında …" (an ordinal in a title):
                     # Turkish writes ordinals this way, so only a clear new citation cuts there
@@ -256,6 +258,20 @@ def _is_edition(part: str, grammar: Grammar) -> bool:
         return False
     rest = part[m.end():]
     return any(e in rest.split() or rest.startswith(e) for e in grammar.editions)
+
+
+_WORD_THEN_NUMBER = re.compile(r"(?:^|\s)([^\W\d_]+)\s+[0-9]{1,3}$")
+
+
+def _ordinal_in_phrase(text: str, k: int, grammar: Grammar) -> bool:
+    """Whether the number ending at the full stop k follows a lower-case word ("im 17.", "am 3.", "the 2."):
+    an ordinal in running words, not a page (pages follow a comma, a colon or a label)."""
+    m = _WORD_THEN_NUMBER.search(text, max(0, k - 40), k)
+    if not m or not m.group(1).islower():
+        return False
+    word = m.group(1)
+    return word not in grammar.locator_labels and word + "." not in grammar.locator_labels and \
+        word not in ("hier", "at", "ici", "qui", "see", "bkz", "vgl", "voir", "cf", "passim")
 
 
 def _edition_follows(rest: str, grammar: Grammar) -> bool:
@@ -511,6 +527,7 @@ class _Fields:
     issue: str | None = None
     translator: str | None = None
     years: list[int] | None = None
+    author_year: bool = False  # "Nietzel 2009": a short form of author-year styles
 
 
 def _split_masked(part: str) -> list[str]:
@@ -534,6 +551,13 @@ def _read_parts(parts: list[str], grammar: Grammar, authors: tuple | None = None
         tail = re.sub(r"^(?:[^\W\d_][\w’'-]*\s+){1,3}?(?=[A-ZÀ-ÖØ-ÞĀ-ſ])", "", parts[0])
         if tail != parts[0] and N.looks_like_names(tail):
             parts = [tail, *parts[1:]]
+    author_year = _AUTHOR_YEAR.match(parts[0]) if not authors and parts else None
+    if author_year and N.looks_like_names(author_year.group(1)):
+        # "Vgl. Nietzel 2009, S. 565": author and year name the work (a short form in author-year styles)
+        f.authors = N.parse_names(author_year.group(1))
+        f.years.append(int(author_year.group(2)))
+        f.author_year = True
+        return f
     if not authors and parts and N.looks_like_names(parts[0]):
         author_parts = [parts[0]]
         i = 1
@@ -548,7 +572,9 @@ def _read_parts(parts: list[str], grammar: Grammar, authors: tuple | None = None
             author_parts.append(re.sub(r"^(?:and|ve|&|und|et)\s+", "", parts[i], flags=re.I))
             i += 1
         f.authors = tuple(n for p in author_parts for n in N.parse_names(p))
-        if len(author_parts) == 1 and i < len(parts) and _is_editor_role(parts[i]):
+        if i < len(parts) and _BARE_ROLE.match(parts[i]):
+            i += 1  # "Selin Aydın, ed., Osmanlı Liman Kentleri": the names before a bare role are its editors
+        elif len(author_parts) == 1 and i < len(parts) and _is_editor_role(parts[i]):
             # "Mütareke Dönemi Araştırmaları, a cura di N. Şimşek…": an edited volume cited by its title
             f.authors, i = (), 0
             parts = [TITLE_MARK + parts[0], *parts[1:]]
@@ -641,6 +667,9 @@ def _read_parts(parts: list[str], grammar: Grammar, authors: tuple | None = None
             if yp[1]:
                 f.place = f.place or yp[1]
             title_done = True
+        elif not title_done and title_parts and _SERIAL.match(part) and len(part.split()) > 2:
+            title_parts.append(part)  # "Grain, Credit, and Society in the Late Ottoman Balkans": a list in a title
+            title_done = bool(info)  # the imprint in brackets ends it
         elif _is_publisher(part) and (title_parts or f.title):
             f.publisher = f"{f.publisher}, {part}" if f.publisher else part
             title_done = True
@@ -669,6 +698,7 @@ def _add(joined: str | None, part: str) -> str:
     return f"{joined}; {part}" if joined else part
 
 
+_AUTHOR_YEAR = re.compile(r"^(\D{2,80}?)\s+\(?((?:1[4-9]|20)[0-9]{2})[a-z]?\)?$")
 _FAMILY_INITIALS = re.compile(r"^([^\W\d_][\w’'-]+)\s+((?:[^\W\d_]\.\s?){1,3})\s*([^\W\d_].*)$")
 
 
@@ -735,6 +765,7 @@ def _imprint_follows(parts: list[str], grammar: Grammar) -> bool:
     return all(_short_name(p) or _is_publisher(p) or _year_part(p, grammar) for p in parts)
 
 
+_SERIAL = re.compile(r"^(?:and|und|et|ve|y|e|i|or|oder|ou|veya)\s+(?=\S)", re.IGNORECASE)
 _COLON_JOIN = re.compile(r"\s+(?:und|and|et|ve|y|e)\s+|\s*/\s*|\s*;\s*")
 
 
@@ -898,7 +929,7 @@ def parse_citation(
         return Citation(note.number, index, original, line, "archival", archive=archive, xref_note=xref,
                         locator=None, title=_tidy(doc_title))
     years = tuple(dict.fromkeys(fields.years or []))
-    if marker_role == "same-author":
+    if marker_role == "same-author" or fields.author_year:
         kind = "short"
     elif years or fields.publisher or (fields.container and (fields.volume or fields.issue)):
         kind = "full"

@@ -82,6 +82,13 @@ def parse_names(text: str) -> tuple[Name, ...]:
 
 
 def _split_name(tokens: list[str]) -> Name:
+    # "MOREL Claire", "Kemal AYDOĞDU": a surname set in capitals among given names in lower case is the family,
+    # wherever it stands (French, Spanish and Turkish notes put it first or last)
+    caps = [i for i, t in enumerate(tokens) if _is_capitals(t)]
+    if caps and len(caps) < len(tokens) and caps == list(range(caps[0], caps[-1] + 1)):
+        rest = tokens[: caps[0]] + tokens[caps[-1] + 1:]
+        if all(t[:1].isupper() and not _is_capitals(t) for t in rest):
+            return Name(" ".join(tokens[caps[0]: caps[-1] + 1]), " ".join(rest))
     # "Given von Family": the family name starts at a lower-case particle, else it is the last token.
     for i, token in enumerate(tokens[:-1]):
         if i > 0 and token.lower() in PARTICLES and token[0].islower():
@@ -92,6 +99,11 @@ def _split_name(tokens: list[str]) -> Name:
     if glued and len(tokens) == 1:
         return Name(glued.group(2), glued.group(1))
     return Name(last, " ".join(tokens[:-1]))
+
+
+def _is_capitals(token: str) -> bool:
+    bare = token.strip(".,")
+    return len(bare) >= 2 and bare.isupper() and bare.isalpha() and not _ROMAN.match(bare)
 
 
 def parse_bib_names(value: str) -> tuple[Name, ...]:

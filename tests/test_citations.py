@@ -157,3 +157,44 @@ def test_bracketed_translator_does_not_swallow_the_title():
 def test_journal_volume_and_hyphenated_particles():
     (c,) = cits("Ahmad al-Hassan, “Ports and Pilgrims,” Journal of Modern History 12, no. 3 (2004): 201–3.", EN)
     assert c.authors[0].family == "al-Hassan" and c.container == "Journal of Modern History" and c.volume == "12"
+
+
+# -- what the parser reads alone: the citation of a work missing from the bibliography, and `bib draft` ------
+
+def test_a_comma_list_in_a_title_stays_in_the_title():
+    en = grammar_for("en")
+    (c,) = cits("Ivan Petrov, Grain, Credit, and Society in the Late Ottoman Balkans (Bloomington: Indiana "
+                "University Press, 2009), 88.", en)
+    assert c.title == "Grain, Credit, and Society in the Late Ottoman Balkans"
+    assert (c.publisher, c.place, c.years) == ("Indiana University Press", "Bloomington", (2009,))
+
+
+def test_an_ordinal_in_a_title_neither_splits_nor_ends_it():
+    (c,) = cits("Klaus Lindner, Handel und Herrschaft: Aleppo im 17. Jahrhundert, Stuttgart 2004, S. 12.", DE)
+    assert c.title == "Handel und Herrschaft: Aleppo im 17. Jahrhundert" and c.pages == ((12, 12),)
+    # a page after a comma still ends a citation
+    assert len(cits("Klaus Lindner, Handel und Herrschaft, Stuttgart 2004, 12. Hans Keller, Geschichte, 1998, 4.",
+                    DE)) == 2
+
+
+def test_an_edition_is_read_as_neither_page_nor_split():
+    (c,) = cits("Hans Keller, Geschichte der Levante, 2. Aufl., München 1998, S. 14.", DE)
+    assert (c.title, c.place, c.years, c.pages) == ("Geschichte der Levante", "München", (1998,), ((14, 14),))
+
+
+def test_names_before_a_bare_role_are_the_editors():
+    (c,) = cits("Selin Aydın, ed., Osmanlı Liman Kentleri (İstanbul: Tarih Vakfı, 2018), 77.", grammar_for("en"))
+    assert [n.family for n in c.authors] == ["Aydın"] and c.title == "Osmanlı Liman Kentleri"
+
+
+def test_an_author_year_short_form():
+    (c,) = cits("Vgl. Nietzel 2009, S. 565.", DE)
+    assert ([n.family for n in c.authors], c.years, c.kind, c.pages) == (["Nietzel"], (2009,), "short", ((565, 565),))
+
+
+def test_a_surname_in_capitals_is_the_family_name_wherever_it_stands():
+    fr = grammar_for("fr")
+    (c,) = cits("MOREL Claire et FABRE Julien, Pouvoirs urbains, Paris, Karthala, 2012, p. 33.", fr)
+    assert [(n.family, n.given) for n in c.authors] == [("MOREL", "Claire"), ("FABRE", "Julien")]
+    (c,) = cits("Kemal AYDOĞDU, Mondros Sonrası, Ankara, 2016, s. 4.")
+    assert [(n.family, n.given) for n in c.authors] == [("AYDOĞDU", "Kemal")]

@@ -59,6 +59,12 @@ class RoundTrip:
         return self.agree / self.citations if self.citations else 1.0
 
 
+def _where(c) -> tuple[int, object]:  # type: ignore[no-untyped-def]
+    """A citation's place: its note and where it ends there. Not its text: the resolver leaves a signal phrase
+    out of a citation's text when the bibliography shows where the citation starts, and bibs differ."""
+    return c.note, c.span[1] if c.span else c.text
+
+
 def _quiet(language: str) -> Options:
     return Options(language=language, rules=frozenset())  # resolution only, no rules
 
@@ -73,21 +79,23 @@ def round_trip(manuscript_path: str, bib_path: str, name: str = "", language: st
     draft_report = check_loaded(manuscript, draft, _quiet(language))
     result = RoundTrip(name or manuscript_path, works=len(works))
 
-    truth = {(c.note, c.text): r.key for c, r in ref_report.citations}
+    truth = {_where(c): r.key for c, r in ref_report.citations}
     mapping: dict[str, str | None] = {}
     for work in works:
-        mapping[work.key] = truth.get((work.citation.note, work.citation.text))
+        mapping[work.key] = truth.get(_where(work.citation))
     result.mapped = sum(1 for v in mapping.values() if v)
     counts = Counter(v for v in mapping.values() if v)
     result.split = sum(1 for n in counts.values() if n > 1)
     result.not_drafted = len({k for k in truth.values() if k} - set(counts))
 
-    drafted = {(c.note, c.text): r.key for c, r in draft_report.citations}
-    for (note, text), ref_key in truth.items():
+    drafted = {_where(c): r.key for c, r in draft_report.citations}
+    texts = {_where(c): c.text for c, _ in ref_report.citations}
+    for (note, end), ref_key in truth.items():
+        text = texts[(note, end)]
         if not ref_key:
             continue
         result.citations += 1
-        got = drafted.get((note, text))
+        got = drafted.get((note, end))
         if got is None:
             result.unresolved += 1
             result.problems.append(f"note {note}: {ref_key} unresolved in the draft: {text[:70]}")
