@@ -90,10 +90,13 @@ def resolve_all(citations: list[Citation], bib: Bibliography, manuscript: Manusc
         from .citations import archive_definitions
 
         abbreviations = archive_definitions(manuscript.notes)
+    from .fieldmatch import explained, prepare
+
+    citations, exact = prepare(citations, bib)  # reference managers' items and ids aliases: exact, never fuzzy
     resolver = Resolver(bib, abbreviations)
     pairs = []
-    for c in citations:
-        res = resolver.resolve(c)
+    for position, c in enumerate(citations):
+        res = explained(resolver.resolve(c), exact.get(position))
         if c.tentative and (not res.key or res.score < TENTATIVE_ACCEPT):
             resolver.forget_last()
             continue
