@@ -192,6 +192,9 @@ def test_edited_citation():
     # spacing and no-break spaces are how Word keeps text, not an edit
     same = [_kaya("12", full), _kaya("14", "Kaya,  Osmanlı\u00a0Limanları, s. 14.", "Kaya, Osmanlı Limanları, s. 14.")]
     assert field_findings(same) == []
+    # a plain rendering may hold a URL in angle brackets (MHRA): text, not an HTML tag to strip
+    url = "Kaya, Osmanlı Limanları, s. 14 <https://example.org/kaya>."
+    assert field_findings([_kaya("12", full), _kaya("14", url.replace("<", "&lt;").replace(">", "&gt;"), url)]) == []
 
 
 def test_unlinked_citation():

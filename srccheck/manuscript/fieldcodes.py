@@ -97,11 +97,16 @@ def _csl_items(payload: dict[str, Any], shown: str, number: int) -> list[FieldIt
     return found
 
 
+_PLAIN = {"plainCitation", "plainTextFormattedCitation", "manualFormatting"}
+
+
 def _first_text(source: dict[str, Any], names: tuple[str, ...]) -> str:
+    """The first of these texts the field has; the formatted ones are HTML, the plain ones plain text
+    (where "<https://…>" is a URL in brackets, not a tag)."""
     for name in names:
         value = source.get(name)
         if isinstance(value, str) and value.strip():
-            return rich_text(value)
+            return " ".join(value.split()) if name in _PLAIN else rich_text(value)
     return ""
 
 

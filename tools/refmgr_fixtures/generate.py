@@ -1,6 +1,6 @@
 """Word and LibreOffice manuscripts whose citations are reference managers' fields, with their answers.
 
-    python tools/refmgr_fixtures/generate.py [OUT_DIR]      (default: tests/fixtures/refmgr)
+    python tools/refmgr_fixtures/generate.py [OUT_DIR] [--csl STYLE.csl]   (default: tests/fixtures/refmgr, Chicago)
 
 Needs pandoc (with --citeproc) and LibreOffice (soffice). What it does:
 
@@ -407,6 +407,11 @@ def expected() -> dict:
 
 
 def main(argv: list[str]) -> int:
+    global CSL
+    if "--csl" in argv:  # another note style: the same plan rendered otherwise (a hold-out for the reader)
+        at = argv.index("--csl")
+        CSL = Path(argv[at + 1]).resolve()
+        argv = argv[:at] + argv[at + 2:]
     out = Path(argv[1]) if len(argv) > 1 else ROOT / "tests" / "fixtures" / "refmgr"
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
