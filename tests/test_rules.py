@@ -218,6 +218,30 @@ def test_duplicate_item():
     assert field_findings([first, other]) == [("unresolved-citation", 2, None)]
 
 
+def test_the_older_rules_apply_to_field_citations():
+    from test_refmgr_fields import zotero_field
+
+    def found(notes):
+        from test_refmgr_fields import field_docx
+
+        from srccheck.manuscript import parse_bytes
+
+        report = check_loaded(parse_bytes(field_docx(notes), "m.docx"), parse_bibliography(BIB), Options(language="tr"))
+        return [(f.rule, f.note, f.key) for f in report.findings]
+
+    full = "Ali Kaya, Osmanlı Limanları ve Ticaret, Ankara 1990, s. 12."
+    # a field showing a short form before the field showing the full citation: a note was moved
+    moved = found([_kaya("9", "Kaya, Osmanlı Limanları, s. 9."), _kaya("12", full)])
+    assert ("short-before-full", 1, "kaya1990") in moved
+    assert not rules_of(found([_kaya("12", full), _kaya("9", "Kaya, Osmanlı Limanları, s. 9.")]), "short-before-full")
+    # a page beyond the book's pagetotal (300), and a typed "a.g.e." after a note citing two works
+    demir = zotero_field("http://zotero.org/users/9/items/DEMI3333", "Konsoloslar ve Tüccarlar", "45",
+                         "Ayşe Demir, “Konsoloslar ve Tüccarlar”, s. 45.", family="Demir", given="Ayşe", year=1995)
+    notes = [_kaya("350", full) + [_r("; ")] + [demir], [_r("a.g.e., s. 5.")]]
+    assert ("page-out-of-range", 1, "kaya1990") in found(notes)
+    assert ("ambiguous-short-citation", 2, None) in found(notes)
+
+
 def test_every_rule_is_documented_and_tested():
     source = Path(__file__).read_text(encoding="utf-8")
     for rule in all_rules():

@@ -99,7 +99,10 @@ def _walk(element: ET.Element, out: list[str], state: _State) -> None:
         if tag in (W + "footnoteReference", W + "endnoteReference"):
             state.marks += 1
         if tag == W + "t":
-            _add(child.text or "", out, stack)
+            if stack:
+                _add(child.text or "", out, stack)
+            else:
+                out.append(child.text or "")  # outside any field: most text
         elif tag in _SPACE:
             _add(" ", out, stack)
         elif tag == W + "noBreakHyphen":
