@@ -159,6 +159,8 @@ def parse_csl(text: str, path: str) -> list[dict[str, Any]]:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}: not CSL-JSON (line {exc.lineno}: {exc.msg})") from None
+        except RecursionError:
+            raise InputError(f"{path}: refused: JSON nested too deeply to be a bibliography") from None
     else:
         import yaml
 
@@ -169,6 +171,8 @@ def parse_csl(text: str, path: str) -> list[dict[str, Any]]:
             mark = getattr(exc, "problem_mark", None)
             where = f"line {mark.line + 1}: " if mark is not None else ""
             raise InputError(f"{path}: not CSL-YAML ({where}{getattr(exc, 'problem', None) or exc})") from None
+        except RecursionError:
+            raise InputError(f"{path}: refused: YAML nested too deeply to be a bibliography") from None
     if isinstance(data, dict) and isinstance(data.get("references"), list):
         data = data["references"]
     if data is None:

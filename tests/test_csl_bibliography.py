@@ -67,7 +67,12 @@ def test_csl_items_keep_their_line_and_bad_files_are_one_line_errors(tmp_path) -
     (tmp_path / "dict.yaml").write_text("title: not a list\n", encoding="utf-8")
     (tmp_path / "twice.json").write_text('[{"id": "a", "title": "x"}, {"id": "a", "title": "y"}, {"title": "z"}]',
                                          encoding="utf-8")
-    for name in ("bad.json", "dict.yaml"):
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (tmp_path / "deep.yaml").write_text("- " * 5_000 + "x\n", encoding="utf-8")
+    (tmp_path / "odd.json").write_text('[{"id": "a", "title": ["x"], "author": ["Doe"], "issued": "n.d.", '
+                                       '"container-title": 5, "page": {"a": 1}}]', encoding="utf-8")
+    assert load_bibliography(str(tmp_path / "odd.json")).entries["a"].authors == ()
+    for name in ("bad.json", "dict.yaml", "deep.json", "deep.yaml"):
         with pytest.raises(InputError) as err:
             load_bibliography(str(tmp_path / name))
         assert "\n" not in str(err.value) and name in str(err.value)
