@@ -13,6 +13,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from .bibliography import Bibliography, parse_bibliography, split_concatenation
+from .inheritance import parents
 from .normalize import fold
 
 DUPLICATE_TITLE = 95.0  # title similarity above which same author + year is the same work
@@ -68,14 +69,22 @@ def lint_text(text: str, path: str = "<bib>") -> list[LintProblem]:
         if key not in raw:
             continue  # the raw pass refused it too (a field twice): reported as a parse error already
         fields, strings = raw[key]
-        problems += _missing_fields(key, entry.type, fields, entry.line)
+        # what a crossref parent or xdata entry gives the child counts as present, as biber fills it in
+        present = {**{n: (v, entry.line) for n, v in entry.fields.items()}, **fields} if parents(entry) else fields
+        problems += _missing_fields(key, entry.type, present, entry.line)
         problems += _malformed(key, entry.fields, fields, entry.line)
         problems += _undefined_strings(key, fields, strings)
     return sorted(set(problems), key=lambda p: (p.line, p.kind, p.key or ""))
 
 
 def lint_file(path: str) -> list[LintProblem]:
+    from .csl import is_csl_path
+    from .errors import InputError
     from .textio import read_text
+
+    if is_csl_path(path):
+        raise InputError(f"{path}: bib lint reads BibTeX/BibLaTeX files; a CSL-JSON or CSL-YAML file is checked "
+                         "when `srccheck check` loads it")
 
     text, _ = read_text(path, what="bibliography")
     return lint_text(text, path)

@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from .inheritance import resolve_inheritance
 from .latex import decode_latex
 from .model import Entry, Name
 from .names import parse_bib_names
@@ -230,6 +231,16 @@ def _indexed(bib: Bibliography) -> Bibliography:
 
 
 def parse_bibliography(text: str, path: str = "<bib>") -> Bibliography:
+    from .csl import is_csl_path, load_csl
+
+    if is_csl_path(path):
+        return load_csl(text, path)  # CSL-JSON / CSL-YAML, as Zotero, Mendeley and pandoc write them
+    bib = _parse_bibtex(text, path)
+    bib.entries = resolve_inheritance(bib.entries)  # crossref and xdata filled in, as biber does
+    return bib
+
+
+def _parse_bibtex(text: str, path: str) -> Bibliography:
     from .bibtex_fast import scan
 
     plain = scan(text)

@@ -126,6 +126,7 @@ class Citation:
     key: str | None = None  # a key given directly (LaTeX \cite, pandoc @key)
     tentative: bool = False  # may be a quotation rather than a citation: dropped if it does not resolve
     span: tuple[int, int] | None = None  # where the citation stands in its note's text (start, end offsets)
+    item: FieldItem | None = None  # inserted by a reference manager (Zotero, Mendeley, EndNote): the item it holds
 
     @property
     def pages(self) -> tuple[PageRange, ...]:
@@ -140,6 +141,34 @@ class Candidate:
     score: float
     matched: tuple[tuple[str, str], ...] = ()  # (field, text as written in the note): authors, title, year
     via: str = "fields"  # "alignment": found in the note's text; "fields": the parser's fields compared
+
+
+@dataclass(frozen=True)
+class CitationField:
+    """A reference manager's citation field in the document: one per insertion, holding one or more items."""
+
+    plugin: str  # "zotero" | "mendeley" | "endnote"
+    number: int  # the field's place among the document's citation fields, from 1
+    shown: str  # its text as the document shows it now
+    rendered: str  # the text the plug-in last put there (plainCitation, …); "" when the field keeps none
+    keep_edit: bool = False  # the plug-in was told to keep a hand edit (Zotero's dontUpdate)
+
+
+@dataclass(frozen=True)
+class FieldItem:
+    """One cited item of a CitationField: the reference manager's own record of the work."""
+
+    field: CitationField
+    item_id: str  # the item's id inside the field ("1234", "ITEM-1", EndNote's RecNum)
+    uris: tuple[str, ...]  # its library URIs (Zotero, Mendeley): the item's identity in the library
+    data: Entry = field(hash=False, compare=False)  # its CSL data (or EndNote record) read as an entry
+    locator: str = ""  # as the field gives it ("45-47")
+    label: str = ""  # CSL locator label ("page", "chapter", "folio"…); "" for page
+
+    @property
+    def identity(self) -> str:
+        """What makes two items one library item: the first URI, else the plug-in's id."""
+        return self.uris[0] if self.uris else f"{self.field.plugin}:{self.item_id}"
 
 
 @dataclass(frozen=True)

@@ -94,12 +94,18 @@ def resolve_all(citations: list[Citation], bib: Bibliography, manuscript: Manusc
     if abbreviations is None:
         abbreviations = archive_definitions(manuscript.notes)
     language = language or detect_language([n.text for n in manuscript.notes])
+    from .fieldmatch import explained, prepare
+
+    citations, exact = prepare(citations, bib)  # reference managers' items and ids aliases: exact, never fuzzy
+    exact_reason = {id(citations[position]): reason for position, reason in exact.items()}
     resolver = Resolver(bib, abbreviations)
     reader = NoteReader(bib, grammar_for(language), set(L.ARCHIVE_SIGLA) | set(abbreviations), resolver.settled)
     pairs = []
     for note, note_citations in _by_note(citations, manuscript, counts):
         for c, readings in (reader.read(note, note_citations) if note is not None else [(c, ()) for c in note_citations]):
+            original = c
             c, res = resolver.resolve_read(c, readings)
+            res = explained(res, exact_reason.get(id(original)))
             if c.tentative and (not res.key or res.score < WEIGHTS.tentative_accept):
                 resolver.forget_last()
                 continue

@@ -209,10 +209,15 @@ def check_file(path: str, settings: Settings, bibs: Bibs, baseline=None, progres
         manuscript, text = parsed.manuscript, parsed.text
         # no --bib and none configured: the bibliographies the manuscript names (YAML, \addbibresource)
         outcome.bib = list(settings.bib) or bibliography_paths(manuscript)
-        if not outcome.bib:
-            raise UsageError(f"{path}: no bibliography: pass --bib FILE or set bib in the configuration")
-        progress.stage(f"{path}: loading {', '.join(outcome.bib)}")
-        bib = bibs.get(tuple(outcome.bib))
+        if outcome.bib:
+            progress.stage(f"{path}: loading {', '.join(outcome.bib)}")
+            bib = bibs.get(tuple(outcome.bib))
+        else:
+            from .fieldmatch import items_bibliography
+
+            bib = items_bibliography(manuscript)  # the reference manager's own items are the bibliography
+            if bib is None:
+                raise UsageError(f"{path}: no bibliography: pass --bib FILE or set bib in the configuration")
     except InputError as exc:
         if helper is not None:
             helper.terminate()

@@ -158,6 +158,90 @@ def test_bib_parse_error_keeps_the_rest():
     assert not rules_of(found, "unresolved-citation")
 
 
+# -- reference managers' citation fields (the readers are tested in tests/test_refmgr_fields.py) ------
+
+
+def field_findings(notes: list[list[str]]):
+    from test_refmgr_fields import field_docx
+
+    from srccheck.manuscript import parse_bytes
+
+    report = check_loaded(parse_bytes(field_docx(notes), "m.docx"), parse_bibliography(BIB), Options(language="tr"))
+    return [(f.rule, f.note, f.key) for f in report.findings if f.rule in (
+        "edited-citation", "unlinked-citation", "duplicate-item", "unresolved-citation")]
+
+
+KAYA_URI, OTHER_URI = "http://zotero.org/users/9/items/KAYA1111", "http://zotero.org/users/9/items/KAYA2222"
+KAYA_TITLE = "Osmanlı Limanları ve Ticaret"
+
+
+def _kaya(locator: str, shown: str, rendered: str | None = None, uri: str = KAYA_URI, title: str = KAYA_TITLE):
+    from test_refmgr_fields import zotero_field
+
+    return [zotero_field(uri, title, locator, shown, rendered)]
+
+
+def _r(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_edited_citation():
+    full = "Ali Kaya, Osmanlı Limanları ve Ticaret, Ankara 1990, s. 12."
+    edited = [_kaya("12", full), _kaya("14", "Kaya, Osmanlı Limanları, s. 15.", "Kaya, Osmanlı Limanları, s. 14.")]
+    assert field_findings(edited) == [("edited-citation", 2, "kaya1990")]
+    # spacing and no-break spaces are how Word keeps text, not an edit
+    same = [_kaya("12", full), _kaya("14", "Kaya,  Osmanlı\u00a0Limanları, s. 14.", "Kaya, Osmanlı Limanları, s. 14.")]
+    assert field_findings(same) == []
+    # a plain rendering may hold a URL in angle brackets (MHRA): text, not an HTML tag to strip
+    url = "Kaya, Osmanlı Limanları, s. 14 <https://example.org/kaya>."
+    assert field_findings([_kaya("12", full), _kaya("14", url.replace("<", "&lt;").replace(">", "&gt;"), url)]) == []
+
+
+def test_unlinked_citation():
+    typed = "Ali Kaya, Osmanlı Limanları ve Ticaret, Ankara 1990, s. 20."
+    notes = [_kaya("12", "Kaya, Osmanlı Limanları, s. 12."), _kaya("13", "Kaya, Osmanlı Limanları, s. 13."),
+             [_r(typed)]]
+    assert field_findings(notes) == [("unlinked-citation", 3, "kaya1990")]
+    # a document that mostly types its citations is not a reference manager's document
+    mostly_typed = [[_r(typed)], [_r("Kaya, Osmanlı Limanları, s. 21.")], _kaya("12", "Kaya, Osmanlı Limanları, s. 12.")]
+    assert field_findings(mostly_typed) == []
+
+
+def test_duplicate_item():
+    first = _kaya("12", "Kaya, Osmanlı Limanları, s. 12.")
+    again = _kaya("13", "Kaya, Osmanlı Limanları, s. 13.", uri=OTHER_URI)
+    assert field_findings([first, again]) == [("duplicate-item", 2, "kaya1990")]
+    # the same library item twice is one work cited twice
+    assert field_findings([first, _kaya("13", "Kaya, Osmanlı Limanları, s. 13.")]) == []
+    # two items of two works: no finding (the second is not in the bibliography)
+    other = _kaya("13", "Kaya, Başka Bir Kitap, s. 13.", uri=OTHER_URI, title="Başka Bir Kitap")
+    assert field_findings([first, other]) == [("unresolved-citation", 2, None)]
+
+
+def test_the_older_rules_apply_to_field_citations():
+    from test_refmgr_fields import zotero_field
+
+    def found(notes):
+        from test_refmgr_fields import field_docx
+
+        from srccheck.manuscript import parse_bytes
+
+        report = check_loaded(parse_bytes(field_docx(notes), "m.docx"), parse_bibliography(BIB), Options(language="tr"))
+        return [(f.rule, f.note, f.key) for f in report.findings]
+
+    full = "Ali Kaya, Osmanlı Limanları ve Ticaret, Ankara 1990, s. 12."
+    # a field showing a short form before the field showing the full citation: a note was moved
+    moved = found([_kaya("9", "Kaya, Osmanlı Limanları, s. 9."), _kaya("12", full)])
+    assert ("short-before-full", 1, "kaya1990") in moved
+    assert not rules_of(found([_kaya("12", full), _kaya("9", "Kaya, Osmanlı Limanları, s. 9.")]), "short-before-full")
+    # a page beyond the book's pagetotal (300), and a typed "a.g.e." after a note citing two works
+    demir = zotero_field("http://zotero.org/users/9/items/DEMI3333", "Konsoloslar ve Tüccarlar", "45",
+                         "Ayşe Demir, “Konsoloslar ve Tüccarlar”, s. 45.", family="Demir", given="Ayşe", year=1995)
+    notes = [_kaya("350", full) + [_r("; ")] + [demir], [_r("a.g.e., s. 5.")]]
+    assert ("page-out-of-range", 1, "kaya1990") in found(notes)
+    assert ("ambiguous-short-citation", 2, None) in found(notes)
+
+
 def test_every_rule_is_documented_and_tested():
     source = Path(__file__).read_text(encoding="utf-8")
     for rule in all_rules():

@@ -5,18 +5,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Citation, Manuscript, Marker, Note
+from ..model import Citation, FieldItem, Manuscript, Marker, Note
 from ..normalize import clean
 
 
 @dataclass
 class KeyCite:
-    """A citation given by key (pandoc @key, LaTeX \\cite): resolved directly, never re-parsed."""
+    """A citation given by key (pandoc @key, LaTeX \\cite): resolved directly, never re-parsed; or one item
+    of a reference manager's citation field (key "", item set): resolved by the item's identity."""
 
     key: str
     written: str  # as written, for the report
     locator: str = ""  # postnote / suffix: "p. 33", "45"
     line: int = 0
+    item: FieldItem | None = None
+
+
+def field_cites(fields: list[list[FieldItem]]) -> list[KeyCite]:
+    """The items of a note's citation fields as citations, in order."""
+    return [KeyCite("", items[0].field.shown, item.locator, item=item) for items in fields for item in items]
 
 
 @dataclass
@@ -70,6 +77,10 @@ def build_manuscript(
         out.append(Note(n.number, text, n.line, n.page, marker_line, n.line_starts, raw=n.raw or n.text))
         if n.keys and grammar is not None:
             direct.setdefault(n.number, []).extend(_key_citation(n, k, i, grammar) for i, k in enumerate(n.keys))
+            if any(k.item for k in n.keys):
+                from .fieldcite import classify
+
+                direct[n.number] = classify(direct[n.number], n.number, grammar)
     return Manuscript(
         path=path, notes=out, markers=markers, unmatched_markers=unmatched or [], has_body=has_body,
         position_kind=position_kind, direct_citations=direct, bib_paths=bib_paths or [],
@@ -87,6 +98,10 @@ def _grammar(texts: list[str]):  # type: ignore[no-untyped-def]
 def _key_citation(note: FoundNote, k: KeyCite, index: int, grammar) -> Citation:  # type: ignore[no-untyped-def]
     from ..locator import parse_locator
 
+    if k.item is not None:
+        from .fieldcite import item_citation
+
+        return item_citation(k.item, note.number, index, k.line or note.line, grammar)
     locator = parse_locator(clean(k.locator), grammar) if k.locator.strip() else None
     return Citation(note=note.number, index=index, text=clean(k.written), line=k.line or note.line, kind="full",
                     key=k.key, locator=locator)

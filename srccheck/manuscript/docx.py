@@ -4,8 +4,9 @@ The notes live in word/footnotes.xml and word/endnotes.xml; the body (word/docum
 holds w:footnoteReference / w:endnoteReference where each is anchored. Notes are
 numbered in the order their marks appear in the body, footnotes and endnotes as one
 sequence (the order a reader meets them). Formatting is ignored; hyperlinks, simple
-and complex fields are flattened to the text they show (a field's code, such as a
-reference manager's ADDIN data, is left out). Deleted text of tracked changes is left
+and complex fields are flattened to the text they show, except reference managers'
+citation fields (Zotero, Mendeley, EndNote; see fieldcodes and docx_fields): those become
+citations of the items they hold, and one in the body text is a note of its own. Deleted text of tracked changes is left
 out, inserted text kept. Positions are body paragraphs: Note.line is the paragraph
 holding the note's mark (Manuscript.position_kind = "paragraph").
 """
@@ -16,14 +17,12 @@ from xml.etree import ElementTree as ET
 
 from ..errors import InputError
 from ..model import Manuscript, Marker
-from ._common import FoundNote, build_manuscript
+from ._common import FoundNote, KeyCite, build_manuscript, field_cites
+from .docx_fields import Counter, body_citations, paragraphs_content
 from .package import Package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SKIP_NOTE_TYPES = {"separator", "continuationSeparator", "continuationNotice"}
-_SKIP = {W + "delText", W + "instrText", W + "footnoteRef", W + "endnoteRef", W + "del", W + "moveFrom",
-         W + "rPr", W + "pPr", W + "commentReference", W + "annotationRef", W + "fldData"}
-_SPACE = {W + "tab", W + "br", W + "cr", W + "ptab"}
 
 
 def read_docx(data: bytes, path: str) -> Manuscript:
@@ -32,6 +31,8 @@ def read_docx(data: bytes, path: str) -> Manuscript:
     if document is None:
         raise InputError(f"{path}: not a Word document (no word/document.xml in the package)")
     texts: dict[tuple[str, str], str] = {}
+    cited: dict[tuple[str, str], list[KeyCite]] = {}  # reference managers' citation fields, per note
+    counter = Counter()
     for kind, part in (("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xml")):
         root = package.xml(part)
         if root is None:
@@ -39,7 +40,10 @@ def read_docx(data: bytes, path: str) -> Manuscript:
         for note in root.iter(W + kind):
             if note.get(W + "type") in _SKIP_NOTE_TYPES:
                 continue
-            texts[(kind, note.get(W + "id", ""))] = _note_text(note)
+            content = paragraphs_content(list(note.iter(W + "p")), counter)
+            texts[(kind, note.get(W + "id", ""))] = content.text
+            if content.citations:
+                cited[(kind, note.get(W + "id", ""))] = field_cites(content.citations)
 
     references: list[tuple[str, str, int]] = []  # (kind, id, paragraph)
     paragraphs = _walk_body(document, references)
@@ -48,7 +52,16 @@ def read_docx(data: bytes, path: str) -> Manuscript:
     markers: list[Marker] = []
     unmatched: list[Marker] = []
     numbered: set[tuple[str, str]] = set()
-    for kind, ident, paragraph in references:
+    in_body = body_citations(document, counter)  # citation fields in the body: each a note of its own
+    for place, (kind, ident, paragraph) in enumerate([*references, ("", "", 0)]):
+        while in_body and in_body[0][1] <= place:
+            at, _, items = in_body.pop(0)
+            numbered.add(("body", str(len(numbered))))
+            markers.append(Marker(len(numbered), at))
+            notes.append(FoundNote(len(numbered), "", at, raw=items[0].field.shown, marker_line=at,
+                                   keys=field_cites([items])))
+        if not kind:
+            break
         key = (kind, ident)
         if key in numbered:
             continue  # the same note marked twice: one note
@@ -57,13 +70,14 @@ def read_docx(data: bytes, path: str) -> Manuscript:
         marker = Marker(number, paragraph)
         if key in texts:
             markers.append(marker)
-            notes.append(FoundNote(number, texts[key], paragraph, raw=texts[key], marker_line=paragraph))
+            notes.append(FoundNote(number, texts[key], paragraph, raw=texts[key], marker_line=paragraph,
+                                   keys=cited.get(key, [])))
         else:
             unmatched.append(marker)
     for key, text in texts.items():
         if key not in numbered:  # a note whose mark was deleted from the body
             numbered.add(key)
-            notes.append(FoundNote(len(numbered), text, max(paragraphs, 1), raw=text))
+            notes.append(FoundNote(len(numbered), text, max(paragraphs, 1), raw=text, keys=cited.get(key, [])))
     return build_manuscript(path, notes, markers, unmatched, position_kind="paragraph")
 
 
@@ -83,33 +97,3 @@ def _walk_body(root: ET.Element, references: list[tuple[str, str, int]]) -> int:
             references.append((kind, element.get(W + "id", ""), max(count, 1)))
         stack.extend(reversed(element))
     return count
-
-
-def _note_text(note: ET.Element) -> str:
-    paragraphs: list[str] = []
-    for p in note.iter(W + "p"):
-        pieces: list[str] = []
-        _collect(p, pieces)
-        text = "".join(pieces).strip()
-        if text:
-            paragraphs.append(text)
-    return " ".join(paragraphs)
-
-
-def _collect(element: ET.Element, out: list[str]) -> None:
-    for child in element:
-        tag = child.tag
-        if tag in _SKIP:
-            continue
-        if tag == W + "t":
-            out.append(child.text or "")
-        elif tag in _SPACE:
-            out.append(" ")
-        elif tag == W + "noBreakHyphen":
-            out.append("-")
-        elif tag == W + "softHyphen":
-            continue
-        elif tag == W + "fldChar":
-            continue
-        else:
-            _collect(child, out)

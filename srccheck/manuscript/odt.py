@@ -5,7 +5,8 @@ A note sits where its mark is: ``<text:note text:note-class="footnote"><text:not
 when the document has one class of notes and numeric citations; with footnotes and
 endnotes mixed (two sequences that would collide) the notes are numbered in document
 order instead. Spans, links and fields are flattened; comments (office:annotation) and
-tracked deletions are left out. Positions are body paragraphs (position_kind "paragraph").
+tracked deletions are left out. Zotero's citation marks (reference marks, bookmarks) become
+citations of the items they hold (see odt_fields); one in the body text is a note of its own. Positions are body paragraphs (position_kind "paragraph").
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from xml.etree import ElementTree as ET
 
 from ..errors import InputError
 from ..model import Manuscript, Marker
-from ._common import FoundNote, build_manuscript
+from ..model import FieldItem
+from ._common import FoundNote, build_manuscript, field_cites
+from .docx_fields import Counter
+from .odt_fields import body_citations, bookmark_codes, has_marks, note_content
 from .package import Package
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -33,19 +37,41 @@ def read_odt(data: bytes, path: str) -> Manuscript:
     if body is None:
         raise InputError(f"{path}: not an OpenDocument text (no office:text in content.xml)")
     found: list[tuple[str, str, str, int]] = []  # (class, citation, text, paragraph)
-    _walk(body, found, [0])
+    fields = _Fields(package) if has_marks(body) else None  # reference managers' citation marks
+    _walk(body, found, [0], fields)
+    in_body = body_citations(body, fields.counter, fields.codes) if fields else []
     classes = {c for c, _, _, _ in found}
-    use_citations = len(classes) <= 1 and all(cit.isdigit() for _, cit, _, _ in found)
+    use_citations = len(classes) <= 1 and all(cit.isdigit() for _, cit, _, _ in found) and not in_body
     notes: list[FoundNote] = []
     markers: list[Marker] = []
     for index, (_cls, citation, text, paragraph) in enumerate(found, start=1):
-        number = int(citation) if use_citations else index
+        while in_body and in_body[0][1] < index:  # a citation in the body text: a note of its own
+            at, _, items = in_body.pop(0)
+            markers.append(Marker(len(markers) + 1, at))
+            notes.append(FoundNote(len(markers), "", at, raw=items[0].field.shown, marker_line=at,
+                                   keys=field_cites([items])))
+        number = int(citation) if use_citations else len(markers) + 1
         markers.append(Marker(number, paragraph))
-        notes.append(FoundNote(number, text, paragraph, raw=text, marker_line=paragraph))
+        keys = field_cites(fields.per_note[index - 1]) if fields else []
+        notes.append(FoundNote(number, text, paragraph, raw=text, marker_line=paragraph, keys=keys))
+    for at, _, items in in_body:
+        markers.append(Marker(len(markers) + 1, at))
+        notes.append(FoundNote(len(markers), "", at, raw=items[0].field.shown, marker_line=at,
+                               keys=field_cites([items])))
     return build_manuscript(path, notes, markers, position_kind="paragraph")
 
 
-def _walk(element: ET.Element, found: list[tuple[str, str, str, int]], count: list[int]) -> None:
+class _Fields:
+    """The document's citation marks: their codes (bookmarks keep theirs in meta.xml) and each note's fields."""
+
+    def __init__(self, package: Package) -> None:
+        self.codes = bookmark_codes(package.xml("meta.xml"))
+        self.counter = Counter()
+        self.per_note: list[list[list[FieldItem]]] = []
+
+
+def _walk(element: ET.Element, found: list[tuple[str, str, str, int]], count: list[int],
+          fields: _Fields | None = None) -> None:
     # an explicit stack: a hostile file may nest elements deeper than Python's recursion limit
     stack = [element]
     while stack:
@@ -60,7 +86,12 @@ def _walk(element: ET.Element, found: list[tuple[str, str, str, int]], count: li
             citation_el = node.find(TEXT + "note-citation")
             citation = "".join(citation_el.itertext()).strip() if citation_el is not None else ""
             note_body = node.find(TEXT + "note-body")
-            text = _note_text(note_body) if note_body is not None else ""
+            if fields is not None:
+                content = note_content(note_body, fields.counter, fields.codes) if note_body is not None else None
+                text = content.text if content else ""
+                fields.per_note.append(content.citations if content else [])
+            else:
+                text = _note_text(note_body) if note_body is not None else ""
             found.append((cls, citation, text, max(count[0], 1)))
             continue  # the note's own paragraphs are not body paragraphs
         stack.extend(reversed(node))

@@ -21,6 +21,7 @@ _MODULES = [
     "inconsistent_spelling", "metadata_mismatch",
     "page_out_of_range", "reversed_page_range", "missing_locator",
     "unused_entry", "duplicate_entry", "bib_parse_error",
+    "edited_citation", "unlinked_citation", "duplicate_item",
     "unused_suppression",
 ]
 

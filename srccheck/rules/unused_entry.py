@@ -11,6 +11,9 @@ Why it matters: journals expect the bibliography to list exactly the works cited
 an uncited entry is often a work whose citation was deleted, or one cited under a
 spelling srccheck could not match (look for an unresolved-citation nearby).
 
+An entry a cited entry inherits from (BibLaTeX `crossref`, `xdata`) counts as cited:
+citing a chapter cites its book.
+
 What to do: cite it, or delete it from the bibliography (or list it under
 `uncited` in the configuration when it is deliberate).
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
 
+from ..inheritance import data_only, with_parents
 from ..model import Citation, Entry, Finding, Resolution, Severity
 from . import Context
 
@@ -30,20 +34,26 @@ MODES = ("auto", "each", "summary")
 LIBRARY_MIN_UNCITED = 50  # fewer uncited entries than this are always listed
 
 
-def cited_keys(citations: Iterable[tuple[Citation, Resolution]], deliberate: Collection[str] = ()) -> set[str]:
-    """Keys a citation resolved to or might have (ambiguous ones count as cited), and those uncited on purpose."""
+def cited_keys(citations: Iterable[tuple[Citation, Resolution]], deliberate: Collection[str] = (),
+               entries: dict[str, Entry] | None = None) -> set[str]:
+    """Keys a citation resolved to or might have (ambiguous ones count as cited), and those uncited on purpose;
+    with the entries, also what the cited ones inherit from (a chapter's crossref book, its xdata) and the
+    data-only @xdata entries, which are never cited themselves."""
     cited = set(deliberate)
     for _, res in citations:
         if res.key:
             cited.add(res.key)
         cited.update(res.ambiguous)
+    if entries:
+        cited = with_parents(cited, entries)
+        cited.update(key for key, entry in entries.items() if data_only(entry))
     return cited
 
 
 def uncited_entries(citations: Iterable[tuple[Citation, Resolution]], entries: dict[str, Entry],
                     deliberate: Collection[str] = ()) -> list[Entry]:
     """Entries no citation resolved to, in bib order."""
-    cited = cited_keys(citations, deliberate)
+    cited = cited_keys(citations, deliberate, entries)
     return [entry for key, entry in entries.items() if key not in cited]
 
 
@@ -52,7 +62,7 @@ def is_library(uncited: int, total: int) -> bool:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    cited = cited_keys(ctx.citations, ctx.deliberately_uncited)
+    cited = cited_keys(ctx.citations, ctx.deliberately_uncited, ctx.entries)
     for where, entries in _by_file(ctx):
         # counted from the few cited keys, so a library of 20,000 entries is not walked to be summarised
         uncited = len(entries) - sum(1 for key in cited if key in entries)
