@@ -16,7 +16,7 @@ from . import names as N
 from .grammar import Grammar
 from .grammar import languages as L
 from .locator import split_locator
-from .model import Citation, Locator, Note
+from .model import Citation, Kind, Locator, MarkerRole, Note
 from .normalize import collapse_spaces, fold
 
 OPEN_QUOTES = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "‹": "›", "「": "」"}
@@ -428,14 +428,14 @@ def _leading_marker(text: str, grammar: Grammar, markers: list[str]) -> str | No
     return None
 
 
-def _marker_role(marker: str, grammar: Grammar, has_author: bool) -> str:
+def _marker_role(marker: str, grammar: Grammar, has_author: bool) -> MarkerRole:
     low = marker.lower()
     if low in {m.lower() for m in grammar.same_author} and not has_author:
         # "id." is ambiguous (idem / ibid.); at the start of a citation followed by a title it means idem
-        return "same-author"
+        return MarkerRole.SAME_AUTHOR
     if has_author:
-        return "earlier"
-    return "ibid"
+        return MarkerRole.EARLIER
+    return MarkerRole.IBID
 
 
 def _unquote(part: str) -> tuple[str | None, str]:
@@ -892,7 +892,7 @@ def parse_citation(
             locator = None
             if rest:
                 _, locator = split_locator(", " + rest, grammar)
-            return Citation(note.number, index, original, line, "ibid", marker=lead, marker_role="ibid",
+            return Citation(note.number, index, original, line, Kind.IBID, marker=lead, marker_role=MarkerRole.IBID,
                             locator=locator, xref_note=xref)
     head, locator = split_locator(text, grammar)
     if locator is None and head.endswith(".") and not re.search(r"(?:^|[\s.])[^\W\d_]\.$", head):
@@ -926,17 +926,17 @@ def parse_citation(
         plain = [p for p in parts if p.strip() != archive and not re.search(r"\d", p)
                  and not re.search(r"\b(ar[sş]iv|archiv)", fold(p)) and len(p.split()) >= 3]
         doc_title = quoted[0] if quoted else (max(plain, key=len) if plain else None)
-        return Citation(note.number, index, original, line, "archival", archive=archive, xref_note=xref,
+        return Citation(note.number, index, original, line, Kind.ARCHIVAL, archive=archive, xref_note=xref,
                         locator=None, title=_tidy(doc_title))
     years = tuple(dict.fromkeys(fields.years or []))
     if marker_role == "same-author" or fields.author_year:
-        kind = "short"
+        kind = Kind.SHORT
     elif years or fields.publisher or (fields.container and (fields.volume or fields.issue)):
-        kind = "full"
+        kind = Kind.FULL
     elif fields.authors or fields.title:
-        kind = "short"
+        kind = Kind.SHORT
     else:
-        kind = "other"
+        kind = Kind.OTHER
     tentative = False
     if not _is_citation(fields, locator, marker, xref, kind):
         # A document cited by its title alone ("Kars vilayetinde … yazısı.", "“Télégramme …”") reads like a

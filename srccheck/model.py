@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 from functools import lru_cache
 
 
@@ -102,13 +102,31 @@ class Manuscript:
     bib_paths: list[str] = field(default_factory=list)  # bibliographies the manuscript names (YAML, \addbibresource)
 
 
+class Kind(StrEnum):
+    """What a citation is. A StrEnum: equal to (and hashed as) its value, so "full" still compares equal."""
+
+    FULL = "full"  # a first, full citation: author, title, imprint
+    SHORT = "short"  # a short form: author and short title, author alone, or author and year
+    IBID = "ibid"  # a repeat marker standing for the work just cited ("Ibid.", "a.y.", "Ebd.")
+    ARCHIVAL = "archival"  # an archive reference (archive, fond and file numbers, or a document's title)
+    OTHER = "other"  # something cited we could not classify
+
+
+class MarkerRole(StrEnum):
+    """What a repeat marker refers to."""
+
+    IBID = "ibid"  # the work of the citation just before
+    EARLIER = "earlier"  # "Surname, op. cit.": that author's work cited earlier
+    SAME_AUTHOR = "same-author"  # "Idem, Title": the previous citation's author
+
+
 @dataclass(frozen=True)
 class Citation:
     note: int
     index: int  # position within the note
     text: str  # the citation as written (cleaned)
     line: int
-    kind: str  # full | short | ibid | archival | other
+    kind: Kind
     authors: tuple[Name, ...] = ()
     title: str | None = None  # the work's own title (book title, or article title when quoted)
     container: str | None = None  # journal / book a quoted title appeared in
@@ -119,7 +137,7 @@ class Citation:
     issue: str | None = None
     translator: str | None = None
     marker: str | None = None  # repeat marker as written (a.g.e., ibid., op. cit. ...)
-    marker_role: str | None = None  # "ibid" | "earlier" | "same-author"
+    marker_role: MarkerRole | None = None
     xref_note: int | None = None  # "(n 3)", "(wie Anm. 3)"
     archive: str | None = None  # archive name or abbreviation for archival refs
     locator: Locator | None = None

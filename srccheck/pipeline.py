@@ -8,7 +8,7 @@ from .bibliography import Bibliography, is_archival, load_bibliography
 from .grammar import detect_language, grammar_for
 from .grammar import languages as L
 from .manuscript import read_manuscript
-from .model import Citation, Finding, Manuscript, Note, Report, Resolution, Severity
+from .model import Citation, Finding, Kind, Manuscript, Note, Report, Resolution, Severity
 from .resolve import WEIGHTS, Resolver
 from .rules import Context, all_rules
 
@@ -110,7 +110,7 @@ def resolve_all(citations: list[Citation], bib: Bibliography, manuscript: Manusc
                 resolver.forget_last()
                 continue
             if res.key and not c.authors and c.kind in ("full", "short") and is_archival(bib.entries[res.key]):
-                c = replace(c, kind="archival")  # a document cited by its title: no imprint to compare
+                c = replace(c, kind=Kind.ARCHIVAL)  # a document cited by its title: no imprint to compare
             pairs.append((c, res))
     return pairs
 

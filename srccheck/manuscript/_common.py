@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Citation, FieldItem, Manuscript, Marker, Note
+from ..model import Citation, FieldItem, Kind, Manuscript, Marker, Note
 from ..normalize import clean
 
 
@@ -103,7 +103,7 @@ def _key_citation(note: FoundNote, k: KeyCite, index: int, grammar) -> Citation:
 
         return item_citation(k.item, note.number, index, k.line or note.line, grammar)
     locator = parse_locator(clean(k.locator), grammar) if k.locator.strip() else None
-    return Citation(note=note.number, index=index, text=clean(k.written), line=k.line or note.line, kind="full",
+    return Citation(note=note.number, index=index, text=clean(k.written), line=k.line or note.line, kind=Kind.FULL,
                     key=k.key, locator=locator)
 
 

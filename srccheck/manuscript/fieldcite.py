@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..locator import parse_locator
-from ..model import Citation, FieldItem, Locator, Note
+from ..model import Citation, FieldItem, Kind, Locator, Note
 from ..normalize import clean
 
 _LABEL_TEXT = {"folio": "fol. ", "paragraph": "§ ", "section": "§ "}
@@ -22,7 +22,7 @@ _FORMS = ("full", "short", "ibid")
 def item_citation(item: FieldItem, note: int, index: int, line: int, grammar) -> Citation:  # type: ignore[no-untyped-def]
     entry = item.data
     return Citation(
-        note=note, index=index, text=clean(item.field.shown) or entry.title, line=line, kind="full",
+        note=note, index=index, text=clean(item.field.shown) or entry.title, line=line, kind=Kind.FULL,
         authors=entry.authors or entry.editors, title=entry.title or None,
         container=entry.get("journal") or entry.get("booktitle"),
         publisher=entry.get("publisher") or entry.get("school") or entry.get("institution"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from ..model import Citation, Report, Resolution
+from ..model import Citation, Kind, Report, Resolution
 from ..sources import sources
 from .pretty_json import dump
 
@@ -13,7 +13,7 @@ from .pretty_json import dump
 def citation_dict(cit: Citation, res: Resolution) -> dict[str, Any]:
     return {
         "text": cit.text,
-        "kind": cit.kind,
+        "kind": cit.kind.value if isinstance(cit.kind, Kind) else cit.kind,
         "key": res.key,
         "score": round(float(res.score), 1),
         "pages": [list(r) for r in cit.pages],

@@ -25,7 +25,7 @@ from typing import Callable
 
 from ..bibliography import Bibliography
 from ..grammar import Grammar
-from ..model import Citation, Entry, Name, Note
+from ..model import Citation, Entry, Kind, MarkerRole, Name, Note
 from ..normalize import collapse_spaces, fold
 from .align import Mention, NoteWords, Weigher, mentions
 from .scoring import title_similarity
@@ -198,9 +198,9 @@ class NoteReader:
             title = text[m.title.start:m.title.end]
             tail = text[m.title.end:hi]
             parsed = parse_citation(_mask(len(title), 0) + tail, note, index, line, self.grammar, self.sigla)
-            if parsed is None or parsed.kind in ("archival", "ibid") or parsed.xref_note is not None:
-                parsed = Citation(note.number, index, "", line, "short", locator=locator_only(tail, self.grammar))
-            kind = parsed.kind if parsed.kind in ("full", "short") else "short"
+            if parsed is None or parsed.kind in (Kind.ARCHIVAL, Kind.IBID) or parsed.xref_note is not None:
+                parsed = Citation(note.number, index, "", line, Kind.SHORT, locator=locator_only(tail, self.grammar))
+            kind = parsed.kind if parsed.kind in (Kind.FULL, Kind.SHORT) else Kind.SHORT
             fields = _unmask_citation(parsed, [title])
             return replace(fields, text=text[start:hi].strip(), kind=kind, authors=authors,
                            title=collapse_spaces(title).strip(" ,.;:"), span=(start, hi), tentative=False,
@@ -212,7 +212,7 @@ class NoteReader:
         tail = text[after:hi]
         locator = locator_only(tail.lstrip(" ,.:;"), self.grammar) if tail.strip(" ,.;:") else None
         years = (int(text[m.year[0]:m.year[1]]),) if m.year else ()
-        return Citation(note.number, index, text[start:hi].strip(), line, "short", authors=authors, years=years,
+        return Citation(note.number, index, text[start:hi].strip(), line, Kind.SHORT, authors=authors, years=years,
                         locator=locator, span=(start, hi),
                         marker=blind.marker if blind else None, marker_role=blind.marker_role if blind else None)
 
@@ -227,8 +227,8 @@ def _is_container(book: Entry, part: Entry) -> bool:
 
 def _refers_back(c: Citation) -> bool:
     """Repeat markers, cross-references and archive references: resolved without reading titles."""
-    return c.kind in ("ibid", "archival") or c.xref_note is not None or c.marker_role == "same-author" or \
-        (c.marker_role == "earlier" and not c.title)
+    return c.kind in (Kind.IBID, Kind.ARCHIVAL) or c.xref_note is not None or \
+        c.marker_role == MarkerRole.SAME_AUTHOR or (c.marker_role == MarkerRole.EARLIER and not c.title)
 
 
 def _letters_outside(text: str, citations: list[Citation]) -> int:
