@@ -32,9 +32,10 @@ GOST_DIR = Path("/usr/share/doc/texlive-doc/bibtex/gost/examples/utf8/bib")
 class Work:
     key: str
     type: str
-    raw: str  # the entry as written in its source file, after the @string definitions it uses
+    raw: str  # the entry as written in its source file
     span: tuple[int, int] | None  # the pages field of an article or chapter, for pinpoints inside it
     archival: bool = False
+    strings: tuple[str, ...] = ()  # the @string definitions it uses, as written
 
 
 def kpsewhich(name: str) -> Path:
@@ -81,7 +82,7 @@ def _works(text: str, where: str) -> list[Work]:
             continue
         bare = re.findall(r"=\s*([A-Za-z][\w:.-]*)\s*(?:[,}#]|$)", e.raw, re.M)  # @string macros used
         used = list(dict.fromkeys(strings[b.lower()] for b in bare if b.lower() in strings))
-        works.append(Work(e.key, kind, "".join(u + "\n" for u in used) + e.raw.strip() + "\n", span))
+        works.append(Work(e.key, kind, e.raw.strip() + "\n", span, strings=tuple(used)))
     if not works:
         raise SystemExit(f"{where}: no usable entries")
     return works
@@ -125,8 +126,11 @@ def _pick(works: list[Work], count: int, rng: random.Random, need_parts: int) ->
     seen: set[str] = set()
     unique = []
     for w in chosen:
-        if w.key.lower() not in seen:  # BibTeX keys clash case-insensitively
-            seen.add(w.key.lower())
+        # BibTeX keys clash case-insensitively; two works of one title (a yearly listing) no citation can tell apart
+        title = re.search(r"title\s*=\s*[{\"](.*)", w.raw, re.IGNORECASE)
+        same = re.sub(r"\W+", "", title.group(1).lower()) if title else w.key
+        if w.key.lower() not in seen and same not in seen:
+            seen |= {w.key.lower(), same}
             unique.append(w)
     rng.shuffle(unique)
     return unique
@@ -141,4 +145,7 @@ def pool(name: str, count: int, rng: random.Random) -> list[Work]:
 
 
 def bib_text(works: list[Work]) -> str:
-    return "\n".join(w.raw for w in sorted(works, key=lambda w: w.key.lower()))
+    """The entries sorted by key, each @string macro they use defined once, at the top."""
+    strings = list(dict.fromkeys(s for w in works for s in w.strings))
+    head = "".join(s + "\n" for s in strings)
+    return head + ("\n" if head else "") + "\n".join(w.raw for w in sorted(works, key=lambda w: w.key.lower()))
