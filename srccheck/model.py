@@ -74,6 +74,15 @@ class Note:
     marker_line: int | None = None  # line of its marker in the body, if found
     line_starts: tuple[tuple[int, int], ...] = ()  # (offset in text, line) for each joined line
     raw: str = ""  # the note as written, comments kept (for suppressions); "" if the reader keeps none
+    # Numbering restarted per chapter: `number` is then the running index (1, 2, 3… through the document, what
+    # citations and findings refer to), `printed` the number as printed and `chapter` its numbering block (1, 2…).
+    chapter: int = 0  # 0: the document numbers its notes once
+    printed: int | None = None
+
+    @property
+    def label(self) -> str:
+        """How a message names the note: "note 12", or "note 3 of chapter 2" when numbering restarts."""
+        return note_label(self.number, self.printed, self.chapter)
 
     def line_at(self, offset: int) -> int:
         line = self.line
@@ -84,10 +93,22 @@ class Note:
         return line
 
 
+def note_label(number: int, printed: int | None = None, chapter: int = 0) -> str:
+    if chapter and printed is not None:
+        return f"note {printed} of chapter {chapter}"
+    return f"note {number}"
+
+
 @dataclass(frozen=True)
 class Marker:
-    number: int
+    number: int  # the note's number (its running index when numbering restarts); for a marker without a note, as printed
     line: int
+    chapter: int = 0
+    printed: int | None = None
+
+    @property
+    def label(self) -> str:
+        return note_label(self.number, self.printed, self.chapter)
 
 
 @dataclass
@@ -100,6 +121,19 @@ class Manuscript:
     position_kind: str = "line"  # what Note.line / Marker.line count: "line", "paragraph" or "page"
     direct_citations: dict[int, list[Citation]] = field(default_factory=dict)  # by key (\cite, [@key]), per note
     bib_paths: list[str] = field(default_factory=list)  # bibliographies the manuscript names (YAML, \addbibresource)
+    # How the reader found the notes (said in the JSON report): "footnotes" or "endnotes" ("" if it cannot tell),
+    # and whether numbering restarts per chapter ("continuous" or "per-chapter").
+    layout: str = ""
+    numbering: str = "continuous"
+    expected_layout: str = ""  # what a file without any note was searched for (for the no-notes-found rule)
+
+    def note_label(self, number: int) -> str:
+        """A running note number as a message should name it ("note 3 of chapter 2" when numbering restarts)."""
+        if self.numbering == "per-chapter":
+            for note in self.notes:
+                if note.number == number:
+                    return note.label
+        return f"note {number}"
 
 
 class Kind(StrEnum):

@@ -33,7 +33,7 @@ def test_clean_manuscript_exits_zero_and_json_has_the_contract_shape(write):
     result = run("check", ms, "--bib", bib, "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) == {"position", "notes", "sources", "findings"} and data["position"] == "line"
+    assert set(data) == {"position", "reading", "notes", "sources", "findings"} and data["position"] == "line"
     assert [n["number"] for n in data["notes"]] == [1, 2]
     cit = data["notes"][0]["citations"][0]
     assert set(cit) == {"text", "kind", "key", "score", "pages", "locator", "reason", "candidates"}

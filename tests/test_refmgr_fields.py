@@ -100,8 +100,12 @@ def test_a_document_without_field_codes_gives_exactly_the_report_it_gave_before(
 
 
 def _without_explanations(report: dict) -> dict:
-    """The report less what the alignment resolver added to each citation later (reason, candidates)."""
+    """The report less the keys added to the contract since (the resolver's reason and candidates, the
+    reader's reading and each note's index and chapter)."""
+    report.pop("reading", None)
     for note in report["notes"]:
+        note.pop("index", None)
+        note.pop("chapter", None)
         for citation in note["citations"]:
             citation.pop("reason", None)
             citation.pop("candidates", None)

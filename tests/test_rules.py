@@ -257,3 +257,31 @@ def test_codes_and_names_are_unique(rule):
     rules = all_rules()
     assert sum(r.code == rule.code for r in rules) == 1
     assert sum(r.name == rule.name for r in rules) == 1
+
+
+def test_no_notes_found_is_an_error_naming_the_expected_layout():
+    text = "A body with a claim.1 and no notes anywhere.\n"
+    report = check_loaded(read_pdf_text(text, "m.txt"), parse_bibliography(BIB), Options(language="tr"))
+    found = [f for f in report.findings if f.rule == "no-notes-found"]
+    assert len(found) == 1 and found[0].severity.value == "error"
+    assert "numbered 1, 2, 3" in found[0].message
+    assert not rules_of(findings(ALL_CITED), "no-notes-found")
+
+
+def _restarted(numbers: list[tuple[int, int]]):
+    from srccheck.model import Manuscript, Note
+
+    notes = [Note(i, FULL_KAYA, i, chapter=c, printed=p) for i, (c, p) in enumerate(numbers, start=1)]
+    ms = Manuscript("m.txt", notes, numbering="per-chapter")
+    report = check_loaded(ms, parse_bibliography(BIB), Options(language="tr"))
+    return [(f.rule, f.note, f.message) for f in report.findings if f.rule in ("note-number-gap", "duplicate-note-number")]
+
+
+def test_numbering_restarted_per_chapter_is_no_gap_or_duplicate():
+    assert _restarted([(1, 1), (1, 2), (2, 1), (2, 2), (3, 1)]) == []
+    gap = _restarted([(1, 1), (1, 2), (2, 1), (2, 3)])
+    assert [(rule, note) for rule, note, _ in gap] == [("note-number-gap", 4)]
+    assert "note 2 of chapter 2 missing" in gap[0][2]
+    dup = _restarted([(1, 1), (2, 1), (2, 1)])
+    assert [(rule, note) for rule, note, _ in dup] == [("duplicate-note-number", 3)]
+    assert "note 1 of chapter 2" in dup[0][2]

@@ -14,9 +14,13 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from dataclasses import replace
+
 from ..grammar import languages as L
 from ..model import Manuscript, Marker, Note
 from ..normalize import clean
+from . import notelayout as NL
+from .glyphs import repair
 
 # Endnotes gathered under a heading instead of at each page's foot.
 ENDNOTES_HEADING = re.compile(
@@ -74,7 +78,7 @@ def _join(lines: list[_Line]) -> tuple[str, tuple[tuple[int, int], ...]]:
     return text, tuple(starts)
 
 
-def read_pdf_text(text: str, path: str) -> Manuscript:
+def read_pdf_text_old(text: str, path: str) -> Manuscript:
     lines = clean(text).split("\n")
     body: list[_Line] = []
     raw_notes: list[_RawNote] = []
@@ -141,6 +145,163 @@ def read_pdf_text(text: str, path: str) -> Manuscript:
     return Manuscript(path=path, notes=notes, markers=markers, unmatched_markers=unmatched)
 
 
+def read_pdf_text(text: str, path: str) -> Manuscript:
+    """Both readings, the page-by-page one (separator lines) and the one led by the note numbering; the one
+    whose note sequence is more consistent wins (the page-by-page one on a tie)."""
+    paged = read_pdf_text_old(text, path)
+    numbered = _read_by_numbering(text, path)
+    if _consistency(numbered) > _consistency(paged):
+        return numbered
+    return replace(paged, layout="footnotes" if paged.notes else "", expected_layout=numbered.expected_layout)
+
+
+def _consistency(ms: Manuscript) -> float:
+    """How well a reading's notes make one numbered sequence: notes with their marker, less gaps and strays."""
+    breaks = 0
+    previous: Note | None = None
+    for note in ms.notes:
+        printed = note.printed if note.printed is not None else note.number
+        if previous is not None and note.chapter == previous.chapter:
+            before = previous.printed if previous.printed is not None else previous.number
+            breaks += printed not in (before, before + 1)  # a number used twice is the author's slip, not a misreading
+        elif printed != 1:
+            breaks += 1
+        previous = note
+    with_marker = sum(1 for n in ms.notes if n.marker_line is not None and n.text)
+    return with_marker + 0.5 * len(ms.notes) - 2 * breaks - len(ms.unmatched_markers)
+
+
+def _read_by_numbering(text: str, path: str) -> Manuscript:
+    lines = NL.prepare(repair(clean(text)))
+    marks = marker_candidates([_Line(i, ln.text) for i, ln in enumerate(lines)])
+    by_number: dict[int, list[int]] = {}
+    by_line: dict[int, set[int]] = {}  # glued markers only: what tells a body line from a note line
+    for line, _column, number, glued in marks:
+        if glued is not None:
+            by_number.setdefault(number, []).append(line)
+        if glued:
+            by_line.setdefault(line, set()).add(number)
+    headings = [i for i, ln in enumerate(lines) if NL.ENDNOTES_HEADING.match(ln.text) or NL.CHAPTER_HEADING.match(ln.text)]
+    chain = NL.choose_chain(NL.candidates(lines), by_number, headings)
+    chosen = {s.index for s in chain} | {s.index + 1 for s in chain if s.own_line}
+    NL.mark_noise(lines, chosen)
+    layout = NL.assign(lines, chain, by_line)
+    pages = _pages(lines)
+    pieces: list[list[_Line]] = [[] for _ in chain]
+    for i, (label, owner) in enumerate(zip(layout.labels, layout.owner)):
+        if owner < 0:
+            continue
+        start = chain[owner]
+        if i == start.index:
+            if not start.own_line:
+                pieces[owner].append(_Line(lines[i].number, start.rest))
+            continue
+        pieces[owner].append(_Line(lines[i].number, lines[i].text))
+    chapters = layout.chapters
+    restarted = chapters > 1
+    notes: list[Note] = []
+    for k, (start, note_lines) in enumerate(zip(chain, pieces)):
+        joined, starts = _join(note_lines)
+        first_line = note_lines[0].number if note_lines else lines[start.index].number
+        notes.append(Note(k + 1 if restarted else start.number, joined, first_line, pages.get(start.index),
+                          line_starts=starts, chapter=start.chapter if restarted else 0,
+                          printed=start.number if restarted else None))
+    body = [_Line(i, ln.text) for i, ln in enumerate(lines) if layout.labels[i] == "B"]
+    markers, unmatched = _chapter_markers(body, chain, notes, lines)
+    line_of_marker = {m.number: m.line for m in markers}
+    notes = [replace(n, marker_line=line_of_marker.get(n.number)) for n in notes]
+    endnotes = bool(markers) and sum(1 for m in markers if chain and m.line < lines[chain[0].index].number) \
+        >= 0.8 * len(markers)
+    return Manuscript(path=path, notes=notes, markers=markers, unmatched_markers=unmatched,
+                      layout=("endnotes" if endnotes else "footnotes") if notes else "",
+                      numbering="per-chapter" if restarted else "continuous",
+                      expected_layout="footnotes or endnotes numbered 1, 2, 3… at the start of a line")
+
+
+def _pages(lines: list[NL.Line]) -> dict[int, int | None]:
+    """The printed page of each line index, from page-number lines (None when the text has none)."""
+    page = 0
+    printed: dict[int, int] = {}
+    page_of: list[int] = []
+    for ln in lines:
+        if ln.page_break and page_of:
+            page += 1
+        page_of.append(page)
+        m = NL.PAGE_NUMBER.match(ln.text)
+        if ln.noise and m and m.group(1).isdigit():
+            printed.setdefault(page, int(m.group(1)))
+    return {i: _printed_page(printed, p) for i, p in enumerate(page_of)}
+
+
+def _chapter_markers(body: list[_Line], chain: list[NL.Start], notes: list[Note],
+                     lines: list[NL.Line]) -> tuple[list[Marker], list[Marker]]:
+    """The body's markers, chapter by chapter; Marker.line is the file's line."""
+    chapters: dict[int, list[tuple[int, Note]]] = {}
+    for start, note in zip(chain, notes):
+        chapters.setdefault(start.chapter, []).append((start.index, note))
+    markers: list[Marker] = []
+    unmatched: list[Marker] = []
+    position = 0
+    ordered = sorted(chapters)
+    for c_index, chapter in enumerate(ordered):
+        members = chapters[chapter]
+        printed = {(n.printed if n.printed is not None else n.number): n for _, n in members}
+        if len(ordered) == 1:
+            segment = body
+        else:
+            segment = [b for b in body[position:]]
+        found, missing = find_markers(segment, sorted(printed))
+        if len(ordered) > 1 and c_index + 1 < len(ordered):
+            # the chapter's markers end where its last marker is (endnotes) or its last note starts (footnotes)
+            last_found = max((m.line for m in found), default=-1)
+            last_start = members[-1][0]
+            bound = last_start if any(b.number > last_start for b in segment) and last_found < last_start \
+                else last_found
+            found = [m for m in found if m.line <= bound]
+            missing = [m for m in missing if m.line <= bound]
+            position += sum(1 for b in segment if b.number <= bound)
+        for m in found:
+            note = printed[m.number]
+            markers.append(Marker(note.number, lines[m.line].number, note.chapter, note.printed))
+        for m in missing:
+            unmatched.append(Marker(m.number, lines[m.line].number, chapter if len(ordered) > 1 else 0,
+                                    m.number if len(ordered) > 1 else None))
+    return markers, unmatched
+
+
+def marker_candidates(body: list[_Line]) -> list[tuple[int, int, int, bool | None]]:
+    """Every number in the body that may be a note marker: (line, column, number, glued; None: must be next)."""
+    candidates: list[tuple[int, int, int, bool | None]] = []
+    for ln in body:
+        for m in _DAY_THEN_MARKER.finditer(ln.text):
+            if m.group(3).lower() in _MONTH_OR_UNIT:  # "dated 207 June 1919": day 20, marker 7
+                candidates.append((ln.number, m.start(2), int(m.group(2)), None))
+        for m in _DOTTED_DAY_THEN_MARKER.finditer(ln.text):
+            if m.group(3).lower() in _MONTHS:  # German "12. August" with marker 15 run onto it; not "3.15 km"
+                candidates.append((ln.number, m.start(2), int(m.group(2)), None))
+        for m in _YEAR_THEN_MARKER.finditer(ln.text):
+            # "between 1900 and 19052." : a superscript 2 flattened onto the year 1905
+            candidates.append((ln.number, m.start(2), int(m.group(2)), None))
+        for m in _GLUED.finditer(ln.text):
+            start = m.start()
+            prev = ln.text[start - 1]
+            if prev in ".,:" and start >= 2 and ln.text[start - 2].isdigit():
+                # only whether 4 digits stand before the dot matters: look at 5 (the whole line made this quadratic)
+                digits = re.search(r"\d+$", ln.text[max(0, start - 6) : start - 1])
+                if not digits or len(digits.group()) != 4:
+                    continue  # 29.03.1920, 1.000 (but "in 1903.13" is a year, then marker 13)
+            if m.end() < len(ln.text) and ln.text[m.end()] in ".," and ln.text[m.end() + 1 : m.end() + 2].isdigit():
+                continue
+            candidates.append((ln.number, m.start(1), int(m.group(1)), True))
+        for m in _SPACED.finditer(ln.text):
+            after = ln.text[m.end():].strip().split(" ", 1)[0].lower().strip(".,;:")
+            if after in _MONTH_OR_UNIT:
+                continue
+            candidates.append((ln.number, m.start(1), int(m.group(1)), False))
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    return candidates
+
+
 def _page_number_context(lines: list[str], index: int) -> bool:
     """A bare number in the body is a page number only with blank lines around it."""
     before = lines[index - 2].strip() if index >= 2 else ""
@@ -175,34 +336,7 @@ def find_markers(body: list[_Line], note_numbers: list[int]) -> tuple[list[Marke
     next expected number and not be followed by a month or unit ("9 Ocak", "15 dk.").
     """
     existing = set(note_numbers)
-    candidates: list[tuple[int, int, int, bool | None]] = []  # (line, column, number, glued); None: must be next
-    for ln in body:
-        for m in _DAY_THEN_MARKER.finditer(ln.text):
-            if m.group(3).lower() in _MONTH_OR_UNIT:  # "dated 207 June 1919": day 20, marker 7
-                candidates.append((ln.number, m.start(2), int(m.group(2)), None))
-        for m in _DOTTED_DAY_THEN_MARKER.finditer(ln.text):
-            if m.group(3).lower() in _MONTHS:  # German "12. August" with marker 15 run onto it; not "3.15 km"
-                candidates.append((ln.number, m.start(2), int(m.group(2)), None))
-        for m in _YEAR_THEN_MARKER.finditer(ln.text):
-            # "between 1900 and 19052." : a superscript 2 flattened onto the year 1905
-            candidates.append((ln.number, m.start(2), int(m.group(2)), None))
-        for m in _GLUED.finditer(ln.text):
-            start = m.start()
-            prev = ln.text[start - 1]
-            if prev in ".,:" and start >= 2 and ln.text[start - 2].isdigit():
-                # only whether 4 digits stand before the dot matters: look at 5 (the whole line made this quadratic)
-                digits = re.search(r"\d+$", ln.text[max(0, start - 6) : start - 1])
-                if not digits or len(digits.group()) != 4:
-                    continue  # 29.03.1920, 1.000 (but "in 1903.13" is a year, then marker 13)
-            if m.end() < len(ln.text) and ln.text[m.end()] in ".," and ln.text[m.end() + 1 : m.end() + 2].isdigit():
-                continue
-            candidates.append((ln.number, m.start(1), int(m.group(1)), True))
-        for m in _SPACED.finditer(ln.text):
-            after = ln.text[m.end():].strip().split(" ", 1)[0].lower().strip(".,;:")
-            if after in _MONTH_OR_UNIT:
-                continue
-            candidates.append((ln.number, m.start(1), int(m.group(1)), False))
-    candidates.sort(key=lambda c: (c[0], c[1]))
+    candidates = marker_candidates(body)
     markers: list[Marker] = []
     unmatched: list[Marker] = []
     ordered = sorted(existing)

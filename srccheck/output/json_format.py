@@ -32,8 +32,13 @@ def to_dict(report: Report) -> dict[str, Any]:
     return {
         # what "line" counts in this report: text lines, or paragraphs (Word, ODT) or pages (PDF)
         "position": report.manuscript.position_kind,
+        # how the notes were found: footnotes or endnotes, numbered once or per chapter
+        "reading": {"layout": report.manuscript.layout or None, "numbering": report.manuscript.numbering},
+        # "number" as printed; "index" runs through the document (what "note" in sources and findings means);
+        # "chapter" is the numbering block when numbering restarts, else null
         "notes": [
-            {"number": n.number, "line": n.line, "citations": by_note.get(n.number, [])}
+            {"number": n.printed if n.printed is not None else n.number, "index": n.number,
+             "chapter": n.chapter or None, "line": n.line, "citations": by_note.get(n.number, [])}
             for n in report.manuscript.notes
         ],
         "sources": [

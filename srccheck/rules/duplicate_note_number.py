@@ -21,13 +21,14 @@ SEVERITY = Severity.ERROR
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    first_line: dict[int, int] = {}
+    first_line: dict[tuple[int, int], int] = {}
     for note in ctx.manuscript.notes:
-        if note.number in first_line:
+        ident = (note.chapter, note.printed if note.printed is not None else note.number)
+        if ident in first_line:
             yield Finding(
                 NAME, SEVERITY,
-                f"note {note.number}: number used twice (first at line {first_line[note.number]})",
+                f"{note.label}: number used twice (first at line {first_line[ident]})",
                 note=note.number, line=note.line, suggestion="renumber the notes",
             )
         else:
-            first_line[note.number] = note.line
+            first_line[ident] = note.line

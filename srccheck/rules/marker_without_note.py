@@ -23,6 +23,6 @@ SEVERITY = Severity.WARNING
 def check(ctx: Context) -> Iterator[Finding]:
     for marker in ctx.manuscript.unmatched_markers:
         yield Finding(
-            NAME, SEVERITY, f"note {marker.number}: marker in the body but no footnote {marker.number}",
+            NAME, SEVERITY, f"{marker.label}: marker in the body but no footnote {marker.printed or marker.number}",
             note=marker.number, line=marker.line, suggestion="write the note or remove the marker",
         )

@@ -1,0 +1,50 @@
+"""Glyph damage that PDF text extraction leaves: ligatures, accents set as separate glyphs, soft hyphens.
+
+pdfTeX with the old OT1 fonts builds "é" from "e" and a spacing acute, and extractors that
+read glyph by glyph give "attach´e" or "S¸ahin"; LaTeX's ligatures come out as "ﬁ", "ﬂ".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+# spacing accent -> combining accent; these stand before the letter they belong to
+_BEFORE = {"´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303", "˘": "\u0306",
+           "ˇ": "\u030c", "˝": "\u030b", "˙": "\u0307", "¯": "\u0304", "˚": "\u030a"}
+# these stand after it (the accent hangs below the letter)
+_AFTER = {"¸": "\u0327", "˛": "\u0328"}
+_ACCENT_BEFORE = re.compile("([" + "".join(_BEFORE) + "])[ \u00a0]?([^\\W\\d_])")
+_ACCENT_AFTER = re.compile("([^\\W\\d_])[ \u00a0]?([" + "".join(_AFTER) + "])([^\\W\\d_]?)")
+_ANY = re.compile("[" + "".join(_BEFORE) + "".join(_AFTER) + "ﬀﬁﬂﬃﬄﬅﬆ]")
+
+
+def _compose(letter: str, accent: str) -> str | None:
+    base = "i" if letter == "ı" and accent != "\u0307" else letter
+    composed = unicodedata.normalize("NFC", base + accent)
+    return composed if len(composed) == 1 else None
+
+
+def _before(m: re.Match[str]) -> str:
+    if m.group(1) == "`" and m.start() > 0 and not m.string[m.start() - 1].isalpha():
+        return m.group()  # an opening quote written as a backtick
+    return _compose(m.group(2), _BEFORE[m.group(1)]) or m.group()
+
+
+def _after(m: re.Match[str]) -> str:
+    accent = _AFTER[m.group(2)]
+    composed = _compose(m.group(1), accent)
+    if composed:
+        return composed + m.group(3)
+    following = _compose(m.group(3), accent) if m.group(3) else None  # "Ba¸sbakanlık": set before its letter
+    return m.group(1) + following if following else m.group()
+
+
+def repair(text: str) -> str:
+    """Ligatures split into letters; a spacing accent next to its letter composed with it ("S¸ahin" -> "Şahin")."""
+    if not _ANY.search(text):
+        return text
+    text = text.translate(LIGATURES)
+    text = _ACCENT_BEFORE.sub(_before, text)
+    return _ACCENT_AFTER.sub(_after, text)

@@ -1,0 +1,150 @@
+"""Typeset manuscripts with real tools, extract their text with real extractors, write the fixtures.
+
+Usage: python tools/real_pipeline/generate.py [--only NAME] [--out DIR] [--keep-work DIR]
+
+Needs TeX Live (pdflatex, lualatex, biber, the biblatex styles below), pandoc, LibreOffice
+(soffice), poppler-utils (pdftotext), mupdf-tools (mutool) and, in Python, pdfplumber and pypdf.
+Writes tests/realpipe/dev/<doc>/ and tests/realpipe/holdout/<doc>/ (see tests/realpipe/README.md).
+Every random choice is seeded by the document's name, so a run remakes the same plan.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import docplan  # noqa: E402
+import latex  # noqa: E402
+import office  # noqa: E402
+import pools  # noqa: E402
+from extract import EXTRACTORS, extract  # noqa: E402
+
+ROOT = HERE.parents[1]
+CSL = ROOT.parent / "shared" / "csl"
+
+# Set aside before any reader work (see tests/realpipe/README.md): never scored while developing.
+HOLDOUT_STYLES = {"philosophy-verbose", "archaeologie", "mhra-notes.csl"}
+HOLDOUT_CLASSES = {"memoir"}
+HOLDOUT_EXTRACTORS = {"mutool"}
+
+
+@dataclass
+class Doc:
+    name: str
+    typesetter: str  # latex | libreoffice
+    style: str  # biblatex style, or CSL file name
+    cls: str  # LaTeX class, or docx / odt
+    engine: str  # pdflatex | pdflatex-t1 | lualatex | soffice
+    notes: str  # footnotes | endnotes | enotez | enotez-chapter
+    lang: str
+    pool: str
+    chapters: int = 1
+    n_notes: int = 26
+
+    @property
+    def holdout(self) -> bool:
+        return self.style in HOLDOUT_STYLES or self.cls in HOLDOUT_CLASSES
+
+    @property
+    def numbering(self) -> str:
+        restarts = self.cls in ("report", "scrbook", "memoir") and self.notes in ("footnotes", "enotez-chapter")
+        return "per-chapter" if restarts and self.chapters > 1 else "continuous"
+
+
+DOCS = [
+    Doc("en-verbose-article", "latex", "verbose", "article", "pdflatex", "footnotes", "en", "biblatex-examples.bib"),
+    Doc("en-extverbose-scrartcl", "latex", "ext-verbose", "scrartcl", "lualatex", "footnotes", "en", "tugboat.bib"),
+    Doc("en-authortitleibid-report", "latex", "authortitle-ibid", "report", "pdflatex-t1", "footnotes", "en",
+        "frankenstein.bib", chapters=3, n_notes=30),
+    Doc("de-footnotedw-scrbook", "latex", "footnote-dw", "scrbook", "lualatex", "footnotes", "de",
+        "dtk-bibliography.bib", chapters=3, n_notes=30),
+    Doc("de-geschichtsfrkl-twocolumn", "latex", "geschichtsfrkl", "article-twocolumn", "pdflatex-t1", "footnotes",
+        "de", "dtk-bibliography.bib", n_notes=30),
+    Doc("en-oscola-article", "latex", "oscola", "article", "lualatex", "footnotes", "en", "biblatex-examples.bib"),
+    Doc("ru-gost-report", "latex", "gost-footnote", "report", "lualatex", "footnotes", "ru", "gost", chapters=3,
+        n_notes=30),
+    Doc("de-arthistorybonn-scrartcl", "latex", "arthistory-bonn", "scrartcl", "pdflatex", "footnotes", "de",
+        "dtk-bibliography.bib"),
+    Doc("tr-verboseibid-enotez", "latex", "verbose-ibid", "article", "lualatex", "enotez", "tr", "turkish"),
+    Doc("fr-verbosetrad2-enotez", "latex", "verbose-trad2", "report", "pdflatex-t1", "enotez-chapter", "fr",
+        "biblatex-examples.bib", chapters=3, n_notes=30),
+    Doc("en-chicago-docx", "libreoffice", "chicago-notes-bibliography.csl", "docx", "soffice", "footnotes", "en",
+        "biblatex-examples.bib"),
+    Doc("de-heilmann-odt-endnotes", "libreoffice", "geistes-und-kulturwissenschaften-heilmann.csl", "odt", "soffice",
+        "endnotes", "de", "dtk-bibliography.bib"),
+    Doc("tr-istanbul-docx", "libreoffice", "istanbul-universitesi-sosyal-bilimler-enstitusu.csl", "docx", "soffice",
+        "footnotes", "tr", "turkish"),
+    Doc("fr-annales-odt-endnotes", "libreoffice", "annales.csl", "odt", "soffice", "endnotes", "fr",
+        "biblatex-examples.bib"),
+    Doc("tr-isnaddipnotlu-odt", "libreoffice", "isnad-dipnotlu.csl", "odt", "soffice", "footnotes", "tr", "turkish"),
+    # hold-out documents: a style or a class set aside
+    Doc("fr-philosophyverbose-article", "latex", "philosophy-verbose", "article", "lualatex", "footnotes", "fr", "biblatex-examples.bib"),
+    Doc("de-archaeologie-scrartcl", "latex", "archaeologie", "scrartcl", "pdflatex-t1", "footnotes", "de",
+        "dtk-bibliography.bib"),
+    Doc("en-verbose-memoir", "latex", "verbose", "memoir", "lualatex", "footnotes", "en", "tugboat.bib", chapters=3,
+        n_notes=30),
+    Doc("en-mhra-docx", "libreoffice", "mhra-notes.csl", "docx", "soffice", "footnotes", "en", "frankenstein.bib"),
+]
+
+
+def build(doc: Doc, out: Path, work: Path) -> None:
+    rng = random.Random(f"realpipe:{doc.name}")
+    works = pools.pool(doc.pool, 18, rng)
+    plan = docplan.build(rng, works, doc.lang, doc.n_notes, doc.chapters)
+    bib = pools.bib_text(works)
+    signal = docplan.SIGNALS[doc.lang]
+    if doc.typesetter == "latex":
+        source = latex.document(plan, latex.LatexDoc(doc.style, doc.cls, doc.engine, doc.notes), "refs.bib", signal)
+        pdf = latex.typeset(source, bib, work, doc.engine)
+        source_name = "paper.tex"
+    else:
+        source = office.markdown(plan, signal)
+        pdf = office.typeset(source, bib, office.OfficeDoc(CSL / doc.style, doc.cls, doc.notes), doc.lang, work)
+        source_name = "paper.md"
+    meta = {"typesetter": doc.typesetter, "style": doc.style, "class": doc.cls, "engine": doc.engine,
+            "layout": "endnotes" if doc.notes != "footnotes" else "footnotes", "numbering": doc.numbering}
+    truth = docplan.expected(plan, works, meta)
+    for extractor in EXTRACTORS:
+        held = doc.holdout or extractor in HOLDOUT_EXTRACTORS
+        folder = out / ("holdout" if held else "dev") / doc.name
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{extractor}.txt").write_text(extract(pdf, extractor), encoding="utf-8")
+        if not (folder / "expected.json").exists():
+            (folder / "expected.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n",
+                                                  encoding="utf-8")
+            (folder / "refs.bib").write_text(bib, encoding="utf-8")
+            (folder / source_name).write_text(source, encoding="utf-8")
+        if held == doc.holdout:  # the PDF goes where its document's texts go
+            shutil.copy(pdf, folder / "paper.pdf")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", action="append", help="document name (repeatable)")
+    parser.add_argument("--out", type=Path, default=ROOT / "tests" / "realpipe")
+    parser.add_argument("--keep-work", type=Path, help="keep the typesetting folders here")
+    args = parser.parse_args()
+    docs = [d for d in DOCS if not args.only or d.name in args.only]
+    if not latex.have_tools():
+        raise SystemExit("needs pdflatex, lualatex and biber (Debian: texlive-latex-extra texlive-bibtex-extra biber)")
+    with tempfile.TemporaryDirectory() as tmp:
+        base = args.keep_work or Path(tmp)
+        for doc in docs:
+            for folder in (args.out / "dev" / doc.name, args.out / "holdout" / doc.name):
+                shutil.rmtree(folder, ignore_errors=True)
+            build(doc, args.out, base / doc.name)
+            print(doc.name, "held out" if doc.holdout else "")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
