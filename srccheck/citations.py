@@ -386,8 +386,8 @@ def _after_inner_signal(text: str, grammar: Grammar) -> str:
         if any(s <= m.start() <= e for s, e in quoted):
             continue
         rest = text[m.end() : m.end() + 40].lstrip(" ,:")  # only its first letter counts (copying the rest was quadratic)
-        if rest[:1].isupper() or rest[:1] in OPEN_QUOTES:
-            best = max(best, m.end())
+        if rest[:1].isupper() or rest[:1] in OPEN_QUOTES or _leading_marker(rest, grammar, _marker_set(grammar)):
+            best = max(best, m.end())  # "…, see Gérard", "Benzer bir değerlendirme için bkz. a.g.e., s. 101"
     if best < 0:
         return text
     return text[best:].lstrip(" ,:")
