@@ -7,23 +7,54 @@ import re
 
 from rapidfuzz import fuzz
 
-from ..bibliography import is_archival
+from ..bibliography import Bibliography, is_archival
 from ..grammar import languages as L
 from ..model import Citation, Entry, Resolution
 from ..normalize import fold
+from .candidates import by_title
 from .scoring import title_similarity
 from .weights import WEIGHTS as W
 
 
-def resolve_archival(c: Citation, archival: list[Entry], abbreviations: dict[str, str]) -> Resolution:
+class ArchiveIndex:
+    """The archival entries of a bibliography by the numbers they hold (fond, file, folder...) and their title
+    words: an archival citation is scored only against the entries sharing a rare number or title word with it,
+    never against every archival entry (a book citing an archive hundreds of times against a bib of thousands
+    of archival documents)."""
+
+    def __init__(self, bib: Bibliography) -> None:
+        self.bib = bib
+        self.by_number: dict[str, list[Entry]] = {}
+        self.numbers: dict[str, list[str]] = {}  # each archival entry's numbers, in order
+        for entry in bib.entries.values():
+            if not is_archival(entry):
+                continue
+            numbers = self.numbers[entry.key] = _numbers(_entry_text(entry))
+            for number in dict.fromkeys(numbers):
+                self.by_number.setdefault(number, []).append(entry)
+
+    def candidates(self, c: Citation) -> list[Entry]:
+        found: dict[str, Entry] = {}
+        numbers = sorted(set(_numbers(c.text)), key=lambda n: len(self.by_number.get(n, ())))
+        for number in numbers:
+            hits = self.by_number.get(number, ())
+            if len(found) + len(hits) > W.archive_candidates and found:
+                break  # a common number ("1", "2"): the rarer ones have named the candidates
+            for entry in hits:
+                found[entry.key] = entry
+        if c.title:
+            for entry in by_title(self.bib, c).values():
+                if is_archival(entry):
+                    found.setdefault(entry.key, entry)
+        return list(found.values())
+
+
+def resolve_archival(c: Citation, index: ArchiveIndex, abbreviations: dict[str, str]) -> Resolution:
     cited_numbers = _numbers(c.text)
     cited_names = _archive_names(c.text, abbreviations)
     ranked = []
-    for entry in archival:
-        entry_text = " ".join(
-            v for k, v in entry.fields.items() if k not in ("year", "date", "url", "doi", "urldate", "pages")
-        )
-        number_score = _sequence_score(cited_numbers, _numbers(entry_text))
+    for entry in index.candidates(c):
+        number_score = _sequence_score(cited_numbers, index.numbers.get(entry.key, []))
         title_score = title_similarity(c.title, entry.title) if c.title and entry.title else 0.0
         if number_score < W.archive_numbers_min and title_score < W.archive_title_min:
             continue
@@ -46,8 +77,8 @@ def resolve_archival(c: Citation, archival: list[Entry], abbreviations: dict[str
     return Resolution(best[1], round(best[0], 1), "matched on archive and file numbers")
 
 
-def archival_entries(entries: dict[str, Entry]) -> list[Entry]:
-    return [e for e in entries.values() if is_archival(e)]
+def _entry_text(entry: Entry) -> str:
+    return " ".join(v for k, v in entry.fields.items() if k not in ("year", "date", "url", "doi", "urldate", "pages"))
 
 
 _MONTH_NAMES = "|".join(m for ms in L.MONTHS.values() for m in ms)
@@ -59,7 +90,13 @@ _DATES = re.compile(
 
 def _numbers(text: str) -> list[str]:
     """File numbers of an archive reference; dates ("14 mars 1891", "12.03.1920") are not file numbers."""
-    return [str(int(n)) for n in re.findall(r"[0-9]+", _DATES.sub(" ", text))]
+    if _MAYBE_DATE.search(text):  # the date pattern is slow, and most references hold no date
+        text = _DATES.sub(" ", text)
+    return [n.lstrip("0") or "0" for n in re.findall(r"[0-9]{1,12}", text)]
+
+
+# a day or a month name next to a number, or a dotted date: what _DATES may match
+_MAYBE_DATE = re.compile(r"\d\.\d|\d\s+[^\W\d_]{3,}\s+\d|[^\W\d_]{3,}\.?\s+\d{4}")
 
 
 def _sequence_score(a: list[str], b: list[str]) -> float:

@@ -8,7 +8,7 @@ from ..bibliography import Bibliography
 from ..model import Candidate, Citation, Entry, Resolution
 from ..normalize import fold
 from . import backrefs
-from .archival import archival_entries, resolve_archival
+from .archival import ArchiveIndex, resolve_archival
 from .candidates import by_author, by_title
 from .reading import Reading
 from .scoring import EntryForm, score_entry
@@ -41,7 +41,7 @@ class Resolver:
         self.history = backrefs.History()
         self._ranked_memo: dict[tuple[object, ...], tuple[list[tuple[float, str]], str]] = {}
         self._forms: dict[str, EntryForm] = {}
-        self._archival: list[Entry] | None = None
+        self._archival: ArchiveIndex | None = None
         self._readings: tuple[Reading, ...] = ()  # the aligned readings of the citation being resolved
         self._chosen: Citation | None = None  # the reading that won
 
@@ -80,7 +80,7 @@ class Resolver:
             return backrefs.cross_reference(c, self.history, self.bib, self._fuzzy)
         if c.kind == "archival":
             if self._archival is None:
-                self._archival = archival_entries(self.bib.entries)
+                self._archival = ArchiveIndex(self.bib)
             return resolve_archival(c, self._archival, self.abbreviations)
         if c.marker_role == "same-author":
             return backrefs.same_author(c, self.history, self.bib, self._fuzzy)

@@ -122,6 +122,8 @@ class Weights:
     """A document found by its numbers: the numbers' share; the archive's name has the rest."""
     archive_numbers_vs_title: float = 0.5
     """Numbers and a document title both cited: each counts half."""
+    archive_candidates: int = 60
+    """Archival entries scored for one citation at most, found by its rarest numbers first."""
     sequence_cited_share: float = 0.75
     """How much of the cited numbers appear in the entry counts more than how much of the entry's appear in the note."""
 
