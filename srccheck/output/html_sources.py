@@ -58,12 +58,16 @@ class SourceRows:
 NoteIds = dict[int, str]  # note number -> its anchor in the page; None where the page has no notes
 
 
+MARKED_RANGES = 40  # ranges of notes or pages given their own element in a cell; the rest are one text
+
+
 def _note_links(notes: list[int], note_ids: NoteIds | None) -> str:
-    """1, 2, 3, 5 -> "1–3, 5", each range linked to its first note."""
-    parts = []
-    for a, b in merge_ranges([(n, n) for n in notes]):
-        shown = str(a) if a == b else f"{a}–{b}"
-        parts.append(_note_link(a, shown, note_ids))
+    """1, 2, 3, 5 -> "1–3, 5", each range linked to its first note: the first MARKED_RANGES of them (a work
+    cited in a thousand notes would otherwise cost thousands of elements; the chart shows where)."""
+    ranges = merge_ranges([(n, n) for n in notes])
+    parts = [_note_link(a, format_ranges([(a, b)]), note_ids) for a, b in ranges[:MARKED_RANGES]]
+    if len(ranges) > MARKED_RANGES:
+        parts.append(format_ranges(ranges[MARKED_RANGES:]))
     return ", ".join(parts)
 
 
@@ -74,8 +78,11 @@ def _note_link(number: int, shown: str, note_ids: NoteIds | None) -> str:
 
 
 def _ranges(pages: list[PageRange]) -> str:
-    """Merged page ranges, none broken across lines at its dash."""
-    return ", ".join(f'<span class="nowrap">{format_ranges([r])}</span>' for r in pages)
+    """Merged page ranges, none broken across lines at its dash (the first MARKED_RANGES)."""
+    parts = [f'<span class="nowrap">{a}–{b}</span>' if a != b else str(a) for a, b in pages[:MARKED_RANGES]]
+    if len(pages) > MARKED_RANGES:
+        parts.append(format_ranges(pages[MARKED_RANGES:]))
+    return ", ".join(parts)
 
 
 def _kinds(src: Source) -> str:
@@ -167,7 +174,7 @@ def _label(key: str, n: int, y: float, prefix: str) -> str:
 
 def _ticks(count: int) -> int:
     """A step for at most a dozen ticks: 1, 2, 5, 10, 20, 50…"""
-    step, factors = 1, (2, 2.5, 2)
+    step, factors = 1, [2.0, 2.5, 2.0]
     while count / step > 12:
         step = int(step * factors[0])
         factors = factors[1:] + factors[:1]
@@ -180,7 +187,7 @@ def _where_cited(report: Report, rows: SourceRows, prefix: str, note_ids: NoteId
     chosen, caption = _chosen(rows)
     if not chosen or not notes:
         return ""
-    column = {}
+    column: dict[int, int] = {}  # note number -> its place in the manuscript
     for i, note in enumerate(notes):
         column.setdefault(note.number, i)
     row_of = {s.key: r for r, s in enumerate(chosen)}
@@ -196,28 +203,31 @@ def _where_cited(report: Report, rows: SourceRows, prefix: str, note_ids: NoteId
     cell_w = max(2.0, width - (1 if width > 4 else 0))
     top = 22
     height = top + len(chosen) * _ROW_H + 6
-    total_w = _LABEL_W + plot_w + 10
+    total_w = _LABEL_W + plot_w + 24
+    # a cell is a bare rect (a book has thousands); the script finds its note from its column when clicked
+    anchors = ""
+    if note_ids is not None:
+        anchors = f' data-x="{_LABEL_W}" data-w="{width:.4f}" data-notes="{" ".join(note_ids[n.number] for n in notes)}"'
     out = [f'<h3>Where each source is cited{caption}</h3>'
            '<ul class="legend">' + "".join(f'<li><span class="{k}"></span>{k}</li>'
                                            for k in ("full", "short", "ibid", "archival", "other")) + "</ul>"
-           f'<div class="chart"><svg xmlns="http://www.w3.org/2000/svg" width="{total_w}" height="{height}" '
-           f'viewBox="0 0 {total_w} {height}" role="img" aria-label="Sources by note">']
+           f'<div class="chart"><svg class="where" xmlns="http://www.w3.org/2000/svg" width="{total_w}" '
+           f'height="{height}" viewBox="0 0 {total_w} {height}" role="img" aria-label="Sources by note"{anchors}>']
     step = _ticks(len(notes))
     for i in sorted({0, *range(step - 1, len(notes), step)}):  # the first note, then every step-th
         x = _LABEL_W + i * width
         out.append(f'<line class="grid" x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{height - 4}"/>'
                    f'<text class="tick" x="{x:.1f}" y="{top - 8}" text-anchor="middle">{notes[i].number}</text>')
+    by_row: dict[int, list[str]] = {}
+    for (r, i), kind in sorted(cells.items()):
+        by_row.setdefault(r, []).append(f'<rect class="{kind}" x="{_LABEL_W + i * width:.1f}" y="{top + r * _ROW_H + 2}" '
+                                        f'width="{cell_w:.1f}" height="{_ROW_H - 4}"/>')
+    hint = ": click a cell to go to its note" if note_ids is not None else ""
     for r, src in enumerate(chosen):
         y = top + r * _ROW_H
-        out.append(f'<g class="row"><rect class="band" x="{_LABEL_W}" y="{y}" width="{plot_w}" height="{_ROW_H}" '
-                   f'fill="none"/>{_label(src.key, rows.number[src.key], y, prefix)}</g>')
-    for (r, i), kind in sorted(cells.items()):
-        x = _LABEL_W + i * width
-        y = top + r * _ROW_H + 2
-        cell = (f'<rect class="{kind}" x="{x:.1f}" y="{y}" width="{cell_w:.1f}" height="{_ROW_H - 4}">'
-                f"<title>note {notes[i].number}</title></rect>")
-        target = note_ids.get(notes[i].number) if note_ids is not None else None
-        out.append(f'<a href="#{target}">{cell}</a>' if target else cell)
+        out.append(f'<g class="row"><title>{escape(src.key)}{hint}</title><rect class="band" x="{_LABEL_W}" y="{y}" '
+                   f'width="{plot_w}" height="{_ROW_H}" fill="none"/>{_label(src.key, rows.number[src.key], y, prefix)}'
+                   + "".join(by_row.get(r, ())) + "</g>")
     out.append("</svg></div>\n")
     return "".join(out)
 

@@ -43,12 +43,17 @@
       add(dl, "dd", row.slice(tab + 1));
     });
     pop.hidden = false;
+    // below the citation's last line (a long one wraps), or above its first when there is no room below
     var rects = c.getClientRects();
-    var at = rects.length ? rects[0] : c.getBoundingClientRect();
+    var first = rects.length ? rects[0] : c.getBoundingClientRect();
+    var last = rects.length ? rects[rects.length - 1] : first;
     var width = doc.documentElement.clientWidth;
-    var left = Math.max(4, Math.min(at.left, width - pop.offsetWidth - 8));
-    var top = at.bottom + 6;
-    if (top + pop.offsetHeight > window.innerHeight && at.top > pop.offsetHeight + 12) top = at.top - pop.offsetHeight - 6;
+    var left = Math.max(4, Math.min(last.left, width - pop.offsetWidth - 8));
+    var top = last.bottom + 6;
+    if (top + pop.offsetHeight > window.innerHeight && first.top > pop.offsetHeight + 12) {
+      top = first.top - pop.offsetHeight - 6;
+      left = Math.max(4, Math.min(first.left, width - pop.offsetWidth - 8));
+    }
     pop.style.left = (window.scrollX + left) + "px";
     pop.style.top = (window.scrollY + top) + "px";
   }
@@ -103,6 +108,17 @@
     if (ev.target.matches("input[data-hide], #only-flagged")) refresh();
   });
   refresh();
+
+  /* A cell of the sources x notes chart: its column is its note. */
+  doc.addEventListener("click", function (ev) {
+    var cell = ev.target.closest("svg.where rect");
+    if (!cell || cell.classList.contains("band")) return;
+    var svg = cell.ownerSVGElement;
+    var anchors = svg.getAttribute("data-notes");
+    if (!anchors) return;
+    var column = Math.round((cell.x.baseVal.value - +svg.getAttribute("data-x")) / +svg.getAttribute("data-w"));
+    location.hash = anchors.split(" ")[column];
+  });
 
   /* A link into the folded list of uncited entries opens it. */
   function reveal() {
