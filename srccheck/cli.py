@@ -151,7 +151,7 @@ def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_forma
 
     reports = [o.report for o in outcomes if o.report is not None]
     options = RenderOptions(color=_use_color(color) and not output_file, show_sources=not no_sources)
-    if output_file:
+    if output_file and reports:  # nothing checked: an earlier report stays as it was
         _write_report_file(output_file, lambda out: writer(fmt)(reports, out, options), outcomes)
     if statistics and not quiet:
         _print_statistics(reports)

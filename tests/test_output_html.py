@@ -208,3 +208,12 @@ def test_output_file_never_replaces_an_input_or_a_folder(tmp_path: Path) -> None
         assert words in result.stderr and len(result.stderr.strip().splitlines()) == 1
         assert "Traceback" not in result.output
     assert Path(bib).read_bytes() == before
+
+
+def test_output_file_is_left_alone_when_nothing_could_be_checked(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    target.write_text("an earlier report", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "missing.txt"), "--no-config", "--output-file",
+                                       str(target)])
+    assert result.exit_code == 2 and "missing.txt" in result.stderr
+    assert target.read_text(encoding="utf-8") == "an earlier report"

@@ -39,6 +39,8 @@ def write(reports: Sequence[Report], out: TextIO, options: RenderOptions | None 
     parts: list[str] = []
     data: list[dict[str, Any]] = []
     findings = [f for r in reports for f in r.findings]
+    if not reports:
+        parts.append("<h1>Citation report</h1><p>No manuscript could be checked: srccheck said why on stderr.</p>")
     if multiple:  # one set of filters for all the reports, before them
         parts.append(f"<h1>Citation reports: {len(reports)} manuscripts</h1>" + _filters(findings, single=False))
     for i, report in enumerate(reports):
@@ -47,7 +49,7 @@ def write(reports: Sequence[Report], out: TextIO, options: RenderOptions | None 
         filters = "" if multiple else _filters(findings, single=True)
         parts.append(_report(report, i, f"r{i + 1}-" if multiple else "", rows, filters))
     title = "srccheck: " + (os.path.basename(reports[0].manuscript.path) if len(reports) == 1
-                            else f"{len(reports)} manuscripts")
+                            else f"{len(reports)} manuscripts" if reports else "nothing checked")
     first = "r1-" if multiple else ""
     sections = [(f"{first}{anchor}", name) for anchor, name in
                 (("findings", "Findings"), ("notes", "Notes"), ("sources", "Sources"), ("charts", "Charts"))]
