@@ -30,7 +30,6 @@ from .html_sources import SourceRows, charts, sources_table
 _NOTE_PREFIX = re.compile(r"^note \d+: ")
 _CLASS_SAFE = re.compile(r"[^a-z0-9-]")
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
-_POSITION = {"line": "line", "paragraph": "paragraph", "page": "page"}
 
 
 def write(reports: Sequence[Report], out: TextIO, options: RenderOptions | None = None) -> None:
@@ -110,7 +109,7 @@ def _version() -> str:
 def _date() -> str:
     """Now, or SOURCE_DATE_EPOCH (the reproducible-builds convention) so a report can be rebuilt byte for byte."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    stamp = int(epoch) if epoch.isdigit() else time.time()
+    stamp = int(epoch) if re.fullmatch(r"[0-9]{1,11}", epoch) else time.time()  # else not a date gmtime takes
     return time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(stamp))
 
 
@@ -222,7 +221,7 @@ class _NoteIds:
 
 
 def _where(report: Report, f: Finding, notes: _NoteIds, rows: SourceRows, prefix: str) -> str:
-    kind = _POSITION.get(report.manuscript.position_kind, "line")
+    kind = report.manuscript.position_kind  # what a line number counts: line, paragraph or page
     if f.file:
         line = f" line {f.line}" if f.line else ""
         place = f'{escape(os.path.basename(f.file))}{line}'
@@ -271,7 +270,7 @@ def _notes(report: Report, ids: _NoteIds, rows: SourceRows, prefix: str) -> str:
         if f.note is not None and not f.file:
             findings.setdefault(f.note, []).append((i, f))
     last = {note.number: k for k, note in enumerate(report.manuscript.notes)}
-    kind = _POSITION.get(report.manuscript.position_kind, "line")
+    kind = report.manuscript.position_kind  # what a line number counts: line, paragraph or page
     out = [f'<h2 id="{prefix}notes">Notes ({len(report.manuscript.notes):,})</h2>'
            '<div class="notes">']
     # the notes' own language on their text only: the report's labels stay English (uppercase "warning"
