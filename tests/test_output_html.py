@@ -217,3 +217,22 @@ def test_output_file_is_left_alone_when_nothing_could_be_checked(tmp_path: Path)
                                        str(target)])
     assert result.exit_code == 2 and "missing.txt" in result.stderr
     assert target.read_text(encoding="utf-8") == "an earlier report"
+
+
+def test_an_ambiguous_citation_links_each_candidate_even_one_cited_nowhere_else(tmp_path: Path) -> None:
+    (tmp_path / "ms.md").write_text("Text.[^1]\n\n[^1]: Smith, a.g.e., s. 5.\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(
+        "@book{smith2001, author={Smith, John}, title={The History of Things}, year=2001}\n"
+        "@book{smith2005, author={Smith, John}, title={Another Book Entirely}, year=2005}\n"
+        "@book{roe1999, author={Roe, Jane}, title={Never Cited}, year=1999}\n", encoding="utf-8")
+    page = parse(render(str(tmp_path / "ms.md"), "--bib", str(tmp_path / "refs.bib"), "--language", "tr"))
+    ids = page.by_id()
+    (citation,) = ids["n1"].find_all(cls="c")
+    assert "amb" in citation.classes
+    label = citation.parent.children[citation.parent.children.index(citation) + 1]
+    assert isinstance(label, Element) and "lab" in label.classes
+    targets = [ids[a.attrs["href"][1:]].attrs["data-key"] for a in label.find_all("a")]
+    assert sorted(targets) == ["smith2001", "smith2005"]
+    folded = page.find_all("details", "uncited")[0]
+    assert [r.attrs["data-key"] for r in folded.find_all("tr") if "data-key" in r.attrs] == [
+        *targets, "roe1999"]

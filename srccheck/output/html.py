@@ -30,6 +30,7 @@ from .html_sources import SourceRows, charts, sources_table
 _NOTE_PREFIX = re.compile(r"^note \d+: ")
 _CLASS_SAFE = re.compile(r"[^a-z0-9-]")
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+_CANDIDATES_SHOWN = 4  # an ambiguous citation's label links this many candidates
 
 
 def write(reports: Sequence[Report], out: TextIO, options: RenderOptions | None = None) -> None:
@@ -357,7 +358,9 @@ def _citation(shown: str, cit: Citation, res: Resolution, rows: SourceRows, pref
                 f'<span class="lab" data-k="{escape(res.key)}"></span>')
     if res.ambiguous:
         links = " | ".join(f'<a href="#{prefix}s{rows.number[k]}">{escape(k)}</a>' if k in rows.number else escape(k)
-                           for k in res.ambiguous)
+                           for k in res.ambiguous[:_CANDIDATES_SHOWN])
+        if len(res.ambiguous) > _CANDIDATES_SHOWN:  # all of them are in the popup
+            links += f" | {len(res.ambiguous) - _CANDIDATES_SHOWN} more"
         return (f'<span class="c amb k-{kind}" tabindex="0" data-d="{data}">{escape(shown)}</span>'
                 f'<span class="lab amb">ambiguous: {links}</span>')
     cascade = " cascade" if getattr(res, "cascade", False) else ""

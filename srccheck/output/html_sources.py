@@ -2,8 +2,8 @@
 
 Rows are numbered: a citation links to "#s<n>", the popup reads entry n from the page's data
 block. Cited entries come first, in the summary's (or --sort's) order; uncited ones follow in a
-folded list, cut at UNCITED_SHOWN for a whole library, but always with any entry an ambiguous
-citation names, so that every link has its row.
+folded list (after any entry only an ambiguous citation names, so that every link has its row),
+cut at UNCITED_SHOWN for a whole library.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ _KIND_RANK = {"full": 0, "archival": 1, "short": 2, "ibid": 3}  # the strongest 
 @dataclass
 class SourceRows:
     cited: list[Source]
+    candidates: list[Entry]  # entries only an ambiguous citation names (so neither cited nor "never cited")
     uncited: list[Entry]
     uncited_total: int
     entries: dict[str, Entry]
@@ -33,14 +34,12 @@ class SourceRows:
         from ..rules.unused_entry import uncited_entries
 
         uncited = uncited_entries(report.citations, report.entries)
-        shown = uncited[:UNCITED_SHOWN]
-        named = {k for _, res in report.citations if not res.key for k in res.ambiguous}
-        if len(uncited) > UNCITED_SHOWN and named:
-            listed = {e.key for e in shown}
-            shown += [e for e in uncited[UNCITED_SHOWN:] if e.key in named and e.key not in listed]
-        rows = cls(ordered, shown, len(uncited), report.entries)
-        for i, key in enumerate([s.key for s in ordered] + [e.key for e in shown]):
-            rows.number[key] = i
+        cited = {s.key for s in ordered}
+        named = dict.fromkeys(k for _, res in report.citations if not res.key for k in res.ambiguous)
+        candidates = [report.entries[k] for k in named if k not in cited and k in report.entries]
+        rows = cls(ordered, candidates, uncited[:UNCITED_SHOWN], len(uncited), report.entries)
+        keys = [s.key for s in ordered] + [e.key for e in candidates] + [e.key for e in rows.uncited]
+        rows.number = {key: i for i, key in enumerate(keys)}
         return rows
 
     def data(self) -> list[list[object]]:
@@ -130,20 +129,31 @@ def sources_table(report: Report, rows: SourceRows, prefix: str, note_ids: NoteI
         out.append("</tbody></table></div>\n")
     else:
         out.append("<p>No citation resolved to an entry.</p>\n")
+    if rows.uncited_total or rows.candidates:
+        out.append(_folded(rows, prefix))
+    return "".join(out)
+
+
+def _folded(rows: SourceRows, prefix: str) -> str:
+    """The entries no citation resolved to, folded: those an ambiguous citation names, then those never cited."""
+    what = []
+    if rows.candidates:
+        what.append(f"{len(rows.candidates):,} named only by an ambiguous citation")
     if rows.uncited_total:
-        more = rows.uncited_total - len(rows.uncited)
-        note = (f'<p class="muted">{len(rows.uncited):,} of them listed; '
-                f"<code>srccheck sources MANUSCRIPT --bib FILE --uncited</code> lists all {rows.uncited_total:,}.</p>"
-                if more > 0 else "")
-        out.append(f'<details class="uncited"><summary>{rows.uncited_total:,} '
-                   f'{"entry" if rows.uncited_total == 1 else "entries"} never cited</summary>{note}'
-                   '<div class="scroll"><table class="sources"><thead><tr><th>key</th><th>work</th>'
-                   "<th>entry pages</th><th class=\"num\">bib line</th></tr></thead><tbody>")
-        for entry in rows.uncited:
-            out.append(f'<tr id="{prefix}s{rows.number[entry.key]}" data-key="{escape(entry.key)}">'
-                       f'<td><span class="key">{escape(entry.key)}</span></td><td>{_work(entry)}</td>'
-                       f'<td>{_entry_pages(entry)}</td><td class="num">{entry.line}</td></tr>')
-        out.append("</tbody></table></div></details>\n")
+        what.append(f'{rows.uncited_total:,} {"entry" if rows.uncited_total == 1 else "entries"} never cited')
+    more = rows.uncited_total - len(rows.uncited)
+    note = (f'<p class="muted">{len(rows.uncited):,} of those never cited are listed; '
+            f"<code>srccheck sources MANUSCRIPT --bib FILE --uncited</code> lists all {rows.uncited_total:,}.</p>"
+            if more > 0 else "")
+    out = [f'<details class="uncited"><summary>{"; ".join(what)}</summary>{note}'
+           '<div class="scroll"><table class="sources"><thead><tr><th>key</th><th>work</th>'
+           '<th>entry pages</th><th class="num">bib line</th></tr></thead><tbody>']
+    for entry in rows.candidates + rows.uncited:
+        candidate = ' <span class="muted">(an ambiguous citation names it)</span>' if entry in rows.candidates else ""
+        out.append(f'<tr id="{prefix}s{rows.number[entry.key]}" data-key="{escape(entry.key)}">'
+                   f'<td><span class="key">{escape(entry.key)}</span></td><td>{_work(entry)}{candidate}</td>'
+                   f'<td>{_entry_pages(entry)}</td><td class="num">{entry.line}</td></tr>')
+    out.append("</tbody></table></div></details>\n")
     return "".join(out)
 
 
