@@ -101,6 +101,9 @@ def test_several_manuscripts_make_one_page_with_a_report_each() -> None:
             for c in ids[f"r{i}-n{number}"].find_all(cls="c"):
                 assert c.attrs["href"].startswith(f"#r{i}-s")  # its own report's table, not another's
     assert len(ids) == sum(1 for e in page.iter() if e.attrs.get("id"))  # no id used twice
+    listed = page.find_all("ul", "reports")[0].find_all("a")
+    assert [ids[a.attrs["href"][1:]] for a in listed] == reports
+    assert [a.text() for a in listed] == paths
 
 
 def test_the_page_is_self_contained_and_its_policy_allows_only_its_own_style_and_script() -> None:

@@ -41,8 +41,11 @@ def write(reports: Sequence[Report], out: TextIO, options: RenderOptions | None 
     findings = [f for r in reports for f in r.findings]
     if not reports:
         parts.append("<h1>Citation report</h1><p>No manuscript could be checked: srccheck said why on stderr.</p>")
-    if multiple:  # one set of filters for all the reports, before them
-        parts.append(f"<h1>Citation reports: {len(reports)} manuscripts</h1>" + _filters(findings, single=False))
+    if multiple:  # a list of the reports, and one set of filters for all of them, before them
+        listed = "".join(f'<li><a href="#r{i + 1}-report">{escape(r.manuscript.path)}</a>: {_counts(r)}</li>'
+                         for i, r in enumerate(reports))
+        parts.append(f'<h1>Citation reports: {len(reports)} manuscripts</h1><ul class="reports">{listed}</ul>'
+                     + _filters(findings, single=False))
     for i, report in enumerate(reports):
         rows = SourceRows.of(report, sources(report))
         data.append({"sources": rows.data()})
@@ -168,6 +171,12 @@ def _filters(findings: list[Finding], single: bool) -> str:
             f"<fieldset><legend>Rule</legend>{rules}</fieldset>{notes}</section>\n")
 
 
+def _counts(report: Report) -> str:
+    counts = {s: sum(1 for f in report.findings if f.severity is s) for s in _SEVERITIES}
+    return ", ".join(f"{counts[s]:,} {s.value}{'s' if counts[s] != 1 and s is not Severity.INFO else ''}"
+                     for s in _SEVERITIES)
+
+
 def _header(report: Report, heading: str, with_findings: bool) -> str:
     ms = report.manuscript
     resolved = sum(1 for _, r in report.citations if r.key)
@@ -178,9 +187,7 @@ def _header(report: Report, heading: str, with_findings: bool) -> str:
              f"{ambiguous:,} ambiguous", f"{unresolved:,} unresolved",
              f"{cited:,} of {len(report.entries):,} entries cited"]
     if with_findings:
-        counts = {s: sum(1 for f in report.findings if f.severity is s) for s in _SEVERITIES}
-        stats.append(", ".join(f"{counts[s]:,} {s.value}{'s' if counts[s] != 1 and s is not Severity.INFO else ''}"
-                               for s in _SEVERITIES))
+        stats.append(_counts(report))
     bib = (f"{escape(report.bib_path)} ({len(report.entries):,} entries)" if report.bib_path
            else f"none: {len(report.entries):,} works drafted from the notes")
     return (f"<header><h1>{heading}: {escape(os.path.basename(ms.path) or ms.path)}</h1>"
@@ -196,7 +203,7 @@ def _header(report: Report, heading: str, with_findings: bool) -> str:
 def _report(report: Report, index: int, prefix: str, rows: SourceRows, filters: str) -> str:
     notes = _NoteIds(report.manuscript.notes, prefix)
     return "".join([
-        f'<section class="report" data-report="{index}" lang="en">',
+        f'<section class="report" data-report="{index}" id="{prefix}report">',
         _header(report, "Citation report", True),
         filters,
         _findings(report, notes, rows, prefix),

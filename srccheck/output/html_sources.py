@@ -109,7 +109,7 @@ def _work(entry: Entry | None) -> str:
 
 
 def sources_table(report: Report, rows: SourceRows, prefix: str, note_ids: NoteIds | None) -> str:
-    out = [f'<h2 id="{prefix}sources">Sources ({len(rows.cited):,} cited)</h2>']
+    out = [f'<h2 class="part" id="{prefix}sources">Sources ({len(rows.cited):,} cited)</h2>']
     if rows.cited:
         out.append('<div class="scroll"><table class="sources"><thead><tr><th>key</th><th>work</th>'
                    '<th class="num">cited</th><th>notes</th><th>pages cited</th><th>entry pages</th>'
