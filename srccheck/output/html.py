@@ -122,7 +122,8 @@ def _nav(sections: list[tuple[str, str]], jump: bool) -> str:
     form = ('<form id="jump" role="search"><label for="jump-note">Note</label>'
             '<input id="jump-note" name="note" inputmode="numeric" autocomplete="off"><button>Go</button></form>'
             if jump else "")
-    return f'<nav class="toc" aria-label="Sections"><div class="in"><strong>srccheck</strong> {links}{form}</div></nav>\n'
+    return (f'<nav class="toc" aria-label="Sections"><div class="in"><strong>srccheck</strong> {links}{form}'
+            "</div></nav>\n")
 
 
 def _rule_class(rule: str) -> str:
@@ -262,7 +263,8 @@ def _findings(report: Report, notes: _NoteIds, rows: SourceRows, prefix: str) ->
         code = codes.get(f.rule, ("", ""))[0]
         on_note = f.note is not None and f.note in notes.first and not f.file
         suggestion = "" if on_note or not f.suggestion else f'<div class="muted">→ {escape(f.suggestion)}</div>'
-        out.append(f'<tr class="{_finding_classes(f)}" id="{prefix}f{i}"><td><span class="sev">{f.severity.value}</span>'
+        out.append(f'<tr class="{_finding_classes(f)}" id="{prefix}f{i}">'
+                   f'<td><span class="sev">{f.severity.value}</span>'
                    f'</td><td class="nowrap"><code>{escape(code)}</code> {escape(f.rule)}</td>'
                    f"<td>{_where(report, f, notes, rows, prefix)}</td><td>{escape(_message(f))}{suggestion}</td></tr>")
     out.append("</tbody></table></div>\n")

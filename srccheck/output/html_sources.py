@@ -119,7 +119,8 @@ def sources_table(report: Report, rows: SourceRows, prefix: str, note_ids: NoteI
             first = ""
             if src.first_full is not None:
                 first = (_note_link(src.first_full, f"note {src.first_full}", note_ids)
-                         + f' <span class="first" lang="{escape(report.language)}">{escape(src.first_full_text)}</span>')
+                         + f' <span class="first" lang="{escape(report.language)}">'
+                         f"{escape(src.first_full_text)}</span>")
             out.append(
                 f'<tr id="{prefix}s{rows.number[src.key]}" data-key="{escape(src.key)}">'
                 f'<td><span class="key">{escape(src.key)}</span></td><td>{_work(entry)}</td>'
@@ -217,7 +218,8 @@ def _where_cited(report: Report, rows: SourceRows, prefix: str, note_ids: NoteId
     # a cell is a bare rect (a book has thousands); the script finds its note from its column when clicked
     anchors = ""
     if note_ids is not None:
-        anchors = f' data-x="{_LABEL_W}" data-w="{width:.4f}" data-notes="{" ".join(note_ids[n.number] for n in notes)}"'
+        columns = " ".join(note_ids[n.number] for n in notes)
+        anchors = f' data-x="{_LABEL_W}" data-w="{width:.4f}" data-notes="{columns}"'
     out = [f'<h3>Where each source is cited{caption}</h3>'
            '<ul class="legend">' + "".join(f'<li><span class="{k}"></span>{k}</li>'
                                            for k in ("full", "short", "ibid", "archival", "other")) + "</ul>"
@@ -230,8 +232,9 @@ def _where_cited(report: Report, rows: SourceRows, prefix: str, note_ids: NoteId
                    f'<text class="tick" x="{x:.1f}" y="{top - 8}" text-anchor="middle">{notes[i].number}</text>')
     by_row: dict[int, list[str]] = {}
     for (r, i), kind in sorted(cells.items()):
-        by_row.setdefault(r, []).append(f'<rect class="{kind}" x="{_LABEL_W + i * width:.1f}" y="{top + r * _ROW_H + 2}" '
-                                        f'width="{cell_w:.1f}" height="{_ROW_H - 4}"/>')
+        x, y = _LABEL_W + i * width, top + r * _ROW_H + 2
+        by_row.setdefault(r, []).append(f'<rect class="{kind}" x="{x:.1f}" y="{y}" width="{cell_w:.1f}" '
+                                        f'height="{_ROW_H - 4}"/>')
     hint = ": click a cell to go to its note" if note_ids is not None else ""
     for r, src in enumerate(chosen):
         y = top + r * _ROW_H
