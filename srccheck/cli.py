@@ -18,8 +18,12 @@ from .manuscript import FORMATS as INPUT_FORMATS
 from .output import FORMATS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import TextIO
+
     from .config import Overrides
     from .model import Report
+    from .runner import Outcome
 
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
@@ -69,7 +73,11 @@ def _use_color(choice: str) -> bool:
               help="BibTeX file the citations should resolve to (repeatable; default: 'bib' from the configuration).")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default=None,
               help="Output: text (rich report, default on a terminal), concise (path:line:col: CODE [rule] message, "
-                   "default when piped), json, sarif, github (Actions annotations), junit.")
+                   "default when piped), json, sarif, github (Actions annotations), junit, html (one self-contained "
+                   "page: notes, sources, charts), markdown (GitHub-flavoured: findings and sources).")
+@click.option("--output-file", type=click.Path(allow_dash=False), default=None, metavar="FILE",
+              help="Write the report to FILE instead of stdout (replaced whole, never half-written). Without "
+                   "--format, the format comes from its suffix (.html, .md, .json, .sarif, .xml).")
 @click.option("--language", type=click.Choice(["auto", *LANGUAGES]), default=None,
               help="Language of the notes' citation conventions [default: auto, detect].")
 @click.option("--input-format", "--stdin-format", "input_format", type=click.Choice(["auto", *INPUT_FORMATS]),
@@ -102,7 +110,8 @@ def _use_color(choice: str) -> bool:
 @click.option("--no-sources", is_flag=True, help="Text report: leave out the sources table.")
 @click.option("--no-cache", is_flag=True,
               help="Parse the manuscript and bibliography afresh and leave the cache alone (also SRCCHECK_NO_CACHE=1).")
-def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_format: str | None, language: str | None,
+def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_format: str | None,
+          output_file: str | None, language: str | None,
           input_format: str | None, encoding: str | None, select: tuple[str, ...] | None,
           extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
           unused_entries: str | None, exit_zero: bool,
@@ -134,28 +143,53 @@ def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_forma
         if write_baseline:
             _write_baselines(paths, cli, config_path, no_config)
             return
-        fmt = output_format or ("text" if sys.stdout.isatty() else "concise")
+        fmt = output_format or _format_for(output_file) or ("text" if sys.stdout.isatty() else "concise")
         with Progress(len(paths), progress_wanted(fmt, quiet)) as progress:
             outcomes = check_files(paths, cli, config_path, no_config, progress=progress)
     except (InputError, UsageError) as exc:
         raise InputProblem(str(exc)) from None
 
     reports = [o.report for o in outcomes if o.report is not None]
+    options = RenderOptions(color=_use_color(color) and not output_file, show_sources=not no_sources)
+    if output_file and reports:  # nothing checked: an earlier report stays as it was
+        _write_report_file(output_file, lambda out: writer(fmt)(reports, out, options), outcomes)
     if statistics and not quiet:
         _print_statistics(reports)
-    elif not quiet:
+    elif not quiet and not output_file:
         from .collector import paused
 
         with paused():
-            writer(fmt)(reports, sys.stdout, RenderOptions(color=_use_color(color), show_sources=not no_sources))
+            writer(fmt)(reports, sys.stdout, options)
     # Summaries never mix into a machine-readable document on stdout.
-    to_stderr = fmt in MACHINE and not quiet and not statistics
+    to_stderr = fmt in MACHINE and not quiet and not statistics and not output_file
     for outcome in outcomes:
         if outcome.error is not None:
             click.echo(f"srccheck: {outcome.error}", err=True)
         else:
             click.echo(summary(outcome), err=to_stderr)
     sys.exit(exit_code(outcomes, exit_zero))
+
+
+_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".json": "json",
+                   ".sarif": "sarif", ".xml": "junit", ".txt": "text"}
+
+
+def _format_for(output_file: str | None) -> str | None:
+    return _SUFFIX_FORMATS.get(os.path.splitext(output_file)[1].lower()) if output_file else None
+
+
+def _write_report_file(path: str, render: "Callable[[TextIO], None]", outcomes: list["Outcome"]) -> None:
+    from .collector import paused
+    from .errors import InputError
+    from .output.destination import write_report_file
+
+    inputs = [*(o.path for o in outcomes), *(b for o in outcomes for b in o.bib),
+              *(o.config_path for o in outcomes if o.config_path)]
+    try:
+        with paused():
+            write_report_file(path, render, inputs)
+    except InputError as exc:
+        raise InputProblem(str(exc)) from None
 
 
 def _write_baselines(paths: list[str], cli: "Overrides", config_path: str | None, no_config: bool) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from .model import PageRange, Report
+from .model import Entry, PageRange, Report
 
 
 def merge_ranges(ranges: list[PageRange]) -> list[PageRange]:
@@ -30,10 +31,15 @@ class Source:
     pages: list[PageRange]
     citations: int
     kinds: dict[str, int]
-    first_full: int | None
+    first_full: int | None  # the note of the first full (or archival) citation
+    first_full_text: str = ""  # that citation as written
+
+
+_FULL = ("full", "archival")  # an archival reference is always given in full
 
 
 def sources(report: Report) -> list[Source]:
+    """One Source per cited entry, in order of first citation."""
     by_key: dict[str, Source] = {}
     ranges: dict[str, list[PageRange]] = {}
     notes: dict[str, dict[int, None]] = {}  # key -> its notes in order of first citation (a dict: a set that keeps order)
@@ -47,10 +53,36 @@ def sources(report: Report) -> list[Source]:
         notes[res.key][cit.note] = None
         src.citations += 1
         src.kinds[cit.kind] = src.kinds.get(cit.kind, 0) + 1
-        if cit.kind == "full" and src.first_full is None:
-            src.first_full = cit.note
+        if cit.kind in _FULL and src.first_full is None:
+            src.first_full, src.first_full_text = cit.note, cit.text
         ranges.setdefault(res.key, []).extend(cit.locator.pages if cit.locator else ())
     for key, src in by_key.items():
         src.notes = list(notes[key])
         src.pages = merge_ranges(ranges.get(key, []))
     return list(by_key.values())
+
+
+def entry_author(entry: Entry) -> str:
+    """The first author's (or editor's) surname, "and" the second's, or "et al.": enough for a table."""
+    people = entry.authors or entry.editors
+    if not people:
+        return ""
+    first = people[0].family
+    if len(people) == 2:
+        return f"{first} and {people[1].family}"
+    return first + (" et al." if len(people) > 2 else "")
+
+
+def entry_title(entry: Entry) -> str:
+    """The title, or what names an archival entry (its organization or archive)."""
+    return entry.title or entry.get("organization") or entry.get("archive") or ""
+
+
+def short_title(title: str, words: int = 5) -> str:
+    """The main title, cut after a few words: enough to recognise the work in a table."""
+    main = _SUBTITLE.split(title, maxsplit=1)[0].strip()
+    tokens = main.split()
+    return " ".join(tokens[:words]) + ("…" if len(tokens) > words else "")
+
+
+_SUBTITLE = re.compile(r"[:.?!]\s")

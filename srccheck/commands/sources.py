@@ -13,7 +13,8 @@ from . import LANGUAGES, InputFailure
               help="Resolve citations to this bibliography's keys; without it, sources come from the notes alone.")
 @click.option("--sort", "order", type=click.Choice(["first", "count", "author"]), default="first", show_default=True,
               help="first: by first appearance; count: most cited first; author: by author, then title.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "html"]), default="text", show_default=True,
+              help="html: one self-contained page with the sources table and charts.")
 @click.option("--language", type=click.Choice(LANGUAGES), default="auto", show_default=True,
               help="Citation conventions of the notes.")
 @click.option("--encoding", default=None, help="Manuscript encoding (default: detect).")
@@ -33,13 +34,20 @@ def sources(manuscript: str, bib_path: str | None, order: str, fmt: str, languag
       srccheck sources article.txt
       srccheck sources article.txt --bib refs.bib --sort count
       srccheck sources article.txt --format csv > sources.csv
+      srccheck sources article.txt --bib refs.bib --format html > sources.html
       srccheck sources article.txt --bib library.bib --uncited
     """
     from .. import cache
 
     if uncited and not bib_path:
         raise click.UsageError("--uncited needs --bib FILE: the entries it lists come from the bibliography")
+    if uncited and fmt == "html":
+        raise click.UsageError("--uncited lists entries as text, json or csv; the html page folds them "
+                               "under the sources table")
     cache.set_enabled(not no_cache)
+    if fmt == "html":
+        _print_html(manuscript, bib_path, None if language == "auto" else language, encoding, order)
+        return
     if uncited:
         rows, total = uncited_rows(manuscript, bib_path or "", None if language == "auto" else language, encoding)
         _print(rows, UNCITED_HEADER, fmt, f"every one of the {total:,} entries is cited" if total
@@ -60,6 +68,20 @@ def _print(rows: list[dict[str, object]], header: list[str], fmt: str, empty: st
         write_csv(rows, header, sys.stdout)
     else:
         click.echo(text_table(rows, header) if rows else empty)
+
+
+def _print_html(manuscript_path: str, bib_path: str | None, language: str | None, encoding: str | None,
+                order: str) -> None:
+    import sys
+
+    from ..output.html import write_sources
+    from ..sources import sources as summarise
+
+    bib, report = _resolved(manuscript_path, bib_path, language, encoding)
+    if not bib_path:
+        report.bib_path = None  # the works were drafted from the notes: there is no file to name
+    by_key = {src.key: src for src in summarise(report)}
+    write_sources(report, [by_key[str(row["key"])] for row in sort_rows(rows_of(bib, report), order)], sys.stdout)
 
 
 def _resolved(manuscript_path: str, bib_path: str | None, language: str | None, encoding: str | None):  # type: ignore[no-untyped-def]
@@ -84,62 +106,37 @@ def uncited_rows(manuscript_path: str, bib_path: str, language: str | None,
                  encoding: str | None = None) -> tuple[list[dict[str, object]], int]:
     """(a row for each entry no note cites, in bib order; how many entries the bib has)."""
     from ..rules.unused_entry import uncited_entries
+    from ..sources import entry_author, entry_title, short_title
 
     bib, report = _resolved(manuscript_path, bib_path, language, encoding)
-    rows = [{"key": e.key, "author": _author(e), "title": short_title(_title(e)), "line": e.line}
+    rows = [{"key": e.key, "author": entry_author(e), "title": short_title(entry_title(e)), "line": e.line}
             for e in uncited_entries(report.citations, bib.entries)]
     return rows, len(bib.entries)
 
 
 def source_rows(manuscript_path: str, bib_path: str | None, language: str | None,
                 encoding: str | None = None) -> list[dict[str, object]]:
+    return rows_of(*_resolved(manuscript_path, bib_path, language, encoding))
+
+
+def rows_of(bib, report) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+    from ..sources import entry_author, entry_title, short_title
     from ..sources import sources as summarise
 
-    bib, report = _resolved(manuscript_path, bib_path, language, encoding)
-    first_seen: dict[str, int] = {}
-    first_full: dict[str, int] = {}
-    for cit, res in report.citations:
-        if res.key:
-            first_seen.setdefault(res.key, cit.note)
-            if cit.kind in ("full", "archival"):
-                first_full.setdefault(res.key, cit.note)
     rows = []
     for src in summarise(report):
         entry = bib.entries[src.key]
         rows.append({
             "key": src.key,
-            "author": _author(entry),
-            "title": short_title(_title(entry)),
+            "author": entry_author(entry),
+            "title": short_title(entry_title(entry)),
             "citations": src.citations,
             "notes": src.notes,
             "pages": [list(r) for r in src.pages],
-            "first_full": first_full.get(src.key),
-            "first_note": first_seen[src.key],
+            "first_full": src.first_full,
+            "first_note": src.notes[0],  # the notes are in order of first citation
         })
     return rows
-
-
-def _title(entry) -> str:  # type: ignore[no-untyped-def]
-    return entry.title or entry.get("organization") or entry.get("archive") or ""
-
-
-def _author(entry) -> str:  # type: ignore[no-untyped-def]
-    people = entry.authors or entry.editors
-    if not people:
-        return ""
-    first = people[0].family
-    if len(people) == 2:
-        return f"{first} and {people[1].family}"
-    return first + (" et al." if len(people) > 2 else "")
-
-
-def short_title(title: str, words: int = 5) -> str:
-    """The main title, cut after a few words: enough to recognise the work in a table."""
-    import re
-
-    main = re.split(r"[:.?!]\s", title, maxsplit=1)[0].strip()
-    tokens = main.split()
-    return " ".join(tokens[:words]) + ("…" if len(tokens) > words else "")
 
 
 def sort_rows(rows: list[dict[str, object]], order: str) -> list[dict[str, object]]:

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:  # not imported at run time: `srccheck --version` loads this module for the format names
     from ..model import Finding, Report
 
-FORMATS = ("text", "concise", "json", "sarif", "github", "junit")
-MACHINE = ("json", "sarif", "junit")  # stdout holds one document: summaries go to stderr
+FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "html", "markdown")
+MACHINE = ("json", "sarif", "junit", "html", "markdown")  # stdout holds one document: summaries go to stderr
 _MODULES = {"text": "text", "concise": "concise", "json": "json_format", "sarif": "sarif",
-            "github": "github", "junit": "junit"}
+            "github": "github", "junit": "junit", "html": "html", "markdown": "markdown"}
 
 
 @dataclass(frozen=True)
