@@ -23,6 +23,7 @@ class Block:
     line: int  # 1-based line of the "@"
     key: str = ""  # entries only
     fields: dict[str, str] = field(default_factory=dict)  # name (lower-cased) -> raw value text
+    repeated: bool = False  # a field name occurs twice (BibTeX and biber warn; a checker may too)
 
     @property
     def is_entry(self) -> bool:
@@ -71,17 +72,21 @@ def _value_end(body: str, i: int) -> int:
     return i
 
 
-def _fields(body: str) -> dict[str, str]:
+def _fields(body: str) -> tuple[dict[str, str], bool]:
+    """The fields, and whether a field name occurs twice."""
     out: dict[str, str] = {}
+    repeated = False
     i = 0
     while i < len(body):
         found = re.compile(r"\s*,?\s*([A-Za-z][\w:.+-]*)\s*=\s*").match(body, i)
         if not found:
             break
         end = _value_end(body, found.end())
-        out[found.group(1).lower()] = body[found.end():end].strip()
+        name = found.group(1).lower()
+        repeated = repeated or name in out
+        out[name] = body[found.end():end].strip()
         i = end + 1
-    return out
+    return out, repeated
 
 
 def split(text: str) -> list[Block]:
@@ -110,7 +115,7 @@ def split(text: str) -> list[Block]:
             inner = text[open_at + 1:end - 1]
             key, _, body = inner.partition(",")
             block.key = key.strip()
-            block.fields = _fields(body)
+            block.fields, block.repeated = _fields(body)
         elif kind == "string":
             inner = text[open_at + 1:end - 1]
             block.key = inner.split("=", 1)[0].strip()

@@ -74,21 +74,40 @@ class Case:
         return [w.csl for w in self.works.values()]
 
 
-def _signature(work: pools.Work) -> tuple:
-    first = pools.fold(phrases.surname(work.names[0])) if work.names else ""
-    words = [w for w in re.findall(r"[a-z]+", pools.fold(work.csl.get("title", ""))) if len(w) > 3][:3]
-    return first, tuple(words)
+def _title_key(work: pools.Work) -> tuple[str, ...]:
+    """The first words of the short title (or of the title before a colon): what a short form shows."""
+    title = work.csl.get("title-short") or re.split(r"[:.?!]\s", work.csl.get("title", ""))[0]
+    return tuple([w for w in re.findall(r"[a-z]+", pools.fold(title)) if len(w) > 3][:3])
+
+
+def _surnames(work: pools.Work) -> set[str]:
+    return {pools.fold(phrases.surname(p)) for p in work.names}
 
 
 def choose_works(pool: pools.Pool, rng: random.Random) -> tuple[list[str], list[str], set[str]]:
-    """(cited, uncited, every key in the bib). Crossref parents of chosen entries are cited too;
-    no two entries look alike (first surname and first title words: their short forms could be the
-    same, as for a column that recurs under one title); the uncited ones are by
-    authors nobody cites in the case."""
+    """(cited, uncited, every key in the bib). Crossref parents of chosen entries are cited too.
+    No two entries share a short title and an author: their short forms could be the same (a
+    column like "Neue Pakete auf CTAN" recurs under one title; "Grußwort" by Schaa and Höppner
+    and by Höppner and Schaa; "Call for papers" and "Call for papers: SGML…" by Anonymous). The
+    uncited ones are by authors nobody cites in the case."""
     eligible = list(pool.eligible)
     rng.shuffle(eligible)
     want = rng.randint(22, 30) if len(eligible) > 45 else len(eligible) - rng.randint(4, 8)
-    signatures: set[tuple] = set()
+    taken: dict[tuple[str, ...], list[set[str]]] = {}
+
+    def clashes(keys: list[str]) -> bool:
+        seen = {t: list(v) for t, v in taken.items()}
+        for key in keys:
+            title, names = _title_key(pool.works[key]), _surnames(pool.works[key])
+            if any(names & other for other in seen.get(title, [])):
+                return True
+            seen.setdefault(title, []).append(names)
+        return False
+
+    def take(keys: list[str]) -> None:
+        for key in keys:
+            taken.setdefault(_title_key(pool.works[key]), []).append(_surnames(pool.works[key]))
+
     cited: list[str] = []
     parents = {pool.works[k].parent for k in pool.works if pool.works[k].parent}
     for key in eligible:
@@ -96,23 +115,21 @@ def choose_works(pool: pools.Pool, rng: random.Random) -> tuple[list[str], list[
             break
         group = [key] + ([pool.works[key].parent] if pool.works[key].parent else [])
         group = [k for k in group if k not in cited]
-        sigs = [_signature(pool.works[k]) for k in group]
-        if any(s in signatures for s in sigs) or len(set(sigs)) < len(sigs):
+        if clashes(group):
             continue
-        signatures.update(sigs)
+        take(group)
         cited.extend(group)
-    surnames = {s[0] for s in signatures}
+    authors = set().union(*(_surnames(pool.works[k]) for k in cited))
     uncited: list[str] = []
     n_uncited = rng.randint(3, 5)
     for key in eligible:
         if len(uncited) >= n_uncited:
             break
         work = pool.works[key]
-        sig = _signature(work)
-        if key in cited or work.parent or key in parents or sig in signatures or sig[0] in surnames:
+        if key in cited or work.parent or key in parents or _surnames(work) & authors or clashes([key]):
             continue
-        signatures.add(sig)
-        surnames.add(sig[0])
+        take([key])
+        authors |= _surnames(work)
         uncited.append(key)
     return cited, uncited, set(cited) | set(uncited)
 

@@ -79,16 +79,24 @@ def pick_pages(rng: random.Random, work: pools.Work) -> list[tuple[int, int]]:
     return []
 
 
+ANONYMOUS = {"anonymous", "anon", "anon.", "anonym", "n. n.", "nn"}
+
+
 def authoryear_keys(works: dict[str, pools.Work], keys: list[str]) -> set[str]:
-    """Works a writer can cite as "Surname Year" without ambiguity in this bibliography."""
+    """Works a writer can cite as "Surname Year" without ambiguity in this bibliography (and would:
+    not "Anonymous 1992")."""
     def sign(work: pools.Work) -> tuple[str, int | None]:
         return pools.fold(phrases.surname(work.names[0])) if work.names else "", work.year
 
     counts: dict[tuple, int] = {}
     for key in keys:
         counts[sign(works[key])] = counts.get(sign(works[key]), 0) + 1
+    def personal(work: pools.Work) -> bool:
+        first = work.names[0]
+        return "literal" not in first and pools.fold(first.get("family", "")) not in ANONYMOUS
+
     return {k for k in keys if works[k].names and works[k].year and counts[sign(works[k])] == 1
-            and phrases.authoryear_names(works[k].csl, "en", random.Random(0))}
+            and personal(works[k]) and phrases.authoryear_names(works[k].csl, "en", random.Random(0))}
 
 
 class Planner:

@@ -186,9 +186,10 @@ def load_texlive(spec: PoolSpec, pandoc: str, cache: Path) -> Pool:
             parent = bibsplit.unquote(block.fields.get("crossref", "")) or None
             pool.works[block.key] = Work(block.key, items[block.key], block.text, parent, order,
                                          bibsplit.macros_used(block))
-            kinds[block.key] = block.kind
+            kinds[block.key] = "repeated-field" if block.repeated else block.kind
             # the processors print title, subtitle and title addition together
             titles[block.key] = " ".join(block.fields.get(f, "") for f in ("title", "subtitle", "titleaddon"))
+    # kinds: an entry with a field given twice gets the kind "repeated-field", so it is never cited
     for key, work in pool.works.items():
         if work.parent and work.parent not in pool.works:
             continue
