@@ -187,6 +187,7 @@ def render_case(case: Case, tools: Tools) -> None:
 # ---------------------------------------------------------------- answers and checks
 
 def _norm(text: str) -> str:
+    text = re.sub(r"<((?:https?|ftp)://[^<>\s]+)>", r"\1", text)  # a Markdown autolink reads as its URL
     text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
     return re.sub("[’‘'`]", "'", re.sub(r"\s+", " ", text))
 
@@ -238,13 +239,14 @@ def markdown_notes(pandoc: str, md: str) -> list[str]:
 
 
 def md_escape(text: str) -> str:
-    """Backslash-escape what Markdown would read as markup ("<https://…>" is an autolink)."""
+    """Backslash-escape what Markdown would read as markup ("$…$" math, "^…^" superscript)."""
     return re.sub(r"([\\`*_\[\]<>@^~$#|])", r"\\\1", text)
 
 
 def markdown_texts(pandoc: str, texts: list[str]) -> list[str]:
     """The notes as written in the Markdown file: as rendered, escaped only where Markdown would
-    otherwise read them differently; raises Redraw if even that fails."""
+    otherwise read a different text (an MHRA "<https://…>" stays: an autolink reads as its URL);
+    raises Redraw if even that fails."""
     def read_back(notes: list[str]) -> list[str]:
         md = "\n\n".join(f"Text.[^{i}]" for i in range(1, len(notes) + 1)) + "\n\n"
         md += "\n".join(f"[^{i}]: {t}" for i, t in enumerate(notes, 1)) + "\n"

@@ -58,6 +58,8 @@ def pick_pages(rng: random.Random, work: pools.Work) -> list[tuple[int, int]]:
         return []
     bounds = pools.page_bounds(work)
     pinpoint = bounds is not None
+    if bounds is None and work.csl.get("page"):
+        return []  # pages "c3--c3", "e1234", "i--xii": no writer cites "p. 143" of a cover
     if bounds is None:
         total = pools.book_pages(work) or random.Random(work.key).randint(150, 520)
         bounds = (min(7, total), max(min(7, total), total - 5))
