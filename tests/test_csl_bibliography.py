@@ -39,8 +39,9 @@ CASES = sorted(p.stem for p in CSL.glob("*.json"))
 
 
 def test_every_corpus_case_has_its_csl_conversion() -> None:
+    # the sets the CSL conversions were made for; align and align-holdout came later, with their own generator
     cases = {"--".join(p.parent.relative_to(CORPUS).parts) for p in CORPUS.rglob("refs.bib")
-             if p.parent.relative_to(CORPUS).parts[0] != "holdout"}
+             if p.parent.relative_to(CORPUS).parts[0] not in ("holdout", "align", "align-holdout")}
     assert cases <= set(CASES)
 
 
