@@ -123,6 +123,11 @@ def split_parts(text: str, sep: str = ",") -> list[str]:
 
 
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
+# after a ";": a place (a few capitalised words) then another place or the publisher ("; London: Greenwood")
+_PLACE_AFTER = re.compile(r"\s*[A-ZÀ-ÞĀ-ſ][\w.’'-]*(?:\s[A-ZÀ-ÞĀ-ſ][\w.’'-]*){0,2}\s*(?:;|:\s|\s1[5-9][0-9]{2}\b|\s20[0-9]{2}\b)")
+# German author lists with ";": "Hagen, Hans; Hoekwater, Taco; …: Titel" — an inverted name before and after
+_INVERTED_NAME = re.compile(r"[A-ZÀ-ÞĀ-ſ][\w’'-]+(?:[ -][A-ZÀ-ÞĀ-ſ][\w’'-]+)?,\s+(?:[A-ZÀ-ÞĀ-ſ][\w’'.-]*\s?){1,4}")
+_INVERTED_NAME_AFTER = re.compile(r"\s*[A-ZÀ-ÞĀ-ſ][\w’'-]+(?:[ -][A-ZÀ-ÞĀ-ſ][\w’'-]+)?,\s+(?:[A-ZÀ-ÞĀ-ſ][\w’'.-]*\s?){1,4}\s*[;:]")
 _CUT_CANDIDATE = re.compile(r";|\.(?= )")
 _WINDOW = 400  # how far split_note looks before and after a full stop
 _MAX_PIECE = 2000  # characters: no single citation is longer
@@ -182,6 +187,11 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
         if inside[k]:
             continue
         if ch == ";":
+            piece = text[(cuts[-1][1] if cuts else 0):k]
+            if _PLACE_AFTER.match(text, k + 1) and _ends_with_place(piece, grammar):
+                continue  # "Westport, Conn.; London: Greenwood 2000": places of one imprint, not two citations
+            if _INVERTED_NAME_AFTER.match(text, k + 1) and _INVERTED_NAME.fullmatch(_strip_signal(piece.strip(), grammar)):
+                continue  # "Hagen, Hans; Hoekwater, Taco; Schaa, Volker: Titel": one citation's authors
             cuts.append((k, k + 1))
         elif ch == "." and k + 1 < n and text[k + 1] == " ":
             # windows, not the whole text before and after: these checks ran at every full stop
@@ -272,6 +282,15 @@ def _ordinal_in_phrase(text: str, k: int, grammar: Grammar) -> bool:
     word = m.group(1)
     return word not in grammar.locator_labels and word + "." not in grammar.locator_labels and \
         word not in ("hier", "at", "ici", "qui", "see", "bkz", "vgl", "voir", "cf", "passim")
+
+
+def _ends_with_place(piece: str, grammar: Grammar) -> bool:
+    """Whether the text before a ";" ends with a place of publication ("…, Westport, Conn.", "…, München"): a
+    short capitalised last part, not a title in quotes, not a finished citation."""
+    if _complete(piece, grammar):
+        return False
+    last = split_parts(piece)[-1].strip()
+    return bool(last) and ":" not in last and last[-1:] not in _CLOSERS and _short_name(last.rstrip("."))
 
 
 def _edition_follows(rest: str, grammar: Grammar) -> bool:
@@ -865,6 +884,12 @@ def _archive_word_patterns() -> list[re.Pattern[str]]:
 
 
 _XREFS = [re.compile(p, re.IGNORECASE) for p in L.NOTE_XREF]
+# a URL or DOI ending a citation (Chicago, MHRA, OSCOLA put it after the pages), with an access date: the
+# locator stands before it. Possessive: a URL is one run of non-spaces.
+_TRAILING_LINK = re.compile(
+    r"[,.]?\s*(?:<\s*)?(?:https?://|doi:\s*|www\.)\S++(?:\s*>)?"
+    r"(?:[,.]?\s*\(?(?:accessed|abgerufen|consulté|erişim|erişim tarihi|letzter zugriff)[^()]{0,40}\)?)?[.\s]*$",
+    re.IGNORECASE)
 
 
 def parse_citation(
@@ -894,7 +919,7 @@ def parse_citation(
                 _, locator = split_locator(", " + rest, grammar)
             return Citation(note.number, index, original, line, Kind.IBID, marker=lead, marker_role=MarkerRole.IBID,
                             locator=locator, xref_note=xref)
-    head, locator = split_locator(text, grammar)
+    head, locator = split_locator(_TRAILING_LINK.sub("", text), grammar)
     if locator is None and head.endswith(".") and not re.search(r"(?:^|[\s.])[^\W\d_]\.$", head):
         head = head[:-1].rstrip()  # the note's full stop, not an abbreviation or initial
     colon = None if _archival(head, sigla, False, False) else _colon_authors(head)

@@ -29,8 +29,22 @@ def _accent(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", base + mark)
 
 
+# logos that TeX-related titles are full of ("Die {\TeX}nische Komödie", "Euro\TeX{} 2003"): pylatexenc drops
+# macros it does not know, which made "TeXnische" read as "nische". A control word eats the space after it.
+_LOGOS = {"TeX": "TeX", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2e", "XeTeX": "XeTeX", "XeLaTeX": "XeLaTeX",
+          "LuaTeX": "LuaTeX", "LuaLaTeX": "LuaLaTeX", "pdfTeX": "pdfTeX", "pdfLaTeX": "pdfLaTeX", "eTeX": "e-TeX",
+          "ConTeXt": "ConTeXt", "BibTeX": "BibTeX", "AmS": "AMS", "AMS": "AMS", "AmSTeX": "AMS-TeX",
+          "MF": "Metafont", "MP": "MetaPost", "METAFONT": "METAFONT", "SliTeX": "SliTeX", "TUB": "TUGboat",
+          "ldots": "…", "dots": "…", "textendash": "–", "textemdash": "—", "slash": "/"}
+_LOGO = re.compile(r"\\(" + "|".join(sorted(_LOGOS, key=len, reverse=True)) + r")(?![A-Za-z])(?:\{\}|[ \t]?)")
+_SPACING = re.compile(r"\\(?:/|,|@|\s)")  # italic correction, thin space, \@, control space
+
+
 def _fast(value: str) -> str | None:
     """Decode with the table; None if anything else remains that pylatexenc must handle."""
+    if "\\" in value:
+        value = _LOGO.sub(lambda m: _LOGOS[m.group(1)], value)
+        value = _SPACING.sub(lambda m: " " if m.group().isspace() or m.group()[1:].isspace() else "", value)
     text = _ACCENT.sub(_accent, value)
     text = _LETTER.sub(lambda m: _LETTERS[m.group(1)], text)
     text = _SYMBOL.sub(lambda m: _SYMBOLS[m.group(1)], text)
@@ -59,6 +73,8 @@ def decode_latex(value: str) -> str:
     fast = _fast(value)
     if fast is not None:
         return fast
+    if "\\" in value:
+        value = _LOGO.sub(lambda m: _LOGOS[m.group(1)], value)
     try:
         return _converter().latex_to_text(value)
     except Exception:  # pylatexenc is lenient, but a value is never worth a crash

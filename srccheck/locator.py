@@ -25,7 +25,8 @@ _DASH = f"[{DASHES}]"
 _PAGE = r"(?:\d{1,5}[ab]?(?![\w])|[ivxlcdm]{1,7}(?![\w]))"
 _ROMAN_UPPER = r"[IVXLCDM]{1,7}"
 _YEAR_MIN, _YEAR_MAX = 1400, 2100
-_BEFORE_BARE = ",:)]”’\"»"  # what may stand before a page number with no label
+# what may stand before a page number with no label; U+2064 ends a title the resolver found (MLA: "Title 229-31")
+_BEFORE_BARE = ",:)]”’\"»\u2064"
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -61,6 +62,7 @@ def _pattern(grammar: Grammar) -> re.Pattern[str]:
           (?P<refs>{ref}(?:{joiner}{ref})*)
           (?:\s*(?P<follow>{follow}))?
           (?:\s*\(\s*(?:(?:{label})\s*)?(?P<pin>{ref}(?:{joiner}{ref})*)\s*\))?
+          (?:[ \t]+(?P<trail>{_PAGE}\s*{_DASH}\s*{_PAGE}))?
           |(?P<passim>passim)
         )
         \s*[.,;]?\s*$
@@ -190,6 +192,12 @@ def _locator_from(match: re.Match[str], head: str, grammar: Grammar) -> Locator 
     pin = match.group("pin")
     ranges = page_ranges(pin) if pin else page_ranges(refs)
     span = None
+    trail = page_ranges(match.group("trail")) if match.group("trail") else ()
+    if trail:
+        # "p. 100, 104 82-109": the pages cited, then the chapter's own span (Presses universitaires de Rennes)
+        if not labelled or not all(trail[0][0] <= a <= b <= trail[0][1] for a, b in ranges):
+            return None
+        span = trail[0]
     if not labelled and not pin:
         kept = _after_span(ranges)
         if kept != ranges:

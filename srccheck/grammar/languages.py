@@ -64,7 +64,7 @@ SIGNALS = {
 LOCATOR_LABELS = {
     "tr": {"s.": "page", "ss.": "page", "sayfa": "page", "sh.": "page", "vr.": "folio", "yk.": "folio",
            "belge": "document", "dipnot": "note", "dn.": "note"},
-    "en": {"p.": "page", "pp.": "page", "page": "page", "pages": "page", "fol.": "folio", "fols.": "folio",
+    "en": {"p.": "page", "pp.": "page", "pp": "page", "page": "page", "pages": "page", "fol.": "folio", "fols.": "folio",
            "f.": "folio", "ff.": "folio", "col.": "column", "cols.": "column", "para.": "paragraph",
            "paras.": "paragraph", "n.": "note", "nn.": "note", "at": "page"},
     "de": {"S.": "page", "s.": "page", "Bl.": "folio", "fol.": "folio", "Sp.": "column", "Rn.": "paragraph",

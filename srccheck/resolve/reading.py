@@ -33,6 +33,7 @@ from .weights import WEIGHTS as W
 
 _FILL = "ꝗꝙꝛꝝꝟꝡꝣꝥꝧꝩꝫꝭꝯ"  # letters no text uses: the body of a masked title, one per title of a note
 _HEAD = "Ꝗ"  # a capital: a masked title starts like a new citation may
+_ET_AL = re.compile(r"^\s*,?\s*(?:et al\.?|u\. ?a\.|vd\.|v\.dğr\.|и др\.)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -209,8 +210,11 @@ class NoteReader:
         if not authors:
             return None
         after = m.year[1] if m.year else m.end
-        tail = text[after:hi]
-        locator = locator_only(tail.lstrip(" ,.:;"), self.grammar) if tail.strip(" ,.;:") else None
+        tail = _ET_AL.sub("", text[after:hi], count=1)
+        locator = None
+        if tail.strip(" ,.;:"):
+            # "Yoon et al. 2409", "Hofmann 186" (MLA): a bare page right after the names is the locator
+            locator = locator_only(tail.lstrip(" ,.:;"), self.grammar)
         years = (int(text[m.year[0]:m.year[1]]),) if m.year else ()
         return Citation(note.number, index, text[start:hi].strip(), line, Kind.SHORT, authors=authors, years=years,
                         locator=locator, span=(start, hi),

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from ..model import Finding, Severity
+from ..model import Entry, Finding, Severity
 from ..normalize import fold
 from ..numerals import roman_to_int
 from . import Context
@@ -71,6 +71,22 @@ def is_acronym(token: str, words: list[str]) -> bool:
     return fits(token, words)
 
 
+_OWN_TEXT = ("title", "subtitle", "booktitle", "booksubtitle", "maintitle", "mainsubtitle", "journaltitle", "journal",
+             "series", "eventtitle", "howpublished", "note")
+
+
+def _entry_says(entry: Entry, text: str) -> bool:
+    """Whether text the parser took for a publisher or place is the entry's own title, container or a person's
+    name ("Elementary Particle Theory: Relativistic Groups…", "Kants Werke. Akademie Textausgabe", "Friedrich"):
+    then the parser misread the note, and the note does not disagree with the entry."""
+    needle = fold(text)
+    if len(needle) < 3:
+        return False
+    people = " ".join(f"{p.given} {p.family}" for p in (*entry.authors, *entry.editors))
+    hay = fold(" ".join(filter(None, [*(entry.get(f) for f in _OWN_TEXT), people])))
+    return f" {needle} " in f" {hay} "
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     for cit, res in ctx.citations:
         if not res.key or cit.kind != "full":
@@ -81,17 +97,20 @@ def check(ctx: Context) -> Iterator[Finding]:
         if cit.years and years and not set(cit.years) & set(years):
             problems.append(f"year {'/'.join(map(str, cit.years))} (bibliography: {years[0]})")
         if cit.volume and e.get("volume"):
-            a, b = roman_to_int(cit.volume), roman_to_int(e.get("volume") or "")
-            if a is not None and b is not None and a != b:
+            a = roman_to_int(cit.volume)
+            # a journal's issue may be cited where the volume stands ("TUGboat, 14.3, 40"): any number of the entry's
+            numbers = {roman_to_int(e.get(f) or "") for f in ("volume", "number", "issue")} - {None}
+            if a is not None and numbers and a not in numbers:
                 problems.append(f"volume {cit.volume} (bibliography: {e.get('volume')})")
-        if cit.publisher and e.get("publisher"):
+        if cit.publisher and e.get("publisher") and not _entry_says(e, cit.publisher):
             others = (e.get("publisher"), e.get("organization"), e.get("institution"), e.get("school"))
             if not any(_agrees(p, *others) for p in [cit.publisher, *cit.publisher.split(", "), *(cit.place or "").split("; ")] if p):
                 problems.append(f"publisher “{cit.publisher}” (bibliography: “{e.get('publisher')}”)")
         place = e.get("address") or e.get("location")
         # the note's short imprint parts are place candidates ("H.Ü.; Ankara"): one must agree
         # a place is a word or two; longer candidates are titles or names the parser could not place
-        places = [p for p in (cit.place or "").split("; ") if p and len(p.split()) <= 2 and not re.search(r"\b\w\.", p)]
+        places = [p for p in (cit.place or "").split("; ") if p and len(p.split()) <= 2 and not re.search(r"\b\w\.", p)
+                  and not _entry_says(e, p)]
         if places and place and not any(_agrees(p, place, e.get("publisher"), e.get("title")) for p in places):
             problems.append(f"place “{cit.place}” (bibliography: “{place}”)")
         if problems:
