@@ -36,6 +36,7 @@ _COMMON_ABBREVIATIONS = {
     "sy", "t", "sp", "col", "fol", "fols", "bl", "anm", "repr", "rev", "ibíd", "íd", "pág", "págs", "núm", "vid",
     "ed", "gen", "gn", "kur", "orn", "ör", "bşk", "müd", "mah", "cad", "sok", "apt", "yayl", "yay", "basım",
     "red", "tłum", "oprac", "wyd", "cyt", "dz", "zob", "por", "nr", "trad", "coord", "cur", "ord", "hrsg", "bearb",
+    "coll", "suppl", "ser", "ns", "repr", "rééd", "éd",
 }
 
 
@@ -124,7 +125,7 @@ def split_parts(text: str, sep: str = ",") -> list[str]:
 
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 # after a ";": a place (a few capitalised words) then another place or the publisher ("; London: Greenwood")
-_PLACE_AFTER = re.compile(r"\s*[A-ZÀ-ÞĀ-ſ][\w.’'-]*(?:\s[A-ZÀ-ÞĀ-ſ][\w.’'-]*){0,2}\s*(?:;|:\s|\s1[5-9][0-9]{2}\b|\s20[0-9]{2}\b)")
+_PLACE_AFTER = re.compile(r"\s*[A-ZÀ-ÞĀ-ſ][\w.’'-]*(?:\s[A-ZÀ-ÞĀ-ſ][\w.’'-]*){0,2}\s*(?:;|:\s|,?\s(?:1[5-9]|20)[0-9]{2}\b)")
 # German author lists with ";": "Hagen, Hans; Hoekwater, Taco; …: Titel" — an inverted name before and after
 _INVERTED_NAME = re.compile(r"[A-ZÀ-ÞĀ-ſ][\w’'-]+(?:[ -][A-ZÀ-ÞĀ-ſ][\w’'-]+)?,\s+(?:[A-ZÀ-ÞĀ-ſ][\w’'.-]*\s?){1,4}")
 _INVERTED_NAME_AFTER = re.compile(r"\s*[A-ZÀ-ÞĀ-ſ][\w’'-]+(?:[ -][A-ZÀ-ÞĀ-ſ][\w’'-]+)?,\s+(?:[A-ZÀ-ÞĀ-ſ][\w’'.-]*\s?){1,4}\s*[;:]")

@@ -81,10 +81,11 @@ def parse_names(text: str) -> tuple[Name, ...]:
 
 
 
-def _split_name(tokens: list[str]) -> Name:
-    # "MOREL Claire", "Kemal AYDOĞDU": a surname set in capitals among given names in lower case is the family,
-    # wherever it stands (French, Spanish and Turkish notes put it first or last)
-    caps = [i for i, t in enumerate(tokens) if _is_capitals(t)]
+def _split_name(tokens: list[str], capitals: bool = True) -> Name:
+    # "MOREL Claire", "Kemal AYDOĞDU": in a note, a surname set in capitals among given names in lower case is the
+    # family, wherever it stands (French, Spanish and Turkish notes put it first or last). Not in a .bib, where
+    # "First Last" has its own rule and capitals are initials ("Volker RW Schaa").
+    caps = [i for i, t in enumerate(tokens) if _is_capitals(t)] if capitals else []
     if caps and len(caps) < len(tokens) and caps == list(range(caps[0], caps[-1] + 1)):
         rest = tokens[: caps[0]] + tokens[caps[-1] + 1:]
         if all(t[:1].isupper() and not _is_capitals(t) for t in rest):
@@ -103,7 +104,7 @@ def _split_name(tokens: list[str]) -> Name:
 
 def _is_capitals(token: str) -> bool:
     bare = token.strip(".,")
-    return len(bare) >= 2 and bare.isupper() and bare.isalpha() and not _ROMAN.match(bare)
+    return len(bare) >= 3 and bare.isupper() and bare.isalpha() and not _ROMAN.match(bare)
 
 
 def parse_bib_names(value: str) -> tuple[Name, ...]:
@@ -123,7 +124,7 @@ def parse_bib_names(value: str) -> tuple[Name, ...]:
             given = given.split(",")[-1]  # "Last, Jr, First"
             names.append(Name(family.strip(), given.strip()))
         else:
-            names.append(_split_name(raw.split()))
+            names.append(_split_name(raw.split(), capitals=False))
     return tuple(names)
 
 

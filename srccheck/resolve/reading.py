@@ -97,6 +97,7 @@ class NoteReader:
         self.sigla = sigla
         self.weigh = Weigher(bib)
         self.settled = settled
+        self._imprints: dict[str, frozenset[str]] = {}
 
     def read(self, note: Note, citations: list[Citation]) -> list[tuple[Citation, tuple[Reading, ...]]]:
         """The note's citations (split again where a found title demands it), each with its aligned readings."""
@@ -111,6 +112,7 @@ class NoteReader:
         strong = [m for m in found if _strong(m)]
         if any(not _inside_one(m, parsed) for m in strong):
             parsed = self._split_again(note, strong)
+        parsed = self._join_tails(note, parsed, found)
         out: list[tuple[Citation, tuple[Reading, ...]]] = [(c, ()) for c in keyed]
         for c in parsed:
             out.append((c, self._readings(note, c, found)))
@@ -154,6 +156,65 @@ class NoteReader:
                 if reading is not None:
                     out.append(reading)
         return [replace(c, index=i) for i, c in enumerate(out)]
+
+    # -- joining a citation's tail ------------------------------------------------------------
+    def _join_tails(self, note: Note, parsed: list[Citation], found: list[Mention]) -> list[Citation]:
+        """A piece the parser cut off after a citation whose entry was found ("… Studies in medieval Jewish
+        history. London, 2001, p. 66", "Phys. | Rev. Lett. 19 (1967), 1264") is that citation's imprint or
+        container when its words are the entry's own: joined to it, and read again as one citation."""
+        out: list[Citation] = []
+        for c in parsed:
+            prev = out[-1] if out else None
+            if prev is not None and self._is_tail(note.text, prev, c, found):
+                out[-1] = self._joined(note, prev, c, found)
+            else:
+                out.append(c)
+        return out if len(out) == len(parsed) else [replace(c, index=i) for i, c in enumerate(out)]
+
+    def _is_tail(self, text: str, prev: Citation, c: Citation, found: list[Mention]) -> bool:
+        if prev.span is None or c.span is None or _refers_back(c) or c.key is not None or prev.locator is not None:
+            return False  # a citation that ends with its locator is complete
+        if text[prev.span[1]:c.span[0]].strip(" .,:") or any(c.span[0] <= m.start < c.span[1] for m in found):
+            return False  # a ";" between them, or another entry found in the piece: two citations
+        entries = {m.key for m in found if prev.span[0] <= m.start < prev.span[1]}
+        if not entries:
+            return False
+        piece = text[c.span[0]:c.span[1]]
+        if c.locator is not None:
+            piece = piece.replace(c.locator.text, " ")
+        words = [w for w in _words_of(piece) if w not in _LOCATOR_WORDS]
+        if not words:
+            return False
+        for key in entries:
+            own = self._imprint_words(key)
+            if sum(1 for w in words if w in own) >= W.tail_share * len(words):
+                return True
+        return False
+
+    def _imprint_words(self, key: str) -> frozenset[str]:
+        words = self._imprints.get(key)
+        if words is None:
+            e = self.bib.entries[key]
+            values = [e.get(f) or "" for f in _IMPRINT_FIELDS]
+            values += [f"{p.given} {p.family}" for p in (*e.authors, *e.editors)]
+            if e.year:
+                values.append(str(e.year))
+            words = self._imprints[key] = frozenset(w for v in values for w in fold(v).split())
+        return words
+
+    def _joined(self, note: Note, prev: Citation, c: Citation, found: list[Mention]) -> Citation:
+        from ..citations import parse_citation
+
+        lo, hi = prev.span[0], c.span[1]  # type: ignore[index]
+        titles = _disjoint([m.title for m in found if m.title and lo <= m.title.start and m.title.end <= hi])
+        text, originals = note.text[lo:hi], []
+        for k, (start, end) in enumerate(titles):
+            originals.append(note.text[start:end])
+            text = text[:start - lo] + _mask(end - start, k) + text[end - lo:]
+        joined = parse_citation(text, note, prev.index, prev.line, self.grammar, self.sigla)
+        if joined is None:
+            return prev
+        return replace(_unmask_citation(joined, originals), span=(lo, hi))
 
     # -- readings ---------------------------------------------------------------------------
     def _readings(self, note: Note, c: Citation, found: list[Mention]) -> tuple[Reading, ...]:
@@ -227,6 +288,20 @@ def _is_container(book: Entry, part: Entry) -> bool:
         return True
     where = part.get("booktitle") or part.get("journaltitle") or part.get("journal")
     return bool(where) and book.key != part.key and title_similarity(where, book.title) >= W.container_title
+
+
+_IMPRINT_FIELDS = ("publisher", "address", "location", "journal", "journaltitle", "booktitle", "booksubtitle",
+                   "maintitle", "mainsubtitle", "series", "eventtitle", "organization", "institution", "school",
+                   "volume", "number", "issue", "edition", "title", "subtitle", "titleaddon", "booktitleaddon",
+                   "maintitleaddon", "venue", "pubstate", "pages")
+# what a tail holds besides the entry's words: locator labels and pinpoint words, numbers being pages
+_LOCATOR_WORDS = frozenset({"p", "pp", "s", "ss", "hier", "here", "ici", "at", "vol", "bd", "no", "nr", "h", "n",
+                            "c", "t", "ed", "eds", "hg", "hrsg", "dir", "o", "and", "und", "et", "ve", "in"})
+
+
+def _words_of(text: str) -> list[str]:
+    """A tail's words worth comparing: its words and years, not its other numbers (pages, volumes)."""
+    return [w for w in fold(text).split() if not w.isdigit() or (len(w) == 4 and 1400 <= int(w) <= 2100)]
 
 
 def _refers_back(c: Citation) -> bool:

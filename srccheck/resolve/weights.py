@@ -90,6 +90,9 @@ class Weights:
     """The parser's reading matching one entry this well, with the title as the entry has it, needs no alignment..."""
     settled_lead: float = 5.0
     """...and with the next candidate at least this far behind."""
+    tail_share: float = 0.6
+    """A piece cut off after a found citation is its tail (imprint, container) when this share of its words are
+    the entry's own (publisher, place, journal, book, year...)."""
     container_title: float = 90.0
     """A chapter's booktitle this similar to a book's title makes the book the chapter's container."""
     title_coverage: float = 0.6
