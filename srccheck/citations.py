@@ -990,8 +990,8 @@ def _tidy(text: str | None) -> str | None:
 
 def _is_citation(fields: _Fields, locator: Locator | None, marker: str | None, xref: int | None, kind: str) -> bool:
     """Discursive sentences carry none of a citation's marks."""
-    if marker or xref is not None or kind == "full":
-        return True
+    if marker or xref is not None or kind == "full" or fields.author_year:
+        return True  # "Vgl. Öztürk (2015).": author and year are a citation
     if locator is not None and (locator.ranges or locator.passim or locator.label):
         return bool(fields.authors or fields.title)
     if fields.authors and fields.title:

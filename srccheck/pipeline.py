@@ -117,27 +117,23 @@ def resolve_all(citations: list[Citation], bib: Bibliography, manuscript: Manusc
 
 def _by_note(citations: list[Citation], manuscript: Manuscript,
              counts: list[int] | None) -> list[tuple[Note | None, list[Citation]]]:
-    """The citations of each note, in order, laid out as _parse_notes made them (direct ones, then parsed)."""
+    """Every note with its citations, in order, laid out as _parse_notes made them (direct ones, then parsed);
+    a note without any is there too (the bibliography may find one the parser did not)."""
     direct = manuscript.direct_citations or {}
     notes = manuscript.notes
     if counts is None or len(counts) != len(notes) or \
             sum(counts) + sum(len(direct.get(n.number, [])) for n in notes) != len(citations):
-        first = {}
-        for n in notes:
-            first.setdefault(n.number, n)
-        groups: list[tuple[Note | None, list[Citation]]] = []
+        by_number: dict[int, list[Citation]] = {}
         for c in citations:
-            if groups and groups[-1][1][-1].note == c.note:
-                groups[-1][1].append(c)
-            else:
-                groups.append((first.get(c.note), [c]))
-        return groups
-    out: list[tuple[Note | None, list[Citation]]] = []
+            by_number.setdefault(c.note, []).append(c)
+        out = [(n, by_number.pop(n.number, [])) for n in notes]
+        out += [(None, cs) for cs in by_number.values()]  # citations of no note read (should not happen)
+        return out
+    out = []
     at = 0
     for note, count in zip(notes, counts):
         size = len(direct.get(note.number, [])) + count
-        if size:
-            out.append((note, citations[at:at + size]))
+        out.append((note, citations[at:at + size]))
         at += size
     return out
 

@@ -228,7 +228,9 @@ def _evaluate(chain: list[tuple[int, int]], words: NoteWords, tw: tuple[str, ...
             and not _BOUNDARY.match(words.text[words.tokens[i1].end:words.tokens[i1 + 1].start] or " "):
         i1, j1, matched = i1 + 1, j1 + 1, matched + 1
     if any(not stopword(w) for w in tw[:j0]):
-        return None  # the title's own first words are missing: not this title, or only a word of it
+        # the title's first words are missing: a short title taken from its end ("Nüfus Mübadelesi ve İskân
+        # Politikası" of "Cumhuriyetin İlk Yıllarında Nüfus…"), or not this title, or only a word of it
+        return _tail_title(chain, words, tw, weigh, i0, i1, j0, j1, matched)
     head = tw[: j1 + 1]
     content = [w for w in head if not stopword(w)]
     found = {tw[j] for _, j in chain} | ({tw[j0]} if j0 < chain[0][1] else set())
@@ -252,6 +254,23 @@ def _evaluate(chain: list[tuple[int, int]], words: NoteWords, tw: tuple[str, ...
     if len(content) == 1 and not words.text[start:end][:1].isupper() and not _quoted_before(words.text, start):
         return None  # a one-word title found as an ordinary word of a sentence
     return TitleSpan(start, end, j0, j1, matched, whole, coverage)
+
+
+def _tail_title(chain: list[tuple[int, int]], words: NoteWords, tw: tuple[str, ...], weigh: Weigher, i0: int,
+                i1: int, j0: int, j1: int, matched: int) -> TitleSpan | None:
+    """A short title that is the end of the full title: it must run to the title's last word, hold three of its
+    words that say something, and stand on its own in the note (punctuation or the note's edge around it)."""
+    if j1 != len(tw) - 1 or len(chain) != j1 - j0 + 1:
+        return None
+    tail = tw[j0:]
+    if sum(1 for w in tail if not stopword(w)) < 3:
+        return None
+    start, end = words.tokens[i0].start, words.tokens[i1].end
+    before = words.text[:start].rstrip()
+    if before and before[-1] not in ",:;(“\"«‘„" or not _BOUNDARY.match(words.text[end:end + 3] or " "):
+        return None
+    covered = sum(weigh(w) for w in tail) / sum(weigh(w) for w in tw)
+    return TitleSpan(start, end, j0, j1, matched, True, covered)
 
 
 def _quoted_before(text: str, start: int) -> bool:

@@ -102,8 +102,8 @@ class NoteReader:
     def read(self, note: Note, citations: list[Citation]) -> list[tuple[Citation, tuple[Reading, ...]]]:
         """The note's citations (split again where a found title demands it), each with its aligned readings."""
         parsed = [c for c in citations if c.key is None]
-        if not parsed or not self.bib.entries or self._clear(note, parsed):
-            return [(c, ()) for c in citations]
+        if not self.bib.entries or (parsed or len(citations)) and self._clear(note, parsed):
+            return [(c, ()) for c in citations]  # a note of keyed citations only, or nothing to align
         words = NoteWords.of(note.text)
         found = mentions(self.bib, words, self.weigh, W.note_candidates)
         if not found:
@@ -113,6 +113,7 @@ class NoteReader:
         if any(not _inside_one(m, parsed) for m in strong):
             parsed = self._split_again(note, strong)
         parsed = self._join_tails(note, parsed, found)
+        parsed = self._names_alone(note, parsed, found)
         out: list[tuple[Citation, tuple[Reading, ...]]] = [(c, ()) for c in keyed]
         for c in parsed:
             out.append((c, self._readings(note, c, found)))
@@ -156,6 +157,31 @@ class NoteReader:
                 if reading is not None:
                     out.append(reading)
         return [replace(c, index=i) for i, c in enumerate(out)]
+
+    # -- names alone ----------------------------------------------------------------------------
+    def _names_alone(self, note: Note, parsed: list[Citation], found: list[Mention]) -> list[Citation]:
+        """A piece the parser dropped that is nothing but an entry's people (with "et al.", a signal word, a year
+        or a page): an author-only citation ("Padhye, Firoiu, and Towsley.", "Cotton et al.", "Hofmann 186")."""
+        from ..citations import split_note
+
+        named = [m for m in found if m.title is None and m.names]
+        if not named:
+            return parsed
+        taken = [c.span for c in parsed if c.span]
+        added: list[Citation] = []
+        for fragment in split_note(note.text, self.grammar):
+            lo, hi = fragment.offset, fragment.offset + len(fragment.text)
+            if any(a < hi and lo < b for a, b in taken):
+                continue
+            inside = [m for m in named if lo <= m.start and m.end <= hi]
+            if inside and _only_names(note.text, lo, hi, inside[0], self.grammar):
+                c = self._aligned(note, lo, hi, inside[0], 0)
+                if c is not None:
+                    added.append(c)
+        if not added:
+            return parsed
+        ordered = sorted([*parsed, *added], key=lambda c: c.span[0] if c.span else -1)
+        return [replace(c, index=i) for i, c in enumerate(ordered)]
 
     # -- joining a citation's tail ------------------------------------------------------------
     def _join_tails(self, note: Note, parsed: list[Citation], found: list[Mention]) -> list[Citation]:
@@ -302,6 +328,23 @@ _LOCATOR_WORDS = frozenset({"p", "pp", "s", "ss", "hier", "here", "ici", "at", "
 def _words_of(text: str) -> list[str]:
     """A tail's words worth comparing: its words and years, not its other numbers (pages, volumes)."""
     return [w for w in fold(text).split() if not w.isdigit() or (len(w) == 4 and 1400 <= int(w) <= 2100)]
+
+
+def _only_names(text: str, lo: int, hi: int, m: Mention, grammar: Grammar) -> bool:
+    """Whether text[lo:hi] holds nothing but m's people, conjunctions, "et al.", a signal word, a year or a page."""
+    rest = text[lo:hi]
+    for start, end, _ in sorted(m.names, reverse=True):
+        rest = rest[:start - lo] + " " + rest[end - lo:]
+    rest = _ET_AL_ANYWHERE.sub(" ", rest)
+    low = " " + fold(rest) + " "
+    for signal in grammar.signals:
+        low = low.replace(" " + fold(signal) + " ", " ")
+    leftover = [w for w in low.split() if not w.isdigit() and w not in _LOCATOR_WORDS and w not in _JOINERS]
+    return not leftover
+
+
+_ET_AL_ANYWHERE = re.compile(r"\b(?:et al\.?|u\. ?a\.|vd\.|v\.dğr\.|и др\.)", re.IGNORECASE)
+_JOINERS = frozenset({"and", "und", "et", "ve", "y", "e", "i", "ile", "but", "also", "aussi", "auch", "ayrica"})
 
 
 def _refers_back(c: Citation) -> bool:
