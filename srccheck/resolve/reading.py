@@ -200,11 +200,14 @@ class NoteReader:
     def _is_tail(self, text: str, prev: Citation, c: Citation, found: list[Mention]) -> bool:
         if prev.span is None or c.span is None or _refers_back(c) or c.key is not None or prev.locator is not None:
             return False  # a citation that ends with its locator is complete
-        if text[prev.span[1]:c.span[0]].strip(" .,:") or any(c.span[0] <= m.start < c.span[1] for m in found):
-            return False  # a ";" between them, or another entry found in the piece: two citations
+        if any(c.span[0] <= m.start < c.span[1] for m in found):
+            return False  # another entry found in the piece: two citations
         entries = {m.key for m in found if prev.span[0] <= m.start < prev.span[1]}
         if not entries:
             return False
+        gap = text[prev.span[1]:c.span[0]].strip(" .,:")
+        if gap and not (gap == ";" and any(self._starts_with_place(text[c.span[0]:c.span[1]], k) for k in entries)):
+            return False  # a ";" between them is a new citation, unless the piece goes on with the entry's places
         piece = text[c.span[0]:c.span[1]]
         if c.locator is not None:
             piece = piece.replace(c.locator.text, " ")
@@ -216,6 +219,13 @@ class NoteReader:
             if sum(1 for w in words if w in own) >= W.tail_share * len(words):
                 return True
         return False
+
+    def _starts_with_place(self, piece: str, key: str) -> bool:
+        """"London, Duke University Press, 2001" after "…, Durham;": the entry's next place of publication."""
+        e = self.bib.entries[key]
+        places = fold(" ".join(filter(None, [e.get("address"), e.get("location")]))).split()
+        first = fold(piece).split()[:1]
+        return bool(first) and first[0] in places
 
     def _imprint_words(self, key: str) -> frozenset[str]:
         words = self._imprints.get(key)

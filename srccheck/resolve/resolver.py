@@ -31,6 +31,16 @@ def _title_read_whole(c: Citation, entry: Entry) -> bool:
     return False
 
 
+def _names_only(c: Citation) -> bool:
+    text = c.text.replace(c.locator.text, " ") if c.locator else c.text
+    words = set(fold(text).split())
+    for name in c.authors:
+        words -= set(fold(f"{name.given} {name.family}").split())
+    return all(len(w) <= 2 or w.isdigit() or w in _SMALL_WORDS for w in words)
+
+
+_SMALL_WORDS = frozenset({"and", "und", "et", "ve", "al", "vd", "see", "cf", "vgl", "bkz", "voir", "also", "auch"})
+
 SHOWN_CANDIDATES = 3  # how many candidates a resolution lists (the JSON report, `srccheck explain`)
 
 
@@ -105,7 +115,10 @@ class Resolver:
         if any(fold(n.family) not in families for n in c.authors):
             return False
         if c.title is None:
-            return bool(c.authors) and c.container is None and scored[0][0] >= W.single_field * 100
+            # an author-only form ("Aslan, 49"), if the citation is nothing else: a piece whose names the parser
+            # found after other words ("Über das Wesen…, hrsg. v. Ursula Blank-Sangmeister") is not settled
+            return bool(c.authors) and c.container is None and scored[0][0] >= W.single_field * 100 \
+                and _names_only(c)
         return scored[0][0] >= W.settled and _title_read_whole(c, entry)
 
     # -- fuzzy ------------------------------------------------------------------------------
