@@ -299,6 +299,8 @@ class NoteReader:
             if parsed is None or parsed.kind in (Kind.ARCHIVAL, Kind.IBID) or parsed.xref_note is not None:
                 parsed = Citation(note.number, index, "", line, Kind.SHORT, locator=locator_only(tail, self.grammar))
             kind = parsed.kind if parsed.kind in (Kind.FULL, Kind.SHORT) else Kind.SHORT
+            if m.year is not None:
+                kind = Kind.FULL  # the entry's year after its title: an imprint, however the parser read the rest
             fields = _unmask_citation(parsed, [title])
             return replace(fields, text=text[start:hi].strip(), kind=kind, authors=authors,
                            title=collapse_spaces(title).strip(" ,.;:"), span=(start, hi), tentative=False,
