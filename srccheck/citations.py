@@ -128,7 +128,11 @@ _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _PLACE_AFTER = re.compile(r"\s*[A-ZÀ-ÞĀ-ſ][\w.’'-]*(?:\s[A-ZÀ-ÞĀ-ſ][\w.’'-]*){0,2}\s*(?:;|:\s|,?\s(?:1[5-9]|20)[0-9]{2}\b)")
 # German author lists with ";": "Hagen, Hans; Hoekwater, Taco; …: Titel" — an inverted name before and after
 _INVERTED_NAME = re.compile(r"[A-ZÀ-ÞĀ-ſ][\w’'-]+(?:[ -][A-ZÀ-ÞĀ-ſ][\w’'-]+)?,\s+(?:[A-ZÀ-ÞĀ-ſ][\w’'.-]*\s?){1,4}")
-_INVERTED_NAME_AFTER = re.compile(r"\s*[A-ZÀ-ÞĀ-ſ][\w’'-]+(?:[ -][A-ZÀ-ÞĀ-ſ][\w’'-]+)?,\s+(?:[A-ZÀ-ÞĀ-ſ][\w’'.-]*\s?){1,4}\s*[;:]")
+_ROLE_IN_BRACKETS = r"(?:\((?:Hg|Hrsg|ed|eds|éd|éds|dir|coord|red)\.?\)\s*)?"
+_INVERTED_NAME_AFTER = re.compile(r"\s*[A-ZÀ-ÞĀ-ſ][\w’'-]+(?:[ -][A-ZÀ-ÞĀ-ſ][\w’'-]+)?,\s+(?:[A-ZÀ-ÞĀ-ſ][\w’'.-]*\s?){1,4}\s*"
+                                  + _ROLE_IN_BRACKETS + r"[;:]")
+# the piece before the ";" ends with an inverted name that opens the citation, an author list or a container
+_ENDS_WITH_INVERTED_NAME = re.compile(r"(?:^|;\s*|\b[Ii]n:\s*|^\s*\S+(?:\s\S+)?\s+)" + _INVERTED_NAME.pattern + r"\s*$")
 _CUT_CANDIDATE = re.compile(r";|\.(?= )")
 _WINDOW = 400  # how far split_note looks before and after a full stop
 _MAX_PIECE = 2000  # characters: no single citation is longer
@@ -191,7 +195,7 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
             piece = text[(cuts[-1][1] if cuts else 0):k]
             if _PLACE_AFTER.match(text, k + 1) and _ends_with_place(piece, grammar):
                 continue  # "Westport, Conn.; London: Greenwood 2000": places of one imprint, not two citations
-            if _INVERTED_NAME_AFTER.match(text, k + 1) and _INVERTED_NAME.fullmatch(_strip_signal(piece.strip(), grammar)):
+            if _INVERTED_NAME_AFTER.match(text, k + 1) and _ENDS_WITH_INVERTED_NAME.search(piece):
                 continue  # "Hagen, Hans; Hoekwater, Taco; Schaa, Volker: Titel": one citation's authors
             cuts.append((k, k + 1))
         elif ch == "." and k + 1 < n and text[k + 1] == " ":

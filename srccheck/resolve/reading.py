@@ -400,6 +400,7 @@ def _agrees(c: Citation, m: Mention, text: str) -> bool:
     """Whether the parser's fields already say what the alignment found (then there is nothing to re-read)."""
     if m.title is not None and fold(c.title or "") != fold(text[m.title.start:m.title.end]):
         return False
-    cited = {fold(n.family) for n in c.authors}
-    return all(fold(n.family) in cited for _, _, n in m.names) and (m.year is None or
-                                                                   int(text[m.year[0]:m.year[1]]) in c.years)
+    cited = {fold(n.family): fold(n.given) for n in c.authors}
+    # the same people, with the given names the entry has ("Similarly Beccari": "Similarly" is no given name)
+    return all(cited.get(fold(n.family)) == fold(n.given) for _, _, n in m.names) and \
+        (m.year is None or int(text[m.year[0]:m.year[1]]) in c.years)
