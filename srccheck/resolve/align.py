@@ -338,6 +338,11 @@ def _with_given(words: NoteWords, first: int, last: int, person: Name, lo: int, 
     if before == first:
         while after + 1 < len(words.tokens) and after - last < 3 and fits(after + 1):
             after += 1
+    if before == first:
+        # initials that are not this person's ("M. Karabekir" for Kazım Karabekir) are kept, so that scoring sees
+        # the conflict; a word that is no initial ("Similarly Beccari") is not a given name at all
+        while before - 1 >= max(0, first - 3) and _initial(words, before - 1):
+            before -= 1
     if before < first:
         return words.tokens[before].start, words.tokens[last].end, words.text[words.tokens[before].start:
                                                                                  words.tokens[first - 1].end]
@@ -345,6 +350,17 @@ def _with_given(words: NoteWords, first: int, last: int, person: Name, lo: int, 
         return words.tokens[first].start, words.tokens[after].end, words.text[words.tokens[last + 1].start:
                                                                                 words.tokens[after].end]
     return words.tokens[first].start, words.tokens[last].end, ""
+
+
+_NOT_INITIALS = frozenset({"cf", "ed", "dr", "no", "nr", "vs", "st", "pp", "bd", "hg", "ms", "mr"})  # "Cf. COTTON"
+
+
+def _initial(words: NoteWords, i: int) -> bool:
+    """An initial standing right before the next word ("M. Karabekir"; not "John C./Lauda")."""
+    t = words.tokens[i]
+    nxt = words.tokens[i + 1].start if i + 1 < len(words.tokens) else len(words.text)
+    return len(t.folded) <= 2 and t.folded not in _NOT_INITIALS and words.text[t.start:t.start + 1].isupper() and \
+        re.fullmatch(r"\.[ \t\u00a0]*", words.text[t.end:nxt]) is not None
 
 
 def year_span(words: NoteWords, entry: Entry, lo: int, hi: int) -> tuple[int, int] | None:
