@@ -142,6 +142,12 @@ def entry_span(entry: Entry) -> tuple[int, int] | None:
     return (start, end) if end >= start else None
 
 
+def entry_page_ranges(entry: Entry) -> tuple[tuple[int, int], ...]:
+    """Every range of the entry's pages field ("431--456, 791--823", "431--456 and 791--823"), in order."""
+    found = re.findall(r"(\d{1,6})\s*(?:[-–—]+\s*(\d{1,6}))?", entry.get("pages") or "")
+    return tuple((int(a), int(b) if b else int(a)) for a, b in found)
+
+
 def entry_pagetotal(entry: Entry) -> int | None:
     total = entry.get("pagetotal") or entry.get("numpages")
     if total and re.fullmatch(r"\d+", total.strip()):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .bibliography import Bibliography, is_archival, load_bibliography
+from .bibliography import Bibliography, entry_page_ranges, is_archival, load_bibliography
 from .grammar import detect_language, grammar_for
 from .grammar import languages as L
 from .manuscript import read_manuscript
@@ -111,6 +111,11 @@ def resolve_all(citations: list[Citation], bib: Bibliography, manuscript: Manusc
                 continue
             if res.key and not c.authors and c.kind in ("full", "short") and is_archival(bib.entries[res.key]):
                 c = replace(c, kind=Kind.ARCHIVAL)  # a document cited by its title: no imprint to compare
+            if res.key and c.locator is not None and len(c.locator.ranges) > 1 and \
+                    c.locator.ranges == entry_page_ranges(bib.entries[res.key]):
+                # "Revue … 97 (2002), S. 431–456, 791–823": an article in parts, its own pages given in full, not
+                # pages cited (one range could be both: an article of one page, or pages cited that happen to match)
+                c = replace(c, locator=replace(c.locator, ranges=(), span=c.locator.ranges[0]))
             pairs.append((c, res))
     return pairs
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..bibliography import Bibliography
+from ..bibliography import Bibliography, entry_span
 from ..model import Candidate, Citation, Entry, Resolution
 from ..normalize import fold
 from . import backrefs
@@ -29,6 +29,11 @@ def _title_read_whole(c: Citation, entry: Entry) -> bool:
         if not following or following[0] != words[len(cited)]:
             return True
     return False
+
+
+def _holds_pages(entry: Entry, pages: tuple[tuple[int, int], ...]) -> bool:
+    span = entry_span(entry)
+    return bool(pages) and span is not None and all(span[0] <= a <= b <= span[1] for a, b in pages)
 
 
 def _names_only(c: Citation) -> bool:
@@ -212,6 +217,9 @@ class Resolver:
                 of_year = [k for k in mine if top.years and self.bib.entries[k].year in top.years]
                 if len(of_year) == 1:  # "Nietzel 2009, S. 565": author and year name the work
                     return pick(of_year[0], f"the author's work of {self.bib.entries[of_year[0]].year}")
+                holding = [k for k in mine if _holds_pages(self.bib.entries[k], top.pages)]
+                if len(holding) == 1:  # "Knuth 233-34" (MLA): the one article of the author on those pages
+                    return pick(holding[0], "the author's work on the pages cited")
                 just_before = history.just_before(c, mine)
                 if just_before:
                     return pick(just_before, "the author's work cited just before")
