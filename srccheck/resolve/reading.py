@@ -261,6 +261,8 @@ class NoteReader:
         for m in found:
             if not (lo <= m.start and m.end <= hi):
                 continue
+            if m.title is None and _titled(c, m, note.text):
+                continue  # the author is found, but the note cites a title none of the author's works has
             if _agrees(c, m, note.text):
                 out.append(Reading(m.key, c, m, _matched(m, note.text)))  # the parser read it as found
                 continue
@@ -357,6 +359,20 @@ def _only_names(text: str, lo: int, hi: int, m: Mention, grammar: Grammar) -> bo
 
 _ET_AL_ANYWHERE = re.compile(r"\b(?:et al\.?|u\. ?a\.|vd\.|v\.dğr\.|и др\.)", re.IGNORECASE)
 _JOINERS = frozenset({"and", "und", "et", "ve", "y", "e", "i", "ile", "but", "also", "aussi", "auch", "ayrica"})
+
+
+def _titled(c: Citation, m: Mention, text: str) -> bool:
+    """Whether the parser read a title after the names m found: "Kemal Aydoğdu, İttihat ve Terakki’nin Taşra
+    Teşkilatı (1908-1918)…" cites a work by its title, and if no title of the author's is found in the note, it is
+    not their work in the bibliography. (A "title" standing before or around the names is prose or the names.)"""
+    if not c.title:
+        return False
+    at = text.find(c.title, c.span[0] if c.span else 0)
+    names_end = max(b for _, b, _ in m.names)
+    if at < 0 or at + len(c.title) <= names_end:
+        return False
+    after = text[max(at, names_end):at + len(c.title)]
+    return len([w for w in re.findall(r"[^\W\d_]+", after) if len(w) > 2]) >= 2
 
 
 def _refers_back(c: Citation) -> bool:
