@@ -11,7 +11,7 @@ from ..bibliography import Bibliography, is_archival
 from ..grammar import languages as L
 from ..model import Citation, Entry, Resolution
 from ..normalize import fold
-from .candidates import by_title
+from .candidates import Candidates
 from .scoring import title_similarity
 from .weights import WEIGHTS as W
 
@@ -22,8 +22,9 @@ class ArchiveIndex:
     never against every archival entry (a book citing an archive hundreds of times against a bib of thousands
     of archival documents)."""
 
-    def __init__(self, bib: Bibliography) -> None:
+    def __init__(self, bib: Bibliography, candidates: Candidates) -> None:
         self.bib = bib
+        self.titles = candidates
         self.by_number: dict[str, list[Entry]] = {}
         self.numbers: dict[str, list[str]] = {}  # each archival entry's numbers, in order
         for entry in bib.entries.values():
@@ -43,7 +44,7 @@ class ArchiveIndex:
             for entry in hits:
                 found[entry.key] = entry
         if c.title:
-            for entry in by_title(self.bib, c).values():
+            for entry in self.titles.by_title(c).values():
                 if is_archival(entry):
                     found.setdefault(entry.key, entry)
         return list(found.values())

@@ -15,7 +15,7 @@ from ..bibliography import Bibliography
 from ..grammar import languages as L
 from ..model import Citation, Name, Resolution
 from ..numerals import same_number
-from .candidates import by_author
+from .candidates import Candidates
 from .scoring import author_similarity, score_entry, title_similarity
 from .weights import WEIGHTS as W
 
@@ -116,7 +116,7 @@ def _author_keys(bib: Bibliography, authors: tuple[Name, ...], keys: list[str]) 
     return found
 
 
-def earlier(c: Citation, history: History, bib: Bibliography) -> Resolution:
+def earlier(c: Citation, history: History, bib: Bibliography, candidates: Candidates) -> Resolution:
     """"Surname, a.g.e." / "op. cit.": the author's work cited before."""
     cited = list(history.cited_keys)
     mine = _author_keys(bib, c.authors, cited)
@@ -140,7 +140,7 @@ def earlier(c: Citation, history: History, bib: Bibliography) -> Resolution:
         titled = [k for k in cited if title_similarity(as_title, bib.entries[k].title) >= W.titled_earlier_min]
         if len(titled) == 1:
             return Resolution(titled[0], W.earlier_by_title, f"“{c.marker}”: the work titled so, cited before")
-    in_bib = _author_keys(bib, c.authors, list(by_author(bib, c.authors)))
+    in_bib = _author_keys(bib, c.authors, list(candidates.by_author(c.authors)))
     if len(in_bib) == 1:
         return Resolution(in_bib[0], W.only_work_in_bib, f"“{c.marker}”: the only work by {label} in the bibliography")
     if len(in_bib) > 1:

@@ -1,6 +1,15 @@
-"""Which entries a citation is scored against: looked up in the bibliography's index, never all of it."""
+"""Which entries a citation is scored against: looked up in the bibliography's index, never all of it.
+
+A Candidates object lives for one run and keeps what it has looked up: the entries of a
+surname the bibliography lacks (a typo, looked up once among the surnames) and the set of
+entries holding each title word.
+"""
 
 from __future__ import annotations
+
+import heapq
+import math
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -10,33 +19,76 @@ from ..normalize import fold
 from .weights import WEIGHTS as W
 
 
-def by_author(bib: Bibliography, authors: tuple[Name, ...]) -> dict[str, Entry]:
-    """Entries of these surnames; a surname the bibliography lacks is looked up among its surnames (a typo)."""
-    found: dict[str, Entry] = {}
-    for name in authors:
-        fam = fold(name.family)
-        if not fam:
-            continue
-        hits = bib.by_family.get(fam)
-        if not hits and bib.families:
-            close = process.extract(fam, bib.families, scorer=fuzz.ratio, score_cutoff=W.close_surname, limit=5)
-            hits = [e for match, _, _ in close for e in bib.by_family[match]]
-        for entry in hits or []:
-            found[entry.key] = entry
-    return found
+class Candidates:
+    def __init__(self, bib: Bibliography) -> None:
+        self.bib = bib
+        self.total = max(1, len(bib.entries))
+        self._close: dict[str, list[Entry]] = {}  # folded surname the bib lacks -> entries of surnames close to it
+        self._keys: dict[str, frozenset[str]] = {}  # title word -> keys of the entries holding it
 
+    def by_author(self, authors: tuple[Name, ...]) -> dict[str, Entry]:
+        """Entries of these surnames; a surname the bibliography lacks is looked up among its surnames (a typo)."""
+        found: dict[str, Entry] = {}
+        for name in authors:
+            fam = fold(name.family)
+            if not fam:
+                continue
+            hits = self.bib.by_family.get(fam)
+            if not hits:
+                hits = self._close.get(fam)
+                if hits is None:
+                    hits = self._close[fam] = self._close_surnames(fam)
+            for entry in hits:
+                found[entry.key] = entry
+        return found
 
-def by_title(bib: Bibliography, c: Citation) -> dict[str, Entry]:
-    """The entries sharing most of the cited title's words (at most W.title_candidates)."""
-    words = title_words([t for t in (c.title, c.container) if t])
-    if not words and c.authors:
-        # the "author" slot may really be a title ("Nutuk, s. 12")
-        words = title_words([" ".join(n.given + " " + n.family for n in c.authors)])
-    counts: dict[str, int] = {}
-    entries: dict[str, Entry] = {}
-    for word in words:
-        for entry in bib.by_title_word.get(word, []):
-            counts[entry.key] = counts.get(entry.key, 0) + 1
-            entries[entry.key] = entry
-    best = sorted(counts, key=counts.__getitem__, reverse=True)[: W.title_candidates]
-    return {k: entries[k] for k in best}
+    def _close_surnames(self, fam: str) -> list[Entry]:
+        families = self.bib.families
+        if not families:
+            return []
+        close = process.extract(fam, families, scorer=fuzz.ratio, score_cutoff=W.close_surname, limit=5)
+        return [e for match, _, _ in close for e in self.bib.by_family[match]]
+
+    def by_title(self, c: Citation) -> dict[str, Entry]:
+        """The entries sharing most of the cited title's words, rare words counting more (at most
+        W.title_candidates).
+
+        The entries are gathered from the rarest words' lists until W.title_lookups entries have been seen, and
+        then every cited word, the common ones too, counts for them by a set intersection: a title's common
+        words ("history", "tarih") would each walk thousands of entries of a large bibliography."""
+        words = title_words([t for t in (c.title, c.container) if t])
+        if not words and c.authors:
+            # the "author" slot may really be a title ("Nutuk, s. 12")
+            words = title_words([" ".join(n.given + " " + n.family for n in c.authors)])
+        index = self.bib.by_title_word
+        ranked = sorted((len(index.get(w, ())), w) for w in words)
+        ranked = [(df, w) for df, w in ranked if df]
+        if not ranked:
+            return {}
+        # the entries holding every cited word (a set intersection, however common the words), and those
+        # holding the rarest ones (a misspelt or missing word)
+        found: set[str] = set(frozenset.intersection(*(self._holding(w) for _, w in ranked)))
+        visited = 0
+        for df, word in ranked:
+            if visited and visited + df > W.title_lookups:
+                break
+            found |= self._holding(word)
+            visited += df
+        score = dict.fromkeys(found, 0.0)
+        for df, word in ranked:
+            weight = 1.0 + math.log(1 + self.total / df)
+            for key in found & self._holding(word):
+                score[key] += weight
+        # the best by shared words, and only those sharing at least half as much as the best: an entry sharing a
+        # word or two of a long title cannot reach an accepted score
+        top = heapq.nlargest(W.title_candidates, score.items(), key=itemgetter(1))
+        floor = top[0][1] * W.title_share_of_best
+        best = sorted((k for k, v in top if v >= floor), key=lambda k: (-score[k], k))
+        return {k: self.bib.entries[k] for k in best}
+
+    def _holding(self, word: str) -> frozenset[str]:
+        keys = self._keys.get(word)
+        if keys is None:
+            keys = self._keys[word] = frozenset(e.key for e in self.bib.by_title_word.get(word, ()))
+        return keys
+

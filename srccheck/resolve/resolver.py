@@ -9,7 +9,7 @@ from ..model import Candidate, Citation, Entry, Resolution
 from ..normalize import fold
 from . import backrefs
 from .archival import ArchiveIndex, resolve_archival
-from .candidates import by_author, by_title
+from .candidates import Candidates
 from .reading import Reading
 from .scoring import EntryForm, score_entry
 from .weights import WEIGHTS as W
@@ -57,6 +57,7 @@ class Resolver:
         self._ranked_memo: dict[tuple[object, ...], tuple[list[tuple[float, str]], str]] = {}
         self._forms: dict[str, EntryForm] = {}
         self._archival: ArchiveIndex | None = None
+        self.candidates = Candidates(bib)
         self._readings: tuple[Reading, ...] = ()  # the aligned readings of the citation being resolved
         self._chosen: Citation | None = None  # the reading that won
 
@@ -95,17 +96,18 @@ class Resolver:
             return backrefs.cross_reference(c, self.history, self.bib, self._fuzzy)
         if c.kind == "archival":
             if self._archival is None:
-                self._archival = ArchiveIndex(self.bib)
+                self._archival = ArchiveIndex(self.bib, self.candidates)
             return resolve_archival(c, self._archival, self.abbreviations)
         if c.marker_role == "same-author":
             return backrefs.same_author(c, self.history, self.bib, self._fuzzy)
         if c.marker_role == "earlier" and not c.title:
-            return backrefs.earlier(c, self.history, self.bib)
+            return backrefs.earlier(c, self.history, self.bib, self.candidates)
         found = self._fuzzy(c)
         coauthors = backrefs.surname_list(c.title) if c.marker_role == "earlier" and found.key is None else ()
         if coauthors:
             # "Schäfer, Köhler, Weiß, a.g.e.": what stood before the marker was the co-authors, not a title
-            return backrefs.earlier(replace(c, authors=c.authors + coauthors, title=None), self.history, self.bib)
+            return backrefs.earlier(replace(c, authors=c.authors + coauthors, title=None), self.history, self.bib,
+                                    self.candidates)
         return found
 
     def settled(self, c: Citation) -> bool:
@@ -124,7 +126,9 @@ class Resolver:
             # found after other words ("Über das Wesen…, hrsg. v. Ursula Blank-Sangmeister") is not settled
             return bool(c.authors) and c.container is None and scored[0][0] >= W.single_field * 100 \
                 and _names_only(c)
-        return scored[0][0] >= W.settled and _title_read_whole(c, entry)
+        # a title alone scores at most W.single_field of a title and an author: settled at the same share
+        needed = W.settled if c.authors else W.settled * W.single_field
+        return scored[0][0] >= needed and _title_read_whole(c, entry)
 
     # -- fuzzy ------------------------------------------------------------------------------
     def _form(self, entry: Entry) -> EntryForm:
@@ -140,14 +144,14 @@ class Resolver:
         found = self._ranked_memo.get(memo_key)
         if found is not None:
             return found
-        candidates = by_author(self.bib, c.authors) if c.authors else {}
+        candidates = self.candidates.by_author(c.authors) if c.authors else {}
         via = "author"
         if not candidates:
-            candidates = by_title(self.bib, c)
+            candidates = self.candidates.by_title(c)
             via = "title"
         scored = sorted(((score_entry(c, e, self._form(e)), e.key) for e in candidates.values()), reverse=True)
         if via == "author" and (not scored or scored[0][0] < W.accept) and (c.title or c.container):
-            more = by_title(self.bib, c)
+            more = self.candidates.by_title(c)
             scored = sorted(((score_entry(c, e, self._form(e)), e.key) for e in {**candidates, **more}.values()),
                             reverse=True)
         self._ranked_memo[memo_key] = (scored, via)

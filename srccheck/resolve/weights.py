@@ -69,6 +69,10 @@ class Weights:
     # -- candidates -------------------------------------------------------------------------
     title_candidates: int = 40
     """Without an author, the entries sharing most title words are scored, at most this many."""
+    title_share_of_best: float = 0.5
+    """...and of those, the ones sharing at least this share of the best one's (rarity-weighted) words."""
+    title_lookups: int = 2000
+    """Entries visited looking up a citation's title words, rarest words first: common words stop there."""
     note_candidates: int = 12
     """Entries aligned with a note: a note cites a few works, and the index ranks them near the top."""
     candidate_surname: float = 4.0
