@@ -19,6 +19,7 @@ numbers run 1, 2, 3… in reading order, possibly starting again at 1 for each c
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import statistics
@@ -92,9 +93,47 @@ def prepare(text: str) -> list[Line]:
     return lines
 
 
+def page_numbers(lines: list[Line]) -> set[int]:
+    """Lines that are page numbers: a bare number just before a page break, or one of a run of three or
+    more bare numbers counting up by one a page apart (extractions that join pages without a form feed).
+    Note numbers set on their own line come several to a page, so their runs are not a page apart."""
+    found = {i for i, ln in enumerate(lines[:-1]) if _BARE.match(ln.text) and lines[i + 1].page_break}
+    if found or any(ln.page_break for ln in lines[1:]):
+        return found  # the pages are marked: page numbers are known by their place
+    latest: dict[int, int] = {}  # value -> the line of the latest bare number of that value
+    before: dict[int, int] = {}  # line -> the line of the page number before it in its run
+    length: dict[int, int] = {}
+    for i, ln in enumerate(lines):
+        m = _PAGE_DIGITS.match(ln.text)
+        if not m:
+            continue
+        value = int(m.group(1))
+        j = latest.get(value - 1)
+        if j is not None and i - j >= _PAGE_LINES:
+            before[i], length[i] = j, length[j] + 1
+        else:
+            length[i] = 1
+        latest[value] = i
+    ends = [i for i in length if length[i] >= 3]
+    for i in ends:
+        while i in length and i not in found:
+            found.add(i)
+            if i not in before:
+                break
+            i = before[i]
+    return found
+
+
+_PAGE_DIGITS = re.compile(r"^[ \t]*(\d{1,4})[ \t]*$")
+_PAGE_LINES = 12  # fewer lines than any page of text holds
+
+
 def candidates(lines: list[Line]) -> list[Start]:
     starts: list[Start] = []
+    paging = page_numbers(lines)
     for i, ln in enumerate(lines):
+        if i in paging:
+            continue
         trailing = _TRAILING.search(ln.text)
         if trailing and i + 1 < len(lines) and not _START.match(lines[i + 1].text):
             following = lines[i + 1].text.strip()
@@ -115,6 +154,8 @@ def candidates(lines: list[Line]) -> list[Start]:
         rest = rest.strip()
         if not rest or rest[0] in "-–—/:,.%°'’" or (rest[0].isdigit() and not (space or punct)):
             continue
+        if space and not punct and re.match(r"\d{3}(?!\d)", rest):
+            continue  # "1 200 soldats": a thousands group, as French and Russian write them
         first = rest.split(" ", 1)[0].lower().strip(".,;:")
         if first in _MONTHS or first in _UNITS:
             continue  # "18 January 1918", "450 troops": a date or a quantity at a line start
@@ -136,41 +177,60 @@ def candidates(lines: list[Line]) -> list[Start]:
 
 
 def choose_chain(starts: list[Start], marker_lines: dict[int, list[int]], heading_lines: list[int]) -> list[Start]:
-    """The subsequence of candidate starts that reads best as the note numbering (see module doc)."""
+    """The subsequence of candidate starts that reads best as the note numbering (see module doc).
+
+    Each body marker serves one note: along a chain the markers are taken in order, a start
+    counting as marked only by a marker of its number after the one its predecessor took. So a
+    run of page numbers or a numbered list that borrows the first notes' markers leaves the real
+    notes after it unmarked, and loses to them."""
     if not starts:
         return []
     for s in starts:
         s.marker_before = any(line < s.index for line in marker_lines.get(s.number, ()))
 
-    def last_marker(start: Start) -> int:
-        return max((line for line in marker_lines.get(start.number, ()) if line < start.index), default=-1)
+    def take(number: int, after: int, before: int) -> int:
+        """The first marker line of this number in (after, before), or -1."""
+        lines = marker_lines.get(number, ())
+        k = bisect.bisect_right(lines, after)
+        return lines[k] if k < len(lines) and lines[k] < before else -1
 
     n = len(starts)
     score = [0.0] * n
     back = [-1] * n
-    best_end: dict[int, int] = {}  # number -> the candidate with the best chain ending in that number
-    best_any = -1
+    used = [-1] * n  # the marker line the chain ending here took last
+    # the best chains ending in each number, one per marker they took last: a chain that borrowed later
+    # markers must not shadow one that took its own
+    best_end: dict[int, dict[int, int]] = {}
+    best_any: dict[int, int] = {}
     heading_at = sorted(heading_lines)
     for i, s in enumerate(starts):
-        # a start whose number has no marker before it in the text is weak evidence (a numbered list)
-        weight = (1.5 if s.marker_before else 0.2) + s.shape
-        options: list[tuple[float, int]] = [(weight - min(4.0, 0.4 * (s.number - 1)), -1)]
+
+        def step(j: int) -> tuple[float, int]:
+            # a start whose number has no marker of its own before it is weak evidence (a numbered list)
+            after = used[j] if j >= 0 else -1
+            line = take(s.number, after, s.index)
+            return (1.5 if line >= 0 else 0.2) + s.shape, (line if line >= 0 else after)
+
+        weight, line = step(-1)
+        options: list[tuple[float, int, int]] = [(weight - min(4.0, 0.4 * (s.number - 1)), -1, line)]
         for gap in range(0, 4):
-            j = best_end.get(s.number - 1 - gap)
-            if j is not None:
-                options.append((score[j] + weight - 1.5 * gap, j))
-        if s.number == 1 and best_any >= 0:
-            # a new chapter's marker 1 comes after the previous chapter's last marker
-            fresh = any(last_marker(starts[best_any]) < line < s.index for line in marker_lines.get(1, ()))
-            restart = 0.5 if _heading_between(heading_at, starts[best_any].index, s.index) else 2.5
-            options.append((score[best_any] + weight - restart - (0 if fresh else 3.0), best_any))
-        score[i], back[i] = max(options)
-        if s.number not in best_end or score[i] >= score[best_end[s.number]]:
-            best_end[s.number] = i
-        if best_any < 0 or score[i] >= score[best_any]:
-            best_any = i
+            for j in best_end.get(s.number - 1 - gap, {}).values():
+                weight, line = step(j)
+                options.append((score[j] + weight - 1.5 * gap, j, line))
+        if s.number == 1:
+            for j in best_any.values():
+                weight, line = step(j)
+                restart = 1.0 if _heading_between(heading_at, starts[j].index, s.index) else 2.5
+                # a new chapter's marker 1 comes after the previous chapter's last marker
+                fresh = line != used[j]
+                options.append((score[j] + weight - restart - (0 if fresh else 3.0), j, line))
+        score[i], back[i], used[i] = max(options)
+        _keep(best_end.setdefault(s.number, {}), used[i], i, score)
+        _keep(best_any, used[i], i, score)
+    if not best_any:
+        return []
     chain = []
-    i = best_any
+    i = max(best_any.values(), key=lambda k: (score[k], k))
     while i >= 0:
         chain.append(starts[i])
         i = back[i]
@@ -183,9 +243,16 @@ def choose_chain(starts: list[Start], marker_lines: dict[int, list[int]], headin
     return chain
 
 
-def _heading_between(headings: list[int], lo: int, hi: int) -> bool:
-    import bisect
+def _keep(table: dict[int, int], used: int, i: int, score: list[float], size: int = 4) -> None:
+    """Remember chain end i under the marker it took last; keep the few best."""
+    if used in table and score[table[used]] > score[i]:
+        return
+    table[used] = i
+    if len(table) > size:
+        del table[min(table, key=lambda u: score[table[u]])]
 
+
+def _heading_between(headings: list[int], lo: int, hi: int) -> bool:
     i = bisect.bisect_right(headings, lo)
     return i < len(headings) and headings[i] < hi
 
