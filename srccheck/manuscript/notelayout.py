@@ -145,7 +145,7 @@ def candidates(lines: list[Line]) -> list[Start]:
             following = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
             if following and not following[0].isdigit() and not _BARE.match(lines[i + 1].text):
                 number = int(bare.group(1))
-                starts.append(Start(i, number, following, True, 0.2 if lines[i + 1].page_break else 0.4))
+                starts.append(Start(i, number, following, True, 0.1 if lines[i + 1].page_break else 0.25))
             continue
         m = _START.match(ln.text)
         if not m:
@@ -156,8 +156,9 @@ def candidates(lines: list[Line]) -> list[Start]:
             continue
         if space and not punct and re.match(r"\d{3}(?!\d)", rest):
             continue  # "1 200 soldats": a thousands group, as French and Russian write them
-        first = rest.split(" ", 1)[0].lower().strip(".,;:")
-        if first in _MONTHS or first in _UNITS:
+        word = rest.split(" ", 1)[0].strip(".,;:")
+        first = word.lower()
+        if first in _MONTHS or (first in _UNITS and not word[:1].isupper()):  # "12 Asker, a.g.m.": a name
             continue  # "18 January 1918", "450 troops": a date or a quantity at a line start
         if not re.search(r"[^\W\d_]", rest[:40]):
             continue
@@ -259,12 +260,13 @@ def _heading_between(headings: list[int], lo: int, hi: int) -> bool:
 
 def mark_noise(lines: list[Line], chosen: set[int]) -> None:
     """Page numbers, running heads, separator lines and endnotes headings are neither body nor note."""
-    shapes: Counter[str] = Counter()
-    keyed = []
-    for ln in lines:
-        key = re.sub(r"\d+", "#", " ".join(ln.text.split()))
-        keyed.append(key)
-        shapes[key] += 1
+    keyed = [re.sub(r"\d+", "#", " ".join(ln.text.split())) for ln in lines]
+    edge = [any(lines[j].page_break or PAGE_NUMBER.match(lines[j].text)
+                for j in range(max(0, i - 1), min(len(lines), i + 2))) or lines[i].page_break
+            for i in range(len(lines))]
+    # a running head comes back at the page's edge, page after page; a body sentence that recurs
+    # ("… dayanır.4") does not, however often it recurs elsewhere
+    at_edges: Counter[str] = Counter(key for key, near in zip(keyed, edge) if near)
     for i, ln in enumerate(lines):
         if i in chosen:
             continue
@@ -276,12 +278,10 @@ def mark_noise(lines: list[Line], chosen: set[int]) -> None:
             continue
         if PAGE_NUMBER.match(text):
             ln.noise = True
-            if PAGE_NUMBER.match(text) and i + 1 < len(lines):
+            if i + 1 < len(lines):
                 lines[i + 1].page_break = True
             continue
-        near_page_edge = any(lines[j].page_break or PAGE_NUMBER.match(lines[j].text)
-                             for j in range(max(0, i - 1), min(len(lines), i + 2)))
-        if shapes[keyed[i]] >= 3 and len(keyed[i]) < 90 and (near_page_edge or ln.page_break):
+        if edge[i] and at_edges[keyed[i]] >= 3 and len(keyed[i]) < 90:
             ln.noise = True  # a running head (the chapter's title, the page number beside it)
 
 
@@ -392,10 +392,19 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
     states = ("N", "Bc", "Bi")
     cost = {"N": 0.0, "Bc": big, "Bi": big}  # the gap starts in the note
     marked_after = [False] * len(idx)  # whether a later note's marker is still to come in the gap
+    # whether the body may resume here without a page break: only if a later note's marker comes before the
+    # next page break (the body came back, out of order); a footnote is otherwise followed by its page's end
+    resumable = [True] * len(idx)
     seen = False
+    marked_before_break = True
     for pos in range(len(idx) - 1, -1, -1):
         seen = seen or idx[pos] in marker_lines
         marked_after[pos] = seen
+        if idx[pos] in marker_lines:
+            marked_before_break = True
+        resumable[pos] = marked_before_break
+        if lines[idx[pos]].page_break:
+            marked_before_break = False
     back: list[dict[str, str]] = []
     for pos, i in enumerate(idx):
         p = model.note_probability(feats[i])
@@ -422,7 +431,7 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
                 elif prev == "N":
                     if (state == "Bc") != ended:
                         continue
-                    move = 0.0 if brk else 3.0  # the body resumes at a page break
+                    move = 0.0 if brk else 3.0 if resumable[pos] else big  # the body resumes at a page break
                 elif prev == state:
                     move = 0.0
                 else:
