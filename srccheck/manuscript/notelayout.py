@@ -267,6 +267,7 @@ def mark_noise(lines: list[Line], chosen: set[int]) -> None:
     # a running head comes back at the page's edge, page after page; a body sentence that recurs
     # ("… dayanır.4") does not, however often it recurs elsewhere
     at_edges: Counter[str] = Counter(key for key, near in zip(keyed, edge) if near)
+    paged = any(ln.page_break for ln in lines[1:])  # form feeds mark the pages: a bare number does not
     for i, ln in enumerate(lines):
         if i in chosen:
             continue
@@ -278,7 +279,7 @@ def mark_noise(lines: list[Line], chosen: set[int]) -> None:
             continue
         if PAGE_NUMBER.match(text):
             ln.noise = True
-            if i + 1 < len(lines):
+            if i + 1 < len(lines) and not paged:
                 lines[i + 1].page_break = True
             continue
         if edge[i] and at_edges[keyed[i]] >= 3 and len(keyed[i]) < 90:

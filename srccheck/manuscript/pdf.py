@@ -64,8 +64,9 @@ def _extract(data: bytes, path: str) -> list[str]:
     """Each page's text, its accents composed and its line-end hyphens restored."""
     try:
         import pypdfium2 as pdfium
-    except ImportError:  # pragma: no cover - a dependency, but say so plainly if it is missing
-        raise InputError(f"{path}: reading PDF needs pypdfium2 (pip install pypdfium2)") from None
+    except ImportError:
+        raise InputError(f"{path}: reading PDF files needs the pdf extra: pip install 'srccheck[pdf]' "
+                         "(or extract its text: pdftotext paper.pdf - | srccheck check -)") from None
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -112,9 +113,12 @@ def _compose_at(textpage: Any, chars: list[str], i: int) -> None:
     above = chars[i] in ACCENTS_ABOVE
     combining = ACCENTS_ABOVE[chars[i]] if above else ACCENTS_BELOW[chars[i]]
     x = (left + right) / 2
-    y = bottom - 1.0 if above else top + 1.0
-    j = textpage.get_index(x, y, 2.0, 4.0)
-    if j is None or j < 0 or j >= len(chars) or j == i or not chars[j].isalpha():
+    j = -1
+    for step in (1.0, 2.0, 3.5, 5.0):  # walk down (up, for a cedilla) from the accent into its letter
+        j = textpage.get_index(x, bottom - step if above else top + step, 1.0, 1.0)
+        if j is not None and 0 <= j < len(chars) and j != i:
+            break
+    if j is None or not 0 <= j < len(chars) or j == i or not chars[j].isalpha():
         return
     base = "i" if chars[j] == "ı" and combining != "\u0307" else chars[j]
     composed = unicodedata.normalize("NFC", base + combining)

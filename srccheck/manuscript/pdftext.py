@@ -207,7 +207,8 @@ def _read_by_numbering(text: str, path: str) -> Manuscript:
                           line_starts=starts, chapter=start.chapter if restarted else 0,
                           printed=start.number if restarted else None))
     body = [_Line(i, ln.text) for i, ln in enumerate(lines) if layout.labels[i] == "B"]
-    markers, unmatched = _chapter_markers(body, chain, notes, lines)
+    body_lines = {b.number for b in body}
+    markers, unmatched = _chapter_markers(body, chain, notes, lines, [m for m in marks if m[0] in body_lines])
     line_of_marker = {m.number: m.line for m in markers}
     notes = [replace(n, marker_line=line_of_marker.get(n.number)) for n in notes]
     endnotes = bool(markers) and sum(1 for m in markers if chain and m.line < lines[chain[0].index].number) \
@@ -223,19 +224,23 @@ def _pages(lines: list[NL.Line]) -> dict[int, int | None]:
     page = 0
     printed: dict[int, int] = {}
     page_of: list[int] = []
-    for ln in lines:
+    for i, ln in enumerate(lines):
         if ln.page_break and page_of:
             page += 1
         page_of.append(page)
         m = NL.PAGE_NUMBER.match(ln.text)
-        if ln.noise and m and m.group(1).isdigit():
+        at_edge = ln.page_break or i + 1 == len(lines) or lines[i + 1].page_break  # not a formula's "2" mid-page
+        if ln.noise and m and m.group(1).isdigit() and at_edge:
             printed.setdefault(page, int(m.group(1)))
     return {i: _printed_page(printed, p) for i, p in enumerate(page_of)}
 
 
-def _chapter_markers(body: list[_Line], chain: list[NL.Start], notes: list[Note],
-                     lines: list[NL.Line]) -> tuple[list[Marker], list[Marker]]:
-    """The body's markers, chapter by chapter; Marker.line is the file's line."""
+def _chapter_markers(body: list[_Line], chain: list[NL.Start], notes: list[Note], lines: list[NL.Line],
+                     marks: list[tuple[int, int, int, bool | None]]) -> tuple[list[Marker], list[Marker]]:
+    """The body's markers, chapter by chapter; Marker.line is the file's line. A chapter's markers come before
+    the next chapter's first note (footnotes and chapter endnotes alike)."""
+    mark_lines = [m[0] for m in marks]
+    body_lines = [b.number for b in body]
     chapters: dict[int, list[tuple[int, Note]]] = {}
     for start, note in zip(chain, notes):
         chapters.setdefault(start.chapter, []).append((start.index, note))
@@ -247,10 +252,14 @@ def _chapter_markers(body: list[_Line], chain: list[NL.Start], notes: list[Note]
         members = chapters[chapter]
         printed = {(n.printed if n.printed is not None else n.number): n for _, n in members}
         if len(ordered) == 1:
-            segment = body
+            segment, seg_marks = body, marks
         else:
-            segment = [b for b in body[position:]]
-        found, missing = find_markers(segment, sorted(printed))
+            end = chapters[ordered[c_index + 1]][0][0] if c_index + 1 < len(ordered) else len(lines)
+            stop = bisect.bisect_left(body_lines, end)
+            segment = body[position:stop]
+            first = segment[0].number if segment else end
+            seg_marks = marks[bisect.bisect_left(mark_lines, first):bisect.bisect_left(mark_lines, end)]
+        found, missing = find_markers(segment, sorted(printed), seg_marks)
         if len(ordered) > 1 and c_index + 1 < len(ordered):
             # the chapter's markers end where its last marker is (endnotes) or its last note starts (footnotes)
             last_found = max((m.line for m in found), default=-1)
@@ -328,7 +337,8 @@ def _printed_page(printed: dict[int, int], page: int) -> int | None:
     return printed[nearest] + (page - nearest)
 
 
-def find_markers(body: list[_Line], note_numbers: list[int]) -> tuple[list[Marker], list[Marker]]:
+def find_markers(body: list[_Line], note_numbers: list[int],
+                 candidates: list[tuple[int, int, int, bool | None]] | None = None) -> tuple[list[Marker], list[Marker]]:
     """Walk the body's numbers in order, keeping those that continue the note sequence.
 
     A number glued to a word or punctuation ("edilmiştir.12") may skip ahead a little
@@ -336,7 +346,8 @@ def find_markers(body: list[_Line], note_numbers: list[int]) -> tuple[list[Marke
     next expected number and not be followed by a month or unit ("9 Ocak", "15 dk.").
     """
     existing = set(note_numbers)
-    candidates = marker_candidates(body)
+    if candidates is None:
+        candidates = marker_candidates(body)
     markers: list[Marker] = []
     unmatched: list[Marker] = []
     ordered = sorted(existing)
