@@ -199,6 +199,7 @@ def choose_chain(starts: list[Start], marker_lines: dict[int, list[int]], headin
     score = [0.0] * n
     back = [-1] * n
     used = [-1] * n  # the marker line the chain ending here took last
+    restarted = [False] * n
     # the best chains ending in each number, one per marker they took last: a chain that borrowed later
     # markers must not shadow one that took its own
     best_end: dict[int, dict[int, int]] = {}
@@ -213,35 +214,40 @@ def choose_chain(starts: list[Start], marker_lines: dict[int, list[int]], headin
             return (1.5 if line >= 0 else 0.2) + s.shape, (line if line >= 0 else after)
 
         weight, line = step(-1)
-        options: list[tuple[float, int, int]] = [(weight - min(4.0, 0.4 * (s.number - 1)), -1, line)]
+        # (score, predecessor, marker line taken, whether the numbering starts again here)
+        options: list[tuple[float, int, int, bool]] = [(weight - min(4.0, 0.4 * (s.number - 1)), -1, line, False)]
         for gap in range(0, 4):
             for j in best_end.get(s.number - 1 - gap, {}).values():
                 weight, line = step(j)
-                options.append((score[j] + weight - 1.5 * gap, j, line))
+                options.append((score[j] + weight - 1.5 * gap, j, line, False))
+        if s.shape > 0:
+            for j in best_end.get(s.number, {}).values():  # a number printed twice: the author's slip
+                weight, line = step(j)
+                options.append((score[j] + weight - 1.0, j, line, False))
         if s.number == 1:
             for j in best_any.values():
                 weight, line = step(j)
                 restart = 1.0 if _heading_between(heading_at, starts[j].index, s.index) else 2.5
                 # a new chapter's marker 1 comes after the previous chapter's last marker
                 fresh = line != used[j]
-                options.append((score[j] + weight - restart - (0 if fresh else 3.0), j, line))
-        score[i], back[i], used[i] = max(options)
+                options.append((score[j] + weight - restart - (0 if fresh else 3.0), j, line, True))
+        score[i], back[i], used[i], restarted[i] = max(options)
         _keep(best_end.setdefault(s.number, {}), used[i], i, score)
         _keep(best_any, used[i], i, score)
     if not best_any:
         return []
-    chain = []
+    ends = []
     i = max(best_any.values(), key=lambda k: (score[k], k))
     while i >= 0:
-        chain.append(starts[i])
+        ends.append(i)
         i = back[i]
-    chain.reverse()
+    ends.reverse()
     chapter = 1
-    for k, s in enumerate(chain):
-        if k and s.number <= chain[k - 1].number:
+    for k, i in enumerate(ends):
+        if k and restarted[i]:
             chapter += 1
-        s.chapter = chapter
-    return chain
+        starts[i].chapter = chapter
+    return [starts[i] for i in ends]
 
 
 def _keep(table: dict[int, int], used: int, i: int, score: list[float], size: int = 4) -> None:
@@ -268,10 +274,16 @@ def mark_noise(lines: list[Line], chosen: set[int]) -> None:
     # ("… dayanır.4") does not, however often it recurs elsewhere
     at_edges: Counter[str] = Counter(key for key, near in zip(keyed, edge) if near)
     paged = any(ln.page_break for ln in lines[1:])  # form feeds mark the pages: a bare number does not
+    content = False  # whether the page so far has text: a page number before any is the page's own header
     for i, ln in enumerate(lines):
+        if ln.page_break:
+            content = False
         if i in chosen:
+            content = True
             continue
         text = ln.text
+        if not PAGE_NUMBER.match(text) and not SEPARATOR.match(text):
+            content = True
         if SEPARATOR.match(text) or ENDNOTES_HEADING.match(text):
             ln.noise = True
             if i + 1 < len(lines):
@@ -279,7 +291,7 @@ def mark_noise(lines: list[Line], chosen: set[int]) -> None:
             continue
         if PAGE_NUMBER.match(text):
             ln.noise = True
-            if i + 1 < len(lines) and not paged:
+            if i + 1 < len(lines) and not paged and content:
                 lines[i + 1].page_break = True
             continue
         if edge[i] and at_edges[keyed[i]] >= 3 and len(keyed[i]) < 90:
@@ -379,7 +391,21 @@ def assign(lines: list[Line], chain: list[Start], markers_by_line: dict[int, set
             labels[i] = label
             if label == "N":
                 owner[i] = k
+    if flush:
+        _indented_page_starts(lines, labels)
     return Layout(chain, labels, owner, chain[-1].chapter, False)
+
+
+def _indented_page_starts(lines: list[Line], labels: list[str]) -> None:
+    """Some extractions run the next page on without a form feed; its first body line, indented after notes set
+    flush left, starts the page."""
+    previous = ""
+    for i, ln in enumerate(lines):
+        if labels[i] == "-":
+            continue
+        if labels[i] == "B" and previous in ("N", "S") and ln.text[:1].isspace() and ln.text.strip()[:1].isalpha():
+            ln.page_break = True
+        previous = labels[i]
 
 
 _TERMINAL = re.compile(r"[.!?)\]”\"»]\s*$")
@@ -390,8 +416,8 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
     """Best labelling N* (B+ N*)* of a gap's lines: a Viterbi pass over the states note, body after a note
     that ended (Bc) and body after a note cut off mid-sentence (Bi), which alone is likely to go on later."""
     big = 1e9
-    states = ("N", "Bc", "Bi")
-    cost = {"N": 0.0, "Bc": big, "Bi": big}  # the gap starts in the note
+    states = ("N", "Bc", "Bi", "Nc")
+    cost = {"N": 0.0, "Bc": big, "Bi": big, "Nc": big}  # the gap starts in the note
     marked_after = [False] * len(idx)  # whether a later note's marker is still to come in the gap
     # whether the body may resume here without a page break: only if a later note's marker comes before the
     # next page break (the body came back, out of order); a footnote is otherwise followed by its page's end
@@ -416,37 +442,54 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
             emit_b = big  # the rule drawn as a line of text: the notes begin here
         brk = lines[i].page_break or (flush and lines[i].text[:1].isspace())
         hint = lines[i].after_separator
-        ended = pos == 0 or bool(_TERMINAL.search(lines[idx[pos - 1]].text))
+        if pos:
+            ended = bool(_TERMINAL.search(lines[idx[pos - 1]].text))
+        else:  # the line before the gap: the note's first line
+            j = idx[0] - 1
+            while j > 0 and lines[j].noise:
+                j -= 1
+            ended = j < 0 or bool(_TERMINAL.search(lines[j].text))
         new: dict[str, float] = {}
         choice: dict[str, str] = {}
         for state in states:
             options = []
             for prev in states:
                 if state == "N":
-                    if prev == "N":
-                        # a note going on right after a page break (endnotes, a page without body text);
-                        # not when a later note's marker is still to come: the body resumes at the break
-                        move = (3.0 if marked_after[pos] else 1.0) if brk and pos > 0 else 0.0
-                    else:  # a note carried over to the foot of the next page
+                    if prev != "N":
+                        continue
+                    # a note going on right after a page break (endnotes, a page without body text);
+                    # not when a later note's marker is still to come: the body resumes at the break
+                    move = (3.0 if marked_after[pos] else 1.0) if brk else 0.0
+                    if brk and ended:
+                        move += 4.0  # a note that ended its sentence at the page's foot seldom goes on
+                elif state == "Nc":  # a note carried over to the foot of the next page
+                    if prev == "Nc":
+                        move = 0.0
+                    elif prev in ("Bc", "Bi"):
                         move = 0.0 if hint else 1.0 if prev == "Bi" else 4.0
-                elif prev == "N":
+                    else:
+                        continue
+                elif prev in ("N", "Nc"):
                     if (state == "Bc") != ended:
                         continue
-                    move = 0.0 if brk else 3.0 if resumable[pos] else big  # the body resumes at a page break
+                    if prev == "Nc":  # the page's foot goes on to the page's end
+                        move = 0.0 if brk else big
+                    else:
+                        move = 0.0 if brk else 3.0 if resumable[pos] else big  # the body resumes at a page break
                 elif prev == state:
                     move = 0.0
                 else:
                     continue
                 options.append((cost[prev] + move, prev))
             best, prev_state = min(options)
-            new[state] = best + (emit_n if state == "N" else emit_b)
+            new[state] = best + (emit_n if state in ("N", "Nc") else emit_b)
             choice[state] = prev_state
         cost = new
         back.append(choice)
     state = min(cost, key=lambda s: cost[s])
     out = []
     for choice in reversed(back):
-        out.append("N" if state == "N" else "B")
+        out.append("N" if state in ("N", "Nc") else "B")
         state = choice[state]
     out.reverse()
     return out
