@@ -32,7 +32,7 @@ _MONTHS = {m.lower() for ms in L.MONTHS.values() for m in ms}
 _UNITS = {"yıl", "yılında", "kişi", "bin", "milyon", "years", "year", "days", "men", "troops", "jahre", "jahren",
           "ans", "km", "kg", "prozent", "per", "percent", "%", "refugees", "soldaten", "soldats", "asker", "kuruş",
           "piastres", "piaster", "inhabitants", "einwohner", "habitants", "g.", "года", "год", "г.", "человек"}
-_START = re.compile(r"^([ \t]*)(\d{1,4})(?:([.)])[ \t]*|([ \t]+)|(?=[^\W\d_]|[“\"«‘„(]))(?=\S)(.*)$")
+_START = re.compile(r"^([ \t]*)(\d{1,5})(?:([.)])[ \t]*|([ \t]+)|(?=[^\W\d_]|[“\"«‘„(]))(?=\S)(.*)$")
 _TRAILING = re.compile(r"[^\W\d_](\d{1,3})$")
 _BARE = re.compile(r"^[ \t]*(\d{1,4})[.)]?[ \t]*$")
 PAGE_NUMBER = re.compile(r"^[ \t]*(?:[-–—][ \t]*)?(\d{1,4}|[ivxlcdm]{1,7})[ \t]*(?:[-–—][ \t]*)?$", re.IGNORECASE)
@@ -55,6 +55,7 @@ class Line:
     page_break: bool = False  # a form feed (or a page-number line) came before it
     noise: bool = False  # a page number, running head, separator or endnotes heading: neither body nor note
     after_separator: bool = False  # a separator line (a rule drawn as text) or an endnotes heading came before it
+    first_text: bool = False  # only page numbers or running heads stand between the page break and it
 
 
 @dataclass
@@ -66,6 +67,7 @@ class Start:
     shape: float  # how much the line looks like a note start, about -1..1
     marker_before: bool = False
     chapter: int = 0
+    marker_at: float = -1.0  # where the marker the chain gave it stands (line + column fraction), or -1
 
 
 @dataclass
@@ -158,7 +160,8 @@ def candidates(lines: list[Line]) -> list[Start]:
             continue  # "1 200 soldats": a thousands group, as French and Russian write them
         word = rest.split(" ", 1)[0].strip(".,;:")
         first = word.lower()
-        if first in _MONTHS or (first in _UNITS and not word[:1].isupper()):  # "12 Asker, a.g.m.": a name
+        named = word[:1].isupper() and rest[len(word):].startswith(",")  # "12 Asker, a.g.m.", "1 Agosto, …": a name
+        if not named and (first in _MONTHS or (first in _UNITS and not word[:1].isupper())):
             continue  # "18 January 1918", "450 troops": a date or a quantity at a line start
         if not re.search(r"[^\W\d_]", rest[:40]):
             continue
@@ -177,7 +180,7 @@ def candidates(lines: list[Line]) -> list[Start]:
     return starts
 
 
-def choose_chain(starts: list[Start], marker_lines: dict[int, list[int]], heading_lines: list[int]) -> list[Start]:
+def choose_chain(starts: list[Start], marker_lines: dict[int, list[float]], heading_lines: list[int]) -> list[Start]:
     """The subsequence of candidate starts that reads best as the note numbering (see module doc).
 
     Each body marker serves one note: along a chain the markers are taken in order, a start
@@ -189,7 +192,7 @@ def choose_chain(starts: list[Start], marker_lines: dict[int, list[int]], headin
     for s in starts:
         s.marker_before = any(line < s.index for line in marker_lines.get(s.number, ()))
 
-    def take(number: int, after: int, before: int) -> int:
+    def take(number: int, after: float, before: int) -> float:
         """The first marker line of this number in (after, before), or -1."""
         lines = marker_lines.get(number, ())
         k = bisect.bisect_right(lines, after)
@@ -198,24 +201,24 @@ def choose_chain(starts: list[Start], marker_lines: dict[int, list[int]], headin
     n = len(starts)
     score = [0.0] * n
     back = [-1] * n
-    used = [-1] * n  # the marker line the chain ending here took last
+    used = [-1.0] * n  # the marker position (line, and column as a fraction) the chain ending here took last
     restarted = [False] * n
     # the best chains ending in each number, one per marker they took last: a chain that borrowed later
     # markers must not shadow one that took its own
-    best_end: dict[int, dict[int, int]] = {}
-    best_any: dict[int, int] = {}
+    best_end: dict[int, dict[float, int]] = {}
+    best_any: dict[float, int] = {}
     heading_at = sorted(heading_lines)
     for i, s in enumerate(starts):
 
-        def step(j: int) -> tuple[float, int]:
+        def step(j: int) -> tuple[float, float]:
             # a start whose number has no marker of its own before it is weak evidence (a numbered list)
-            after = used[j] if j >= 0 else -1
+            after = used[j] if j >= 0 else -1.0
             line = take(s.number, after, s.index)
             return (1.5 if line >= 0 else 0.2) + s.shape, (line if line >= 0 else after)
 
         weight, line = step(-1)
         # (score, predecessor, marker line taken, whether the numbering starts again here)
-        options: list[tuple[float, int, int, bool]] = [(weight - min(4.0, 0.4 * (s.number - 1)), -1, line, False)]
+        options: list[tuple[float, int, float, bool]] = [(weight - min(4.0, 0.4 * (s.number - 1)), -1, line, False)]
         for gap in range(0, 4):
             for j in best_end.get(s.number - 1 - gap, {}).values():
                 weight, line = step(j)
@@ -223,7 +226,8 @@ def choose_chain(starts: list[Start], marker_lines: dict[int, list[int]], headin
         if s.shape > 0:
             for j in best_end.get(s.number, {}).values():  # a number printed twice: the author's slip
                 weight, line = step(j)
-                options.append((score[j] + weight - 1.0, j, line, False))
+                if line != used[j] or not (s.own_line or starts[j].own_line):  # not a page number alone on its line
+                    options.append((score[j] + weight - (1.0 if line != used[j] else 0.3), j, line, False))
         if s.number == 1:
             for j in best_any.values():
                 weight, line = step(j)
@@ -247,10 +251,11 @@ def choose_chain(starts: list[Start], marker_lines: dict[int, list[int]], headin
         if k and restarted[i]:
             chapter += 1
         starts[i].chapter = chapter
+        starts[i].marker_at = used[i] if used[i] != (used[ends[k - 1]] if k else -1.0) else -1.0
     return [starts[i] for i in ends]
 
 
-def _keep(table: dict[int, int], used: int, i: int, score: list[float], size: int = 4) -> None:
+def _keep(table: dict[float, int], used: float, i: int, score: list[float], size: int = 4) -> None:
     """Remember chain end i under the marker it took last; keep the few best."""
     if used in table and score[table[used]] > score[i]:
         return
@@ -296,6 +301,9 @@ def mark_noise(lines: list[Line], chosen: set[int]) -> None:
             continue
         if edge[i] and at_edges[keyed[i]] >= 3 and len(keyed[i]) < 90:
             ln.noise = True  # a running head (the chapter's title, the page number beside it)
+    for i, ln in enumerate(lines[:-1]):
+        if ln.noise and (ln.page_break or ln.first_text):
+            lines[i + 1].first_text = True  # the page's first line of text, after its page number or head
 
 
 @dataclass
@@ -370,7 +378,7 @@ def assign(lines: list[Line], chain: list[Start], markers_by_line: dict[int, set
 
     certain = set()
     for k, idx, marked in gaps:
-        if idx and not marked and not any(lines[i].page_break for i in idx) and k + 1 < len(chain):
+        if idx and not marked and not any(lines[i].page_break or lines[i].first_text for i in idx) and k + 1 < len(chain):
             certain.add(k)
             for i in idx:
                 learn("N", i)
@@ -381,13 +389,15 @@ def assign(lines: list[Line], chain: list[Start], markers_by_line: dict[int, set
     model = _Model(counts, totals)
     # notes set flush left: a line that starts with a space after them is the next page's body
     # (some extractions glue the next page on without a form feed)
+    separated = any(ln.noise and SEPARATOR.match(ln.text) for ln in lines)
     flush = sum(1 for s in chain if not lines[s.index + (1 if s.own_line else 0)].text[:1].isspace()) > 0.8 * len(chain)
     for k, idx, marked in gaps:
         if k in certain:
             for i in idx:
                 labels[i], owner[i] = "N", k
             continue
-        for i, label in zip(idx, _label_gap(lines, idx, feats, model, marked, flush)):
+        last = k + 1 == len(chain)
+        for i, label in zip(idx, _label_gap(lines, idx, feats, model, marked, flush, separated, last)):
             labels[i] = label
             if label == "N":
                 owner[i] = k
@@ -412,7 +422,7 @@ _TERMINAL = re.compile(r"[.!?)\]”\"»]\s*$")
 
 
 def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]], model: _Model,
-               marker_lines: set[int], flush: bool) -> list[str]:
+               marker_lines: set[int], flush: bool, separated: bool, last: bool) -> list[str]:
     """Best labelling N* (B+ N*)* of a gap's lines: a Viterbi pass over the states note, body after a note
     that ended (Bc) and body after a note cut off mid-sentence (Bi), which alone is likely to go on later."""
     big = 1e9
@@ -423,14 +433,14 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
     # next page break (the body came back, out of order); a footnote is otherwise followed by its page's end
     resumable = [True] * len(idx)
     seen = False
-    marked_before_break = True
+    marked_before_break = not last  # after the last note, no body comes back before a page break
     for pos in range(len(idx) - 1, -1, -1):
         seen = seen or idx[pos] in marker_lines
         marked_after[pos] = seen
         if idx[pos] in marker_lines:
-            marked_before_break = True
+            marked_before_break = not last  # after the last note, no body comes back before a page break
         resumable[pos] = marked_before_break
-        if lines[idx[pos]].page_break:
+        if lines[idx[pos]].page_break or lines[idx[pos]].first_text:
             marked_before_break = False
     back: list[dict[str, str]] = []
     for pos, i in enumerate(idx):
@@ -440,7 +450,7 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
             emit_n = big
         elif lines[i].after_separator:
             emit_b = big  # the rule drawn as a line of text: the notes begin here
-        brk = lines[i].page_break or (flush and lines[i].text[:1].isspace())
+        brk = lines[i].page_break or lines[i].first_text or (flush and lines[i].text[:1].isspace())
         hint = lines[i].after_separator
         if pos:
             ended = bool(_TERMINAL.search(lines[idx[pos - 1]].text))
@@ -466,7 +476,8 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
                     if prev == "Nc":
                         move = 0.0
                     elif prev in ("Bc", "Bi"):
-                        move = 0.0 if hint else 1.0 if prev == "Bi" else 4.0
+                        # where rules are drawn as text, the foot of a page starts after one
+                        move = 0.0 if hint else big if separated else 1.0 if prev == "Bi" else 4.0
                     else:
                         continue
                 elif prev in ("N", "Nc"):

@@ -99,10 +99,36 @@ def _page_text(textpage: Any) -> str:
         for i, ch in enumerate(text):
             if ch in ACCENTS_ABOVE or ch in ACCENTS_BELOW:
                 _compose_at(textpage, chars, i)
+        for i in range(2, len(text)):
+            if text[i].isdigit() and text[i - 2 : i] == "\r\n":
+                _raise_marker(textpage, text, chars, i)
         text = "".join(chars)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace(_LINE_HYPHEN, "-\n")
     # PDFium keeps the space between two words at the start of the second's line: no indentation, drop it
     return "\n".join(line.strip(" ") for line in text.split("\n"))
+
+
+def _raise_marker(textpage: Any, text: str, chars: list[str], i: int) -> None:
+    """A note marker set as a superscript at a line's end, which PDFium puts on a line of its own ("Flüchtlingen."
+    / "1", "Smyrna." / "2 Ende"): back onto its line, after the character it follows there."""
+    p = i - 3
+    while p >= 0 and (text[p] in " \r\n" or text[p] in ACCENTS_ABOVE or text[p] in ACCENTS_BELOW or not chars[p]):
+        p -= 1
+    if p < 0:
+        return
+    q = p  # the last letter: a full stop's box is too small to show where the line's baseline is
+    while q >= 0 and not text[q].isalpha() and text[q] not in "\r\n":
+        q -= 1
+    if q < 0 or not text[q].isalpha():
+        return
+    left, bottom, right, top = textpage.get_charbox(i)
+    p_right = textpage.get_charbox(p)[2]
+    _, p_bottom, _, p_top = textpage.get_charbox(q)
+    height = p_top - p_bottom
+    raised = p_bottom + 0.15 * height < bottom < p_top + 0.5 * height  # above the baseline, on the same line
+    if left >= p_right - 0.5 and raised and height > 0:
+        for k in range(p + 1, i):
+            chars[k] = ""
 
 
 def _compose_at(textpage: Any, chars: list[str], i: int) -> None:
