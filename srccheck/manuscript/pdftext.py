@@ -17,6 +17,7 @@ from ..grammar import languages as L
 from ..model import Manuscript, Marker, Note
 from ..normalize import clean
 from . import notelayout as NL
+from .notelabels import assign
 from .glyphs import repair
 
 _GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:!?”’\"»)\]…])(\d{1,5})(?![\w\d])")  # books run past note 9999
@@ -75,7 +76,7 @@ def read_pdf_text(text: str, path: str) -> Manuscript:
     chosen = {s.index for s in chain} | {s.index + 1 for s in chain if s.own_line} \
         | {int(s.marker_at) for s in chain if s.marker_at >= 0}
     NL.mark_noise(lines, chosen)
-    layout = NL.assign(lines, chain, by_line)
+    layout = assign(lines, chain, by_line)
     pages = _pages(lines)
     pieces: list[list[_Line]] = [[] for _ in chain]
     for i, (label, owner) in enumerate(zip(layout.labels, layout.owner)):
