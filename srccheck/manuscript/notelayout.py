@@ -77,19 +77,50 @@ class Layout:
 
 
 def prepare(text: str) -> list[Line]:
-    """Non-empty lines (and separator lines), each knowing whether a form feed came before it."""
+    """Non-empty lines (and separator lines), each knowing whether a form feed came before it. A page set in two
+    columns side by side (pdftotext -layout) is read column by column."""
     lines: list[Line] = []
     pending_break = True
-    for number, raw in enumerate(text.split("\n"), start=1):
-        for i, piece in enumerate(raw.split("\f")):
-            if i:
-                pending_break = True
+    page: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        nonlocal pending_break
+        for number, piece in _by_column(page):
             separator = bool(SEPARATOR.match(piece))
             if not piece.strip() and not separator:
                 continue
             lines.append(Line(number, piece if separator else piece.rstrip(), page_break=pending_break))
             pending_break = False
+        page.clear()
+
+    for number, raw in enumerate(text.split("\n"), start=1):
+        for i, piece in enumerate(raw.split("\f")):
+            if i:
+                flush()
+                pending_break = True
+            page.append((number, piece))
+    flush()
     return lines
+
+
+def _by_column(page: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The page's lines, the left column's before the right one's when the page is set in two columns side by
+    side: a gutter (two spaces or more at the same place) with text on both sides in most of its long lines."""
+    long = [text for _, text in page if len(text.strip()) > 30]
+    if len(long) < 8 or not any("   " in text.strip() for text in long):
+        return page
+    width = max(len(text) for text in long)
+    best, support = 0, 0
+    for c in range(width // 4, 3 * width // 4):
+        n = sum(1 for text in long if text[c - 1 : c + 1] == "  " and text[:c].strip() and text[c:].strip())
+        if n > support:
+            best, support = c, n
+    if support < 0.5 * len(long):
+        return page
+    left = [(number, text[:best]) for number, text in page]
+    right = [(number, text[best:].strip()) for number, text in page if len(text) > best]
+    # left column lines keep their own indentation; the right column's is its offset from the gutter
+    return left + [(number, text) for number, text in right if text]
 
 
 def page_numbers(lines: list[Line]) -> set[int]:
