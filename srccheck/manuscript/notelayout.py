@@ -100,7 +100,30 @@ def prepare(text: str) -> list[Line]:
                 pending_break = True
             page.append((number, piece))
     flush()
-    return lines
+    return _numbers_beside_text(lines)
+
+
+def _numbers_beside_text(lines: list[Line]) -> list[Line]:
+    """pdftotext's default order sometimes gives a page's note numbers as a column ("1", "2", "3" on lines of
+    their own) before the notes' first lines: each number goes back in front of its line."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        run = i
+        while run < len(lines) and (m := _PAGE_DIGITS.match(lines[run].text)) and not lines[run].page_break \
+                and (run == i or int(m.group(1)) == int(_PAGE_DIGITS.match(lines[run - 1].text).group(1)) + 1):
+            run += 1
+        count = run - i
+        texts = lines[run : run + count]
+        if count >= 2 and len(texts) == count and not any(
+                _PAGE_DIGITS.match(t.text) or _START.match(t.text) or t.page_break for t in texts):
+            for bare, line in zip(lines[i:run], texts):
+                out.append(Line(line.number, f"{bare.text.strip()} {line.text.strip()}"))
+            i = run + count
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
 
 
 def _by_column(page: list[tuple[int, str]]) -> list[tuple[int, str]]:
