@@ -21,6 +21,7 @@ whose pages carry no text (scanned images), is an InputError.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from dataclasses import replace
 from typing import Any
@@ -31,6 +32,8 @@ from .glyphs import ACCENTS_ABOVE, ACCENTS_BELOW
 
 MAX_PAGES = 3000
 _LINE_HYPHEN = "\ufffe"  # PDFium: a hyphen at a line end, the next line run on
+_ACCENT = re.compile("[" + "".join(ACCENTS_ABOVE) + "".join(ACCENTS_BELOW) + "]")
+_LINE_DIGIT = re.compile(r"\r\n(?=\d)")
 
 
 def read_pdf(data: bytes, path: str) -> Manuscript:
@@ -95,14 +98,15 @@ def _extract(data: bytes, path: str) -> list[str]:
 def _page_text(textpage: Any) -> str:
     text: str = textpage.get_text_range()
     if len(text) == textpage.count_chars():  # one character per index: positions can be asked for
-        chars = list(text)
-        for i, ch in enumerate(text):
-            if ch in ACCENTS_ABOVE or ch in ACCENTS_BELOW:
+        accents = [m.start() for m in _ACCENT.finditer(text)]
+        line_digits = [m.end() for m in _LINE_DIGIT.finditer(text)]
+        if accents or line_digits:
+            chars = list(text)
+            for i in accents:
                 _compose_at(textpage, chars, i)
-        for i in range(2, len(text)):
-            if text[i].isdigit() and text[i - 2 : i] == "\r\n":
+            for i in line_digits:
                 _raise_marker(textpage, text, chars, i)
-        text = "".join(chars)
+            text = "".join(chars)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace(_LINE_HYPHEN, "-\n")
     # PDFium keeps the space between two words at the start of the second's line: no indentation, drop it
     return "\n".join(line.strip(" ") for line in text.split("\n"))
