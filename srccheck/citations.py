@@ -230,7 +230,7 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
             elif len(token) > 2 and _ROMAN.match(token.rstrip(".")) and capital and _discursive(rest):
                 cuts.append((k + 1, k + 1))  # "…, III. The author relies on…": a volume, then the author's prose
             elif not _is_abbreviation(token, grammar) or _is_marker(token, markers):
-                if capital and _is_sentence_start(rest) and (
+                if capital and _is_sentence_start(rest) and not _names_before_title(piece, rest, grammar) and (
                     _discursive(rest) or _prose(piece) or _is_marker(token, markers) or _complete(piece, grammar)
                     or (_starts_citation(rest, grammar, markers) and not _unfinished_citation(piece, grammar))
                 ):
@@ -350,6 +350,13 @@ def _unfinished_citation(piece: str, grammar: Grammar) -> bool:
     if locator is not None or _YEAR.search(parts[-1]):
         return False
     return not any(_is_marker(p, _marker_set(grammar)) for p in parts)
+
+
+def _names_before_title(piece: str, rest: str, grammar: Grammar) -> bool:
+    """"D. Maus and B. Baker. “DVILASER/PS…”. In: TUGboat…" (biblatex's verbose styles): names alone, then a title in
+    quotes, are one citation's author and title, not an author-only citation and another one."""
+    head = rest.lstrip()[:1]
+    return head in _OPENS and N.looks_like_names(_strip_signal(piece.strip(), grammar))
 
 
 def _is_marker(token: str, markers: list[str]) -> bool:

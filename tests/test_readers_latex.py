@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pytest
 
 from srccheck.bibliography import load_bibliography
 from srccheck.errors import InputError
 from srccheck.manuscript import bibliography_paths, detect_format, parse_manuscript
+from srccheck.manuscript.latex import read_latex
 from srccheck.pipeline import check_loaded
 
 TEX = r"""\documentclass{article}
@@ -114,3 +116,39 @@ def test_a_locator_written_after_the_citation_command_is_its_locator(write):
     assert [(c.note, r.key, list(c.pages)) for c, r in report.citations] == [
         (1, "a", [(8, 8)]), (2, "a", [(9, 11)]), (3, "a", [(5, 5)]), (3, "b", [(7, 7)]), (4, "b", [])]
     assert not [f for f in report.findings if f.rule == "unresolved-citation"]
+
+
+# --- numbering restarted per chapter, on the LaTeX sources of the real-pipeline fixtures ---------------------
+
+_REALPIPE = Path(__file__).resolve().parents[1] / "tests" / "realpipe" / "dev"
+
+
+@pytest.mark.parametrize("doc", sorted(p.parent.name for p in _REALPIPE.glob("*/paper.tex")))
+def test_latex_sources_give_the_notes_latex_printed(doc: str) -> None:
+    """book/report/scrbook reset the footnote counter at each \\chapter, enotez (reset=true) the endnote counter:
+    each note is (chapter, printed number) as the PDF shows it; the answers are the generator's plan."""
+    import json
+    import sys
+
+    sys.path.insert(0, str(_REALPIPE.parents[2] / "tools"))
+    from score_real import identity_of_expected, score_fixture
+
+    folder = _REALPIPE / doc
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    ms = read_latex((folder / "paper.tex").read_text(encoding="utf-8"), "paper.tex")
+    identities = sorted((n.chapter, n.printed if n.printed is not None else n.number) for n in ms.notes)
+    assert identities == sorted(identity_of_expected(expected).values())
+    assert ms.numbering == expected["numbering"]
+    score = score_fixture(folder / "paper.tex", expected, folder / "refs.bib", "latex")
+    assert score.fn == 0 and score.fp == 0  # every cited key, in its note
+
+
+def test_book_classes_restart_the_footnote_counter_at_each_chapter():
+    body = ("\\begin{document}\\chapter{A}x\\footnote{One.} y\\footnote{Two.}\\chapter*{Preface}"
+            "\\chapter{B}z\\footnote{Again one.}\\end{document}")
+    ms = read_latex("\\documentclass[a5paper]{scrbook}" + body, "m.tex")
+    assert [(n.number, n.chapter, n.printed) for n in ms.notes] == [(1, 1, 1), (2, 1, 2), (3, 2, 1)]
+    assert ms.numbering == "per-chapter" and [m.printed for m in ms.markers] == [1, 2, 1]
+    continuous = read_latex("\\documentclass{report}\\counterwithout{footnote}{chapter}" + body, "m.tex")
+    assert [(n.number, n.chapter) for n in continuous.notes] == [(1, 0), (2, 0), (3, 0)]
+    assert read_latex("\\documentclass{article}" + body, "m.tex").numbering == "continuous"

@@ -18,5 +18,5 @@ def test_text_reader_finds_the_notes_of_real_extractions() -> None:
     for folder, path, fmt, expected in fixtures([ROOT / "tests" / "realpipe" / "dev"], None, "text"):
         total.add(score_fixture(path, expected, folder / "refs.bib", fmt))
     assert total.notes_total > 1500
-    assert total.notes_found / total.notes_total >= 0.89
-    assert total.f1 >= 0.78
+    assert total.notes_found / total.notes_total >= 0.965  # measured 96.9 % (89.6 % before markers were used once)
+    assert total.f1 >= 0.925  # measured 0.928

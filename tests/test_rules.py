@@ -285,3 +285,17 @@ def test_numbering_restarted_per_chapter_is_no_gap_or_duplicate():
     dup = _restarted([(1, 1), (2, 1), (2, 1)])
     assert [(rule, note) for rule, note, _ in dup] == [("duplicate-note-number", 3)]
     assert "note 1 of chapter 2" in dup[0][2]
+
+
+def test_citation_messages_name_the_note_by_chapter_when_numbering_restarts():
+    text = (
+        "Chapter 1\nA claim.1 Another claim.2\n\n" + SEP + "\n"
+        f"1 {FULL_KAYA}\n2 {FULL_DEMIR}\n\f"
+        "Chapter 2\nA third claim.1\n\n" + SEP + "\n"
+        "1 Veli Can, Karadeniz Kıyısında Göç, Deniz Yayınevi, İstanbul, 2001.\n"
+    )
+    manuscript = read_pdf_text(text, "m.txt")
+    assert manuscript.numbering == "per-chapter"
+    report = check_loaded(manuscript, parse_bibliography(BIB), Options(language="tr"))
+    missing = [f for f in report.findings if f.rule == "missing-locator"]
+    assert [(f.note, f.message.split(":")[0]) for f in missing] == [(3, "note 1 of chapter 2")]

@@ -38,6 +38,8 @@ class Result(Score):
     notes_total: int = 0
     citations: int = 0
     problems: list[str] = field(default_factory=list)
+    texts: dict[tuple[int, int], str] = field(default_factory=dict)  # each note's text as read
+    misses: list[tuple[tuple[int, int], dict, list]] = field(default_factory=list)  # (note, expected, got)
 
     def add(self, other: Score) -> None:  # type: ignore[override]
         super().add(other)
@@ -84,7 +86,9 @@ def score_fixture(path: Path, expected: dict, bib_path: Path, fmt: str) -> Resul
         ids = {i: (1, i) for i in ids}  # continuous numbering read as one chapter
     note_id = {n.number: identity_of_note(n) for n in manuscript.notes}
     found_ids = {identity_of_note(n) for n in manuscript.notes if n.text.strip()}
+    texts = {identity_of_note(n): " ".join(n.text.split()) for n in manuscript.notes}
     score = Result()
+    score.texts = texts
     score.notes_total = len(ids)
     score.notes_found = sum(1 for i in ids.values() if i in found_ids)
     predicted: Counter = Counter()
@@ -108,6 +112,7 @@ def score_fixture(path: Path, expected: dict, bib_path: Path, fmt: str) -> Resul
                 score.pages_ok += 1
                 available.remove(hit)
             else:
+                score.misses.append((ident, cit, by_note.get(ident, [])))
                 score.problems.append(f"note {index} {ident}: expected {cit['key']} {cit['pages']}, "
                                       f"got {by_note.get(ident, [])}")
     score.tp = sum((predicted & wanted).values())
@@ -122,6 +127,39 @@ def score_fixture(path: Path, expected: dict, bib_path: Path, fmt: str) -> Resul
             score.false_alarms += 1
             score.problems.append(f"false alarm: {f.rule} note {f.note}: {f.message}")
     return score
+
+
+def classify(scored: list[tuple[str, str, Result]]) -> None:
+    """Sort the misses into reading problems (the note was not found, or its text is not what most readings of
+    the same document give) and resolution problems (the note was read as most readings read it, the citation
+    still resolved or parsed wrongly); print the counts and examples of the second kind."""
+    by_doc: dict[str, list[tuple[str, Result]]] = defaultdict(list)
+    for doc, source, score in scored:
+        by_doc[doc].append((source, score))
+    kinds: Counter = Counter()
+    examples: dict[tuple, tuple] = {}
+    for doc, runs in by_doc.items():
+        for source, score in runs:
+            for ident, cit, got in score.misses:
+                readings = Counter(r.texts[ident] for _, r in runs if ident in r.texts)
+                text = score.texts.get(ident)
+                if not text:
+                    kind = "reading: note not found"
+                elif readings and text != readings.most_common(1)[0][0]:
+                    kind = "reading: note text differs from most readings"
+                elif cit["key"] in [k for k, _ in got]:
+                    kind = "resolution: pages or locator"
+                else:
+                    kind = "resolution: key"
+                kinds[kind] += 1
+                if kind.startswith("resolution"):
+                    examples.setdefault((doc, ident, cit["key"]), (kind, source, text, cit, got))
+    print("\nmisses by kind (an expected citation not found with its key and pages)")
+    for kind, count in kinds.most_common():
+        print(f"  {count:5}  {kind}")
+    print("\nresolution problems (one line per document, note and key; the first reading that shows it)")
+    for (doc, ident, key), (kind, source, text, cit, got) in sorted(examples.items()):
+        print(f"  {doc} {ident} [{source}] {kind}: expected {key} {cit['pages']}, got {got}\n      {text[:300]}")
 
 
 def fixtures(roots: list[Path], only: list[str] | None, reader: str) -> list[tuple[Path, Path, str, dict]]:
@@ -146,13 +184,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reader", choices=["text", "pdf", "all"], default="all")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false alarm")
     parser.add_argument("--json", type=Path, help="also write the per-fixture figures here")
+    parser.add_argument("--classify", action="store_true", help="sort the misses into reading and resolution "
+                        "problems, with examples of the latter")
     args = parser.parse_args(argv)
     total = Result()
     groups: dict[str, dict[str, Result]] = defaultdict(lambda: defaultdict(Result))
     rows = []
+    scored: list[tuple[str, str, Result]] = []
     for folder, path, fmt, expected in fixtures(args.roots, args.only, args.reader):
         source = "pdf-reader" if fmt == "pdf" else path.stem
         score = score_fixture(path, expected, folder / "refs.bib", fmt)
+        scored.append((folder.name, source, score))
         total.add(score)
         for group, value in (("extractor", source), ("typesetter", expected.get("typesetter", "?")),
                              ("style", expected.get("style", "?")), ("class", expected.get("class", "?")),
@@ -170,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
             print(score.line("  " + value))
     print()
     print(total.line("OVERALL"))
+    if args.classify:
+        classify(scored)
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     return 0

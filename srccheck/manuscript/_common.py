@@ -36,6 +36,8 @@ class FoundNote:
     marker_line: int | None = None
     line_starts: tuple[tuple[int, int], ...] = ()
     keys: list[KeyCite] = field(default_factory=list)
+    chapter: int = 0  # numbering restarted per chapter: its block (1, 2…), `number` then the running index
+    printed: int | None = None
 
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)\]])")
@@ -74,7 +76,8 @@ def build_manuscript(
     for n in notes:
         text = clean(n.text)
         marker_line = n.marker_line if n.marker_line is not None else by_number.get(n.number)
-        out.append(Note(n.number, text, n.line, n.page, marker_line, n.line_starts, raw=n.raw or n.text))
+        out.append(Note(n.number, text, n.line, n.page, marker_line, n.line_starts, raw=n.raw or n.text,
+                        chapter=n.chapter, printed=n.printed))
         if n.keys and grammar is not None:
             direct.setdefault(n.number, []).extend(_key_citation(n, k, i, grammar) for i, k in enumerate(n.keys))
             if any(k.item for k in n.keys):
@@ -84,6 +87,7 @@ def build_manuscript(
     return Manuscript(
         path=path, notes=out, markers=markers, unmatched_markers=unmatched or [], has_body=has_body,
         position_kind=position_kind, direct_citations=direct, bib_paths=bib_paths or [],
+        numbering="per-chapter" if any(n.chapter for n in notes) else "continuous",
     )
 
 

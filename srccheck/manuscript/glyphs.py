@@ -15,6 +15,8 @@ _BEFORE = {"´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "˜": 
            "ˇ": "\u030c", "˝": "\u030b", "˙": "\u0307", "¯": "\u0304", "˚": "\u030a"}
 # these stand after it (the accent hangs below the letter)
 _AFTER = {"¸": "\u0327", "˛": "\u0328"}
+ACCENTS_ABOVE = _BEFORE
+ACCENTS_BELOW = _AFTER
 _ACCENT_BEFORE = re.compile("([" + "".join(_BEFORE) + "])[ \u00a0]?([^\\W\\d_])")
 _ACCENT_AFTER = re.compile("([^\\W\\d_])[ \u00a0]?([" + "".join(_AFTER) + "])([^\\W\\d_]?)")
 _ANY = re.compile("[" + "".join(_BEFORE) + "".join(_AFTER) + "ﬀﬁﬂﬃﬄﬅﬆ]")

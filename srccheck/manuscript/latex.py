@@ -57,11 +57,12 @@ def read_latex(text: str, path: str) -> Manuscript:
     end_doc = work.find("\\end{document}", position)
     limit = end_doc if end_doc >= 0 else len(work)
 
-    counter = 0
+    numbering = _Numbering(work[:begin] if begin >= 0 else work[:position])
     notes: list[FoundNote] = []
     markers: list[Marker] = []
     pending_marks: list[int] = []  # \footnotemark numbers waiting for their \footnotetext
     mark_lines: dict[int, int] = {}
+    mark_index: dict[tuple[int, int], int] = {}  # (chapter, printed number) of a mark -> its running index
     while True:
         m = _COMMAND.search(work, position, limit)
         if m is None:
@@ -69,48 +70,118 @@ def read_latex(text: str, path: str) -> Manuscript:
         name = m.group(1)
         line = line_of(starts, m.start())
         position = m.end()
+        if name == "chapter" and not m.group(2):
+            numbering.new_chapter()
+            continue
         if name == "setcounter":
             args, position = _arguments(work, position, path, starts, 0, 2)
-            if len(args) == 2 and args[0][1].strip() == "footnote" and args[1][1].strip().isdigit():
-                counter = int(args[1][1].strip())
+            if len(args) == 2 and args[0][1].strip() in ("footnote", "endnote") and args[1][1].strip().isdigit():
+                numbering.counter[args[0][1].strip()] = int(args[1][1].strip())
             continue
         if name in ("footnote", "endnote", "footnotetext", "endnotetext"):
             opts, position = _arguments(work, position, path, starts, 1, 0, optional_only=True)
             args, position = _arguments(work, position, path, starts, 0, 1, command=name)
             if not args:
                 continue
+            kind = "endnote" if name.startswith("end") else "footnote"
             explicit = _int(opts[0][1]) if opts else None
             if name.endswith("text"):
-                number = explicit or (pending_marks.pop(0) if pending_marks else counter)
-                marker_line = mark_lines.get(number)
+                printed = explicit or (pending_marks.pop(0) if pending_marks else numbering.counter[kind])
+                marker_line = mark_lines.get(printed)
+                index = mark_index.pop((numbering.chapter, printed), None) or numbering.new_index()
             else:
-                number = explicit if explicit is not None else counter + 1
+                printed = explicit if explicit is not None else numbering.counter[kind] + 1
                 if explicit is None:
-                    counter = number
+                    numbering.counter[kind] = printed
                 marker_line = line
-                markers.append(Marker(number, line))
+                index = numbering.new_index()
+                markers.append(numbering.marker(index, line, printed))
             (start, _inner), end = args[0], position
-            notes.append(_note(number, text, work, start, end - 1, line_of(starts, start), marker_line, starts,
-                               path))
+            notes.append(numbering.number(_note(index, text, work, start, end - 1, line_of(starts, start),
+                                                marker_line, starts, path), printed))
             continue
         if name == "footnotemark":
             opts, position = _arguments(work, position, path, starts, 1, 0, optional_only=True)
-            number = _int(opts[0][1]) if opts else None
-            if number is None:
-                counter += 1
-                number = counter
-            pending_marks.append(number)
-            mark_lines[number] = line
-            markers.append(Marker(number, line))
+            printed = _int(opts[0][1]) if opts else None
+            if printed is None:
+                numbering.counter["footnote"] += 1
+                printed = numbering.counter["footnote"]
+            index = numbering.new_index()
+            pending_marks.append(printed)
+            mark_lines[printed] = line
+            mark_index[(numbering.chapter, printed)] = index
+            markers.append(numbering.marker(index, line, printed))
             continue
         if name in _NOTE_MAKING:
             cite_end, keys = _citation(work, m, path, starts)
             position = cite_end
-            counter += 1
-            markers.append(Marker(counter, line))
-            notes.append(FoundNote(counter, "", line, raw=text[m.start():cite_end], marker_line=line, keys=keys))
+            kind = numbering.cite_counter
+            numbering.counter[kind] += 1
+            printed = numbering.counter[kind]
+            index = numbering.new_index()
+            markers.append(numbering.marker(index, line, printed))
+            notes.append(numbering.number(FoundNote(index, "", line, raw=text[m.start():cite_end], marker_line=line,
+                                                    keys=keys), printed))
             continue
+    if not numbering.restarted:  # one chapter, or none: the document numbers its notes once, as printed
+        for note in notes:
+            note.number, note.chapter, note.printed = note.printed or note.number, 0, None
+        markers = [Marker(m.printed or m.number, m.line) for m in markers]
     return build_manuscript(path, notes, markers, bib_paths=bib_paths)
+
+
+_BOOK_CLASSES = {"book", "report", "scrbook", "scrreprt", "memoir"}
+
+
+class _Numbering:
+    """LaTeX's note counters: book classes reset the footnote counter at each \\chapter; enotez (reset=true) or
+    \\counterwithin{endnote}{chapter} the endnote counter; \\counterwithout undoes it. A note is then known by its
+    running index (Note.number) and, when numbering restarts, its chapter and printed number."""
+
+    def __init__(self, preamble: str) -> None:
+        cls = re.search(r"\\documentclass\s*(?:\[[^\]]*\])?\s*\{\s*([A-Za-z]+)\s*\}", preamble)
+        book = bool(cls) and cls.group(1) in _BOOK_CLASSES
+        self.resets = {
+            "footnote": (book or _within(preamble, "footnote")) and not _without(preamble, "footnote"),
+            "endnote": (re.search(r"\\setenotez\s*\{[^}]*reset\s*=\s*true", preamble) is not None
+                        or _within(preamble, "endnote")) and not _without(preamble, "endnote"),
+        }
+        endonly = re.search(r"\\usepackage\s*\[[^\]]*notetype\s*=\s*endonly", preamble)
+        self.cite_counter = "endnote" if endonly else "footnote"
+        self.counter = {"footnote": 0, "endnote": 0}
+        self.chapter = 1
+        self.index = 0
+        self.in_chapter = 0  # notes numbered in the current chapter
+        self.restarted = False
+
+    def new_chapter(self) -> None:
+        for kind, resets in self.resets.items():
+            if resets:
+                self.counter[kind] = 0
+        if self.in_chapter and any(self.resets.values()):
+            self.chapter += 1
+            self.in_chapter = 0
+            self.restarted = True
+
+    def new_index(self) -> int:
+        self.index += 1
+        self.in_chapter += 1
+        return self.index
+
+    def marker(self, index: int, line: int, printed: int) -> Marker:
+        return Marker(index, line, self.chapter, printed)
+
+    def number(self, note: FoundNote, printed: int) -> FoundNote:
+        note.chapter, note.printed = self.chapter, printed
+        return note
+
+
+def _within(preamble: str, counter: str) -> bool:
+    return re.search(r"\\counterwithin\*?\s*\{" + counter + r"\}\s*\{chapter\}", preamble) is not None
+
+
+def _without(preamble: str, counter: str) -> bool:
+    return re.search(r"\\counterwithout\*?\s*\{" + counter + r"\}\s*\{chapter\}", preamble) is not None
 
 
 def _int(value: str) -> int | None:

@@ -44,21 +44,39 @@ def read_odt(data: bytes, path: str) -> Manuscript:
     use_citations = len(classes) <= 1 and all(cit.isdigit() for _, cit, _, _ in found) and not in_body
     notes: list[FoundNote] = []
     markers: list[Marker] = []
+    blocks = _restart_blocks([int(cit) for _, cit, _, _ in found]) if use_citations else []
     for index, (_cls, citation, text, paragraph) in enumerate(found, start=1):
         while in_body and in_body[0][1] < index:  # a citation in the body text: a note of its own
             at, _, items = in_body.pop(0)
             markers.append(Marker(len(markers) + 1, at))
             notes.append(FoundNote(len(markers), "", at, raw=items[0].field.shown, marker_line=at,
                                    keys=field_cites([items])))
+        keys = field_cites(fields.per_note[index - 1]) if fields else []
+        if blocks:  # numbering restarted (per chapter): the running index, and the number as shown
+            markers.append(Marker(index, paragraph, blocks[index - 1], int(citation)))
+            notes.append(FoundNote(index, text, paragraph, raw=text, marker_line=paragraph, keys=keys,
+                                   chapter=blocks[index - 1], printed=int(citation)))
+            continue
         number = int(citation) if use_citations else len(markers) + 1
         markers.append(Marker(number, paragraph))
-        keys = field_cites(fields.per_note[index - 1]) if fields else []
         notes.append(FoundNote(number, text, paragraph, raw=text, marker_line=paragraph, keys=keys))
     for at, _, items in in_body:
         markers.append(Marker(len(markers) + 1, at))
         notes.append(FoundNote(len(markers), "", at, raw=items[0].field.shown, marker_line=at,
                                keys=field_cites([items])))
     return build_manuscript(path, notes, markers, position_kind="paragraph")
+
+
+def _restart_blocks(shown: list[int]) -> list[int]:
+    """Each note's numbering block when the shown numbers start again (LibreOffice's "restart numbering per
+    chapter" or per page): a number not above the one before opens a block. [] when they never do."""
+    blocks: list[int] = []
+    block = 1
+    for k, number in enumerate(shown):
+        if k and number <= shown[k - 1]:
+            block += 1
+        blocks.append(block)
+    return blocks if block > 1 else []
 
 
 class _Fields:

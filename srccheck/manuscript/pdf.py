@@ -1,205 +1,157 @@
-"""PDF files: footnotes told from the body by what the PDF knows about each line.
+"""PDF files: the text of each page through PDFium, then the same note-numbering-led reading as
+PDF-extracted text (pdftext), so `srccheck check paper.pdf` and `pdftotext paper.pdf - | srccheck check -`
+find the same notes.
 
-Extraction is pdfplumber's (pdfminer.six underneath): it gives every word with its font
-size and position, and the page's drawn lines, which is what separating notes from
-body text needs. Per page:
+PDFium (pypdfium2) gives each page's characters in reading order with the spaces and line
+breaks it infers from their positions, and each character's box. From the boxes this reader
+puts back what position-blind text loses:
 
-- the footnote block is what lies below a short horizontal rule in the lower part of
-  the page (the separator most word processors draw); without a rule, it is the run of
-  lines at the foot of the page set smaller than the body text;
-- a running header or footer that is a bare number is the printed page number (else
-  the PDF's own page number is used);
-- a note starts with its number at the start of a line of the footnote block; other
-  lines continue the current note, also on the next page;
-- body marks are numbers set smaller than the body text (superscripts).
+- an accent set as a glyph of its own (pdfTeX with OT1 fonts builds "Ö" from "O" and a
+  spacing "¨", which extraction may put at the end of the line) is composed with the letter
+  under (or, for a cedilla or ogonek, above) it;
+- a word hyphenated at a line end, which PDFium marks with U+FFFE and runs into the next
+  line, is split again at that line end, so that a footnote starting on the next line is not
+  glued to the body.
 
-Positions are pages (Manuscript.position_kind = "page"). A PDF that cannot be opened
-without a password, or whose pages carry no text (scanned images), is an InputError.
+Positions are pages (Manuscript.position_kind = "page"): a note's line is the PDF page where it
+starts, a marker's line the page it is on. A PDF that cannot be opened without a password, or
+whose pages carry no text (scanned images), is an InputError.
 """
 
 from __future__ import annotations
 
-import io
+import bisect
 import re
-from collections import Counter
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import replace
 from typing import Any
 
 from ..errors import InputError
-from ..model import Manuscript, Marker
-from ._common import FoundNote, build_manuscript
-from .pdftext import _join, _Line
+from ..model import Manuscript
+from .glyphs import ACCENTS_ABOVE, ACCENTS_BELOW
 
 MAX_PAGES = 3000
-MAX_GAP = 3
-_PAGE_NUMBER = re.compile(r"^[-–—\s]*(\d{1,4})[-–—\s]*$")
-_NOTE_NUMBER = re.compile(r"^(\d{1,5})[.)]?$")
-
-
-@dataclass
-class _TextLine:
-    top: float
-    bottom: float
-    words: list[dict[str, Any]] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return " ".join(w["text"] for w in self.words)
-
-    @property
-    def size(self) -> float:
-        sizes: Counter[float] = Counter()
-        for w in self.words:
-            sizes[round(w["size"], 1)] += len(w["text"])
-        return sizes.most_common(1)[0][0] if sizes else 0.0
+_LINE_HYPHEN = "\ufffe"  # PDFium: a hyphen at a line end, the next line run on
+_ACCENT = re.compile("[" + "".join(ACCENTS_ABOVE) + "".join(ACCENTS_BELOW) + "]")
+_LINE_DIGIT = re.compile(r"\r\n(?=\d)")
 
 
 def read_pdf(data: bytes, path: str) -> Manuscript:
-    try:
-        import pdfplumber
-    except ImportError:  # pragma: no cover - a dependency, but say so plainly if it is missing
-        raise InputError(f"{path}: reading PDF needs pdfplumber (pip install pdfplumber)") from None
-    pages = _extract(pdfplumber, data, path)
-    words_total = sum(len(w) for _, w, _ in pages)
-    if words_total == 0:
+    from .pdftext import read_pdf_text
+
+    pages = _extract(data, path)
+    if not any(p.strip() for p in pages):
         raise InputError(f"{path}: the PDF has no text layer (scanned images?); run OCR on it first")
-    # The body's size is the commonest in the upper part of the pages: a short text with long
-    # notes may have more characters in its notes than in its body.
-    sizes: Counter[float] = Counter()
-    for (_, height), words, _ in pages:
-        for w in words:
-            if w["top"] < 0.6 * height:
-                sizes[round(w["size"], 1)] += len(w["text"])
-    if not sizes:
-        for _, words, _ in pages:
-            for w in words:
-                sizes[round(w["size"], 1)] += len(w["text"])
-    body_size = sizes.most_common(1)[0][0]
+    text = "\f".join(pages)
+    ms = read_pdf_text(text, path)
+    # the file line of each page's first line: a line's page is found by bisection
+    first_lines = [1]
+    for page in pages[:-1]:
+        first_lines.append(first_lines[-1] + page.count("\n"))
 
-    notes: list[FoundNote] = []
-    note_lines: list[list[_Line]] = []
-    candidates: list[tuple[int, int]] = []  # (number, page) of superscript numbers in the body
-    last = 0
-    for index, (geometry, words, rules) in enumerate(pages, start=1):
-        width, height = geometry
-        lines = _lines(words)
-        printed, lines = _page_number(lines, height, index)
-        body, foot = _split(lines, rules, width, height, body_size)
-        for line in body:
-            for w in line.words:
-                if w["size"] < body_size * 0.85 and re.fullmatch(r"\d{1,4}[,.;]?", w["text"]):
-                    candidates.append((int(w["text"].rstrip(",.;")), printed))
-        for line in foot:
-            first = line.words[0]["text"]
-            m = _NOTE_NUMBER.match(first)
-            number = int(m.group(1)) if m else None
-            rest = " ".join(w["text"] for w in line.words[1:])
-            if number is not None and rest and _accept(number, last):
-                last = number
-                notes.append(FoundNote(number, "", printed, page=printed))
-                note_lines.append([_Line(printed, rest)])
-            elif note_lines:
-                note_lines[-1].append(_Line(printed, line.text))
-    for note, lines_of_note in zip(notes, note_lines):
-        note.text, note.line_starts = _join(lines_of_note)
-        note.raw = note.text
-    markers, unmatched = _markers(candidates, {n.number for n in notes})
-    by_number: dict[int, int] = {}
-    for m in markers:
-        by_number.setdefault(m.number, m.line)
-    for note in notes:
-        note.marker_line = by_number.get(note.number)
-    return build_manuscript(path, notes, markers, unmatched, position_kind="page")
+    def page_of(line: int | None) -> int | None:
+        return None if line is None else bisect.bisect_right(first_lines, line)
+
+    notes = [
+        replace(n, line=page_of(n.line) or 1, marker_line=page_of(n.marker_line),
+                page=n.page if n.page is not None else page_of(n.line),
+                line_starts=tuple((offset, page_of(line) or 1) for offset, line in n.line_starts))
+        for n in ms.notes
+    ]
+    markers = [replace(m, line=page_of(m.line) or 1) for m in ms.markers]
+    unmatched = [replace(m, line=page_of(m.line) or 1) for m in ms.unmatched_markers]
+    return replace(ms, notes=notes, markers=markers, unmatched_markers=unmatched, position_kind="page")
 
 
-def _extract(pdfplumber: Any, data: bytes, path: str) -> list[tuple[tuple[float, float], list[dict[str, Any]], list[float]]]:
-    """Per page: (width, height), its words with sizes, and the tops of short horizontal rules."""
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-
-    pages = []
+def _extract(data: bytes, path: str) -> list[str]:
+    """Each page's text, its accents composed and its line-end hyphens restored."""
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            if len(pdf.pages) > MAX_PAGES:
-                raise InputError(f"{path}: {len(pdf.pages)} pages, more than the {MAX_PAGES} read")
-            for page in pdf.pages:
-                words = page.extract_words(extra_attrs=["size"], keep_blank_chars=False, use_text_flow=False)
-                rules = [e["top"] for e in page.edges if e.get("orientation") == "h"
-                         and 0.1 * page.width < e["x1"] - e["x0"] < 0.6 * page.width]
-                pages.append(((float(page.width), float(page.height)), words, rules))
-                page.flush_cache()
-    except InputError:
-        raise
-    except Exception as exc:  # pdfminer raises many kinds for damaged files; none is worth a traceback
-        cause = exc.__cause__ or exc.__context__ or exc
-        if isinstance(exc, PDFPasswordIncorrect) or isinstance(cause, PDFPasswordIncorrect) \
-                or "password" in str(exc).lower():
+        import pypdfium2 as pdfium
+    except ImportError:
+        raise InputError(f"{path}: reading PDF files needs the pdf extra: pip install 'srccheck[pdf]' "
+                         "(or extract its text: pdftotext paper.pdf - | srccheck check -)") from None
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
             raise InputError(f"{path}: the PDF is encrypted (needs a password); save an unprotected copy") from None
-        raise InputError(f"{path}: cannot read the PDF ({type(exc).__name__}: {str(exc)[:120]})") from None
-    return pages
+        raise InputError(f"{path}: cannot read the PDF ({str(exc)[:120]})") from None
+    try:
+        if len(document) > MAX_PAGES:
+            raise InputError(f"{path}: {len(document)} pages, more than the {MAX_PAGES} read")
+        pages = []
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            try:
+                pages.append(_page_text(textpage))
+            finally:
+                textpage.close()
+                page.close()
+        return pages
+    except pdfium.PdfiumError as exc:
+        raise InputError(f"{path}: cannot read the PDF ({str(exc)[:120]})") from None
+    finally:
+        document.close()
 
 
-def _lines(words: list[dict[str, Any]]) -> list[_TextLine]:
-    """Words grouped into lines by vertical overlap (a raised superscript stays on its line)."""
-    lines: list[_TextLine] = []
-    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
-        height = max(w["bottom"] - w["top"], 0.1)
-        placed = False
-        for line in reversed(lines[-3:]):
-            overlap = min(line.bottom, w["bottom"]) - max(line.top, w["top"])
-            if overlap >= 0.4 * height:
-                line.words.append(w)
-                line.top, line.bottom = min(line.top, w["top"]), max(line.bottom, w["bottom"])
-                placed = True
-                break
-        if not placed:
-            lines.append(_TextLine(w["top"], w["bottom"], [w]))
-    for line in lines:
-        line.words.sort(key=lambda w: w["x0"])
-    return lines
+def _page_text(textpage: Any) -> str:
+    text: str = textpage.get_text_range()
+    if len(text) == textpage.count_chars():  # one character per index: positions can be asked for
+        accents = [m.start() for m in _ACCENT.finditer(text)]
+        line_digits = [m.end() for m in _LINE_DIGIT.finditer(text)]
+        if accents or line_digits:
+            chars = list(text)
+            for i in accents:
+                _compose_at(textpage, chars, i)
+            for i in line_digits:
+                _raise_marker(textpage, text, chars, i)
+            text = "".join(chars)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace(_LINE_HYPHEN, "-\n")
+    # PDFium keeps the space between two words at the start of the second's line: no indentation, drop it
+    return "\n".join(line.strip(" ") for line in text.split("\n"))
 
 
-def _page_number(lines: list[_TextLine], height: float, index: int) -> tuple[int, list[_TextLine]]:
-    """A bare number in the top or bottom margin is the printed page number; it is not text."""
-    for line in (lines[:1] + lines[-1:]) if lines else []:
-        in_margin = line.top < 0.1 * height or line.bottom > 0.9 * height
-        m = _PAGE_NUMBER.match(line.text)
-        if in_margin and m:
-            return int(m.group(1)), [x for x in lines if x is not line]
-    return index, lines
+def _raise_marker(textpage: Any, text: str, chars: list[str], i: int) -> None:
+    """A note marker set as a superscript at a line's end, which PDFium puts on a line of its own ("Flüchtlingen."
+    / "1", "Smyrna." / "2 Ende"): back onto its line, after the character it follows there."""
+    p = i - 3
+    while p >= 0 and (text[p] in " \r\n" or text[p] in ACCENTS_ABOVE or text[p] in ACCENTS_BELOW or not chars[p]):
+        p -= 1
+    if p < 0:
+        return
+    q = p  # the last letter: a full stop's box is too small to show where the line's baseline is
+    while q >= 0 and not text[q].isalpha() and text[q] not in "\r\n":
+        q -= 1
+    if q < 0 or not text[q].isalpha():
+        return
+    left, bottom, right, top = textpage.get_charbox(i)
+    p_right = textpage.get_charbox(p)[2]
+    _, p_bottom, _, p_top = textpage.get_charbox(q)
+    height = p_top - p_bottom
+    raised = p_bottom + 0.15 * height < bottom < p_top + 0.5 * height  # above the baseline, on the same line
+    if left >= p_right - 0.5 and raised and height > 0:
+        for k in range(p + 1, i):
+            chars[k] = ""
 
 
-def _split(lines: list[_TextLine], rules: list[float], width: float, height: float,
-           body_size: float) -> tuple[list[_TextLine], list[_TextLine]]:
-    low_rules = [r for r in rules if r > 0.4 * height]
-    if low_rules and lines:
-        rule = min(low_rules)
-        below = [x for x in lines if x.top >= rule - 1]
-        if below and all(x.size <= body_size for x in below):
-            return [x for x in lines if x.top < rule - 1], below
-    # no rule: the smaller lines at the foot of the page
-    split = len(lines)
-    while split > 0 and lines[split - 1].size < body_size * 0.95:
-        split -= 1
-    foot = lines[split:]
-    if foot and not _NOTE_NUMBER.match(foot[0].words[0]["text"]) and split == 0:
-        return lines, []  # a page set entirely small, with no note number: not a footnote block
-    return lines[:split], foot
-
-
-def _accept(number: int, last: int) -> bool:
-    if last == 0:
-        return number < 1000
-    return last < number <= last + 1 + MAX_GAP
-
-
-def _markers(candidates: list[tuple[int, int]], existing: set[int]) -> tuple[list[Marker], list[Marker]]:
-    """Superscript numbers in reading order that continue the sequence of notes."""
-    markers: list[Marker] = []
-    unmatched: list[Marker] = []
-    last = 0
-    for number, page in candidates:
-        if not last < number <= last + 1 + MAX_GAP:
-            continue
-        last = number
-        (markers if number in existing else unmatched).append(Marker(number, page))
-    return markers, unmatched
+def _compose_at(textpage: Any, chars: list[str], i: int) -> None:
+    """Compose the spacing accent at index i with the letter it sits on, found by position."""
+    left, bottom, right, top = textpage.get_charbox(i)
+    if right <= left:
+        return
+    above = chars[i] in ACCENTS_ABOVE
+    combining = ACCENTS_ABOVE[chars[i]] if above else ACCENTS_BELOW[chars[i]]
+    x = (left + right) / 2
+    j = -1
+    for step in (1.0, 2.0, 3.5, 5.0):  # walk down (up, for a cedilla) from the accent into its letter
+        j = textpage.get_index(x, bottom - step if above else top + step, 1.0, 1.0)
+        if j is not None and 0 <= j < len(chars) and j != i:
+            break
+    if j is None or not 0 <= j < len(chars) or j == i or not chars[j].isalpha():
+        return
+    base = "i" if chars[j] == "ı" and combining != "\u0307" else chars[j]
+    composed = unicodedata.normalize("NFC", base + combining)
+    if len(composed) == 1:
+        chars[j] = composed
+        chars[i] = ""

@@ -1,36 +1,25 @@
-"""Text extracted from a PDF (pdftotext, copy-and-paste): find the footnotes and the body markers.
+"""Text extracted from a PDF (pdftotext, pdfminer, pypdf, MuPDF, copy and paste): the notes and the body markers.
 
-Each page is body text, then a separator line (a run of spaces, underscores or dashes
-alone on a line), then that page's footnotes. Pages end at a form feed, a bare
-page-number line, or (in some extractions) a line that starts with a space after
-the footnotes. A footnote starts with its number at the start of a line; a line
-that does not start the next expected number continues the current note, also
-across a page (a note carried over to the next page's footnote block).
+The reading follows the note numbering, not the page layout (see notelayout): candidate note
+starts are chained into the most consistent numbering, each body marker serving one note; the
+lines between starts are labelled note or body; page numbers and running heads are dropped.
+This module turns that labelling into notes (lines joined, printed pages, chapters when the
+numbering starts again) and finds each note's marker in the body.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
-
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..grammar import languages as L
 from ..model import Manuscript, Marker, Note
 from ..normalize import clean
 from . import notelayout as NL
+from .notelabels import assign
 from .glyphs import repair
 
-# Endnotes gathered under a heading instead of at each page's foot.
-ENDNOTES_HEADING = re.compile(
-    r"^\s*(?:notes|endnotes|footnotes|dipnotlar|notlar|son ?notlar|anmerkungen|endnoten|fußnoten|"
-    r"примечания|note|notas)\s*:?\s*$",
-    re.IGNORECASE,
-)
-SEPARATOR = re.compile(r"^(?:[ \t]{10,}|[ \t]*(?:[_\-–—─━=]\s?){5,}[ \t]*)$")
-PAGE_NUMBER = re.compile(r"^[ \t]*[-–]?[ \t]*(\d{1,4})[ \t]*[-–]?[ \t]*$")
-NOTE_START = re.compile(r"^([ \t]{0,3})(\d{1,5})(?:[.)]?[ \t]+|(?=[^\W\d_\s]))(\S.*)$")
 _GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:!?”’\"»)\]…])(\d{1,5})(?![\w\d])")  # books run past note 9999
 _SPACED = re.compile(r"(?<=[.,;:!?”’\"»)\]…])[ \t]+(\d{1,5})(?=[ \t]|$)")
 _MONTHS = {m for ms in L.MONTHS.values() for m in ms}
@@ -48,13 +37,6 @@ MAX_GAP = 3  # how far a glued marker may jump ahead of the last one (notes miss
 class _Line:
     number: int  # 1-based
     text: str
-
-
-@dataclass
-class _RawNote:
-    number: int
-    lines: list[_Line] = field(default_factory=list)
-    page: int = 0
 
 
 def _join(lines: list[_Line]) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -78,114 +60,23 @@ def _join(lines: list[_Line]) -> tuple[str, tuple[tuple[int, int], ...]]:
     return text, tuple(starts)
 
 
-def read_pdf_text_old(text: str, path: str) -> Manuscript:
-    lines = clean(text).split("\n")
-    body: list[_Line] = []
-    raw_notes: list[_RawNote] = []
-    page = 0
-    page_has_content = False
-    printed: dict[int, int] = {}
-    in_notes = False
-    notes_indented = False
-    last_number = 0
-
-    def new_page() -> None:
-        nonlocal page, page_has_content, in_notes
-        if page_has_content:
-            page += 1
-        page_has_content = False
-        in_notes = False
-
-    for index, raw in enumerate(lines, start=1):
-        segments = raw.split("\f")
-        for s_index, line in enumerate(segments):
-            if s_index > 0:
-                new_page()
-            if not line.strip():
-                if in_notes or not SEPARATOR.match(line):
-                    continue
-            if (SEPARATOR.match(line) or ENDNOTES_HEADING.match(line)) and not in_notes:
-                in_notes = True
-                page_has_content = True
-                continue
-            number = PAGE_NUMBER.match(line)
-            if number and (in_notes or not page_has_content or _page_number_context(lines, index)):
-                printed.setdefault(page, int(number.group(1)))
-                if page_has_content:
-                    new_page()
-                continue
-            if in_notes:
-                start = NOTE_START.match(line)
-                if start and _accept_note_start(int(start.group(2)), start.group(3), last_number):
-                    notes_indented = notes_indented or bool(start.group(1))
-                    last_number = int(start.group(2))
-                    raw_notes.append(_RawNote(last_number, [_Line(index, start.group(3))], page))
-                    continue
-                if line[:1] in " \t" and not notes_indented and line.strip()[:1].isalpha():
-                    new_page()  # the next page's first body line, glued on by the extraction
-                    page_has_content = True
-                    body.append(_Line(index, line))
-                    continue
-                if raw_notes:
-                    raw_notes[-1].lines.append(_Line(index, line))
-                continue
-            page_has_content = True
-            body.append(_Line(index, line))
-
-    notes = []
-    for raw_note in raw_notes:
-        joined, starts = _join(raw_note.lines)
-        notes.append(Note(raw_note.number, joined, raw_note.lines[0].number, _printed_page(printed, raw_note.page),
-                          line_starts=starts))
-    markers, unmatched = find_markers(body, [n.number for n in notes])
-    by_number = {m.number: m.line for m in markers}
-    notes = [
-        Note(n.number, n.text, n.line, n.page, by_number.get(n.number), n.line_starts) for n in notes
-    ]
-    return Manuscript(path=path, notes=notes, markers=markers, unmatched_markers=unmatched)
-
-
 def read_pdf_text(text: str, path: str) -> Manuscript:
-    """Both readings, the page-by-page one (separator lines) and the one led by the note numbering; the one
-    whose note sequence is more consistent wins (the page-by-page one on a tie)."""
-    paged = read_pdf_text_old(text, path)
-    numbered = _read_by_numbering(text, path)
-    if _consistency(numbered) > _consistency(paged):
-        return numbered
-    return replace(paged, layout="footnotes" if paged.notes else "", expected_layout=numbered.expected_layout)
-
-
-def _consistency(ms: Manuscript) -> float:
-    """How well a reading's notes make one numbered sequence: notes with their marker, less gaps and strays."""
-    breaks = 0
-    previous: Note | None = None
-    for note in ms.notes:
-        printed = note.printed if note.printed is not None else note.number
-        if previous is not None and note.chapter == previous.chapter:
-            before = previous.printed if previous.printed is not None else previous.number
-            breaks += printed not in (before, before + 1)  # a number used twice is the author's slip, not a misreading
-        elif printed != 1:
-            breaks += 1
-        previous = note
-    with_marker = sum(1 for n in ms.notes if n.marker_line is not None and n.text)
-    return with_marker + 0.5 * len(ms.notes) - 2 * breaks - len(ms.unmatched_markers)
-
-
-def _read_by_numbering(text: str, path: str) -> Manuscript:
     lines = NL.prepare(repair(clean(text)))
     marks = marker_candidates([_Line(i, ln.text) for i, ln in enumerate(lines)])
-    by_number: dict[int, list[int]] = {}
+    by_number: dict[int, list[float]] = {}  # number -> positions of its possible markers (line + column fraction)
     by_line: dict[int, set[int]] = {}  # glued markers only: what tells a body line from a note line
     for line, _column, number, glued in marks:
         if glued is not None:
-            by_number.setdefault(number, []).append(line)
+            by_number.setdefault(number, []).append(line + _column / 1e7)
         if glued:
             by_line.setdefault(line, set()).add(number)
     headings = [i for i, ln in enumerate(lines) if NL.ENDNOTES_HEADING.match(ln.text) or NL.CHAPTER_HEADING.match(ln.text)]
     chain = NL.choose_chain(NL.candidates(lines), by_number, headings)
-    chosen = {s.index for s in chain} | {s.index + 1 for s in chain if s.own_line}
+    # neither a note's start nor a line holding a marker the numbering took is a running head
+    chosen = {s.index for s in chain} | {s.index + 1 for s in chain if s.own_line} \
+        | {int(s.marker_at) for s in chain if s.marker_at >= 0}
     NL.mark_noise(lines, chosen)
-    layout = NL.assign(lines, chain, by_line)
+    layout = assign(lines, chain, by_line)
     pages = _pages(lines)
     pieces: list[list[_Line]] = [[] for _ in chain]
     for i, (label, owner) in enumerate(zip(layout.labels, layout.owner)):
@@ -207,15 +98,27 @@ def _read_by_numbering(text: str, path: str) -> Manuscript:
                           line_starts=starts, chapter=start.chapter if restarted else 0,
                           printed=start.number if restarted else None))
     body = [_Line(i, ln.text) for i, ln in enumerate(lines) if layout.labels[i] == "B"]
-    markers, unmatched = _chapter_markers(body, chain, notes, lines)
+    body_lines = {b.number for b in body}
+    markers, unmatched = _chapter_markers(body, chain, notes, lines, [m for m in marks if m[0] in body_lines])
     line_of_marker = {m.number: m.line for m in markers}
     notes = [replace(n, marker_line=line_of_marker.get(n.number)) for n in notes]
-    endnotes = bool(markers) and sum(1 for m in markers if chain and m.line < lines[chain[0].index].number) \
-        >= 0.8 * len(markers)
+    endnotes = _endnotes(lines, chain, layout.labels)
     return Manuscript(path=path, notes=notes, markers=markers, unmatched_markers=unmatched,
                       layout=("endnotes" if endnotes else "footnotes") if notes else "",
                       numbering="per-chapter" if restarted else "continuous",
                       expected_layout="footnotes or endnotes numbered 1, 2, 3… at the start of a line")
+
+
+def _endnotes(lines: list[NL.Line], chain: list[NL.Start], labels: list[str]) -> bool:
+    """Endnotes: each chapter's notes in one block that no body text interrupts, after a body of more than
+    one page (on a single page, notes under the text are its footnotes)."""
+    if not chain or not any(ln.page_break for ln in lines[1 : chain[0].index]):
+        return False
+    blocks: dict[int, tuple[int, int]] = {}
+    for s in chain:
+        first, _ = blocks.get(s.chapter, (s.index, s.index))
+        blocks[s.chapter] = (first, s.index)
+    return not any(labels[i] == "B" for first, last in blocks.values() for i in range(first, last))
 
 
 def _pages(lines: list[NL.Line]) -> dict[int, int | None]:
@@ -223,19 +126,23 @@ def _pages(lines: list[NL.Line]) -> dict[int, int | None]:
     page = 0
     printed: dict[int, int] = {}
     page_of: list[int] = []
-    for ln in lines:
+    for i, ln in enumerate(lines):
         if ln.page_break and page_of:
             page += 1
         page_of.append(page)
         m = NL.PAGE_NUMBER.match(ln.text)
-        if ln.noise and m and m.group(1).isdigit():
+        at_edge = ln.page_break or i + 1 == len(lines) or lines[i + 1].page_break  # not a formula's "2" mid-page
+        if ln.noise and m and m.group(1).isdigit() and at_edge:
             printed.setdefault(page, int(m.group(1)))
     return {i: _printed_page(printed, p) for i, p in enumerate(page_of)}
 
 
-def _chapter_markers(body: list[_Line], chain: list[NL.Start], notes: list[Note],
-                     lines: list[NL.Line]) -> tuple[list[Marker], list[Marker]]:
-    """The body's markers, chapter by chapter; Marker.line is the file's line."""
+def _chapter_markers(body: list[_Line], chain: list[NL.Start], notes: list[Note], lines: list[NL.Line],
+                     marks: list[tuple[int, int, int, bool | None]]) -> tuple[list[Marker], list[Marker]]:
+    """The body's markers, chapter by chapter; Marker.line is the file's line. A chapter's markers come before
+    the next chapter's first note (footnotes and chapter endnotes alike)."""
+    mark_lines = [m[0] for m in marks]
+    body_lines = [b.number for b in body]
     chapters: dict[int, list[tuple[int, Note]]] = {}
     for start, note in zip(chain, notes):
         chapters.setdefault(start.chapter, []).append((start.index, note))
@@ -247,10 +154,14 @@ def _chapter_markers(body: list[_Line], chain: list[NL.Start], notes: list[Note]
         members = chapters[chapter]
         printed = {(n.printed if n.printed is not None else n.number): n for _, n in members}
         if len(ordered) == 1:
-            segment = body
+            segment, seg_marks = body, marks
         else:
-            segment = [b for b in body[position:]]
-        found, missing = find_markers(segment, sorted(printed))
+            end = chapters[ordered[c_index + 1]][0][0] if c_index + 1 < len(ordered) else len(lines)
+            stop = bisect.bisect_left(body_lines, end)
+            segment = body[position:stop]
+            first = segment[0].number if segment else end
+            seg_marks = marks[bisect.bisect_left(mark_lines, first):bisect.bisect_left(mark_lines, end)]
+        found, missing = find_markers(segment, sorted(printed), seg_marks)
         if len(ordered) > 1 and c_index + 1 < len(ordered):
             # the chapter's markers end where its last marker is (endnotes) or its last note starts (footnotes)
             last_found = max((m.line for m in found), default=-1)
@@ -302,23 +213,6 @@ def marker_candidates(body: list[_Line]) -> list[tuple[int, int, int, bool | Non
     return candidates
 
 
-def _page_number_context(lines: list[str], index: int) -> bool:
-    """A bare number in the body is a page number only with blank lines around it."""
-    before = lines[index - 2].strip() if index >= 2 else ""
-    after = lines[index].strip() if index < len(lines) else ""
-    return not before or not after
-
-
-def _accept_note_start(number: int, rest: str, last: int) -> bool:
-    if not re.search(r"[^\W\d_]", rest[:40]):
-        return False  # "21." alone: a page number wrapped onto its own line
-    if last == 0:
-        return number < 1000
-    if last < number <= last + 1 + MAX_GAP:
-        return True
-    return number == last and (rest[:1].isupper() or rest[:1] in "“\"«‘")
-
-
 def _printed_page(printed: dict[int, int], page: int) -> int | None:
     if page in printed:
         return printed[page]
@@ -328,7 +222,8 @@ def _printed_page(printed: dict[int, int], page: int) -> int | None:
     return printed[nearest] + (page - nearest)
 
 
-def find_markers(body: list[_Line], note_numbers: list[int]) -> tuple[list[Marker], list[Marker]]:
+def find_markers(body: list[_Line], note_numbers: list[int],
+                 candidates: list[tuple[int, int, int, bool | None]] | None = None) -> tuple[list[Marker], list[Marker]]:
     """Walk the body's numbers in order, keeping those that continue the note sequence.
 
     A number glued to a word or punctuation ("edilmiştir.12") may skip ahead a little
@@ -336,7 +231,8 @@ def find_markers(body: list[_Line], note_numbers: list[int]) -> tuple[list[Marke
     next expected number and not be followed by a month or unit ("9 Ocak", "15 dk.").
     """
     existing = set(note_numbers)
-    candidates = marker_candidates(body)
+    if candidates is None:
+        candidates = marker_candidates(body)
     markers: list[Marker] = []
     unmatched: list[Marker] = []
     ordered = sorted(existing)

@@ -37,6 +37,15 @@ class Context:
     bib: Bibliography | None = None  # for what the bibliography's index already holds
     unused_entries: str = "auto"  # unused-entry: auto | each | summary
 
+    _labels: dict[int, str] | None = field(default=None, repr=False)
+
+    def note(self, number: int) -> str:
+        """How a message names a note: "note 12", or "note 3 of chapter 2" when numbering restarts per chapter."""
+        if self._labels is None:
+            restarted = self.manuscript.numbering == "per-chapter"
+            self._labels = {n.number: n.label for n in self.manuscript.notes} if restarted else {}
+        return self._labels.get(number) or f"note {number}"
+
     @staticmethod
     def excerpt(text: str, limit: int = 90) -> str:
         text = collapse_spaces(text)

@@ -28,7 +28,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         yield Finding(
             NAME, SEVERITY,
-            f"note {cit.note}: “{ctx.excerpt(cit.text)}” is ambiguous: {res.reason} ({', '.join(res.ambiguous)})",
+            f"{ctx.note(cit.note)}: “{ctx.excerpt(cit.text)}” is ambiguous: {res.reason} ({', '.join(res.ambiguous)})",
             note=cit.note, line=cit.line,
             suggestion="name the work with a short title instead of a repeat marker",
         )

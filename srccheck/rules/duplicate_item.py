@@ -46,8 +46,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 earlier = first[other]
                 yield Finding(
                     NAME, SEVERITY,
-                    f"note {cit.note}: “{ctx.excerpt(item.data.title, 60)}” is cited from another library item than "
-                    f"in note {earlier.note} ({item.identity} and {other}: same {what})",
+                    f"{ctx.note(cit.note)}: “{ctx.excerpt(item.data.title, 60)}” is cited from another library item than "
+                    f"in {ctx.note(earlier.note)} ({item.identity} and {other}: same {what})",
                     note=cit.note, key=res.key, line=cit.line,
                     suggestion="merge the two items in the reference manager, then refresh the document",
                 )

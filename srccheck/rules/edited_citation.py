@@ -46,7 +46,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         kept = f" ({plugin} was told to keep the edit)" if the_field.keep_edit else ""
         yield Finding(
             NAME, SEVERITY,
-            f"note {cit.note}: the {plugin} citation shows “{ctx.excerpt(the_field.shown)}” but {plugin} rendered "
+            f"{ctx.note(cit.note)}: the {plugin} citation shows “{ctx.excerpt(the_field.shown)}” but {plugin} rendered "
             f"“{ctx.excerpt(the_field.rendered)}”: edited by hand{kept}",
             note=cit.note, key=res.key, line=cit.line,
             suggestion=f"edit the citation in {plugin}'s dialog (page, prefix, suffix) and refresh, "

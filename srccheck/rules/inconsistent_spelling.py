@@ -102,7 +102,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 elsewhere = f"; notes {', '.join(map(str, others[:6]))} write it as the bibliography does" if others else ""
                 yield Finding(
                     NAME, SEVERITY,
-                    f"note {cit.note}: title of {res.key}: {diff}{elsewhere} (“{ctx.excerpt(entry.title, 140)}”)",
+                    f"{ctx.note(cit.note)}: title of {res.key}: {diff}{elsewhere} (“{ctx.excerpt(entry.title, 140)}”)",
                     note=cit.note, key=res.key, line=cit.line, suggestion="copy the title from the bibliography entry",
                 )
         for name in cit.authors:
@@ -115,6 +115,6 @@ def check(ctx: Context) -> Iterator[Finding]:
                 reported.add((cit.note, res.key, cited))
                 yield Finding(
                     NAME, SEVERITY,
-                    f"note {cit.note}: author “{name.family}” is spelt differently in the bibliography entry {res.key}",
+                    f"{ctx.note(cit.note)}: author “{name.family}” is spelt differently in the bibliography entry {res.key}",
                     note=cit.note, key=res.key, line=cit.line, suggestion="use the spelling of the bibliography entry",
                 )

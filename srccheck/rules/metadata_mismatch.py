@@ -115,7 +115,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             problems.append(f"place “{cit.place}” (bibliography: “{place}”)")
         if problems:
             yield Finding(
-                NAME, SEVERITY, f"note {cit.note}: {res.key}: " + "; ".join(problems),
+                NAME, SEVERITY, f"{ctx.note(cit.note)}: {res.key}: " + "; ".join(problems),
                 note=cit.note, key=res.key, line=cit.line,
                 suggestion="check the edition used and correct the note or the bibliography entry",
             )

@@ -27,6 +27,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         if cit.kind in ("archival", "ibid") or cit.locator is not None:
             continue
         yield Finding(
-            NAME, SEVERITY, f"note {cit.note}: no page given in “{ctx.excerpt(cit.text)}”",
+            NAME, SEVERITY, f"{ctx.note(cit.note)}: no page given in “{ctx.excerpt(cit.text)}”",
             note=cit.note, key=res.key, line=cit.line, suggestion="add the page cited",
         )

@@ -33,14 +33,14 @@ def check(ctx: Context) -> Iterator[Finding]:
             if span and (start < span[0] or end > span[1]):
                 yield Finding(
                     NAME, SEVERITY,
-                    f"note {cit.note}: page {_show(start, end)} is outside {res.key}'s pages {span[0]}–{span[1]}",
+                    f"{ctx.note(cit.note)}: page {_show(start, end)} is outside {res.key}'s pages {span[0]}–{span[1]}",
                     note=cit.note, key=res.key, line=cit.line, suggestion="check the page number",
                 )
                 break
             if not span and total and end > total:
                 yield Finding(
                     NAME, SEVERITY,
-                    f"note {cit.note}: page {_show(start, end)} is beyond the {total} pages of {res.key}",
+                    f"{ctx.note(cit.note)}: page {_show(start, end)} is beyond the {total} pages of {res.key}",
                     note=cit.note, key=res.key, line=cit.line, suggestion="check the page number",
                 )
                 break

@@ -25,6 +25,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         for start, end in cit.pages:
             if end < start:
                 yield Finding(
-                    NAME, SEVERITY, f"note {cit.note}: page range {start}–{end} runs backwards in “{ctx.excerpt(cit.text)}”",
+                    NAME, SEVERITY, f"{ctx.note(cit.note)}: page range {start}–{end} runs backwards in “{ctx.excerpt(cit.text)}”",
                     note=cit.note, key=res.key, line=cit.line, suggestion=f"did you mean {end}–{start}?",
                 )

@@ -37,7 +37,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             full_note = first_full[res.key][0]
             yield Finding(
                 NAME, SEVERITY,
-                f"note {cit.note}: short form “{ctx.excerpt(cit.text)}” comes before the full citation in note {full_note}",
+                f"{ctx.note(cit.note)}: short form “{ctx.excerpt(cit.text)}” comes before the full citation in {ctx.note(full_note)}",
                 note=cit.note, key=res.key, line=cit.line,
-                suggestion=f"move the full citation from note {full_note} to note {cit.note}",
+                suggestion=f"move the full citation from {ctx.note(full_note)} to {ctx.note(cit.note)}",
             )

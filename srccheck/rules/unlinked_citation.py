@@ -36,7 +36,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     for cit, res in typed:
         yield Finding(
             NAME, SEVERITY,
-            f"note {cit.note}: “{ctx.excerpt(cit.text)}” is typed text, not inserted by {name} like the "
+            f"{ctx.note(cit.note)}: “{ctx.excerpt(cit.text)}” is typed text, not inserted by {name} like the "
             f"document's other {fields} citations",
             note=cit.note, key=res.key, line=cit.line,
             suggestion=f"replace it with a citation inserted by {name}",

@@ -29,7 +29,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         what = {"archival": "archive reference", "ibid": "repeat marker"}.get(cit.kind, "citation")
         yield Finding(
             NAME, SEVERITY,
-            f"note {cit.note}: {what} “{ctx.excerpt(cit.text)}” matches no bibliography entry ({res.reason})",
+            f"{ctx.note(cit.note)}: {what} “{ctx.excerpt(cit.text)}” matches no bibliography entry ({res.reason})",
             note=cit.note, line=cit.line,
             suggestion="add the work to the bibliography or correct the citation",
         )

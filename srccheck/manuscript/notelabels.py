@@ -1,0 +1,219 @@
+"""Which lines between two note starts are note text and which are body text (see notelayout).
+
+A gap between two chosen starts is all the first note's text unless the body resumed in it (a
+page break, a line holding a later note's marker). A small per-document naive Bayes of line
+shape (length, indentation, first letter, citation tokens), trained on the lines whose side is
+certain, gives each line's likelihood; a Viterbi pass over the states note, body and note carried
+over to the next page's foot labels the gap under the page's rules: the body comes back at a page
+break, a carried-over note runs to its page's end.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from .notelayout import _CITE_TOKEN, _WORD, SEPARATOR, Layout, Line, Start
+
+
+@dataclass
+class _Model:
+    """Naive Bayes over a few coarse features of a line: is it note text or body text?"""
+
+    counts: dict[str, Counter[tuple[int, object]]]
+    totals: Counter[str]
+
+    def note_probability(self, features: tuple[object, ...]) -> float:
+        logit = math.log((self.totals["N"] + 1) / (self.totals["B"] + 1)) * 0.0  # flat prior: order decides
+        for k, value in enumerate(features):
+            n = (self.counts["N"][(k, value)] + 0.5) / (self.totals["N"] + 1.5)
+            b = (self.counts["B"][(k, value)] + 0.5) / (self.totals["B"] + 1.5)
+            logit += math.log(n / b)
+        logit = max(-12.0, min(12.0, logit))
+        return 1 / (1 + math.exp(-logit))
+
+
+def _features(text: str, body_len: float) -> tuple[object, ...]:
+    stripped = text.strip()
+    ratio = len(stripped) / body_len if body_len else 1.0
+    length = 0 if ratio < 0.5 else 1 if ratio < 0.85 else 2 if ratio < 1.08 else 3 if ratio < 1.3 else 4
+    indent = len(text) - len(text.lstrip())
+    indent_bucket = 0 if indent == 0 else 1 if indent <= 3 else 2 if indent <= 12 else 3
+    first = stripped[:1]
+    first_class = "l" if first.islower() else "u" if first.isupper() else "d" if first.isdigit() else "p"
+    sample = stripped[:400]  # a line is a few dozen characters; a damaged file's may be a whole book
+    tokens = len(_CITE_TOKEN.findall(sample))
+    words = _WORD.findall(sample)
+    lower = sum(1 for w in words if w[0].islower()) / len(words) if words else 0.0
+    return (length, indent_bucket, first_class, min(tokens, 3), round(lower * 3), stripped[-1:] in ".;")
+
+
+def assign(lines: list[Line], chain: list[Start], markers_by_line: dict[int, set[int]]) -> Layout:
+    """Label each line body, note or noise, and give each note line its note."""
+    n = len(lines)
+    labels = ["-" if ln.noise else "B" for ln in lines]
+    owner = [-1] * n
+    for k, s in enumerate(chain):
+        labels[s.index] = "S"
+        owner[s.index] = k
+        if s.own_line and s.index + 1 < n:
+            labels[s.index + 1] = "S"
+            owner[s.index + 1] = k
+    if not chain:
+        return Layout([], labels, owner, 0, False)
+    gaps = []
+    for k, s in enumerate(chain):
+        first = s.index + (2 if s.own_line else 1)
+        last = chain[k + 1].index if k + 1 < len(chain) else n
+        later = {s.number + 1, s.number + 2, s.number + 3}
+        if k + 1 < len(chain) and chain[k + 1].chapter != s.chapter:
+            later |= {1, 2}
+        idx = [i for i in range(first, last) if labels[i] != "-"]
+        marked = {i for i in idx if markers_by_line.get(i, set()) & later}
+        gaps.append((k, idx, marked))
+    body_lines = [i for i in range(chain[0].index) if labels[i] == "B"]
+    body_lines += [i for _, _, marked in gaps for i in marked]
+    lengths = [len(lines[i].text.strip()) for i in body_lines] or [len(ln.text.strip()) for ln in lines]
+    body_len = statistics.median(lengths)
+    feats = [_features(ln.text, body_len) for ln in lines]
+    # training: a gap with no marker line and no page break is all note; marker lines and the text before
+    # the first note are body
+    counts: dict[str, Counter[tuple[int, object]]] = {"N": Counter(), "B": Counter()}
+    totals: Counter[str] = Counter()
+
+    def learn(label: str, i: int) -> None:
+        for j, value in enumerate(feats[i]):
+            counts[label][(j, value)] += 1
+        totals[label] += 1
+
+    certain = set()
+    for k, idx, marked in gaps:
+        if idx and not marked and not any(lines[i].page_break or lines[i].first_text for i in idx) and k + 1 < len(chain):
+            certain.add(k)
+            for i in idx:
+                learn("N", i)
+    for s in chain:
+        learn("N", s.index + (1 if s.own_line else 0))
+    for i in body_lines:
+        learn("B", i)
+    model = _Model(counts, totals)
+    # notes set flush left: a line that starts with a space after them is the next page's body
+    # (some extractions glue the next page on without a form feed)
+    separated = any(ln.noise and SEPARATOR.match(ln.text) for ln in lines)
+    flush = sum(1 for s in chain if not lines[s.index + (1 if s.own_line else 0)].text[:1].isspace()) > 0.8 * len(chain)
+    for k, idx, marked in gaps:
+        if k in certain:
+            for i in idx:
+                labels[i], owner[i] = "N", k
+            continue
+        last = k + 1 == len(chain)
+        for i, label in zip(idx, _label_gap(lines, idx, feats, model, marked, flush, separated, last)):
+            labels[i] = label
+            if label == "N":
+                owner[i] = k
+    if flush:
+        _indented_page_starts(lines, labels)
+    return Layout(chain, labels, owner, chain[-1].chapter, False)
+
+
+def _indented_page_starts(lines: list[Line], labels: list[str]) -> None:
+    """Some extractions run the next page on without a form feed; its first body line, indented after notes set
+    flush left, starts the page."""
+    previous = ""
+    for i, ln in enumerate(lines):
+        if labels[i] == "-":
+            continue
+        if labels[i] == "B" and previous in ("N", "S") and ln.text[:1].isspace() and ln.text.strip()[:1].isalpha():
+            ln.page_break = True
+        previous = labels[i]
+
+
+_TERMINAL = re.compile(r"[.!?)\]”\"»]\s*$")
+
+
+def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]], model: _Model,
+               marker_lines: set[int], flush: bool, separated: bool, last: bool) -> list[str]:
+    """Best labelling N* (B+ N*)* of a gap's lines: a Viterbi pass over the states note, body after a note
+    that ended (Bc) and body after a note cut off mid-sentence (Bi), which alone is likely to go on later."""
+    big = 1e9
+    states = ("N", "Bc", "Bi", "Nc")
+    cost = {"N": 0.0, "Bc": big, "Bi": big, "Nc": big}  # the gap starts in the note
+    marked_after = [False] * len(idx)  # whether a later note's marker is still to come in the gap
+    # whether the body may resume here without a page break: only if a later note's marker comes before the
+    # next page break (the body came back, out of order); a footnote is otherwise followed by its page's end
+    resumable = [True] * len(idx)
+    seen = False
+    marked_before_break = not last  # after the last note, no body comes back before a page break
+    for pos in range(len(idx) - 1, -1, -1):
+        seen = seen or idx[pos] in marker_lines
+        marked_after[pos] = seen
+        if idx[pos] in marker_lines:
+            marked_before_break = not last  # after the last note, no body comes back before a page break
+        resumable[pos] = marked_before_break
+        if lines[idx[pos]].page_break or lines[idx[pos]].first_text:
+            marked_before_break = False
+    back: list[dict[str, str]] = []
+    for pos, i in enumerate(idx):
+        p = model.note_probability(feats[i])
+        emit_n, emit_b = -math.log(max(p, 1e-6)), -math.log(max(1 - p, 1e-6))
+        if i in marker_lines:
+            emit_n = big
+        elif lines[i].after_separator:
+            emit_b = big  # the rule drawn as a line of text: the notes begin here
+        brk = lines[i].page_break or lines[i].first_text or (flush and lines[i].text[:1].isspace())
+        hint = lines[i].after_separator
+        if pos:
+            ended = bool(_TERMINAL.search(lines[idx[pos - 1]].text))
+        else:  # the line before the gap: the note's first line
+            j = idx[0] - 1
+            while j > 0 and lines[j].noise:
+                j -= 1
+            ended = j < 0 or bool(_TERMINAL.search(lines[j].text))
+        new: dict[str, float] = {}
+        choice: dict[str, str] = {}
+        for state in states:
+            options = []
+            for prev in states:
+                if state == "N":
+                    if prev != "N":
+                        continue
+                    # a note going on right after a page break (endnotes, a page without body text);
+                    # not when a later note's marker is still to come: the body resumes at the break
+                    move = (3.0 if marked_after[pos] else 1.0) if brk else 0.0
+                    if brk and ended:
+                        move += 4.0  # a note that ended its sentence at the page's foot seldom goes on
+                elif state == "Nc":  # a note carried over to the foot of the next page
+                    if prev == "Nc":
+                        move = 0.0
+                    elif prev in ("Bc", "Bi"):
+                        # where rules are drawn as text, the foot of a page starts after one
+                        move = 0.0 if hint else big if separated else 1.0 if prev == "Bi" else 4.0
+                    else:
+                        continue
+                elif prev in ("N", "Nc"):
+                    if (state == "Bc") != ended:
+                        continue
+                    if prev == "Nc":  # the page's foot goes on to the page's end
+                        move = 0.0 if brk else big
+                    else:
+                        move = 0.0 if brk else 3.0 if resumable[pos] else big  # the body resumes at a page break
+                elif prev == state:
+                    move = 0.0
+                else:
+                    continue
+                options.append((cost[prev] + move, prev))
+            best, prev_state = min(options)
+            new[state] = best + (emit_n if state in ("N", "Nc") else emit_b)
+            choice[state] = prev_state
+        cost = new
+        back.append(choice)
+    state = min(cost, key=lambda s: cost[s])
+    out = []
+    for choice in reversed(back):
+        out.append("N" if state in ("N", "Nc") else "B")
+        state = choice[state]
+    out.reverse()
+    return out
