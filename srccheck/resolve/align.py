@@ -283,10 +283,10 @@ def _family_words(name: Name) -> tuple[str, ...]:
     return _words(name.family)
 
 
-def people_spans(words: NoteWords, entry: Entry, lo: int, hi: int, avoid: tuple[int, int] | None = None
-                 ) -> tuple[tuple[int, int, Name], ...]:
+def people_spans(words: NoteWords, entry: Entry, lo: int, hi: int, avoid: tuple[int, int] | None = None,
+                 typos: bool = True) -> tuple[tuple[int, int, Name], ...]:
     """The entry's people written in words[lo:hi] (outside `avoid`, the title's span): each surname found
-    (or misspelt), with the given names or initials written next to it, as written."""
+    (or misspelt, when `typos`), with the given names or initials written next to it, as written."""
     found = []
     taken: set[int] = set()
     for person in entry.people:
@@ -295,7 +295,7 @@ def people_spans(words: NoteWords, entry: Entry, lo: int, hi: int, avoid: tuple[
             continue
         last = family[-1]
         spots = [i for i in words.positions.get(last, ()) if lo <= i < hi]
-        if not spots and len(last) >= 5:
+        if not spots and typos and len(last) >= 5:
             spots = [i for i in range(lo, hi) if _typo(words.tokens[i].folded, last)
                      and words.text[words.tokens[i].start:words.tokens[i].start + 1].isupper()]
         for i in spots:
@@ -391,8 +391,8 @@ def mentions(bib: Bibliography, words: NoteWords, weigh: Weigher, limit: int) ->
             people = people_spans(words, entry, lo, i, (span.start, span.end))
             year = year_span(words, entry, words.index_at(span.end), min(n, words.index_at(span.end) + 25))
             out.append(Mention(entry.key, span, people, year))
-        if not spans:
-            people = people_spans(words, entry, 0, n)
+        if not spans:  # found by a surname (a misspelt one would not have named it): no typo search
+            people = people_spans(words, entry, 0, n, typos=False)
             if people:
                 after = words.index_at(people[-1][1])
                 out.append(Mention(entry.key, None, people, year_span(words, entry, after, min(n, after + 3))))

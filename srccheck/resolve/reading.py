@@ -130,7 +130,13 @@ class NoteReader:
             if not _refers_back(c) and not self.settled(c):
                 return False
         left = len(note.text) - covered
-        return left < W.hidden_citation_chars or _letters_outside(note.text, parsed) < W.hidden_citation_chars
+        if left < W.hidden_citation_chars:
+            return True
+        outside = _outside(note.text, parsed)
+        if sum(ch.isalpha() for ch in outside) < W.hidden_citation_chars:
+            return True
+        # a citation hidden in the prose names one of the bibliography's people ("… developed further in Whitmore")
+        return not any(w in self.bib.by_family for w in fold(outside).split())
 
     # -- splitting again --------------------------------------------------------------------
     def _split_again(self, note: Note, strong: list[Mention]) -> list[Citation]:
@@ -381,13 +387,15 @@ def _refers_back(c: Citation) -> bool:
         c.marker_role == MarkerRole.SAME_AUTHOR or (c.marker_role == MarkerRole.EARLIER and not c.title)
 
 
-def _letters_outside(text: str, citations: list[Citation]) -> int:
+def _outside(text: str, citations: list[Citation]) -> str:
+    """The note's text outside its citations."""
     spans = sorted(c.span for c in citations if c.span)
-    count, at = 0, 0
+    pieces, at = [], 0
     for start, end in spans:
-        count += sum(1 for ch in text[at:start] if ch.isalpha())
+        pieces.append(text[at:start])
         at = max(at, end)
-    return count + sum(1 for ch in text[at:] if ch.isalpha())
+    pieces.append(text[at:])
+    return " ".join(pieces)
 
 
 def _strong(m: Mention) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rapidfuzz import fuzz
+
 from ..bibliography import Bibliography, entry_span
 from ..model import Candidate, Citation, Entry, Resolution
 from ..normalize import fold
@@ -119,8 +121,9 @@ class Resolver:
             return False
         entry = self.bib.entries[scored[0][1]]
         families = {fold(p.family) for p in entry.people}
-        if any(fold(n.family) not in families for n in c.authors):
-            return False
+        misspelt = [n for n in c.authors if fold(n.family) not in families]
+        if any(max((fuzz.ratio(fold(n.family), f) for f in families), default=0) < W.close_surname for n in misspelt):
+            return False  # a surname that is not the entry's, nor the entry's misspelt
         if c.title is None:
             # an author-only form ("Aslan, 49"), if the citation is nothing else: a piece whose names the parser
             # found after other words ("Über das Wesen…, hrsg. v. Ursula Blank-Sangmeister") is not settled
@@ -128,6 +131,8 @@ class Resolver:
                 and _names_only(c)
         # a title alone scores at most W.single_field of a title and an author: settled at the same share
         needed = W.settled if c.authors else W.settled * W.single_field
+        if misspelt:  # a misspelt surname costs its share of the author score, and inconsistent-spelling says so
+            needed -= (100 - W.close_surname) * W.author_share
         return scored[0][0] >= needed and _title_read_whole(c, entry)
 
     # -- fuzzy ------------------------------------------------------------------------------
@@ -146,6 +151,9 @@ class Resolver:
             return found
         candidates = self.candidates.by_author(c.authors) if c.authors else {}
         via = "author"
+        if len(candidates) > W.author_works and (c.title or c.container):
+            # a prolific author: their works sharing a word with the cited title (all of them if none does)
+            candidates = self.candidates.sharing_title_words(c, candidates) or candidates
         if not candidates:
             candidates = self.candidates.by_title(c)
             via = "title"
