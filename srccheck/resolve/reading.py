@@ -98,6 +98,7 @@ class NoteReader:
         self.weigh = Weigher(bib)
         self.settled = settled
         self._imprints: dict[str, frozenset[str]] = {}
+        self.aligned = 0  # (note, candidate entry) pairs aligned this run, counted by the tests
 
     def read(self, note: Note, citations: list[Citation]) -> list[tuple[Citation, tuple[Reading, ...]]]:
         """The note's citations (split again where a found title demands it), each with its aligned readings."""
@@ -106,6 +107,7 @@ class NoteReader:
             return [(c, ()) for c in citations]  # a note of keyed citations only, or nothing to align
         words = NoteWords.of(note.text)
         found = mentions(self.bib, words, self.weigh, W.note_candidates)
+        self.aligned += len({m.key for m in found})
         if not found:
             return [(c, ()) for c in citations]
         keyed = [c for c in citations if c.key is not None]

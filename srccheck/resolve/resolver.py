@@ -62,6 +62,7 @@ class Resolver:
         self.candidates = Candidates(bib)
         self._readings: tuple[Reading, ...] = ()  # the aligned readings of the citation being resolved
         self._chosen: Citation | None = None  # the reading that won
+        self.pairs = 0  # (citation, entry) pairs scored this run: what the resolution costs, counted by the tests
 
     @property
     def cited_keys(self) -> dict[str, None]:
@@ -99,7 +100,9 @@ class Resolver:
         if c.kind == "archival":
             if self._archival is None:
                 self._archival = ArchiveIndex(self.bib, self.candidates)
-            return resolve_archival(c, self._archival, self.abbreviations)
+            found = resolve_archival(c, self._archival, self.abbreviations)
+            self.pairs += self._archival.scored
+            return found
         if c.marker_role == "same-author":
             return backrefs.same_author(c, self.history, self.bib, self._fuzzy)
         if c.marker_role == "earlier" and not c.title:
@@ -158,10 +161,12 @@ class Resolver:
             candidates = self.candidates.by_title(c)
             via = "title"
         scored = sorted(((score_entry(c, e, self._form(e)), e.key) for e in candidates.values()), reverse=True)
+        self.pairs += len(candidates)
         if via == "author" and (not scored or scored[0][0] < W.accept) and (c.title or c.container):
             more = self.candidates.by_title(c)
             scored = sorted(((score_entry(c, e, self._form(e)), e.key) for e in {**candidates, **more}.values()),
                             reverse=True)
+            self.pairs += len({**candidates, **more})
         self._ranked_memo[memo_key] = (scored, via)
         return scored, via
 
@@ -176,6 +181,7 @@ class Resolver:
         for r in readings:
             entry = self.bib.entries[r.key]
             s = score_entry(r.citation, entry, self._form(entry))
+            self.pairs += 1
             if r.key not in best or s >= best[r.key][0]:
                 best[r.key] = (s, r.citation, r)
         ranked = sorted(((s, k) for k, (s, _, _) in best.items()), reverse=True)
