@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -31,6 +32,14 @@ def _title_read_whole(c: Citation, entry: Entry) -> bool:
         if not following or following[0] != words[len(cited)]:
             return True
     return False
+
+
+@lru_cache(maxsize=1 << 14)
+def _fields_read(c: Citation) -> tuple[tuple[str, str], ...]:
+    """What the parser read of a citation, as a candidate's "matched" (cached: the same citation's candidates)."""
+    fields = (("authors", "; ".join(f"{n.given} {n.family}".strip() for n in c.authors)),
+              ("title", c.title or c.container or ""), ("year", "/".join(map(str, c.years))))
+    return tuple((f, v) for f, v in fields if v)
 
 
 def _holds_pages(entry: Entry, pages: tuple[tuple[int, int], ...]) -> bool:
@@ -195,10 +204,7 @@ class Resolver:
             if reading is not None:
                 out.append(Candidate(k, round(s, 1), reading.matched, "alignment"))
             else:
-                fields = (("authors", "; ".join(f"{n.given} {n.family}".strip() for n in cit.authors)),
-                          ("title", cit.title or cit.container or ""),
-                          ("year", "/".join(map(str, cit.years))))
-                out.append(Candidate(k, round(s, 1), tuple((f, v) for f, v in fields if v), "fields"))
+                out.append(Candidate(k, round(s, 1), _fields_read(cit), "fields"))
         return tuple(out)
 
     def _fuzzy(self, c: Citation) -> Resolution:
