@@ -61,14 +61,15 @@ def _mask(length: int, k: int) -> str:
     """A stand-in for a title of this length: the parser's title mark, then letters no text has."""
     from ..citations import TITLE_END, TITLE_MARK
 
-    return TITLE_MARK + _HEAD + _FILL[k % len(_FILL)] * (length - 3) + TITLE_END
+    return TITLE_MARK + _HEAD + _FILL[k % len(_FILL)] * max(1, length - 3) + TITLE_END
 
 
 def _unmask(value: object, originals: list[str]) -> object:
     if not isinstance(value, str) or _HEAD not in value:
         return value
     for k, original in enumerate(originals):
-        value = re.sub(f"\u2063?{_HEAD}{_FILL[k % len(_FILL)]}*\u2064?", lambda _m, o=original: o, value)
+        # one fill letter at least: the head alone would match the start of another title's mask
+        value = re.sub(f"\u2063?{_HEAD}{_FILL[k % len(_FILL)]}+\u2064?", lambda _m, o=original: o, value)
     return value
 
 
@@ -210,7 +211,7 @@ class NoteReader:
             return False  # a citation that ends with its locator is complete
         if any(c.span[0] <= m.start < c.span[1] for m in found):
             return False  # another entry found in the piece: two citations
-        entries = {m.key for m in found if prev.span[0] <= m.start < prev.span[1]}
+        entries = {m.key for m in found if prev.span[0] <= (m.title.start if m.title else m.start) < prev.span[1]}
         if not entries:
             return False
         gap = text[prev.span[1]:c.span[0]].strip(" .,:")
@@ -241,6 +242,7 @@ class NoteReader:
             e = self.bib.entries[key]
             values = [e.get(f) or "" for f in _IMPRINT_FIELDS]
             values += [f"{p.given} {p.family}" for p in (*e.authors, *e.editors)]
+            values += [e.get(f) or "" for f in ("translator", "editor", "bookauthor", "afterword", "foreword")]
             if e.year:
                 values.append(str(e.year))
             words = self._imprints[key] = frozenset(w for v in values for w in fold(v).split())
@@ -406,7 +408,8 @@ def _strong(m: Mention) -> bool:
 
 
 def _inside_one(m: Mention, citations: list[Citation]) -> bool:
-    return any(c.span and c.span[0] <= m.title.start and m.title.end <= c.span[1]  # type: ignore[union-attr]
+    """Whether the entry's title and the names before it stand in one of the parser's citations."""
+    return any(c.span and c.span[0] <= m.start and m.title.end <= c.span[1]  # type: ignore[union-attr]
                for c in citations)
 
 
