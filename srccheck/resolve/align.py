@@ -298,7 +298,8 @@ def people_spans(words: NoteWords, entry: Entry, lo: int, hi: int, avoid: tuple[
         if not spots and typos and len(last) >= 5:
             spots = [i for i in range(lo, hi) if _typo(words.tokens[i].folded, last)
                      and words.text[words.tokens[i].start:words.tokens[i].start + 1].isupper()]
-        for i in spots:
+        # before a title, the occurrence nearest to it (an earlier citation of the note may name the same person)
+        for i in (reversed(spots) if avoid else spots):
             t = words.tokens[i]
             if i in taken or (avoid and avoid[0] <= t.start < avoid[1]):
                 continue
@@ -387,7 +388,7 @@ def mentions(bib: Bibliography, words: NoteWords, weigh: Weigher, limit: int) ->
         spans = _best_per_place(spans)
         for span in spans:
             i = words.index_at(span.start)
-            lo = max(0, i - 12)
+            lo = max(0, i - W.names_before_title)
             people = people_spans(words, entry, lo, i, (span.start, span.end))
             year = year_span(words, entry, words.index_at(span.end), min(n, words.index_at(span.end) + 25))
             out.append(Mention(entry.key, span, people, year))

@@ -85,6 +85,8 @@ class Weights:
     """At most this many (word, entry) pairs are looked up per note, rarest words first."""
 
     # -- alignment --------------------------------------------------------------------------
+    names_before_title: int = 40
+    """Words before a found title searched for its people: long author lists with initials run to thirty."""
     title_gap_note: int = 2
     """Words of the note that may stand between two title words found in order (a misspelt or added word)."""
     title_gap_title: int = 3
