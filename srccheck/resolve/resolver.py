@@ -8,6 +8,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..bibliography import Bibliography, entry_span
+from ..grammar import languages as L
 from ..model import Candidate, Citation, Entry, Resolution
 from ..normalize import fold
 from . import backrefs
@@ -40,6 +41,25 @@ def _fields_read(c: Citation) -> tuple[tuple[str, str], ...]:
     fields = (("authors", "; ".join(f"{n.given} {n.family}".strip() for n in c.authors)),
               ("title", c.title or c.container or ""), ("year", "/".join(map(str, c.years))))
     return tuple((f, v) for f, v in fields if v)
+
+
+_MONTH_NUMBER = {fold(m): i % 12 + 1 for names in L.MONTHS.values() for i, m in enumerate(names)}
+_MONTH_NUMBER.update({fold(m)[:3]: n for m, n in list(_MONTH_NUMBER.items())})  # "sep", BibTeX's month macros
+
+
+def _cited_month(text: str) -> int | None:
+    found = [_MONTH_NUMBER[w] for w in fold(text).split() if len(w) >= 3 and w in _MONTH_NUMBER]
+    return found[0] if len(set(found)) == 1 else None
+
+
+def _entry_month(entry: Entry) -> int | None:
+    value = fold(entry.get("month") or "")
+    if value.isdigit():
+        return int(value) if 1 <= int(value) <= 12 else None
+    if value in _MONTH_NUMBER:
+        return _MONTH_NUMBER[value]
+    date = entry.get("date") or ""
+    return int(date[5:7]) if len(date) >= 7 and date[4] == "-" and date[5:7].isdigit() else None
 
 
 def _holds_pages(entry: Entry, pages: tuple[tuple[int, int], ...]) -> bool:
@@ -147,6 +167,25 @@ class Resolver:
             needed -= (100 - W.close_surname) * W.author_share
         return scored[0][0] >= needed and _title_read_whole(c, entry)
 
+    def _told_apart(self, c: Citation, keys: list[str]) -> tuple[str, str] | None:
+        """(key, reason) when what the citation gives besides names and title tells one of these works apart:
+        its year ("Nietzel 2009"), the month with the year ("Raichle (September 1994)"), or pages that only one
+        of the works holds ("Knuth 233-34")."""
+        entries = self.bib.entries
+        of_year = [k for k in keys if c.years and entries[k].year in c.years]
+        if len(of_year) == 1:
+            return of_year[0], f"the work of {entries[of_year[0]].year}"
+        month = _cited_month(c.text) if len(of_year) > 1 else None
+        of_month = [k for k in of_year if month and _entry_month(entries[k]) == month]
+        if len(of_month) == 1:
+            return of_month[0], "the work of that month and year"
+        pool = of_year or keys
+        if all(entry_span(entries[k]) for k in pool):  # a book without its pages may hold any page
+            holding = [k for k in pool if _holds_pages(entries[k], c.pages)]
+            if len(holding) == 1:
+                return holding[0], "the work on the pages cited"
+        return None
+
     # -- fuzzy ------------------------------------------------------------------------------
     def _form(self, entry: Entry) -> EntryForm:
         form = self._forms.get(entry.key)
@@ -226,6 +265,9 @@ class Resolver:
             return Resolution(key, score, reason, candidates=shown)
 
         if ties:
+            told = self._told_apart(chosen[top_key][0], [top_key, *ties])
+            if told:
+                return pick(*told)
             just_before = history.just_before(c, [top_key, *ties])
             if just_before:
                 return pick(just_before, "tie broken by the work cited just before")
@@ -238,12 +280,9 @@ class Resolver:
             # author only ("McArthur, p. 62"): fine if the author has one work, else prefer the one cited before
             mine = [k for s, k in scored if s >= W.accept]
             if len(mine) > 1:
-                of_year = [k for k in mine if top.years and self.bib.entries[k].year in top.years]
-                if len(of_year) == 1:  # "Nietzel 2009, S. 565": author and year name the work
-                    return pick(of_year[0], f"the author's work of {self.bib.entries[of_year[0]].year}")
-                holding = [k for k in mine if _holds_pages(self.bib.entries[k], top.pages)]
-                if len(holding) == 1:  # "Knuth 233-34" (MLA): the one article of the author on those pages
-                    return pick(holding[0], "the author's work on the pages cited")
+                told = self._told_apart(top, mine)
+                if told:
+                    return pick(*told)
                 just_before = history.just_before(c, mine)
                 if just_before:
                     return pick(just_before, "the author's work cited just before")
