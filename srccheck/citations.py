@@ -37,6 +37,9 @@ _COMMON_ABBREVIATIONS = {
     "ed", "gen", "gn", "kur", "orn", "ör", "bşk", "müd", "mah", "cad", "sok", "apt", "yayl", "yay", "basım",
     "red", "tłum", "oprac", "wyd", "cyt", "dz", "zob", "por", "nr", "trad", "coord", "cur", "ord", "hrsg", "bearb",
     "coll", "suppl", "ser", "ns", "repr", "rééd", "éd",
+    # journal titles abbreviated word by word (ISO 4): "J. Amer. Math. Soc.", "Phys. Rev. Lett."
+    "amer", "math", "soc", "phys", "rev", "lett", "chem", "proc", "trans", "bull", "acad", "sci", "natl", "int",
+    "quart", "hist", "stud", "philos", "anthropol", "sociol", "polit", "econ", "educ", "med", "biol", "geogr",
 }
 
 

@@ -289,7 +289,7 @@ def people_spans(words: NoteWords, entry: Entry, lo: int, hi: int, avoid: tuple[
     (or misspelt, when `typos`), with the given names or initials written next to it, as written."""
     found = []
     taken: set[int] = set()
-    for person in entry.people:
+    for person in entry.authors or entry.editors:
         family = _family_words(person)
         if not family:
             continue
