@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -51,26 +50,21 @@ def to_document(results: Iterable[tuple[str, list[Finding]]], baseline_path: str
     return {"tool": "srccheck", "version": VERSION, "findings": rows}
 
 
-def write(results: Iterable[tuple[str, list[Finding]]], baseline_path: str, inputs: Iterable[str]) -> int:
-    """Write atomically (temp file, then os.replace); refuse to overwrite an input. Returns the count."""
-    target = Path(baseline_path)
-    for path in inputs:
-        if path != "-" and os.path.exists(path) and target.exists() and os.path.samefile(path, target):
-            raise InputError(f"{baseline_path}: is an input of this run; choose another baseline file")
+def is_baseline(head: bytes) -> bool:
+    """Whether a file's first bytes are a srccheck baseline (or nothing at all): what --write-baseline may replace."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return not text or (text.startswith(b"{") and re.search(rb'"tool"\s*:\s*"srccheck"', text) is not None)
+
+
+def write(results: Iterable[tuple[str, list[Finding]]], baseline_path: str, inputs: Iterable[str],
+          force: bool = False) -> int:
+    """Write atomically, never over an input, a link or a special file, nor over another kind of file
+    without force (see safe_output). Returns the count."""
+    from .safe_output import write_text
+
     document = to_document(results, baseline_path)
-    folder = target.resolve().parent
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".srccheck-baseline-", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise InputError(f"{baseline_path}: cannot write baseline ({exc.strerror})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(document, handle, ensure_ascii=False, indent=2)
-            handle.write("\n")
-        os.replace(tmp, target)
-    except OSError as exc:
-        os.unlink(tmp)
-        raise InputError(f"{baseline_path}: cannot write baseline ({exc.strerror})") from None
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    write_text(baseline_path, text, inputs=inputs, force=force, own_kind=is_baseline, what="srccheck baseline")
     return len(document["findings"])
 
 
