@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 # anything); subprocesses inherit the variable.
 _CACHE = tempfile.mkdtemp(prefix="srccheck-test-cache-")
 os.environ["SRCCHECK_CACHE_DIR"] = _CACHE
+os.environ["SRCCHECK_CACHE_KEY"] = os.urandom(16).hex()  # nor make a key file in the user's configuration folder
 os.environ.pop("SRCCHECK_NO_CACHE", None)
 atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
