@@ -36,8 +36,8 @@ def file_id(manuscript: str, baseline_path: str) -> str:
     """The manuscript as named in the baseline: relative to the baseline's folder, with '/'."""
     if manuscript == "-":
         return "-"
-    base = Path(baseline_path).resolve().parent
-    return Path(os.path.relpath(Path(manuscript).resolve(), base)).as_posix()
+    base = os.path.dirname(os.path.realpath(baseline_path))  # realpath: no error on a symlink loop
+    return Path(os.path.relpath(os.path.realpath(manuscript), base)).as_posix()
 
 
 def to_document(results: Iterable[tuple[str, list[Finding]]], baseline_path: str) -> dict:  # type: ignore[type-arg]
@@ -68,6 +68,12 @@ def write(results: Iterable[tuple[str, list[Finding]]], baseline_path: str, inpu
     return len(document["findings"])
 
 
+def _small_int(text: str) -> int:
+    if len(text.lstrip("-")) > 18:
+        raise ValueError(f"a number of {len(text)} digits")
+    return int(text)
+
+
 class Baseline:
     def __init__(self, counts: dict[str, Counter[str]], path: str) -> None:
         self.counts = counts  # file id -> fingerprint -> how many are accepted
@@ -75,13 +81,17 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str) -> Baseline:
+        from .textio import read_utf8
+
+        if not os.path.lexists(path):
+            raise InputError(f"{path}: no such baseline (create it with --write-baseline)")
+        text = read_utf8(path, "baseline")  # a regular file within the size limit, or one line and exit 2
         try:
-            with open(path, encoding="utf-8") as handle:
-                data = json.load(handle)
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such baseline (create it with --write-baseline)") from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InputError(f"{path}: not a srccheck baseline ({exc})") from None
+            data = json.loads(text, parse_int=_small_int)
+        except RecursionError:
+            raise InputError(f"{path}: not a srccheck baseline (nested too deeply)") from None
+        except ValueError as exc:  # JSONDecodeError, or a number of too many digits
+            raise InputError(f"{path}: not a srccheck baseline ({str(exc)[:100]})") from None
         if not isinstance(data, dict) or data.get("tool") != "srccheck" or not isinstance(data.get("findings"), list):
             raise InputError(f"{path}: not a srccheck baseline")
         counts: dict[str, Counter[str]] = {}

@@ -18,6 +18,7 @@ from .grammar import languages as L
 from .locator import split_locator
 from .model import Citation, Locator, Note
 from .normalize import collapse_spaces, fold
+from .numbers import parse_int
 
 OPEN_QUOTES = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "‹": "›", "「": "」"}
 _CLOSERS = {"”", "»", "“", '"', "’", "›", "」"}
@@ -810,7 +811,7 @@ def parse_citation(
     for pattern in _XREFS:
         m = pattern.search(text)
         if m:
-            xref = int(m.group(1))
+            xref = parse_int(m.group(1))
             text = (text[: m.start()] + ", " + text[m.end():].lstrip(" ,")).strip(" ,")
             text = re.sub(r"\s+,", ",", text)  # "Whitfield (n 5) 98–99" -> "Whitfield, 98–99"
             break

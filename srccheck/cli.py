@@ -16,6 +16,7 @@ from . import __version__
 from .grammar import LANGUAGES
 from .manuscript import FORMATS as INPUT_FORMATS
 from .output import FORMATS
+from .output_guard import GuardedGroup
 
 if TYPE_CHECKING:
     from .config import Overrides
@@ -31,7 +32,7 @@ class InputProblem(click.ClickException):
     exit_code = EXIT_INPUT
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="srccheck")
 def main() -> None:
     """Check a manuscript's footnote citations against a BibTeX bibliography.

@@ -29,6 +29,7 @@ from .bibliography import Bibliography, entry_titles, is_archival, title_words
 from .grammar import languages as L
 from .model import Citation, Entry, Name, Resolution
 from .normalize import fold
+from .numbers import canonical_digits
 
 ACCEPT = 70.0  # minimum score to accept a fuzzy match
 TIE = 2.0  # two candidates closer than this are a tie
@@ -486,7 +487,7 @@ _DATES = re.compile(
 
 def _numbers(text: str) -> list[str]:
     """File numbers of an archive reference; dates ("14 mars 1891", "12.03.1920") are not file numbers."""
-    return [str(int(n)) for n in re.findall(r"\d+", _DATES.sub(" ", text))]
+    return [canonical_digits(n) for n in re.findall(r"\d+", _DATES.sub(" ", text))]
 
 
 def _sequence_score(a: list[str], b: list[str]) -> float:

@@ -14,6 +14,7 @@ from xml.etree import ElementTree as ET
 
 from ..errors import InputError
 from ..model import Manuscript, Marker
+from ..numbers import is_number, parse_int
 from ._common import FoundNote, build_manuscript
 from .package import Package
 
@@ -35,11 +36,11 @@ def read_odt(data: bytes, path: str) -> Manuscript:
     found: list[tuple[str, str, str, int]] = []  # (class, citation, text, paragraph)
     _walk(body, found, [0])
     classes = {c for c, _, _, _ in found}
-    use_citations = len(classes) <= 1 and all(cit.isdigit() for _, cit, _, _ in found)
+    use_citations = len(classes) <= 1 and all(is_number(cit, 6) for _, cit, _, _ in found)
     notes: list[FoundNote] = []
     markers: list[Marker] = []
     for index, (_cls, citation, text, paragraph) in enumerate(found, start=1):
-        number = int(citation) if use_citations else index
+        number = (parse_int(citation, 6) or 0) if use_citations else index
         markers.append(Marker(number, paragraph))
         notes.append(FoundNote(number, text, paragraph, raw=text, marker_line=paragraph))
     return build_manuscript(path, notes, markers, position_kind="paragraph")

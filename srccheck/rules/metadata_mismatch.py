@@ -28,9 +28,11 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
 def roman_to_int(text: str) -> int | None:
+    from ..numbers import is_number, parse_int
+
     text = text.strip().upper()
-    if text.isdigit():
-        return int(text)
+    if is_number(text):
+        return parse_int(text)
     if not text or any(ch not in _ROMAN for ch in text):
         return None
     total = 0
