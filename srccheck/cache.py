@@ -14,7 +14,7 @@ os.replace, so concurrent runs see an old or a new entry, never half of one. The
 pickle, and unpickling runs code, so every file carries a MAC (keyed BLAKE2b) over its header,
 its slot's identity and its payload, and nothing is unpickled before the MAC checks: a file
 planted or altered by anyone without the key (a truncated, damaged, foreign or forged file) is
-rebuilt rather than trusted. The key (see keys.py) is the user's own, kept outside the cache
+rebuilt rather than trusted. The key (see cache_keys.py) is the user's own, kept outside the cache
 folder, or $SRCCHECK_CACHE_KEY. Any failure to read or write the cache only costs the time of
 parsing again.
 
@@ -22,7 +22,8 @@ The cache lives in the user cache folder (platformdirs), or in $SRCCHECK_CACHE_D
 --no-cache or SRCCHECK_NO_CACHE=1 turns it off. srccheck marks the folder as its own with a
 CACHEDIR.TAG and names its files <kind>/<32 hex digits>.pickle (temporary ones ...tmp); it
 uses only a folder that is its own (or empty, or new), owned by the user and writable by no
-one else, and clear() deletes only files so named in a folder so marked (see folder.py).
+one else, and clear() deletes only files so named in a folder so marked (see cache_folder.py).
+A slot is read only when it is a regular file (not a link, FIFO or device put in its place).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ import hashlib
 import hmac
 import os
 import pickle
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -183,10 +185,8 @@ def holds(kind: str, identity: str, data: bytes) -> bool:
     slot = _slot(kind, identity) if enabled() else None
     if slot is None:
         return False
-    try:
-        with slot.open("rb") as handle:
-            head = handle.read(_HEADER - _DIGEST)
-    except OSError:
+    head = _read_slot(slot, _HEADER - _DIGEST)
+    if head is None:
         return False
     return head == _MAGIC + fingerprint() + digest(data)
 
@@ -200,9 +200,8 @@ def previous(kind: str, identity: str) -> object | None:
 
 def _load(slot: Path, content: bytes | None) -> object | None:
     """The stored value when the slot is sound and holds these bytes' result (any bytes' when content is None)."""
-    try:
-        blob = slot.read_bytes()
-    except OSError:
+    blob = _read_slot(slot)
+    if blob is None:
         return None
     stored = blob[len(_MAGIC) + _DIGEST:len(_MAGIC) + 2 * _DIGEST]  # the digest of the bytes it was built from
     header = _MAGIC + fingerprint() + (content if content is not None else stored)
@@ -216,6 +215,23 @@ def _load(slot: Path, content: bytes | None) -> object | None:
         return lasting(lambda: pickle.loads(payload))  # noqa: S301 - authenticated by the user's own key above
     except Exception:  # noqa: BLE001 - whatever an unreadable pickle raises, parsing again is the answer
         return None
+
+
+def _read_slot(slot: Path, size: int = -1) -> bytes | None:
+    """The slot's bytes (the first `size` of them), or None: missing, unreadable, or not a regular file."""
+    try:
+        fd = os.open(slot, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return handle.read(size)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def _store(slot: Path, content: bytes, value: object) -> None:

@@ -89,6 +89,22 @@ def test_a_planted_cache_file_never_runs_code(project: Path, tmp_path: Path, kin
     assert warm.returncode == 0 and warm.stdout == cold.stdout, warm.err
 
 
+@pytest.mark.parametrize("kind", ["fifo", "link to /dev/zero", "folder"])
+def test_a_special_file_in_place_of_an_entry_is_passed_over(project: Path, tmp_path: Path, kind: str):
+    cache_dir = tmp_path / "cache"
+    cold = _check(project, cache_dir)
+    for slot in _slots(cache_dir):
+        slot.unlink()
+        if kind == "fifo":
+            os.mkfifo(slot)
+        elif kind == "folder":
+            slot.mkdir()
+        else:
+            slot.symlink_to("/dev/zero")
+    warm = _check(project, cache_dir)
+    assert warm.returncode == 0 and warm.stdout == cold.stdout, warm.err
+
+
 def test_another_users_key_makes_the_entries_worthless(project: Path, tmp_path: Path):
     cache_dir = tmp_path / "cache"
     cold = _check(project, cache_dir, SRCCHECK_CACHE_KEY="alice")
