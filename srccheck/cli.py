@@ -167,7 +167,6 @@ def _write_baselines(paths: list[str], cli: "Overrides", config_path: str | None
     from . import baseline
     from .errors import InputError
     from .runner import baseline_targets, check_files
-
     from .safe_output import check_target
 
     targets = baseline_targets(paths, cli, config_path, no_config)
