@@ -9,7 +9,8 @@ The rules, in the order they are checked (each refusal is an InputError: one lin
   bytes: a srccheck baseline for --write-baseline), or with force;
 - the folder must exist.
 The text goes to a temporary file beside the target, is flushed to disk and given the target's permission
-bits (a new file gets the usual 0666 less the umask; mkstemp alone would leave 0600), then renamed over the
+bits and, where allowed, owner and group (a new file gets the usual 0666 less the umask; mkstemp alone would
+leave 0600), then renamed over the
 target: readers see the old file or the new one, never half of one, and an interrupted write leaves the old
 file whole. Just before the rename the target is looked at again, so one swapped for a link or a FIFO in the
 meantime is refused too.
@@ -110,6 +111,7 @@ def write_text(path: str, text: str, *, inputs: Iterable[str], force: bool = Fal
             handle.write(text)
             handle.flush()
             os.fchmod(handle.fileno(), _mode(before))
+            _keep_owner(handle.fileno(), before)
             os.fsync(handle.fileno())
         _still_the_same(path, before, what)
         os.replace(temp, path)
@@ -129,6 +131,16 @@ def _mode(before: os.stat_result | None) -> int:
     umask = os.umask(0o022)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def _keep_owner(fd: int, before: os.stat_result | None) -> None:
+    """The replaced file's owner and group, where this user may give them (root, or a group of one's own)."""
+    if before is None or not hasattr(os, "fchown"):
+        return
+    try:
+        os.fchown(fd, before.st_uid, before.st_gid)
+    except OSError:
+        pass
 
 
 def _still_the_same(path: str, before: os.stat_result | None, what: str) -> None:

@@ -159,6 +159,15 @@ def test_draft_with_force_replaces_a_file_and_keeps_its_mode(project: Path):
     assert os.stat(project / "library.bib").st_ino != inode, "replaced atomically (a new file renamed over)"
 
 
+def test_root_replacing_a_users_file_keeps_its_owner(project: Path):
+    if os.geteuid() != 0:
+        pytest.skip("only root can write a file that is another user's")
+    os.chown(project / "library.bib", 65534, 65534)
+    assert _draft(project, "library.bib", "--force").returncode == 0
+    st = os.stat(project / "library.bib")
+    assert (st.st_uid, st.st_gid) == (65534, 65534)
+
+
 def test_draft_into_a_missing_folder(project: Path):
     snap = Snapshot(project)
     one_line_error(_draft(project, "nowhere/draft.bib"), "nowhere")
