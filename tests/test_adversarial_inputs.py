@@ -350,6 +350,8 @@ def test_a_symlink_loop_as_manuscript_bib_and_baseline(project: Path):
     (project / "loop.bib").symlink_to("loop.bib")
     for args in (("loop.bib",), ("ms.txt", "loop.bib"), ("ms.txt", "refs.bib", "--baseline", "loop.bib")):
         one_line_error(check(project, *args), "loop.bib")
+    # with the configuration searched from the manuscript's folder (the loop once made that a traceback)
+    one_line_error(srccheck(project, "check", "loop.bib", "--bib", "refs.bib"), "loop.bib")
 
 
 # --- a broken or full standard output ------------------------------------------------------------------
