@@ -110,7 +110,8 @@ def write_text(path: str, text: str, *, inputs: Iterable[str], force: bool = Fal
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
-            os.fchmod(handle.fileno(), _mode(before))
+            if hasattr(os, "fchmod"):  # not on Windows before Python 3.13: the mode stays mkstemp's there
+                os.fchmod(handle.fileno(), _mode(before))
             _keep_owner(handle.fileno(), before)
             os.fsync(handle.fileno())
         _still_the_same(path, before, what)
