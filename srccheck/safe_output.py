@@ -52,6 +52,9 @@ def input_identities(paths: Iterable[str]) -> set[tuple[int, int]]:
 
 def check_target(path: str, inputs: Iterable[str], force: bool, own_kind: OwnKind | None, what: str) -> os.stat_result | None:
     """Refuse a target that must not be written (see the module's rules); its lstat when it exists."""
+    if path == "-":
+        raise InputError(f"'-' (standard output) is not a file srccheck can write the {what} to atomically; "
+                         "give a file name")
     try:
         st = os.lstat(path)
     except FileNotFoundError:

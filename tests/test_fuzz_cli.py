@@ -216,6 +216,8 @@ class CommandLine(RuleBasedStateMachine):
         # an output file may be written, but never through a link and never over an input of the run
         allowed = tuple(o for o in outputs - inputs if not os.path.islink(o))
         snap = Snapshot(self.project)
+        here = os.getcwd()
+        os.chdir(self.project)  # a relative name such as "-" given as a file lands in the project, not here
         previous = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, BOUND)
         try:
@@ -226,6 +228,7 @@ class CommandLine(RuleBasedStateMachine):
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
+            os.chdir(here)
         crash = result.exception if not isinstance(result.exception, SystemExit) else None
         assert crash is None, f"srccheck {' '.join(args)[:300]}: {type(crash).__name__}: {crash}"
         assert result.exit_code in (0, 1, 2), (args, result.exit_code, result.output[-500:])

@@ -168,6 +168,14 @@ def test_root_replacing_a_users_file_keeps_its_owner(project: Path):
     assert (st.st_uid, st.st_gid) == (65534, 65534)
 
 
+def test_a_dash_is_standard_output_for_the_draft_and_no_file_for_the_baseline(project: Path):
+    snap = Snapshot(project)
+    drafted = _draft(project, "-")
+    assert drafted.returncode == 0 and "@book{" in drafted.out
+    one_line_error(_baseline(project, "-"), "standard output")
+    snap.assert_untouched()
+
+
 def test_draft_into_a_missing_folder(project: Path):
     snap = Snapshot(project)
     one_line_error(_draft(project, "nowhere/draft.bib"), "nowhere")

@@ -15,7 +15,7 @@ def bib() -> None:
 @bib.command("draft")
 @click.argument("manuscript", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, metavar="FILE",
-              help="Write the draft here (atomically) instead of to stdout.")
+              help="Write the draft here (atomically) instead of to stdout ('-': stdout).")
 @click.option("--force", is_flag=True, help="Overwrite an existing -o FILE (never the manuscript).")
 @click.option("--ascii", "ascii_only", is_flag=True,
               help="LaTeX-escape non-ASCII letters (ş -> {\\c{s}}, ı -> {\\i}) instead of keeping Unicode.")
@@ -36,6 +36,8 @@ def draft(manuscript: str, output: str | None, force: bool, ascii_only: bool, la
     """
     from ..draft import draft_works, render_bibtex
 
+    if output == "-":
+        output = None  # "-o -": standard output, as without -o
     if output:
         _refuse_target(output, manuscript, force)
     parsed = read_or_fail(manuscript, encoding)
