@@ -211,8 +211,11 @@ class CommandLine(RuleBasedStateMachine):
             outputs.add(str(self.project / "base.json"))  # a configuration may name it
         named = {i + 1 for i, a in enumerate(args[:-1]) if a in ("-o", "--baseline")}
         inputs = {a for i, a in enumerate(args) if i not in named and a.startswith(str(self.project))}
-        if args[0] == "check":  # found or named by a configuration
-            inputs |= {str(self.project / n) for n in ("srccheck.toml", "refs.bib")}
+        config = self.project / "srccheck.toml"
+        if args[0] == "check" and config.is_file() and not config.is_symlink():  # found, and what it names
+            inputs.add(str(config))
+            if b"refs.bib" in config.read_bytes():
+                inputs.add(str(self.project / "refs.bib"))
         # an output file may be written, but never through a link and never over an input of the run
         allowed = tuple(o for o in outputs - inputs if not os.path.islink(o))
         snap = Snapshot(self.project)
