@@ -16,6 +16,7 @@ from . import __version__
 from .grammar import LANGUAGES
 from .manuscript import FORMATS as INPUT_FORMATS
 from .output import FORMATS
+from .output_guard import GuardedGroup
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -35,7 +36,7 @@ class InputProblem(click.ClickException):
     exit_code = EXIT_INPUT
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="srccheck")
 def main() -> None:
     """Check a manuscript's footnote citations against a BibTeX bibliography.
@@ -103,6 +104,9 @@ def _use_color(choice: str) -> bool:
               help="Report only findings not recorded in this baseline file.")
 @click.option("--write-baseline", is_flag=True,
               help="Record the current findings in the --baseline file (written atomically) and exit 0.")
+@click.option("--force", is_flag=True,
+              help="Overwrite the --baseline file (with --write-baseline) or the --output-file even when it is not "
+                   "srccheck's (never an input, a link or a special file).")
 @click.option("--statistics", is_flag=True, help="Show how many findings each rule has instead of the findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary line of each file.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
@@ -115,7 +119,7 @@ def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_forma
           input_format: str | None, encoding: str | None, select: tuple[str, ...] | None,
           extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
           unused_entries: str | None, exit_zero: bool,
-          config_path: str | None, no_config: bool, baseline_path: str | None, write_baseline: bool,
+          config_path: str | None, no_config: bool, baseline_path: str | None, write_baseline: bool, force: bool,
           statistics: bool, quiet: bool, color: str, no_sources: bool, no_cache: bool) -> None:
     """Check each MANUSCRIPT's footnotes against the bibliography.
 
@@ -141,7 +145,7 @@ def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_forma
     paths = list(manuscripts)
     try:
         if write_baseline:
-            _write_baselines(paths, cli, config_path, no_config)
+            _write_baselines(paths, cli, config_path, no_config, force)
             return
         fmt = output_format or _format_for(output_file) or ("text" if sys.stdout.isatty() else "concise")
         with Progress(len(paths), progress_wanted(fmt, quiet)) as progress:
@@ -152,7 +156,7 @@ def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_forma
     reports = [o.report for o in outcomes if o.report is not None]
     options = RenderOptions(color=_use_color(color) and not output_file, show_sources=not no_sources)
     if output_file and reports:  # nothing checked: an earlier report stays as it was
-        _write_report_file(output_file, lambda out: writer(fmt)(reports, out, options), outcomes)
+        _write_report_file(output_file, lambda out: writer(fmt)(reports, out, options), outcomes, force)
     if statistics and not quiet:
         _print_statistics(reports)
     elif not quiet and not output_file:
@@ -178,7 +182,8 @@ def _format_for(output_file: str | None) -> str | None:
     return _SUFFIX_FORMATS.get(os.path.splitext(output_file)[1].lower()) if output_file else None
 
 
-def _write_report_file(path: str, render: "Callable[[TextIO], None]", outcomes: list["Outcome"]) -> None:
+def _write_report_file(path: str, render: "Callable[[TextIO], None]", outcomes: list["Outcome"],
+                       force: bool = False) -> None:
     from .collector import paused
     from .errors import InputError
     from .output.destination import write_report_file
@@ -187,26 +192,31 @@ def _write_report_file(path: str, render: "Callable[[TextIO], None]", outcomes: 
               *(o.config_path for o in outcomes if o.config_path)]
     try:
         with paused():
-            write_report_file(path, render, inputs)
+            write_report_file(path, render, inputs, force)
     except InputError as exc:
         raise InputProblem(str(exc)) from None
 
 
-def _write_baselines(paths: list[str], cli: "Overrides", config_path: str | None, no_config: bool) -> None:
+def _write_baselines(paths: list[str], cli: "Overrides", config_path: str | None, no_config: bool,
+                     force: bool) -> None:
     from . import baseline
     from .errors import InputError
     from .runner import baseline_targets, check_files
+    from .safe_output import check_target
 
     targets = baseline_targets(paths, cli, config_path, no_config)
     if not targets:
         raise InputProblem("--write-baseline needs --baseline FILE (or baseline in the configuration)")
+    for target, members in targets.items():  # refused before the check runs, and again when written
+        check_target(target, [*members, *cli.bib, *([config_path] if config_path else [])], force, baseline.is_baseline,
+                     "srccheck baseline")
     for target, members in targets.items():
         outcomes = check_files(members, cli, config_path, no_config, use_baseline=False)
         bad = [o for o in outcomes if o.error is not None]
         if bad:
             raise InputError(bad[0].error or "")
         inputs = [*members, *{b for o in outcomes for b in o.bib}, *{o.config_path for o in outcomes if o.config_path}]
-        count = baseline.write([(o.path, o.findings) for o in outcomes], target, inputs)
+        count = baseline.write([(o.path, o.findings) for o in outcomes], target, inputs, force)
         click.echo(f"srccheck: wrote {count} finding{'' if count == 1 else 's'} to {target}", err=True)
 
 
