@@ -50,6 +50,7 @@ class Bibliography:
     path: str
     entries: dict[str, Entry]
     problems: list[BibProblem] = field(default_factory=list)
+    digest: bytes = field(default=b"", compare=False)  # of the file's bytes, set when loaded: a cached resolution's key
 
     @cached_property
     def by_family(self) -> dict[str, list[Entry]]:
@@ -208,9 +209,11 @@ def load_bibliography(path: str, encoding: str | None = None, background: bool =
 
     data = read_bytes(path, "bibliography")
     # parsing makes hundreds of thousands of objects and no cycles (see collector)
-    return cache.cached("bib", _identity(path, encoding), data,
-                        lambda: lasting(lambda: _indexed(parse_bibliography(_text(data, path, encoding), path))),
-                        background)
+    bib = cache.cached("bib", _identity(path, encoding), data,
+                       lambda: lasting(lambda: _indexed(parse_bibliography(_text(data, path, encoding), path))),
+                       background)
+    bib.digest = cache.digest(data)
+    return bib
 
 
 def is_cached(path: str, encoding: str | None = None) -> bool:

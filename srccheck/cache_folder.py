@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .errors import InputError
 
-KINDS = ("bib", "manuscript")
+KINDS = ("bib", "manuscript", "resolution")
 TAG_NAME = "CACHEDIR.TAG"
 TAG = (b"Signature: 8a477f597d28d172789f06886806bc55\n"
        b"# This file is a cache directory tag created by srccheck (parsed inputs; safe to delete).\n"

@@ -14,6 +14,7 @@ from .resolve import WEIGHTS, Resolver
 from .rules import Context, all_rules
 
 if TYPE_CHECKING:
+    from .resolve.memo import Memo
     from .resolve.reading import NoteReader
 
 
@@ -93,37 +94,68 @@ def resolve_all(citations: list[Citation], bib: Bibliography, manuscript: Manusc
     """Each citation with its resolution, note by note: the bibliography reads each note again (resolve.reading),
     and the resolver keeps the reading that matches best. counts: how many parsed citations each note has
     (Parsed.parsed_per_note), to tell a note's citations apart when note numbers repeat."""
+    return resolve_notes(citations, bib, manuscript, abbreviations, language, counts, resolver, reader).pairs
+
+
+def resolve_notes(citations: list[Citation], bib: Bibliography, manuscript: Manuscript,
+                  abbreviations: dict[str, str] | None = None, language: str | None = None,
+                  counts: list[int] | None = None, resolver: Resolver | None = None,
+                  reader: "NoteReader | None" = None, earlier: "Memo | None" = None) -> "Memo":
+    """resolve_all, keeping each note's result in a Memo; a note found in `earlier` (an earlier run's memo, same
+    bibliography, same history before the note) is taken from it instead of being resolved again."""
     from .citations import archive_definitions
+    from .fieldmatch import explained, prepare
+    from .resolve import memo as M
     from .resolve.reading import NoteReader
 
     if abbreviations is None:
         abbreviations = archive_definitions(manuscript.notes)
     language = language or detect_language([n.text for n in manuscript.notes])
-    from .fieldmatch import explained, prepare
-
     citations, exact = prepare(citations, bib)  # reference managers' items and ids aliases: exact, never fuzzy
     exact_reason = {id(citations[position]): reason for position, reason in exact.items()}
     resolver = resolver or Resolver(bib, abbreviations)
     reader = reader or NoteReader(bib, grammar_for(language), set(L.ARCHIVE_SIGLA) | set(abbreviations),
                                   resolver.settled)
-    pairs = []
+    bib_digest = getattr(bib, "digest", b"")
+    if earlier is not None and not (bib_digest and earlier.usable_by(bib_digest, language, abbreviations)):
+        earlier = None
+    memo = M.Memo(bib_digest, language, abbreviations)
     for note, note_citations in _by_note(citations, manuscript, counts):
-        for c, readings in (reader.read(note, note_citations) if note is not None else [(c, ()) for c in note_citations]):
+        key = None
+        if note is not None and M.reusable(note_citations):
+            key = (M.shape(note, note_citations), resolver.history.state())
+            found = earlier.notes.get(key) if earlier is not None else None
+            if found is not None:
+                for c, res in M.taken(found, note):
+                    resolver.history.add(c, res)
+                    memo.pairs.append((c, res))
+                memo.notes[key] = found
+                continue
+        start = len(memo.pairs)
+        read = reader.read(note, note_citations) if note is not None else [(c, ()) for c in note_citations]
+        for c, readings in read:
             original = c
             c, res = resolver.resolve_read(c, readings)
             res = explained(res, exact_reason.get(id(original)))
             if c.tentative and (not res.key or res.score < WEIGHTS.tentative_accept):
                 resolver.forget_last()
                 continue
-            if res.key and not c.authors and c.kind in ("full", "short") and is_archival(bib.entries[res.key]):
-                c = replace(c, kind=Kind.ARCHIVAL)  # a document cited by its title: no imprint to compare
-            if res.key and c.locator is not None and len(c.locator.ranges) > 1 and \
-                    c.locator.ranges == entry_page_ranges(bib.entries[res.key]):
-                # "Revue … 97 (2002), S. 431–456, 791–823": an article in parts, its own pages given in full, not
-                # pages cited (one range could be both: an article of one page, or pages cited that happen to match)
-                c = replace(c, locator=replace(c.locator, ranges=(), span=c.locator.ranges[0]))
-            pairs.append((c, res))
-    return pairs
+            memo.pairs.append((_settle_kind_and_pages(c, res, bib), res))
+        if key is not None and note is not None:
+            memo.notes[key] = M.kept(memo.pairs[start:], note)
+    return memo
+
+
+def _settle_kind_and_pages(c: Citation, res: Resolution, bib: Bibliography) -> Citation:
+    """What the entry a citation resolved to says of its kind and pages."""
+    if res.key and not c.authors and c.kind in ("full", "short") and is_archival(bib.entries[res.key]):
+        c = replace(c, kind=Kind.ARCHIVAL)  # a document cited by its title: no imprint to compare
+    if res.key and c.locator is not None and len(c.locator.ranges) > 1 and \
+            c.locator.ranges == entry_page_ranges(bib.entries[res.key]):
+        # "Revue … 97 (2002), S. 431–456, 791–823": an article in parts, its own pages given in full, not
+        # pages cited (one range could be both: an article of one page, or pages cited that happen to match)
+        c = replace(c, locator=replace(c.locator, ranges=(), span=c.locator.ranges[0]))
+    return c
 
 
 def _by_note(citations: list[Citation], manuscript: Manuscript,
@@ -183,6 +215,7 @@ class Parsed:
     citations: list[Citation]
     abbreviations: dict[str, str]  # archive abbreviations the notes define ("... Arşivi (BCA)")
     parsed_per_note: list[int] = field(default_factory=list)  # how many citations the parser found in each note
+    digest: bytes = field(default=b"", compare=False)  # of the file's bytes, when read from one: the resolution cache key
 
 
 def parse(manuscript: Manuscript, text: str, language: str | None, earlier: Parsed | None = None) -> Parsed:
@@ -208,7 +241,9 @@ def load_parsed(path: str, options: Options, background: bool = False) -> Parsed
         return parse(*parse_bytes_with_text(data, path, options.input_format, options.encoding), options.language,
                      earlier if isinstance(earlier, Parsed) else None)
 
-    return cache.cached("manuscript", identity, data, build, background)
+    parsed = cache.cached("manuscript", identity, data, build, background)
+    parsed.digest = cache.digest(data)
+    return parsed
 
 
 def is_parsed(path: str, options: Options) -> bool:
@@ -230,10 +265,35 @@ def check_loaded(manuscript: Manuscript, bib: Bibliography, options: Options | N
     options = options or Options()
     parsed = parsed or parse(manuscript, "", options.language)
     language, citations = parsed.language, parsed.citations
-    pairs = resolve_all(citations, bib, manuscript, parsed.abbreviations, language, parsed.parsed_per_note)
+    pairs = _resolved(parsed, bib)
     report = Report(manuscript, pairs, bib.entries, bib_path=bib.path, language=language)
     report.findings = run_rules(report, bib, options)
     return report
+
+
+def _resolved(parsed: Parsed, bib: Bibliography) -> list[tuple[Citation, Resolution]]:
+    """The parsed citations resolved against bib: from the cache when this manuscript was checked against these
+    bytes of the bibliography before (the run then costs reading the cache), else note by note, taking the
+    notes an earlier check of the same file left unchanged (resolve/memo.py)."""
+    from . import cache
+    from .resolve.memo import Memo
+
+    def resolve(earlier: Memo | None = None) -> Memo:
+        return resolve_notes(parsed.citations, bib, parsed.manuscript, parsed.abbreviations, parsed.language,
+                             parsed.parsed_per_note, earlier=earlier)
+
+    bib_digest = getattr(bib, "digest", b"")
+    if not (parsed.digest and bib_digest and cache.enabled()):
+        return resolve().pairs
+    identity = cache.identity(parsed.manuscript.path, bib.path, parsed.language)
+    data = b"\0".join([parsed.digest, bib_digest, parsed.language.encode(), repr(sorted(parsed.abbreviations.items()))
+                       .encode("utf-8", "surrogatepass")])
+
+    def build() -> Memo:
+        earlier = cache.previous("resolution", identity)
+        return resolve(earlier if isinstance(earlier, Memo) else None)
+
+    return cache.cached("resolution", identity, data, build, background=True).pairs
 
 
 def worst_severity(findings: list[Finding]) -> Severity | None:

@@ -163,6 +163,7 @@ def _merge(bibs: list):  # type: ignore[no-untyped-def,type-arg]
             entries[key] = entry
             origin[key] = bib.path
     merged = Bibliography(bibs[0].path, entries, problems)
+    merged.digest = b"".join(bib.digest for bib in bibs) if all(bib.digest for bib in bibs) else b""
     merged.origin = origin  # type: ignore[attr-defined]
     merged.problem_origin = problem_origin  # type: ignore[attr-defined]
     return merged

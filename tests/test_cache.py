@@ -158,7 +158,7 @@ def test_no_cache_flag_on_the_command_line(cache_dir: Path, write):
     cache.set_enabled(True)
     result = CliRunner().invoke(main, ["check", text, "--bib", bib, "--no-config", "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert len(_files(cache_dir)) == 2  # the bibliography and the manuscript
+    assert len(_files(cache_dir)) == 3  # the bibliography, the manuscript and its resolution against the bibliography
 
 
 def test_an_unwritable_cache_folder_only_costs_time(tmp_path: Path, write, monkeypatch):

@@ -73,7 +73,7 @@ def test_a_planted_cache_file_never_runs_code(project: Path, tmp_path: Path, kin
     cold = _check(project, cache_dir)
     assert cold.returncode == 0, cold.err
     slots = _slots(cache_dir)
-    assert len(slots) == 2
+    assert len(slots) == 3  # bib, manuscript, resolution
     marker = tmp_path / "pwned"
     forged = _forgeries(marker)[kind]
     if kind.startswith("current magic"):  # the right input digest too, so that only the key is missing
@@ -122,7 +122,7 @@ def test_the_key_file_is_made_private_and_outside_the_cache(project: Path, tmp_p
     keys = [p for p in config_home.rglob("*") if p.is_file()]
     assert len(keys) == 1 and stat.S_IMODE(keys[0].stat().st_mode) == 0o600
     assert not list(cache_dir.rglob(keys[0].name))
-    assert len(_slots(cache_dir)) == 2
+    assert len(_slots(cache_dir)) == 3
     keys[0].chmod(0o644)  # readable by others: anyone could forge entries
     result = _check(project, cache_dir, **env)
     assert result.returncode == 0 and "warning" in result.err and str(keys[0]) in result.err
@@ -186,7 +186,7 @@ def test_clear_removes_only_what_srccheck_wrote(project: Path, tmp_path: Path):
         path.write_bytes(b"mine")
     result = run("cache", "clear", env={"SRCCHECK_CACHE_DIR": str(cache_dir)})
     finished(result)
-    assert result.returncode == 0 and "removed 2 files" in result.err
+    assert result.returncode == 0 and "removed 3 files" in result.err
     assert not any(p.exists() for p in slots)
     assert all(p.read_bytes() == b"mine" for p in theirs)
 

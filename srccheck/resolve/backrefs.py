@@ -7,6 +7,7 @@ resolution says so and lists the candidates rather than guessing.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, replace
 from typing import Callable
@@ -32,18 +33,41 @@ class History:
     def __init__(self) -> None:
         self.seen: list[Seen] = []
         self.cited_keys: dict[str, None] = {}  # an ordered set of the works cited so far
+        self._times: dict[str, int] = {}  # how often each work was cited
+        self._cited_digest = 0  # the set of works cited so far, as the XOR of their keys' digests
 
     def add(self, citation: Citation, resolution: Resolution) -> None:
         self.seen.append(Seen(citation, resolution))
-        if resolution.key:
-            self.cited_keys.setdefault(resolution.key, None)
+        key = resolution.key
+        if key:
+            self.cited_keys.setdefault(key, None)
+            self._times[key] = self._times.get(key, 0) + 1
+            if self._times[key] == 1:
+                self._cited_digest ^= _key_digest(key)
 
     def forget_last(self) -> None:
         if self.seen:
             dropped = self.seen.pop()
             key = dropped.resolution.key
-            if key and not any(s.resolution.key == key for s in self.seen):
-                self.cited_keys.pop(key, None)
+            if key:
+                self._times[key] -= 1
+                if not self._times[key]:
+                    del self._times[key]
+                    self.cited_keys.pop(key, None)
+                    self._cited_digest ^= _key_digest(key)
+
+    def state(self) -> tuple[int, tuple[str | None, ...]]:
+        """What resolving the next note may read of the history: the works cited so far (as a set: "op. cit."
+        looks among them) and the keys of the last note with citations, in order ("ibid.", ties). Two runs in the
+        same state resolve the same note alike (resolve/memo.py keeps notes by it)."""
+        last: list[str | None] = []
+        note = None
+        for seen in reversed(self.seen):
+            if note is not None and seen.citation.note != note:
+                break
+            note = seen.citation.note
+            last.append(seen.resolution.key)
+        return self._cited_digest, tuple(reversed(last))
 
     def previous_keys(self, c: Citation) -> tuple[list[str | None], int | None]:
         """Keys of the citation just before: in the same note, else all of the previous note's (searched from
@@ -69,6 +93,11 @@ class History:
         previous, _ = self.previous_keys(c)
         found = [k for k in previous if k in keys]
         return found[0] if len(found) == 1 else None
+
+
+def _key_digest(key: str) -> int:
+    """A digest of a key that is the same in every run (Python's own hash of a string is not)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
 
 
 Fuzzy = Callable[[Citation], Resolution]
