@@ -37,7 +37,7 @@ def explain(manuscript: str, notes: tuple[int, ...], bib_paths: tuple[str, ...],
     cli = Overrides(bib=bib_paths, language=language, input_format=input_format, encoding=encoding,
                     select=("ALL",), extend_select=(), ignore=())
     try:
-        (outcome,) = check_files([manuscript], cli, config_path, no_config, use_baseline=False)
+        outcome = check_files([manuscript], cli, config_path, no_config, use_baseline=False).outcomes[0]
     except (InputError, UsageError) as exc:
         raise InputFailure(str(exc)) from None
     if outcome.error is not None or outcome.report is None:

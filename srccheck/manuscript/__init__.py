@@ -29,6 +29,7 @@ _SUFFIXES = {
     ".pdf": "pdf",
     ".txt": "text",
 }
+MANUSCRIPT_SUFFIXES = frozenset(_SUFFIXES)
 _NAMES = {"docx": "a Word (.docx) document", "odt": "an OpenDocument text (.odt)", "pdf": "a PDF"}
 _LATEX_HINT = re.compile(r"\\(?:documentclass|begin\{document\}|footnote\{|footcite|addbibresource|section\{)")
 _MD_DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:", re.M)
@@ -93,8 +94,41 @@ def parse_bytes_with_text(data: bytes, path: str, fmt: str | None = None,
         raise InputError(f"{path}: a zip archive, but not a Word (.docx) or OpenDocument (.odt) document")
     from ..textio import decode_lines
 
-    text, _ = decode_lines(data, path, encoding)
-    return parse_manuscript(text, path, fmt), text
+    text, used = decode_lines(data, path, encoding)
+    fmt = fmt or detect_format(path, text)
+    line_map: list[tuple[int, str, int, int]] = []
+    if fmt == "latex":  # read whole: the chapters a main file \input's are part of it
+        from .latex_files import read_whole
+
+        text, line_map, _ = read_whole(text, path, lambda included: _included_text(included, encoding))
+    manuscript = parse_manuscript(text, path, fmt)
+    manuscript.encoding, manuscript.line_map = used, line_map
+    return manuscript, text
+
+
+def _included_text(path: str, encoding: str | None) -> str:
+    from ..textio import read_text
+
+    return read_text(path, "manuscript", encoding)[0]
+
+
+def included_bytes(data: bytes, path: str, fmt: str | None = None, encoding: str | None = None) -> bytes:
+    """For a LaTeX main file, the names and bytes of the files it brings in (what its notes also depend on,
+    for the cache); b"" for anything else."""
+    if path == "-" or (fmt or _SUFFIXES.get(os.path.splitext(path)[1].lower(), "latex")) != "latex" \
+            or sniff_package(data) is not None:
+        return b""
+    from ..textio import decode_lines, read_bytes
+    from .latex_files import included_files
+
+    try:
+        text = decode_lines(data, path, encoding)[0]
+    except InputError:
+        return b""  # reported when the file itself is read
+    if fmt is None and detect_format(path, text) != "latex":
+        return b""
+    files = included_files(text, path, lambda included: _included_text(included, encoding))
+    return b"".join(b"\0" + f.encode("utf-8", "surrogateescape") + b"\0" + read_bytes(f, "manuscript") for f in files)
 
 
 def _what_it_is(sniffed: str | None) -> str:
