@@ -37,6 +37,9 @@ _COMMON_ABBREVIATIONS = {
     "ed", "gen", "gn", "kur", "orn", "ör", "bşk", "müd", "mah", "cad", "sok", "apt", "yayl", "yay", "basım",
     "red", "tłum", "oprac", "wyd", "cyt", "dz", "zob", "por", "nr", "trad", "coord", "cur", "ord", "hrsg", "bearb",
     "coll", "suppl", "ser", "ns", "repr", "rééd", "éd",
+    # journal titles abbreviated word by word (ISO 4): "J. Amer. Math. Soc.", "Phys. Rev. Lett."
+    "amer", "math", "soc", "phys", "rev", "lett", "chem", "proc", "trans", "bull", "acad", "sci", "natl", "int",
+    "quart", "hist", "stud", "philos", "anthropol", "sociol", "polit", "econ", "educ", "med", "biol", "geogr",
 }
 
 
@@ -355,8 +358,13 @@ def _unfinished_citation(piece: str, grammar: Grammar) -> bool:
 def _names_before_title(piece: str, rest: str, grammar: Grammar) -> bool:
     """"D. Maus and B. Baker. “DVILASER/PS…”. In: TUGboat…" (biblatex's verbose styles): names alone, then a title in
     quotes, are one citation's author and title, not an author-only citation and another one."""
-    head = rest.lstrip()[:1]
-    return head in _OPENS and N.looks_like_names(_strip_signal(piece.strip(), grammar))
+    head = rest.lstrip()
+    if not N.looks_like_names(_strip_signal(piece.strip(), grammar)):
+        return False
+    if head[:1] in _OPENS:
+        return True
+    # "David R. Ellison ve Peter Marsh. The Straits Question…" (a title not in quotes): the next piece is no names
+    return head[:1].isupper() and not N.looks_like_names(split_parts(head[:120])[0]) and not _discursive(head)
 
 
 def _is_marker(token: str, markers: list[str]) -> bool:

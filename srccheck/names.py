@@ -139,10 +139,11 @@ def _balanced_outer(raw: str) -> bool:
     return True
 
 
-_AND = re.compile(" and ", re.IGNORECASE)
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 
 
 def _split_and(value: str) -> list[str]:
+    value = " ".join(value.split())  # "Ni, Chaoying and\n  Büyükgüngör, Orhan": a line break is a space
     lower = value.lower()
     if " and " not in lower:
         return [value]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from .bibliography import Bibliography, entry_page_ranges, is_archival, load_bibliography
 from .grammar import detect_language, grammar_for
@@ -11,6 +12,9 @@ from .manuscript import read_manuscript
 from .model import Citation, Finding, Kind, Manuscript, Note, Report, Resolution, Severity
 from .resolve import WEIGHTS, Resolver
 from .rules import Context, all_rules
+
+if TYPE_CHECKING:
+    from .resolve.reading import NoteReader
 
 
 
@@ -85,7 +89,8 @@ def _parsed_notes(earlier: Parsed) -> dict[NoteShape, tuple[int, list[Citation]]
 
 def resolve_all(citations: list[Citation], bib: Bibliography, manuscript: Manuscript,
                 abbreviations: dict[str, str] | None = None, language: str | None = None,
-                counts: list[int] | None = None) -> list[tuple[Citation, Resolution]]:
+                counts: list[int] | None = None, resolver: Resolver | None = None,
+                reader: "NoteReader | None" = None) -> list[tuple[Citation, Resolution]]:
     """Each citation with its resolution, note by note: the bibliography reads each note again (resolve.reading),
     and the resolver keeps the reading that matches best. counts: how many parsed citations each note has
     (Parsed.parsed_per_note), to tell a note's citations apart when note numbers repeat."""
@@ -99,8 +104,9 @@ def resolve_all(citations: list[Citation], bib: Bibliography, manuscript: Manusc
 
     citations, exact = prepare(citations, bib)  # reference managers' items and ids aliases: exact, never fuzzy
     exact_reason = {id(citations[position]): reason for position, reason in exact.items()}
-    resolver = Resolver(bib, abbreviations)
-    reader = NoteReader(bib, grammar_for(language), set(L.ARCHIVE_SIGLA) | set(abbreviations), resolver.settled)
+    resolver = resolver or Resolver(bib, abbreviations)
+    reader = reader or NoteReader(bib, grammar_for(language), set(L.ARCHIVE_SIGLA) | set(abbreviations),
+                                  resolver.settled)
     pairs = []
     for note, note_citations in _by_note(citations, manuscript, counts):
         for c, readings in (reader.read(note, note_citations) if note is not None else [(c, ()) for c in note_citations]):

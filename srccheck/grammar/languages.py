@@ -10,7 +10,7 @@ from __future__ import annotations
 
 # Same work as the citation just before (ibid.).
 IBID = {
-    "tr": ["a.g.e.", "a.g.e", "a. g. e.", "age", "a.e.", "aynı eser", "a.y.", "a.yer", "a.yer.", "ay.", "a. y.",
+    "tr": ["a.g.e.", "a.g.e", "a. g. e.", "age", "a.e.", "aynı eser", "aynı yer", "a.y.", "a.yer", "a.yer.", "ay.", "a. y.",
            "a.g.m.", "a.g.m", "agm", "a.g.t.", "agt"],
     "en": ["ibid.", "ibid", "ib.", "ibidem", "id."],
     "de": ["ebd.", "ebenda", "ebd", "ibid.", "a.a.O.", "a. a. O."],

@@ -283,22 +283,23 @@ def _family_words(name: Name) -> tuple[str, ...]:
     return _words(name.family)
 
 
-def people_spans(words: NoteWords, entry: Entry, lo: int, hi: int, avoid: tuple[int, int] | None = None
-                 ) -> tuple[tuple[int, int, Name], ...]:
+def people_spans(words: NoteWords, entry: Entry, lo: int, hi: int, avoid: tuple[int, int] | None = None,
+                 typos: bool = True) -> tuple[tuple[int, int, Name], ...]:
     """The entry's people written in words[lo:hi] (outside `avoid`, the title's span): each surname found
-    (or misspelt), with the given names or initials written next to it, as written."""
+    (or misspelt, when `typos`), with the given names or initials written next to it, as written."""
     found = []
     taken: set[int] = set()
-    for person in entry.people:
+    for person in entry.authors or entry.editors:
         family = _family_words(person)
         if not family:
             continue
         last = family[-1]
         spots = [i for i in words.positions.get(last, ()) if lo <= i < hi]
-        if not spots and len(last) >= 5:
+        if not spots and typos and len(last) >= 5:
             spots = [i for i in range(lo, hi) if _typo(words.tokens[i].folded, last)
                      and words.text[words.tokens[i].start:words.tokens[i].start + 1].isupper()]
-        for i in spots:
+        # before a title, the occurrence nearest to it (an earlier citation of the note may name the same person)
+        for i in (reversed(spots) if avoid else spots):
             t = words.tokens[i]
             if i in taken or (avoid and avoid[0] <= t.start < avoid[1]):
                 continue
@@ -387,12 +388,12 @@ def mentions(bib: Bibliography, words: NoteWords, weigh: Weigher, limit: int) ->
         spans = _best_per_place(spans)
         for span in spans:
             i = words.index_at(span.start)
-            lo = max(0, i - 12)
+            lo = max(0, i - W.names_before_title)
             people = people_spans(words, entry, lo, i, (span.start, span.end))
             year = year_span(words, entry, words.index_at(span.end), min(n, words.index_at(span.end) + 25))
             out.append(Mention(entry.key, span, people, year))
-        if not spans:
-            people = people_spans(words, entry, 0, n)
+        if not spans:  # found by a surname (a misspelt one would not have named it): no typo search
+            people = people_spans(words, entry, 0, n, typos=False)
             if people:
                 after = words.index_at(people[-1][1])
                 out.append(Mention(entry.key, None, people, year_span(words, entry, after, min(n, after + 3))))

@@ -27,6 +27,7 @@ class ArchiveIndex:
         self.titles = candidates
         self.by_number: dict[str, list[Entry]] = {}
         self.numbers: dict[str, list[str]] = {}  # each archival entry's numbers, in order
+        self.scored = 0  # candidates of the last citation
         for entry in bib.entries.values():
             if not is_archival(entry):
                 continue
@@ -54,7 +55,9 @@ def resolve_archival(c: Citation, index: ArchiveIndex, abbreviations: dict[str, 
     cited_numbers = _numbers(c.text)
     cited_names = _archive_names(c.text, abbreviations)
     ranked = []
-    for entry in index.candidates(c):
+    candidates = index.candidates(c)
+    index.scored = len(candidates)
+    for entry in candidates:
         number_score = _sequence_score(cited_numbers, index.numbers.get(entry.key, []))
         title_score = title_similarity(c.title, entry.title) if c.title and entry.title else 0.0
         if number_score < W.archive_numbers_min and title_score < W.archive_title_min:

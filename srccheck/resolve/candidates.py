@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import heapq
 import math
+from functools import lru_cache
 from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
-from ..bibliography import Bibliography, title_words
+from ..bibliography import Bibliography, entry_titles, title_words
 from ..model import Citation, Entry, Name
 from ..normalize import fold
 from .weights import WEIGHTS as W
+
+
+@lru_cache(maxsize=1 << 16)
+def _entry_words(titles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(title_words(list(titles)))
 
 
 class Candidates:
@@ -25,6 +31,7 @@ class Candidates:
         self.total = max(1, len(bib.entries))
         self._close: dict[str, list[Entry]] = {}  # folded surname the bib lacks -> entries of surnames close to it
         self._keys: dict[str, frozenset[str]] = {}  # title word -> keys of the entries holding it
+        self._buckets: dict[tuple[str, str, int], list[str]] | None = None  # surnames by first/last letters, length
 
     def by_author(self, authors: tuple[Name, ...]) -> dict[str, Entry]:
         """Entries of these surnames; a surname the bibliography lacks is looked up among its surnames (a typo)."""
@@ -43,10 +50,20 @@ class Candidates:
         return found
 
     def _close_surnames(self, fam: str) -> list[Entry]:
-        families = self.bib.families
-        if not families:
+        """Surnames this close to a surname the bib lacks: compared only with those of about its length that
+        begin or end as it does (a typo keeps most of a name; a 20,000-entry bib has some 15,000 surnames)."""
+        if self._buckets is None:
+            self._buckets = {}
+            for family in self.bib.families:
+                self._buckets.setdefault(("<", family[:1], len(family)), []).append(family)
+                self._buckets.setdefault((">", family[-2:], len(family)), []).append(family)
+        pool: dict[str, None] = {}
+        for size in range(len(fam) - 2, len(fam) + 3):
+            for bucket in (("<", fam[:1], size), (">", fam[-2:], size)):
+                pool.update(dict.fromkeys(self._buckets.get(bucket, ())))
+        if not pool:
             return []
-        close = process.extract(fam, families, scorer=fuzz.ratio, score_cutoff=W.close_surname, limit=5)
+        close = process.extract(fam, list(pool), scorer=fuzz.ratio, score_cutoff=W.close_surname, limit=5)
         return [e for match, _, _ in close for e in self.bib.by_family[match]]
 
     def by_title(self, c: Citation) -> dict[str, Entry]:
@@ -85,6 +102,11 @@ class Candidates:
         floor = top[0][1] * W.title_share_of_best
         best = sorted((k for k, v in top if v >= floor), key=lambda k: (-score[k], k))
         return {k: self.bib.entries[k] for k in best}
+
+    def sharing_title_words(self, c: Citation, entries: dict[str, Entry]) -> dict[str, Entry]:
+        """Those of entries that share a word with the cited title or container."""
+        words = title_words([t for t in (c.title, c.container) if t])
+        return {k: e for k, e in entries.items() if not words.isdisjoint(_entry_words(tuple(entry_titles(e))))}
 
     def _holding(self, word: str) -> frozenset[str]:
         keys = self._keys.get(word)

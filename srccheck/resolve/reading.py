@@ -61,14 +61,15 @@ def _mask(length: int, k: int) -> str:
     """A stand-in for a title of this length: the parser's title mark, then letters no text has."""
     from ..citations import TITLE_END, TITLE_MARK
 
-    return TITLE_MARK + _HEAD + _FILL[k % len(_FILL)] * (length - 3) + TITLE_END
+    return TITLE_MARK + _HEAD + _FILL[k % len(_FILL)] * max(1, length - 3) + TITLE_END
 
 
 def _unmask(value: object, originals: list[str]) -> object:
     if not isinstance(value, str) or _HEAD not in value:
         return value
     for k, original in enumerate(originals):
-        value = re.sub(f"\u2063?{_HEAD}{_FILL[k % len(_FILL)]}*\u2064?", lambda _m, o=original: o, value)
+        # one fill letter at least: the head alone would match the start of another title's mask
+        value = re.sub(f"\u2063?{_HEAD}{_FILL[k % len(_FILL)]}+\u2064?", lambda _m, o=original: o, value)
     return value
 
 
@@ -98,6 +99,7 @@ class NoteReader:
         self.weigh = Weigher(bib)
         self.settled = settled
         self._imprints: dict[str, frozenset[str]] = {}
+        self.aligned = 0  # (note, candidate entry) pairs aligned this run, counted by the tests
 
     def read(self, note: Note, citations: list[Citation]) -> list[tuple[Citation, tuple[Reading, ...]]]:
         """The note's citations (split again where a found title demands it), each with its aligned readings."""
@@ -106,6 +108,7 @@ class NoteReader:
             return [(c, ()) for c in citations]  # a note of keyed citations only, or nothing to align
         words = NoteWords.of(note.text)
         found = mentions(self.bib, words, self.weigh, W.note_candidates)
+        self.aligned += len({m.key for m in found})
         if not found:
             return [(c, ()) for c in citations]
         keyed = [c for c in citations if c.key is not None]
@@ -130,7 +133,13 @@ class NoteReader:
             if not _refers_back(c) and not self.settled(c):
                 return False
         left = len(note.text) - covered
-        return left < W.hidden_citation_chars or _letters_outside(note.text, parsed) < W.hidden_citation_chars
+        if left < W.hidden_citation_chars:
+            return True
+        outside = _outside(note.text, parsed)
+        if sum(ch.isalpha() for ch in outside) < W.hidden_citation_chars:
+            return True
+        # a citation hidden in the prose names one of the bibliography's people ("… developed further in Whitmore")
+        return not any(w in self.bib.by_family for w in fold(outside).split())
 
     # -- splitting again --------------------------------------------------------------------
     def _split_again(self, note: Note, strong: list[Mention]) -> list[Citation]:
@@ -202,7 +211,7 @@ class NoteReader:
             return False  # a citation that ends with its locator is complete
         if any(c.span[0] <= m.start < c.span[1] for m in found):
             return False  # another entry found in the piece: two citations
-        entries = {m.key for m in found if prev.span[0] <= m.start < prev.span[1]}
+        entries = {m.key for m in found if prev.span[0] <= (m.title.start if m.title else m.start) < prev.span[1]}
         if not entries:
             return False
         gap = text[prev.span[1]:c.span[0]].strip(" .,:")
@@ -233,6 +242,7 @@ class NoteReader:
             e = self.bib.entries[key]
             values = [e.get(f) or "" for f in _IMPRINT_FIELDS]
             values += [f"{p.given} {p.family}" for p in (*e.authors, *e.editors)]
+            values += [e.get(f) or "" for f in ("translator", "editor", "bookauthor", "afterword", "foreword")]
             if e.year:
                 values.append(str(e.year))
             words = self._imprints[key] = frozenset(w for v in values for w in fold(v).split())
@@ -381,13 +391,15 @@ def _refers_back(c: Citation) -> bool:
         c.marker_role == MarkerRole.SAME_AUTHOR or (c.marker_role == MarkerRole.EARLIER and not c.title)
 
 
-def _letters_outside(text: str, citations: list[Citation]) -> int:
+def _outside(text: str, citations: list[Citation]) -> str:
+    """The note's text outside its citations."""
     spans = sorted(c.span for c in citations if c.span)
-    count, at = 0, 0
+    pieces, at = [], 0
     for start, end in spans:
-        count += sum(1 for ch in text[at:start] if ch.isalpha())
+        pieces.append(text[at:start])
         at = max(at, end)
-    return count + sum(1 for ch in text[at:] if ch.isalpha())
+    pieces.append(text[at:])
+    return " ".join(pieces)
 
 
 def _strong(m: Mention) -> bool:
@@ -396,7 +408,8 @@ def _strong(m: Mention) -> bool:
 
 
 def _inside_one(m: Mention, citations: list[Citation]) -> bool:
-    return any(c.span and c.span[0] <= m.title.start and m.title.end <= c.span[1]  # type: ignore[union-attr]
+    """Whether the entry's title and the names before it stand in one of the parser's citations."""
+    return any(c.span and c.span[0] <= m.start and m.title.end <= c.span[1]  # type: ignore[union-attr]
                for c in citations)
 
 

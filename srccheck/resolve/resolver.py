@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
+
+from rapidfuzz import fuzz
 
 from ..bibliography import Bibliography, entry_span
+from ..grammar import languages as L
 from ..model import Candidate, Citation, Entry, Resolution
 from ..normalize import fold
 from . import backrefs
@@ -29,6 +33,33 @@ def _title_read_whole(c: Citation, entry: Entry) -> bool:
         if not following or following[0] != words[len(cited)]:
             return True
     return False
+
+
+@lru_cache(maxsize=1 << 14)
+def _fields_read(c: Citation) -> tuple[tuple[str, str], ...]:
+    """What the parser read of a citation, as a candidate's "matched" (cached: the same citation's candidates)."""
+    fields = (("authors", "; ".join(f"{n.given} {n.family}".strip() for n in c.authors)),
+              ("title", c.title or c.container or ""), ("year", "/".join(map(str, c.years))))
+    return tuple((f, v) for f, v in fields if v)
+
+
+_MONTH_NUMBER = {fold(m): i % 12 + 1 for names in L.MONTHS.values() for i, m in enumerate(names)}
+_MONTH_NUMBER.update({fold(m)[:3]: n for m, n in list(_MONTH_NUMBER.items())})  # "sep", BibTeX's month macros
+
+
+def _cited_month(text: str) -> int | None:
+    found = [_MONTH_NUMBER[w] for w in fold(text).split() if len(w) >= 3 and w in _MONTH_NUMBER]
+    return found[0] if len(set(found)) == 1 else None
+
+
+def _entry_month(entry: Entry) -> int | None:
+    value = fold(entry.get("month") or "")
+    if value.isdigit():
+        return int(value) if 1 <= int(value) <= 12 else None
+    if value in _MONTH_NUMBER:
+        return _MONTH_NUMBER[value]
+    date = entry.get("date") or ""
+    return int(date[5:7]) if len(date) >= 7 and date[4] == "-" and date[5:7].isdigit() else None
 
 
 def _holds_pages(entry: Entry, pages: tuple[tuple[int, int], ...]) -> bool:
@@ -60,6 +91,7 @@ class Resolver:
         self.candidates = Candidates(bib)
         self._readings: tuple[Reading, ...] = ()  # the aligned readings of the citation being resolved
         self._chosen: Citation | None = None  # the reading that won
+        self.pairs = 0  # (citation, entry) pairs scored this run: what the resolution costs, counted by the tests
 
     @property
     def cited_keys(self) -> dict[str, None]:
@@ -97,7 +129,9 @@ class Resolver:
         if c.kind == "archival":
             if self._archival is None:
                 self._archival = ArchiveIndex(self.bib, self.candidates)
-            return resolve_archival(c, self._archival, self.abbreviations)
+            found = resolve_archival(c, self._archival, self.abbreviations)
+            self.pairs += self._archival.scored
+            return found
         if c.marker_role == "same-author":
             return backrefs.same_author(c, self.history, self.bib, self._fuzzy)
         if c.marker_role == "earlier" and not c.title:
@@ -119,8 +153,9 @@ class Resolver:
             return False
         entry = self.bib.entries[scored[0][1]]
         families = {fold(p.family) for p in entry.people}
-        if any(fold(n.family) not in families for n in c.authors):
-            return False
+        misspelt = [n for n in c.authors if fold(n.family) not in families]
+        if any(max((fuzz.ratio(fold(n.family), f) for f in families), default=0) < W.close_surname for n in misspelt):
+            return False  # a surname that is not the entry's, nor the entry's misspelt
         if c.title is None:
             # an author-only form ("Aslan, 49"), if the citation is nothing else: a piece whose names the parser
             # found after other words ("Über das Wesen…, hrsg. v. Ursula Blank-Sangmeister") is not settled
@@ -128,7 +163,28 @@ class Resolver:
                 and _names_only(c)
         # a title alone scores at most W.single_field of a title and an author: settled at the same share
         needed = W.settled if c.authors else W.settled * W.single_field
+        if misspelt:  # a misspelt surname costs its share of the author score, and inconsistent-spelling says so
+            needed -= (100 - W.close_surname) * W.author_share
         return scored[0][0] >= needed and _title_read_whole(c, entry)
+
+    def _told_apart(self, c: Citation, keys: list[str]) -> tuple[str, str] | None:
+        """(key, reason) when what the citation gives besides names and title tells one of these works apart:
+        its year ("Nietzel 2009"), the month with the year ("Raichle (September 1994)"), or pages that only one
+        of the works holds ("Knuth 233-34")."""
+        entries = self.bib.entries
+        of_year = [k for k in keys if c.years and entries[k].year in c.years]
+        if len(of_year) == 1:
+            return of_year[0], f"the work of {entries[of_year[0]].year}"
+        month = _cited_month(c.text) if len(of_year) > 1 else None
+        of_month = [k for k in of_year if month and _entry_month(entries[k]) == month]
+        if len(of_month) == 1:
+            return of_month[0], "the work of that month and year"
+        pool = of_year or keys
+        if all(entry_span(entries[k]) for k in pool):  # a book without its pages may hold any page
+            holding = [k for k in pool if _holds_pages(entries[k], c.pages)]
+            if len(holding) == 1:
+                return holding[0], "the work on the pages cited"
+        return None
 
     # -- fuzzy ------------------------------------------------------------------------------
     def _form(self, entry: Entry) -> EntryForm:
@@ -146,14 +202,19 @@ class Resolver:
             return found
         candidates = self.candidates.by_author(c.authors) if c.authors else {}
         via = "author"
+        if len(candidates) > W.author_works and (c.title or c.container):
+            # a prolific author: their works sharing a word with the cited title (all of them if none does)
+            candidates = self.candidates.sharing_title_words(c, candidates) or candidates
         if not candidates:
             candidates = self.candidates.by_title(c)
             via = "title"
         scored = sorted(((score_entry(c, e, self._form(e)), e.key) for e in candidates.values()), reverse=True)
+        self.pairs += len(candidates)
         if via == "author" and (not scored or scored[0][0] < W.accept) and (c.title or c.container):
             more = self.candidates.by_title(c)
             scored = sorted(((score_entry(c, e, self._form(e)), e.key) for e in {**candidates, **more}.values()),
                             reverse=True)
+            self.pairs += len({**candidates, **more})
         self._ranked_memo[memo_key] = (scored, via)
         return scored, via
 
@@ -168,6 +229,7 @@ class Resolver:
         for r in readings:
             entry = self.bib.entries[r.key]
             s = score_entry(r.citation, entry, self._form(entry))
+            self.pairs += 1
             if r.key not in best or s >= best[r.key][0]:
                 best[r.key] = (s, r.citation, r)
         ranked = sorted(((s, k) for k, (s, _, _) in best.items()), reverse=True)
@@ -181,10 +243,7 @@ class Resolver:
             if reading is not None:
                 out.append(Candidate(k, round(s, 1), reading.matched, "alignment"))
             else:
-                fields = (("authors", "; ".join(f"{n.given} {n.family}".strip() for n in cit.authors)),
-                          ("title", cit.title or cit.container or ""),
-                          ("year", "/".join(map(str, cit.years))))
-                out.append(Candidate(k, round(s, 1), tuple((f, v) for f, v in fields if v), "fields"))
+                out.append(Candidate(k, round(s, 1), _fields_read(cit), "fields"))
         return tuple(out)
 
     def _fuzzy(self, c: Citation) -> Resolution:
@@ -206,6 +265,9 @@ class Resolver:
             return Resolution(key, score, reason, candidates=shown)
 
         if ties:
+            told = self._told_apart(chosen[top_key][0], [top_key, *ties])
+            if told:
+                return pick(*told)
             just_before = history.just_before(c, [top_key, *ties])
             if just_before:
                 return pick(just_before, "tie broken by the work cited just before")
@@ -218,12 +280,9 @@ class Resolver:
             # author only ("McArthur, p. 62"): fine if the author has one work, else prefer the one cited before
             mine = [k for s, k in scored if s >= W.accept]
             if len(mine) > 1:
-                of_year = [k for k in mine if top.years and self.bib.entries[k].year in top.years]
-                if len(of_year) == 1:  # "Nietzel 2009, S. 565": author and year name the work
-                    return pick(of_year[0], f"the author's work of {self.bib.entries[of_year[0]].year}")
-                holding = [k for k in mine if _holds_pages(self.bib.entries[k], top.pages)]
-                if len(holding) == 1:  # "Knuth 233-34" (MLA): the one article of the author on those pages
-                    return pick(holding[0], "the author's work on the pages cited")
+                told = self._told_apart(top, mine)
+                if told:
+                    return pick(*told)
                 just_before = history.just_before(c, mine)
                 if just_before:
                     return pick(just_before, "the author's work cited just before")

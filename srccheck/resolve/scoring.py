@@ -75,7 +75,8 @@ class EntryForm:
 
     @classmethod
     def of(cls, entry: Entry) -> EntryForm:
-        people = tuple((fold(p.family), p.initials()) for p in entry.people)
+        # who wrote it: its authors; its editors only when it has none (a chapter's editors edited the book)
+        people = tuple((fold(p.family), p.initials()) for p in (entry.authors or entry.editors))
         hay = "" if people else fold(" ".join(filter(None, [entry.title, entry.get("organization"),
                                                             entry.get("institution")])))
         return cls(tuple(entry_titles(entry)), entry.get("booktitle"), people, hay, entry.year, entry.get("volume"))

@@ -69,6 +69,8 @@ class Weights:
     # -- candidates -------------------------------------------------------------------------
     title_candidates: int = 40
     """Without an author, the entries sharing most title words are scored, at most this many."""
+    author_works: int = 8
+    """An author with more works than this in the bib: only those sharing a word with the cited title are scored."""
     title_share_of_best: float = 0.5
     """...and of those, the ones sharing at least this share of the best one's (rarity-weighted) words."""
     title_lookups: int = 2000
@@ -83,6 +85,8 @@ class Weights:
     """At most this many (word, entry) pairs are looked up per note, rarest words first."""
 
     # -- alignment --------------------------------------------------------------------------
+    names_before_title: int = 40
+    """Words before a found title searched for its people: long author lists with initials run to thirty."""
     title_gap_note: int = 2
     """Words of the note that may stand between two title words found in order (a misspelt or added word)."""
     title_gap_title: int = 3
