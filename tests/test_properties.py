@@ -204,22 +204,24 @@ def test_title_similarity_is_its_definition(cited, entry_title):
 def _author_similarity_by_definition(cited, entry) -> tuple[float | None, bool]:
     from rapidfuzz import fuzz
 
+    people = entry.authors or entry.editors  # who wrote it: the editors only of a work without authors
+
     def agree(a, b) -> bool:
         x, y = a.initials(), b.initials()
         return not x or not y or x[0] == y[0] or x[0] in y
 
     conflict = any(
-        (same := [p for p in entry.people if fold(p.family) == fold(n.family)]) and not any(agree(n, p) for p in same)
+        (same := [p for p in people if fold(p.family) == fold(n.family)]) and not any(agree(n, p) for p in same)
         for n in cited)
     if not cited:
         return None, False
-    if not entry.people:
+    if not people:
         hay = fold(" ".join(filter(None, [entry.title, entry.get("organization"), entry.get("institution")])))
         return (60.0 if any(fold(n.family) and fold(n.family) in hay for n in cited) else 0.0), conflict
     total = 0.0
     for n in cited:
         best = 0.0
-        for p in entry.people:
+        for p in people:
             fam, pf = fold(n.family), fold(p.family)
             score = 100.0 if fam == pf or (fam and fam in pf.split()) else fuzz.ratio(fam, pf)
             best = max(best, score - 45 if score >= 80 and not agree(n, p) else score)
