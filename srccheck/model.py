@@ -128,7 +128,12 @@ class Manuscript:
     layout: str = ""
     numbering: str = "continuous"
     expected_layout: str = ""  # what a file without any note was searched for (for the no-notes-found rule)
+    no_notes_hint: str = ""  # what a file without any note seems to be instead (an empty file, a .bib, a reference list)
     encoding: str | None = None  # the text encoding it was decoded from; None for Word, ODT and PDF files
+    # decoded, its words read as no language writes (a wrong code page): a few of them, and the code page that
+    # reads the bytes as letters when there is one ("" when none does better)
+    garbled: list[str] = field(default_factory=list)
+    better_encoding: str = ""
     # LaTeX read whole (\input, \include, \subfile followed): the files and where each one's lines are in the
     # text read, as (first line in the text, file, its first line there, how many lines); empty: one file
     line_map: list[tuple[int, str, int, int]] = field(default_factory=list)

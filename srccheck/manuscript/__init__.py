@@ -103,7 +103,44 @@ def parse_bytes_with_text(data: bytes, path: str, fmt: str | None = None,
         text, line_map, _ = read_whole(text, path, lambda included: _included_text(included, encoding))
     manuscript = parse_manuscript(text, path, fmt)
     manuscript.encoding, manuscript.line_map = used, line_map
+    manuscript.garbled, manuscript.better_encoding = _garbled(data, text, used)
+    if not manuscript.notes and not any(manuscript.direct_citations.values()):
+        manuscript.no_notes_hint = _what_it_is_instead(text)
     return manuscript, text
+
+
+def _garbled(data: bytes, text: str, used: str) -> tuple[list[str], str]:
+    """Words of the decoded text that read as no language writes, and a code page reading the bytes better."""
+    from ..encodings import guess_code_page, reads_as_garbage
+
+    examples = reads_as_garbage(text)
+    if not examples:
+        return [], ""
+    try:
+        data.decode("utf-8")
+        return examples, ""  # valid UTF-8 that reads as garbage: written wrongly, not read wrongly
+    except UnicodeDecodeError:
+        pass
+    other = guess_code_page(data)
+    better = other if other != used and not reads_as_garbage(data.decode(other, "replace")) else ""
+    return examples, better
+
+
+_BIBTEX_ENTRY = re.compile(r"^\s*@[A-Za-z]+\s*[{(]", re.M)
+_BRACKET_NOTE = re.compile(r"^\s*\[\d{1,4}\]\s+\S", re.M)
+
+
+def _what_it_is_instead(text: str) -> str:
+    """Why a text may hold no notes: it is empty, a BibTeX file, or a numbered reference list ([1] …)."""
+    if not text.strip():
+        return "the file is empty"
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(_BIBTEX_ENTRY.findall(text)) >= max(1, len(lines) // 20) and lines[0].lstrip().startswith(("@", "%")):
+        return "it looks like a BibTeX bibliography, not a manuscript: give it with --bib"
+    if len(_BRACKET_NOTE.findall(text)) >= 2:
+        return ("its numbers in brackets ([1], [2]…) make a numbered reference list, not notes: srccheck checks "
+                "footnotes and endnotes")
+    return ""
 
 
 def _included_text(path: str, encoding: str | None) -> str:

@@ -19,7 +19,7 @@ from ..normalize import collapse_spaces
 
 _MODULES = [
     "unresolved_citation", "ambiguous_short_citation", "short_before_full",
-    "note_number_gap", "duplicate_note_number", "note_without_marker", "marker_without_note", "no_notes_found",
+    "note_number_gap", "duplicate_note_number", "note_without_marker", "marker_without_note", "no_notes_found", "garbled_text",
     "inconsistent_spelling", "metadata_mismatch",
     "page_out_of_range", "reversed_page_range", "missing_locator",
     "unused_entry", "duplicate_entry", "bib_parse_error",
