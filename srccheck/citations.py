@@ -889,7 +889,8 @@ def _archival(text: str, sigla: set[str], has_publisher: bool, has_page_label: b
     for s, e in reversed(_quote_spans(text)):
         unquoted = unquoted[:s] + unquoted[e + 1 :]
     low = fold(unquoted)
-    hits = sum(1 for pattern in _archive_word_patterns() if pattern.search(low))
+    padded = f" {low} "  # fold gives words between single spaces: a word boundary is a space
+    hits = sum(1 for word in _archive_words() if word in padded)
     has_numbers = bool(re.search(r"\d", unquoted))
     if hits and has_numbers and (hits >= 2 or re.search(r"\b(ar[sş]iv|archiv)", low)):
         return first.strip()
@@ -899,8 +900,8 @@ def _archival(text: str, sigla: set[str], has_publisher: bool, has_page_label: b
 
 
 @lru_cache(maxsize=1)
-def _archive_word_patterns() -> list[re.Pattern[str]]:
-    return [re.compile(r"\b" + re.escape(fold(w)) + r"\b") for w in L.ARCHIVE_WORDS]
+def _archive_words() -> tuple[str, ...]:
+    return tuple(f" {fold(w)} " for w in L.ARCHIVE_WORDS if fold(w))
 
 
 _XREFS = [re.compile(p, re.IGNORECASE) for p in L.NOTE_XREF]
@@ -942,7 +943,7 @@ def parse_citation(
     head, locator = split_locator(_TRAILING_LINK.sub("", text), grammar)
     if locator is None and head.endswith(".") and not re.search(r"(?:^|[\s.])[^\W\d_]\.$", head):
         head = head[:-1].rstrip()  # the note's full stop, not an abbreviation or initial
-    colon = None if _archival(head, sigla, False, False) else _colon_authors(head)
+    colon = _colon_authors(head) if ":" in head[:160] and not _archival(head, sigla, False, False) else None
     if colon is not None:
         colon_authors, head = colon
     else:
