@@ -281,11 +281,8 @@ def load_file(path: str, settings: Settings, bibs: Bibs, progress=None,  # type:
 def check_book(members: list[_Loaded], baselines: dict[str, Any], progress=None) -> WorkOutcome:  # type: ignore[no-untyped-def]
     """Check the manuscripts of one book: each one's own rules (with the book's order for short-before-full),
     then the rules about the bibliography once for all of them."""
-    from . import suppress
-    from .book import full_citation_places
-    from .pipeline import Options, apply_severity, resolve_report, run_rules
+    from .pipeline import resolve_report
     from .progress import Silent
-    from .rules import all_rules
 
     progress = progress or Silent()
     # The inputs are loaded (a freshly parsed manuscript is not frozen yet); the check then makes
@@ -296,6 +293,15 @@ def check_book(members: list[_Loaded], baselines: dict[str, Any], progress=None)
         ms = item.parsed.manuscript
         progress.stage(f"{item.outcome.path}: checking {len(item.parsed.citations):,} citations in {len(ms.notes):,} notes")
         reports.append(lasting(lambda: resolve_report(ms, item.bib, item.options, item.parsed)))
+    return lasting(lambda: _book_rules(members, reports, baselines))
+
+
+def _book_rules(members: list[_Loaded], reports: list[Report], baselines: dict[str, Any]) -> WorkOutcome:
+    from . import suppress
+    from .book import full_citation_places
+    from .pipeline import Options, apply_severity, run_rules
+    from .rules import all_rules
+
     per_chapter = members[0].settings.full_citation == "chapter"
     places = full_citation_places(reports) if not per_chapter else [({}, {})] * len(reports)
     rules = all_rules()
