@@ -131,6 +131,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="1,000 notes x 5,000 entries, no big cases, 1 round")
     parser.add_argument("--json", type=Path, help="write every number here")
+    parser.add_argument("--no-big", action="store_true", help="leave out the 100,000-note book, the 100,000-entry bib and the PDFs")
     args = parser.parse_args()
     if args.quick:
         args.notes, args.entries, args.repeat = 1000, 5000, 1
@@ -141,7 +142,7 @@ def main() -> int:
         tmp = Path(folder)
         print(f"shapes at {args.notes:,} notes x {args.entries:,} entries, {args.repeat} rounds", flush=True)
         result["shapes"] = bench_shapes(args.shapes, args.notes, args.entries, args.repeat, tmp)
-        if not args.quick:
+        if not args.quick and not args.no_big:
             print("big inputs", flush=True)
             result["big"] = bench_big(100_000, 20_000, max(1, args.repeat // 2), tmp)
             result["big_bib"] = bench_big(5_000, 100_000, max(1, args.repeat // 2), tmp)

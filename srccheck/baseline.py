@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -37,8 +36,8 @@ def file_id(manuscript: str, baseline_path: str) -> str:
     """The manuscript as named in the baseline: relative to the baseline's folder, with '/'."""
     if manuscript == "-":
         return "-"
-    base = Path(baseline_path).resolve().parent
-    return Path(os.path.relpath(Path(manuscript).resolve(), base)).as_posix()
+    base = os.path.dirname(os.path.realpath(baseline_path))  # realpath: no error on a symlink loop
+    return Path(os.path.relpath(os.path.realpath(manuscript), base)).as_posix()
 
 
 def to_document(results: Iterable[tuple[str, list[Finding]]], baseline_path: str) -> dict:  # type: ignore[type-arg]
@@ -51,27 +50,28 @@ def to_document(results: Iterable[tuple[str, list[Finding]]], baseline_path: str
     return {"tool": "srccheck", "version": VERSION, "findings": rows}
 
 
-def write(results: Iterable[tuple[str, list[Finding]]], baseline_path: str, inputs: Iterable[str]) -> int:
-    """Write atomically (temp file, then os.replace); refuse to overwrite an input. Returns the count."""
-    target = Path(baseline_path)
-    for path in inputs:
-        if path != "-" and os.path.exists(path) and target.exists() and os.path.samefile(path, target):
-            raise InputError(f"{baseline_path}: is an input of this run; choose another baseline file")
+def is_baseline(head: bytes) -> bool:
+    """Whether a file's first bytes are a srccheck baseline (or nothing at all): what --write-baseline may replace."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return not text or (text.startswith(b"{") and re.search(rb'"tool"\s*:\s*"srccheck"', text) is not None)
+
+
+def write(results: Iterable[tuple[str, list[Finding]]], baseline_path: str, inputs: Iterable[str],
+          force: bool = False) -> int:
+    """Write atomically, never over an input, a link or a special file, nor over another kind of file
+    without force (see safe_output). Returns the count."""
+    from .safe_output import write_text
+
     document = to_document(results, baseline_path)
-    folder = target.resolve().parent
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".srccheck-baseline-", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise InputError(f"{baseline_path}: cannot write baseline ({exc.strerror})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(document, handle, ensure_ascii=False, indent=2)
-            handle.write("\n")
-        os.replace(tmp, target)
-    except OSError as exc:
-        os.unlink(tmp)
-        raise InputError(f"{baseline_path}: cannot write baseline ({exc.strerror})") from None
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    write_text(baseline_path, text, inputs=inputs, force=force, own_kind=is_baseline, what="srccheck baseline")
     return len(document["findings"])
+
+
+def _small_int(text: str) -> int:
+    if len(text.lstrip("-")) > 18:
+        raise ValueError(f"a number of {len(text)} digits")
+    return int(text)
 
 
 class Baseline:
@@ -81,13 +81,17 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str) -> Baseline:
+        from .textio import read_utf8
+
+        if not os.path.lexists(path):
+            raise InputError(f"{path}: no such baseline (create it with --write-baseline)")
+        text = read_utf8(path, "baseline")  # a regular file within the size limit, or one line and exit 2
         try:
-            with open(path, encoding="utf-8") as handle:
-                data = json.load(handle)
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such baseline (create it with --write-baseline)") from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InputError(f"{path}: not a srccheck baseline ({exc})") from None
+            data = json.loads(text, parse_int=_small_int)
+        except RecursionError:
+            raise InputError(f"{path}: not a srccheck baseline (nested too deeply)") from None
+        except ValueError as exc:  # JSONDecodeError, or a number of too many digits
+            raise InputError(f"{path}: not a srccheck baseline ({str(exc)[:100]})") from None
         if not isinstance(data, dict) or data.get("tool") != "srccheck" or not isinstance(data.get("findings"), list):
             raise InputError(f"{path}: not a srccheck baseline")
         counts: dict[str, Counter[str]] = {}

@@ -17,6 +17,7 @@ from .inheritance import parents
 from .normalize import fold
 
 DUPLICATE_TITLE = 95.0  # title similarity above which same author + year is the same work
+MAX_COMPARED = 50  # earlier entries of one author, year and volume a title is compared with, fuzzily
 
 # The standard BibTeX entry types' required fields; "a|b" means either will do.
 # Aliases biblatex users write instead are accepted (date for year, journaltitle for journal...).
@@ -118,19 +119,33 @@ def _duplicate_works(bib: Bibliography) -> list[LintProblem]:
     for (first, year), keys in groups.items():
         if not first and not year:
             continue
-        for i, key in enumerate(keys):
+        # only entries of the same volume, number and pages can be one work (not two volumes, two archival
+        # files, two chapters); identical titles are found by lookup, near-identical ones among the first
+        # MAX_COMPARED earlier entries of that shape, so a file of one author's thousands of entries stays linear
+        by_shape: dict[tuple[str, ...], list[str]] = {}
+        by_title: dict[tuple[tuple[str, ...], str], list[str]] = {}
+        for key in keys:
             entry = bib.entries[key]
-            for earlier in keys[:i]:
-                other = bib.entries[earlier]
-                if key.lower() == earlier.lower():
-                    continue  # reported as a case clash
-                if any(fold(entry.get(f) or "") != fold(other.get(f) or "") for f in ("volume", "number", "pages")):
-                    continue  # two volumes, two archival files, two chapters
-                if title_similarity(entry.title, other.title) >= DUPLICATE_TITLE:
-                    out.append(LintProblem(entry.line, "duplicate-work",
-                                           f"{key} looks like the same work as {earlier} (line {other.line}): same "
-                                           f"author, year and title; merge them and keep one key", key))
+            shape = tuple(fold(entry.get(f) or "") for f in ("volume", "number", "pages"))
+            title = fold(entry.title)
+            earlier_same = by_shape.setdefault(shape, [])
+            identical = by_title.setdefault((shape, title), [])
+            found = None
+            for earlier in earlier_same[:MAX_COMPARED]:
+                if key.lower() != earlier.lower() and title_similarity(entry.title,
+                                                                       bib.entries[earlier].title) >= DUPLICATE_TITLE:
+                    found = earlier
                     break
+            if found is None and len(earlier_same) > MAX_COMPARED:
+                found = next((k for k in identical if k.lower() != key.lower()), None)
+            if found is not None:
+                other = bib.entries[found]
+                out.append(LintProblem(entry.line, "duplicate-work",
+                                       f"{key} looks like the same work as {found} (line {other.line}): same "
+                                       f"author, year and title; merge them and keep one key", key))
+            earlier_same.append(key)
+            if len(identical) < 2:  # the first two are all a lookup needs (one may clash by case)
+                identical.append(key)
     return out
 
 
@@ -185,7 +200,7 @@ def _malformed(key: str, decoded: dict[str, str], fields: RawFields, line: int) 
             out.append(LintProblem(at, "malformed-pages", f"{key}: pages {pages!r} is not a page or range (e.g. 39--60)",
                                    key))
         else:
-            for a, b in re.findall(r"(\d+)\s*(?:-{1,3}|–|—)\s*(\d+)", pages):
+            for a, b in re.findall(r"([0-9]{1,9})\s*(?:-{1,3}|–|—)\s*([0-9]{1,9})(?![0-9])", pages):
                 if int(b) < int(a) and len(b) >= len(a):
                     out.append(LintProblem(at, "malformed-pages", f"{key}: page range {a}–{b} runs backwards", key))
     year = decoded.get("year")
@@ -201,7 +216,7 @@ def _malformed(key: str, decoded: dict[str, str], fields: RawFields, line: int) 
 
 def _bare_words(value: str) -> list[str]:
     """The macro names in a raw value: `pub # " Books"` -> ["pub"]; braced and quoted parts are text."""
-    return [p for p in split_concatenation(value) if p and p[0] not in '{"' and not p.isdigit()]
+    return [p for p in split_concatenation(value) if p and p[0] not in '{"' and not re.fullmatch("[0-9]+", p)]
 
 
 def _undefined_strings(key: str, fields: RawFields, strings: set[str]) -> list[LintProblem]:

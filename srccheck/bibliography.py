@@ -20,6 +20,7 @@ from .latex import decode_latex
 from .model import Entry, Name
 from .names import parse_bib_names
 from .normalize import clean, fold
+from .numbers import parse_int
 from .textio import decode_lines, read_bytes
 
 _log = logging.getLogger("bibtexparser")
@@ -134,12 +135,12 @@ def entry_span(entry: Entry) -> tuple[int, int] | None:
     pages = entry.get("pages")
     if not pages:
         return None
-    m = re.match(r"^\s*(\d+)\s*(?:[-–—]+\s*(\d+))?\s*$", pages)
+    m = re.match(r"^\s*([0-9]+)\s*(?:[-–—]+\s*([0-9]+))?\s*$", pages)
     if not m:
         return None
-    start = int(m.group(1))
-    end = int(m.group(2)) if m.group(2) else start
-    return (start, end) if end >= start else None
+    start = parse_int(m.group(1))
+    end = parse_int(m.group(2)) if m.group(2) else start
+    return (start, end) if start is not None and end is not None and end >= start else None
 
 
 def entry_page_ranges(entry: Entry) -> tuple[tuple[int, int], ...]:
@@ -150,9 +151,7 @@ def entry_page_ranges(entry: Entry) -> tuple[tuple[int, int], ...]:
 
 def entry_pagetotal(entry: Entry) -> int | None:
     total = entry.get("pagetotal") or entry.get("numpages")
-    if total and re.fullmatch(r"\d+", total.strip()):
-        return int(total)
-    return None
+    return parse_int(total) if total else None
 
 
 _SPACE_RUNS = re.compile(r"\s+")

@@ -10,19 +10,29 @@ until then previous() offers that older version to the parse of the edited file,
 takes over what did not change (the manuscript's unchanged notes).
 
 Safety: a slot is written to a temporary file in the same folder and moved into place with
-os.replace, so concurrent runs see an old or a new entry, never half of one; the payload
-carries its own checksum, so a truncated or damaged file is rebuilt rather than trusted.
-Any failure to read or write the cache only costs the time of parsing again.
+os.replace, so concurrent runs see an old or a new entry, never half of one. The payload is a
+pickle, and unpickling runs code, so every file carries a MAC (keyed BLAKE2b) over its header,
+its slot's identity and its payload, and nothing is unpickled before the MAC checks: a file
+planted or altered by anyone without the key (a truncated, damaged, foreign or forged file) is
+rebuilt rather than trusted. The key (see cache_keys.py) is the user's own, kept outside the cache
+folder, or $SRCCHECK_CACHE_KEY. Any failure to read or write the cache only costs the time of
+parsing again.
 
 The cache lives in the user cache folder (platformdirs), or in $SRCCHECK_CACHE_DIR;
---no-cache or SRCCHECK_NO_CACHE=1 turns it off.
+--no-cache or SRCCHECK_NO_CACHE=1 turns it off. srccheck marks the folder as its own with a
+CACHEDIR.TAG and names its files <kind>/<32 hex digits>.pickle (temporary ones ...tmp); it
+uses only a folder that is its own (or empty, or new), owned by the user and writable by no
+one else, and clear() deletes only files so named in a folder so marked (see cache_folder.py).
+A slot is read only when it is a regular file (not a link, FIFO or device put in its place).
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -34,7 +44,7 @@ from .collector import lasting, paused
 
 T = TypeVar("T")
 
-_MAGIC = b"srccheck-cache/1\n"
+_MAGIC = b"srccheck-cache/2\n"
 _DIGEST = 32  # bytes of blake2b
 _HEADER = len(_MAGIC) + 3 * _DIGEST
 _disabled = False
@@ -51,12 +61,9 @@ def enabled() -> bool:
 
 
 def directory() -> Path:
-    override = os.environ.get("SRCCHECK_CACHE_DIR", "").strip()
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_cache_dir
+    from .cache_folder import directory as folder
 
-    return Path(user_cache_dir("srccheck", appauthor=False))
+    return folder()
 
 
 def identity(path: str, *options: object) -> str:
@@ -102,6 +109,8 @@ def cached(kind: str, identity: str, data: bytes, build: Callable[[], T], backgr
     if not enabled():
         return build()
     slot = _slot(kind, identity)
+    if slot is None:
+        return build()
     content = digest(data)
     found = _load(slot, content)
     if found is not None:
@@ -147,19 +156,37 @@ def wait() -> None:
             pass
 
 
-def _slot(kind: str, identity: str) -> Path:
+def _slot(kind: str, identity: str) -> Path | None:
+    """Where this input's entry is kept, or None when there is no safe folder for it (warned once)."""
+    from .cache_folder import kind_folder
+
+    folder = kind_folder(kind)
+    if folder is None:
+        return None
     name = hashlib.blake2b(identity.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-    return directory() / kind / (name + ".pickle")
+    return folder / (name + ".pickle")
+
+
+def _mac(slot: Path, header: bytes, payload: bytes | memoryview) -> bytes | None:
+    """The keyed checksum of an entry: its slot (kind and identity), its header and its payload; None without a key."""
+    from .cache_keys import key
+
+    secret = key()
+    if secret is None:
+        return None
+    h = hashlib.blake2b(key=secret, digest_size=_DIGEST)
+    h.update(slot.parent.name.encode() + b"/" + slot.name.encode() + b"\0" + header)
+    h.update(payload)
+    return h.digest()
 
 
 def holds(kind: str, identity: str, data: bytes) -> bool:
     """Whether cached() would find a stored result for these bytes (reads only the slot's header)."""
-    if not enabled():
+    slot = _slot(kind, identity) if enabled() else None
+    if slot is None:
         return False
-    try:
-        with _slot(kind, identity).open("rb") as handle:
-            head = handle.read(_HEADER - _DIGEST)
-    except OSError:
+    head = _read_slot(slot, _HEADER - _DIGEST)
+    if head is None:
         return False
     return head == _MAGIC + fingerprint() + digest(data)
 
@@ -167,39 +194,58 @@ def holds(kind: str, identity: str, data: bytes) -> bool:
 def previous(kind: str, identity: str) -> object | None:
     """What the slot holds for whatever bytes the input had when it was last parsed (by this srccheck),
     or None: the parse of an earlier version of an edited file, for the parts of it that did not change."""
-    if not enabled():
-        return None
-    return _load(_slot(kind, identity), None)
+    slot = _slot(kind, identity) if enabled() else None
+    return _load(slot, None) if slot is not None else None
 
 
 def _load(slot: Path, content: bytes | None) -> object | None:
     """The stored value when the slot is sound and holds these bytes' result (any bytes' when content is None)."""
-    try:
-        blob = slot.read_bytes()
-    except OSError:
+    blob = _read_slot(slot)
+    if blob is None:
         return None
     stored = blob[len(_MAGIC) + _DIGEST:len(_MAGIC) + 2 * _DIGEST]  # the digest of the bytes it was built from
     header = _MAGIC + fingerprint() + (content if content is not None else stored)
     if not blob.startswith(header) or len(blob) < _HEADER:
         return None  # another input, another srccheck, or not ours at all
     payload = memoryview(blob)[_HEADER:]
-    if digest(payload) != blob[len(header):_HEADER]:
-        return None  # damaged: truncated, or overwritten by something else
+    mac = _mac(slot, header, payload)
+    if mac is None or not hmac.compare_digest(mac, blob[len(header):_HEADER]):
+        return None  # damaged, truncated, or written by someone without the key: never unpickled
     try:
-        return lasting(lambda: pickle.loads(payload))  # noqa: S301 - our own file in the user's own cache folder
-    except Exception:  # noqa: BLE001 - whatever a damaged pickle raises, parsing again is the answer
+        return lasting(lambda: pickle.loads(payload))  # noqa: S301 - authenticated by the user's own key above
+    except Exception:  # noqa: BLE001 - whatever an unreadable pickle raises, parsing again is the answer
         return None
+
+
+def _read_slot(slot: Path, size: int = -1) -> bytes | None:
+    """The slot's bytes (the first `size` of them), or None: missing, unreadable, or not a regular file."""
+    try:
+        fd = os.open(slot, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return handle.read(size)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def _store(slot: Path, content: bytes, value: object) -> None:
     try:
         with paused():
             payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        slot.parent.mkdir(parents=True, exist_ok=True)
+        header = _MAGIC + fingerprint() + content
+        mac = _mac(slot, header, payload)
+        if mac is None:
+            return  # no key, no cache
         fd, temp = tempfile.mkstemp(dir=slot.parent, prefix=slot.stem, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(_MAGIC + fingerprint() + content + digest(payload))
+                out.write(header + mac)
                 out.write(payload)
             os.replace(temp, slot)
         except BaseException:
@@ -216,26 +262,15 @@ def _unlink(path: str) -> None:
         pass
 
 
-
 def clear() -> tuple[int, int]:
-    """Delete every cache file; (files, bytes) removed."""
-    files = size = 0
-    root = directory()
-    if not root.is_dir():
-        return 0, 0
-    for path in root.rglob("*"):
-        if path.is_file() and path.suffix in (".pickle", ".tmp"):
-            try:
-                size += path.stat().st_size
-                path.unlink()
-                files += 1
-            except OSError:
-                pass
-    return files, size
+    """Delete every cache file srccheck wrote; (files, bytes) removed. InputError when the folder is not a srccheck cache."""
+    from .cache_folder import clear as clear_folder
+
+    return clear_folder()
 
 
 def usage() -> tuple[int, int]:
-    """(files, bytes) in the cache folder."""
-    root = directory()
-    entries = [p for p in root.rglob("*.pickle") if p.is_file()] if root.is_dir() else []
-    return len(entries), sum(p.stat().st_size for p in entries)
+    """(files, bytes) of srccheck's entries in the cache folder."""
+    from .cache_folder import usage as folder_usage
+
+    return folder_usage()

@@ -18,6 +18,7 @@ from .grammar import languages as L
 from .locator import split_locator
 from .model import Citation, Kind, Locator, MarkerRole, Note
 from .normalize import collapse_spaces, fold
+from .numbers import parse_int
 
 OPEN_QUOTES = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "‹": "›", "「": "」"}
 _CLOSERS = {"”", "»", "“", '"', "’", "›", "」"}
@@ -906,11 +907,26 @@ def _archive_words() -> tuple[str, ...]:
 
 _XREFS = [re.compile(p, re.IGNORECASE) for p in L.NOTE_XREF]
 # a URL or DOI ending a citation (Chicago, MHRA, OSCOLA put it after the pages), with an access date: the
-# locator stands before it. Possessive: a URL is one run of non-spaces.
-_TRAILING_LINK = re.compile(
-    r"[,.]?\s*(?:<\s*)?(?:https?://|doi:\s*|www\.)\S++(?:\s*>)?"
-    r"(?:[,.]?\s*\(?(?:accessed|abgerufen|consulté|erişim|erişim tarihi|letzter zugriff)[^()]{0,40}\)?)?[.\s]*$",
+# locator stands before it
+_LINK_TAIL = re.compile(
+    r"(?:https?://|doi:\s*|www\.)\S+(?:\s*>)?"
+    r"(?:[,.]?\s*\(?(?:accessed|abgerufen|consulté|erişim|erişim tarihi|letzter zugriff)[^()]{0,40}\)?)?[.\s]*",
     re.IGNORECASE)
+
+
+_LINK_START = re.compile(r"https?://|doi:|www\.")
+
+
+def _without_trailing_link(text: str) -> str:
+    """The citation without the link that ends it. Found from the last "http", "doi:" or "www." (a pattern
+    searched from every position was quadratic on a long run of spaces)."""
+    low = text.lower()
+    if "http" not in low and "doi:" not in low and "www." not in low:
+        return text
+    for m in _LINK_START.finditer(low):  # the first link that runs to the end ("https://doi.org/https://…")
+        if _LINK_TAIL.fullmatch(text, m.start()):
+            return text[:m.start()].rstrip(" \t,.<")
+    return text
 
 
 def parse_citation(
@@ -926,7 +942,7 @@ def parse_citation(
     for pattern in _XREFS:
         m = pattern.search(text)
         if m:
-            xref = int(m.group(1))
+            xref = parse_int(m.group(1))
             text = (text[: m.start()] + ", " + text[m.end():].lstrip(" ,")).strip(" ,")
             text = re.sub(r"\s+,", ",", text)  # "Whitfield (n 5) 98–99" -> "Whitfield, 98–99"
             break
@@ -940,7 +956,7 @@ def parse_citation(
                 _, locator = split_locator(", " + rest, grammar)
             return Citation(note.number, index, original, line, Kind.IBID, marker=lead, marker_role=MarkerRole.IBID,
                             locator=locator, xref_note=xref)
-    head, locator = split_locator(_TRAILING_LINK.sub("", text), grammar)
+    head, locator = split_locator(_without_trailing_link(text), grammar)
     if locator is None and head.endswith(".") and not re.search(r"(?:^|[\s.])[^\W\d_]\.$", head):
         head = head[:-1].rstrip()  # the note's full stop, not an abbreviation or initial
     colon = _colon_authors(head) if ":" in head[:160] and not _archival(head, sigla, False, False) else None

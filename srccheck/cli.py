@@ -16,6 +16,7 @@ from . import __version__
 from .grammar import LANGUAGES
 from .manuscript import FORMATS as INPUT_FORMATS
 from .output import FORMATS
+from .output_guard import GuardedGroup
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -35,7 +36,7 @@ class InputProblem(click.ClickException):
     exit_code = EXIT_INPUT
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="srccheck")
 def main() -> None:
     """Check a manuscript's footnote citations against a BibTeX bibliography.
@@ -112,6 +113,9 @@ def _use_color(choice: str) -> bool:
               help="Report only findings not recorded in this baseline file.")
 @click.option("--write-baseline", is_flag=True,
               help="Record the current findings in the --baseline file (written atomically) and exit 0.")
+@click.option("--force", is_flag=True,
+              help="Overwrite the --baseline file (with --write-baseline) or the --output-file even when it is not "
+                   "srccheck's (never an input, a link or a special file).")
 @click.option("--statistics", is_flag=True, help="Show how many findings each rule has instead of the findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary line of each file.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
@@ -125,7 +129,7 @@ def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_forma
           extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
           unused_entries: str | None, full_citation: str | None, stdin_filename: str | None, verbose: bool,
           exit_zero: bool,
-          config_path: str | None, no_config: bool, baseline_path: str | None, write_baseline: bool,
+          config_path: str | None, no_config: bool, baseline_path: str | None, write_baseline: bool, force: bool,
           statistics: bool, quiet: bool, color: str, no_sources: bool, no_cache: bool) -> None:
     """Check the MANUSCRIPTs' footnotes against the bibliography, as one book.
 
@@ -164,7 +168,7 @@ def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_forma
     fmt = output_format or _format_for(output_file) or ("text" if sys.stdout.isatty() else "concise")
     try:
         if write_baseline:
-            _write_baselines(paths, cli, config_path, no_config, fmt, stdin_filename)
+            _write_baselines(paths, cli, config_path, no_config, fmt, stdin_filename, force)
             return
         with Progress(len(paths), progress_wanted(fmt, quiet)) as progress:
             run = check_files(paths, cli, config_path, no_config, progress=progress, stdin_name=stdin_filename)
@@ -178,7 +182,7 @@ def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_forma
     if verbose:
         _print_reading(run)
     if output_file and (results.reports or results.works):  # nothing checked: an earlier report stays as it was
-        _write_report_file(output_file, lambda out: writer(fmt)(results, out, options), run)
+        _write_report_file(output_file, lambda out: writer(fmt)(results, out, options), run, force)
     # stdout holds exactly one document with a machine format, whatever -q and --statistics say
     if not output_file and (machine or (not quiet and not statistics)):
         from .collector import paused
@@ -230,7 +234,7 @@ def _format_for(output_file: str | None) -> str | None:
     return _SUFFIX_FORMATS.get(os.path.splitext(output_file)[1].lower()) if output_file else None
 
 
-def _write_report_file(path: str, render: "Callable[[TextIO], None]", run: "Run") -> None:
+def _write_report_file(path: str, render: "Callable[[TextIO], None]", run: "Run", force: bool = False) -> None:
     from .collector import paused
     from .errors import InputError
     from .output.destination import write_report_file
@@ -241,21 +245,25 @@ def _write_report_file(path: str, render: "Callable[[TextIO], None]", run: "Run"
               *(p for o in outcomes if o.report for _, p, _, _ in o.report.manuscript.line_map)]
     try:
         with paused():
-            write_report_file(path, render, inputs)
+            write_report_file(path, render, inputs, force)
     except InputError as exc:
         raise InputProblem(str(exc)) from None
 
 
 def _write_baselines(paths: list[str], cli: "Overrides", config_path: str | None, no_config: bool, fmt: str,
-                     stdin_name: str | None) -> None:
+                     stdin_name: str | None, force: bool) -> None:
     from . import baseline
     from .errors import InputError
     from .runner import baseline_targets, check_files
+    from .safe_output import check_target
 
     targets = baseline_targets(paths, cli, config_path, no_config, stdin_name)
     if not targets:
         raise InputProblem("--write-baseline needs --baseline FILE (or baseline in the configuration)")
     written = []
+    for target, members in targets.items():  # refused before the check runs, and again when written
+        check_target(target, [*members, *cli.bib, *([config_path] if config_path else [])], force, baseline.is_baseline,
+                     "srccheck baseline")
     for target, members in targets.items():
         run = check_files(members, cli, config_path, no_config, use_baseline=False, stdin_name=stdin_name)
         bad = [o for o in run.outcomes if o.error is not None]
@@ -268,7 +276,7 @@ def _write_baselines(paths: list[str], cli: "Overrides", config_path: str | None
         for work in run.works:
             for f in work.findings:
                 work_findings.setdefault(f.file or work.report.manuscripts[0], []).append(f)
-        count = baseline.write([*((o.path, o.findings) for o in outcomes), *work_findings.items()], target, inputs)
+        count = baseline.write([*((o.path, o.findings) for o in outcomes), *work_findings.items()], target, inputs, force)
         written.append({"path": target, "findings": count})
         click.echo(f"srccheck: wrote {count} finding{'' if count == 1 else 's'} to {target}", err=True)
     if fmt == "json":  # stdout stays JSON: what was written

@@ -161,14 +161,23 @@ def _severity_table(value: Any) -> dict[str, str]:
 
 
 def _ignore_notes(value: Any) -> dict[int, list[str]]:
+    from .numbers import parse_int
+
     if not isinstance(value, dict):
-        raise _Bad(f"expected a table of note number = [rules], got {value!r}")
+        raise _Bad(f"expected a table of note number = [rules], got {_shown(value)}")
     result: dict[int, list[str]] = {}
     for number, sels in value.items():
-        if not str(number).isdigit():
-            raise _Bad(f"{number!r} is not a note number")
-        result[int(number)] = _selectors(sels)
+        parsed = parse_int(number) if isinstance(number, str) else None
+        if parsed is None:
+            raise _Bad(f"{_shown(number)} is not a note number (at most 9 digits, 0-9)")
+        result[parsed] = _selectors(sels)
     return result
+
+
+def _shown(value: Any) -> str:
+    """A value for a message, short: a hostile file's value may be megabytes long."""
+    text = repr(value) if not isinstance(value, int) else (str(value) if abs(value) < 10**40 else "a huge number")
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _input_format(value: Any) -> str:
@@ -229,6 +238,10 @@ def parse_config(text: str, path: Path) -> ConfigFile | None:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{path}: not valid TOML ({exc})") from None
+    except RecursionError:
+        raise UsageError(f"{path}: not a configuration: nested too deeply") from None
+    except ValueError as exc:  # an integer of more digits than Python converts
+        raise UsageError(f"{path}: not a configuration ({str(exc)[:80]})") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("srccheck")
         where = f"{path} [tool.srccheck]"
@@ -256,30 +269,34 @@ def parse_config(text: str, path: Path) -> ConfigFile | None:
 
 
 def load_config(path: Path) -> ConfigFile:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError(f"{path}: no such configuration file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: cannot read configuration ({exc})") from None
-    found = parse_config(text, path)
+    found = parse_config(_read(path, explicit=True), path)
     if found is None:
         raise UsageError(f"{path}: has no [tool.srccheck] table")
     return found
 
 
+def _read(path: Path, explicit: bool = False) -> str:
+    """A configuration file's text: a regular file within the size limit, UTF-8 (textio.read_utf8)."""
+    from .errors import InputError
+    from .textio import read_utf8
+
+    try:
+        return read_utf8(str(path), "configuration")
+    except InputError as exc:
+        message = str(exc)
+        if explicit and message.endswith("no such configuration"):
+            message = f"{path}: no such configuration file"
+        raise UsageError(message) from None
+
+
 def discover(start: Path) -> ConfigFile | None:
     """The nearest configuration at or above `start` (a directory)."""
-    directory = start.resolve()
+    directory = Path(os.path.realpath(start))  # never raises, even on a symlink loop (Path.resolve does)
     for folder in (directory, *directory.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
             if candidate.is_file():
-                try:
-                    text = candidate.read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError) as exc:
-                    raise UsageError(f"{candidate}: cannot read configuration ({exc})") from None
-                found = parse_config(text, candidate)
+                found = parse_config(_read(candidate), candidate)
                 if found is not None:
                     return found
     return None
@@ -359,7 +376,7 @@ def _apply(settings: Settings, values: dict[str, Any], root: Path | None) -> Non
 
 def _relative_to(path: Path, root: Path) -> str | None:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return Path(os.path.realpath(path)).relative_to(os.path.realpath(root)).as_posix()
     except ValueError:
         return None
 

@@ -62,7 +62,8 @@ class Configs:
     def for_manuscript(self, manuscript: str) -> ConfigFile | None:
         if not self.search:
             return self.fixed
-        start = Path.cwd() if manuscript == "-" else Path(manuscript).resolve().parent
+        # realpath: a symlink loop resolves as far as it goes instead of raising (Path.resolve)
+        start = Path.cwd() if manuscript == "-" else Path(os.path.realpath(manuscript)).parent
         if start not in self.cache:
             self.cache[start] = discover(start)
         return self.cache[start]

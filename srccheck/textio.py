@@ -26,7 +26,7 @@ MB = 1024 * 1024
 # Largest input read, by kind. A long book or thesis as text is 1-3 MB and a large
 # BibTeX library (10,000 entries) about 5 MB; past these limits a file is refused
 # with a one-line message rather than processed for minutes.
-LIMITS = {"manuscript": 16 * MB, "bibliography": 32 * MB}
+LIMITS = {"manuscript": 16 * MB, "bibliography": 32 * MB, "configuration": 1 * MB, "baseline": 32 * MB}
 MAX_BYTES = 64 * MB  # any other kind of file
 
 _BOMS = [
@@ -46,6 +46,15 @@ def limit_for(what: str) -> int:
 def _too_large(path: str, what: str, size: int, limit: int) -> InputError:
     shown = f"{size / MB:.0f} MB" if size >= MB else f"{size} bytes"
     return InputError(f"{path}: {shown} is larger than the {limit // MB} MB limit for a {what}")
+
+
+def read_utf8(path: str, what: str) -> str:
+    """A small UTF-8 file of srccheck's own (configuration, baseline): read_bytes' checks, then strict UTF-8."""
+    data = read_bytes(path, what)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}), cannot read it as a {what}") from None
 
 
 def read_bytes(path: str, what: str = "file") -> bytes:
@@ -135,6 +144,8 @@ def _decode_forced(data: bytes, path: str, encoding: str) -> tuple[str, str]:
         text = data.decode(info.name)
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not valid {encoding} (byte {exc.start})") from None
+    except (UnicodeError, ValueError, TypeError) as exc:  # codecs such as punycode raise these on bad input
+        raise InputError(f"{path}: not valid {encoding} ({str(exc)[:80]})") from None
     return text.removeprefix("\ufeff"), info.name  # a byte-order mark is not part of the text
 
 

@@ -169,7 +169,7 @@ def test_draft_never_overwrites_without_force_nor_the_manuscript(write, tmp_path
     assert run("bib", "draft", ms, "-o", old, "--force").exit_code == 0
     assert "@book{smith2001history," in open(old, encoding="utf-8").read()
     over_input = run("bib", "draft", ms, "-o", ms, "--force")
-    assert over_input.exit_code == 2 and "manuscript" in over_input.stderr
+    assert over_input.exit_code == 2 and "input" in over_input.stderr
     assert open(ms, encoding="utf-8").read() == NOTES
 
 

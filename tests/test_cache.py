@@ -42,7 +42,8 @@ def _refuse_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+    """The entries (the folder's CACHEDIR.TAG aside)."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.name != "CACHEDIR.TAG") if folder.exists() else []
 
 
 def test_the_second_load_comes_from_the_cache_and_equals_the_first(cache_dir: Path, write, monkeypatch):

@@ -15,7 +15,7 @@ def bib() -> None:
 @bib.command("draft")
 @click.argument("manuscript", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, metavar="FILE",
-              help="Write the draft here (atomically) instead of to stdout.")
+              help="Write the draft here (atomically) instead of to stdout ('-': stdout).")
 @click.option("--force", is_flag=True, help="Overwrite an existing -o FILE (never the manuscript).")
 @click.option("--ascii", "ascii_only", is_flag=True,
               help="LaTeX-escape non-ASCII letters (ş -> {\\c{s}}, ı -> {\\i}) instead of keeping Unicode.")
@@ -36,6 +36,8 @@ def draft(manuscript: str, output: str | None, force: bool, ascii_only: bool, la
     """
     from ..draft import draft_works, render_bibtex
 
+    if output == "-":
+        output = None  # "-o -": standard output, as without -o
     if output:
         _refuse_target(output, manuscript, force)
     parsed = read_or_fail(manuscript, encoding)
@@ -45,49 +47,31 @@ def draft(manuscript: str, output: str | None, force: bool, ascii_only: bool, la
     if output is None:
         click.echo(text, nl=False)
     else:
-        write_atomically(output, text)
+        write_atomically(output, text, manuscript, force)
     where = f" to {output}" if output else ""
     click.echo(f"srccheck: drafted {len(works)} entr{'y' if len(works) == 1 else 'ies'}{where}"
                f" ({doubts} with doubts noted in comments)", err=True)
 
 
 def _refuse_target(output: str, manuscript: str, force: bool) -> None:
-    import os
+    from ..errors import InputError
+    from ..safe_output import check_target
 
-    if os.path.isdir(output):
-        raise InputFailure(f"{output}: is a directory")
-    if manuscript != "-" and os.path.exists(output) and os.path.exists(manuscript) \
-            and os.path.samefile(output, manuscript):
-        raise InputFailure(f"{output}: is the manuscript; choose another output file")
-    if os.path.exists(output) and not force:
-        raise InputFailure(f"{output}: exists; pass --force to overwrite it")
-    parent = os.path.dirname(os.path.abspath(output))
-    if not os.path.isdir(parent):
-        raise InputFailure(f"{output}: folder {parent} does not exist")
-
-
-def write_atomically(path: str, text: str) -> None:
-    """A temporary file in the same folder, then os.replace: readers see the old file or the new, never half."""
-    import os
-    import tempfile
-
-    folder = os.path.dirname(os.path.abspath(path))
     try:
-        fd, temp = tempfile.mkstemp(prefix=".srccheck-", suffix=".bib.tmp", dir=folder)
-    except OSError as exc:
-        raise InputFailure(f"{path}: cannot write: {exc.strerror}") from None
+        check_target(output, [manuscript], force, None, "BibTeX draft")
+    except InputError as exc:
+        raise InputFailure(str(exc)) from None
+
+
+def write_atomically(path: str, text: str, manuscript: str = "-", force: bool = True) -> None:
+    """Through safe_output: never over an input, a link or a special file; atomic; the target's permissions kept."""
+    from ..errors import InputError
+    from ..safe_output import write_text
+
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise InputFailure(f"{path}: cannot write: {exc.strerror}") from None
+        write_text(path, text, inputs=[manuscript], force=force, what="BibTeX draft")
+    except InputError as exc:
+        raise InputFailure(str(exc)) from None
 
 
 @bib.command("lint")

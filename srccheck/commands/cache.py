@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from . import InputFailure
+
 
 @click.group("cache")
 def cache() -> None:
@@ -23,9 +25,17 @@ def cache_dir() -> None:
 
 @cache.command("clear")
 def cache_clear() -> None:
-    """Delete every cached file; the next run parses its inputs afresh."""
-    from .. import cache as store
+    """Delete every file srccheck cached; the next run parses its inputs afresh.
 
-    files, size = store.clear()
+    Only in a folder srccheck marked as its cache (CACHEDIR.TAG), and only the files it names
+    as its own there: a folder that is not a srccheck cache is refused (exit 2).
+    """
+    from .. import cache as store
+    from ..errors import InputError
+
+    try:
+        files, size = store.clear()
+    except InputError as exc:
+        raise InputFailure(str(exc)) from None
     click.echo(f"srccheck: removed {files} file{'' if files == 1 else 's'} ({size / 1e6:.1f} MB) "
                f"from {store.directory()}", err=True)

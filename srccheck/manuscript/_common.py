@@ -40,7 +40,8 @@ class FoundNote:
     printed: int | None = None
 
 
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)\]])")
+# (?<!\s): tried only where a run of spaces starts, so a long run (tabs and no-break spaces) costs its length once
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<!\s)\s+([,.;:!?)\]])")
 _WS = re.compile(r"[ \t\r\n\f\v]+")
 _EMPTY_PARENS = re.compile(r"\(\s*[,;]?\s*\)")
 _DOUBLE_PUNCT = re.compile(r"([,;])\s*(?=[,;.])")
@@ -70,6 +71,7 @@ def build_manuscript(
 ) -> Manuscript:
     """body_keys: citations by key standing in the body text, not in a note (LaTeX's \\textcite, \\parencite…):
     they are the citations of note 0, "the text"."""
+    _refuse_too_much_text(path, notes)
     by_number: dict[int, int] = {}
     for m in markers:
         by_number.setdefault(m.number, m.line)
@@ -95,6 +97,19 @@ def build_manuscript(
         position_kind=position_kind, direct_citations=direct, bib_paths=bib_paths or [],
         numbering="per-chapter" if any(n.chapter for n in notes) else "continuous",
     )
+
+
+def _refuse_too_much_text(path: str, notes: list[FoundNote]) -> None:
+    """Notes unpacked from a package (or a PDF) hold no more text than a text manuscript may: the limit that
+    keeps the parse's time bounded applies to what is parsed, not only to the file's bytes."""
+    from ..errors import InputError
+    from ..textio import MB, limit_for
+
+    limit = limit_for("manuscript")
+    total = sum(len(n.text) for n in notes)
+    if total > limit:
+        raise InputError(f"{path}: its notes hold {total / MB:.0f} MB of text, more than the {limit // MB} MB "
+                         "limit for a manuscript")
 
 
 def _grammar(texts: list[str]):  # type: ignore[no-untyped-def]

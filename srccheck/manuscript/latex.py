@@ -73,8 +73,8 @@ def read_latex(text: str, path: str) -> Manuscript:
             continue
         if name == "setcounter":
             args, position = _arguments(work, position, path, starts, 0, 2)
-            if len(args) == 2 and args[0][1].strip() in ("footnote", "endnote") and args[1][1].strip().isdigit():
-                numbering.counter[args[0][1].strip()] = int(args[1][1].strip())
+            if len(args) == 2 and args[0][1].strip() in ("footnote", "endnote") and _int(args[1][1]) is not None:
+                numbering.counter[args[0][1].strip()] = _int(args[1][1]) or 0
             continue
         if name in ("footnote", "endnote", "footnotetext", "endnotetext"):
             opts, position = _arguments(work, position, path, starts, 1, 0, optional_only=True)
@@ -188,8 +188,9 @@ def _without(preamble: str, counter: str) -> bool:
 
 
 def _int(value: str) -> int | None:
-    value = value.strip()
-    return int(value) if value.isdigit() and len(value) < 7 else None
+    from ..numbers import parse_int
+
+    return parse_int(value, 6)
 
 
 def _blank_comments(text: str) -> str:

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Manuscript, Marker
+from ..numbers import parse_int
 from ._common import FoundNote, KeyCite, blank_out, build_manuscript, join_lines, line_of, line_offsets
 
 _DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)$")
@@ -100,7 +101,8 @@ def read_markdown(text: str, path: str) -> Manuscript:
 
 
 def _label_number(label: str, position: int) -> int:
-    return int(label) if label.isdigit() and len(label) < 6 else position
+    number = parse_int(label, 5)
+    return number if number is not None else position
 
 
 def _front_matter(lines: list[str], path: str) -> tuple[list[str], int]:
@@ -300,15 +302,19 @@ def _tidy_removed(text: str) -> str:
 
 
 _SPAN = r"(?:(?!\n[ \t]*\n)[\s\S])"  # any character, line breaks included, but no blank line
+# An emphasis spans at most _LONGEST characters: an opening "*" with no closing one is then given up after
+# that many, instead of at the end of the paragraph (which made a note full of them quadratic).
+_LONGEST = 1000
+_SPANS = rf"{_SPAN}{{1,{_LONGEST}}}?"
 _INLINE = [
     (re.compile(r"!?\[([^\[\]]*)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)"), r"\1"),  # links and images
     (re.compile(r"\[([^\[\]]*)\]\{[^{}]*\}"), r"\1"),  # [text]{.smallcaps}
     (re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>"), r"\1"),
     (re.compile(r"`([^`]+)`"), r"\1"),
-    (re.compile(rf"(\*\*|__)(?=\S)({_SPAN}+?)(?<=\S)\1"), r"\2"),
-    (re.compile(rf"\*(?=\S)({_SPAN}+?)(?<=\S)\*"), r"\1"),
-    (re.compile(rf"(?<![\w\\])_(?=\S)({_SPAN}+?)(?<=\S)_(?!\w)"), r"\1"),
-    (re.compile(rf"~~({_SPAN}+?)~~"), r"\1"),
+    (re.compile(rf"(\*\*|__)(?=\S)({_SPANS})(?<=\S)\1"), r"\2"),
+    (re.compile(rf"\*(?=\S)({_SPANS})(?<=\S)\*"), r"\1"),
+    (re.compile(rf"(?<![\w\\])_(?=\S)({_SPANS})(?<=\S)_(?!\w)"), r"\1"),
+    (re.compile(rf"~~({_SPANS})~~"), r"\1"),
     (re.compile(r"\\$", re.M), ""),  # hard line break
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!'\"$@^~|<>&])"), r"\1"),
     (re.compile(r"\\ "), "\u00a0"),

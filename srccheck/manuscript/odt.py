@@ -16,6 +16,7 @@ from xml.etree import ElementTree as ET
 from ..errors import InputError
 from ..model import Manuscript, Marker
 from ..model import FieldItem
+from ..numbers import is_number, parse_int
 from ._common import FoundNote, build_manuscript, field_cites
 from .docx_fields import Counter
 from .odt_fields import body_citations, bookmark_codes, has_marks, note_content
@@ -41,7 +42,7 @@ def read_odt(data: bytes, path: str) -> Manuscript:
     _walk(body, found, [0], fields)
     in_body = body_citations(body, fields.counter, fields.codes) if fields else []
     classes = {c for c, _, _, _ in found}
-    use_citations = len(classes) <= 1 and all(cit.isdigit() for _, cit, _, _ in found) and not in_body
+    use_citations = len(classes) <= 1 and all(is_number(cit, 6) for _, cit, _, _ in found) and not in_body
     notes: list[FoundNote] = []
     markers: list[Marker] = []
     blocks = _restart_blocks([int(cit) for _, cit, _, _ in found]) if use_citations else []
@@ -53,11 +54,11 @@ def read_odt(data: bytes, path: str) -> Manuscript:
                                    keys=field_cites([items])))
         keys = field_cites(fields.per_note[index - 1]) if fields else []
         if blocks:  # numbering restarted (per chapter): the running index, and the number as shown
-            markers.append(Marker(index, paragraph, blocks[index - 1], int(citation)))
+            markers.append(Marker(index, paragraph, blocks[index - 1], (parse_int(citation, 6) or 0)))
             notes.append(FoundNote(index, text, paragraph, raw=text, marker_line=paragraph, keys=keys,
-                                   chapter=blocks[index - 1], printed=int(citation)))
+                                   chapter=blocks[index - 1], printed=(parse_int(citation, 6) or 0)))
             continue
-        number = int(citation) if use_citations else len(markers) + 1
+        number = (parse_int(citation, 6) or 0) if use_citations else len(markers) + 1
         markers.append(Marker(number, paragraph))
         notes.append(FoundNote(number, text, paragraph, raw=text, marker_line=paragraph, keys=keys))
     for at, _, items in in_body:

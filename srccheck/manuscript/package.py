@@ -10,6 +10,7 @@ whole file suspect: we refuse it even though nothing is ever extracted to disk.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from xml.etree import ElementTree as ET
@@ -100,10 +101,46 @@ def parse_xml(data: bytes, where: str) -> ET.Element:
     # (billion laughs, external entities) without another dependency.
     if _has_doctype(data):
         raise InputError(f"{where}: refused: XML with a document type declaration (DTD)")
+    _check_encoding(data, where)
     try:
-        return ET.fromstring(data)
+        root = ET.fromstring(data)
     except ET.ParseError as exc:
         raise InputError(f"{where}: not well-formed XML ({exc})") from None
+    except (LookupError, UnicodeError, ValueError) as exc:  # what expat's encoding handling may still raise
+        raise InputError(f"{where}: unreadable XML encoding ({str(exc)[:80]})") from None
+    _check_depth(root, where)
+    return root
+
+
+# Office and ODF parts are UTF-8 or UTF-16 (the formats allow nothing else); any other declared encoding
+# would go to Python's codec machinery, which also holds codecs that are no text encodings at all.
+_ENCODINGS = {"utf-8", "utf8", "utf-16", "utf16", "utf-16le", "utf-16be"}
+_DECLARATION = re.compile(rb"""^(?:\xef\xbb\xbf)?<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']""")
+MAX_DEPTH = 200  # elements inside one another; Word and ODF documents stay far below, readers recurse on it
+
+
+def _check_encoding(data: bytes, where: str) -> None:
+    head = data[:400]
+    if head.startswith(b"\xff\xfe") or head.startswith(b"<\x00"):  # the declaration in UTF-16
+        head = head.decode("utf-16-le", "replace").lstrip("\ufeff").encode("ascii", "replace")
+    elif head.startswith(b"\xfe\xff") or head.startswith(b"\x00<"):
+        head = head.decode("utf-16-be", "replace").lstrip("\ufeff").encode("ascii", "replace")
+    m = _DECLARATION.match(head)
+    if m and m.group(1).decode("ascii", "replace").strip().lower() not in _ENCODINGS:
+        raise InputError(f"{where}: refused: XML in the encoding {m.group(1).decode('ascii', 'replace')[:40]!r}; "
+                         "Word and OpenDocument parts are UTF-8 or UTF-16")
+
+
+def _check_depth(root: ET.Element, where: str) -> None:
+    """Refuse elements nested deeper than MAX_DEPTH: walked level by level, never by recursion (and a tenth of
+    the cost of a stack of (element, depth) pairs: 0.35 s for the 2.5 million elements of 30 MB of XML)."""
+    level = [root]
+    depth = 1
+    while level:
+        if depth > MAX_DEPTH:
+            raise InputError(f"{where}: refused: elements nested more than {MAX_DEPTH} deep")
+        level = [child for element in level for child in element]
+        depth += 1
 
 
 def _has_doctype(data: bytes) -> bool:

@@ -60,17 +60,23 @@ def write(results: Results, out: TextIO, options: RenderOptions) -> None:
 
 
 def _step_summary(results: Results) -> None:
-    """Append the Markdown report to the job summary file GitHub names (nothing when it names none)."""
+    """Append the Markdown report to the job summary file GitHub names (nothing when it names none); a summary
+    that cannot be written is one line on stderr, the annotations stand."""
+    import io
+    import sys
+
+    from ..errors import InputError
+    from ..safe_output import append_text
+    from .markdown import write as markdown
+
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if not target:
         return
-    from .markdown import write as markdown
-
+    text = io.StringIO()
+    markdown(results, text)
+    inputs = [*(r.manuscript.path for r in results.reports), *(p for w in results.works for p in w.bib_paths),
+              *(path for path, _ in results.errors)]
     try:
-        with open(target, "a", encoding="utf-8") as handle:
-            markdown(results, handle)
-            handle.write("\n")
-    except OSError as exc:
-        import sys
-
-        print(f"srccheck: cannot write the job summary to {target} ({exc.strerror or exc})", file=sys.stderr)
+        append_text(target, text.getvalue() + "\n", inputs=inputs, what="job summary")
+    except InputError as exc:
+        print(f"srccheck: {visible(str(exc))}", file=sys.stderr)

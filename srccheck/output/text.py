@@ -89,6 +89,13 @@ def render_work(work: WorkReport, console: Console) -> None:
     console.print(_findings(None, work.findings, work.bib_paths[0] if len(work.bib_paths) == 1 else None))
 
 
+def broken_pipe() -> None:
+    """Rich's own answer to a closed pipe is a silent exit 1 (the findings' code): leave it to output_guard."""
+    import errno
+
+    raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+
 def write(results: Results, out: TextIO, options: RenderOptions) -> None:
     # soft_wrap when piped: rich would otherwise hard-wrap at 80 columns.
     tty = out.isatty()
@@ -96,6 +103,7 @@ def write(results: Results, out: TextIO, options: RenderOptions) -> None:
     console = Console(file=out, soft_wrap=not tty, highlight=False, force_terminal=options.color or None,
                       width=None if tty else 160,
                       no_color=not options.color, color_system="auto" if options.color else None)
+    console.on_broken_pipe = broken_pipe  # type: ignore[method-assign] # rich would exit 1 on its own
     for i, report in enumerate(results.reports):
         if i:
             console.print()
