@@ -147,3 +147,23 @@ def test_standard_input_can_be_named(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert report["path"] == "chapters/one.md" and len(report["notes"]) == 2
     assert report["findings"] == []  # the per-file block of that name applied: no missing-locator for note 2
     assert CliRunner().invoke(main, ["check", "a.md", "--stdin-filename", "b.md"]).exit_code == 2
+
+
+@pytest.mark.parametrize("target", ["link", "the manuscript"])
+def test_a_job_summary_that_must_not_be_written_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            target: str) -> None:
+    manuscript, bib = many_findings(tmp_path)
+    if target == "link":
+        shared = tmp_path / "shared.md"
+        shared.write_text("someone else's file\n", encoding="utf-8")
+        (tmp_path / "summary.md").symlink_to(shared)
+        summary, untouched = tmp_path / "summary.md", shared
+    else:
+        summary = untouched = Path(manuscript)
+    before = untouched.read_bytes()
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = CliRunner().invoke(main, ["check", manuscript, "--bib", bib, "--format", "github", "--no-config"])
+    assert result.exit_code == 1 and "::error " in result.stdout  # the annotations stand
+    assert untouched.read_bytes() == before
+    assert [line for line in result.stderr.splitlines() if "job summary" in line or "cannot write" in line]
+    assert "Traceback" not in result.output

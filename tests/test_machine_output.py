@@ -1,7 +1,7 @@
 """One JSON shape, whatever the run: a walk over the command line's flags, each output parsed as a document.
 
-Every combination of the flags that change what is printed (-q, --statistics, --exit-zero, --no-sources,
---verbose, --color always) is run on each shape of input (one manuscript, two, one of two unreadable, none
+Every combination of the flags (-q, --statistics, --exit-zero, --no-sources, --verbose, --color always,
+--force) is run on each shape of input (one manuscript, two, one of two unreadable, none
 readable, standard input), and each valued option on its own; stdout must be one JSON document of the same
 shape every time (or the --output-file must be), and nothing but JSON may reach stdout.
 """
@@ -20,7 +20,7 @@ from srccheck import __version__
 from srccheck.cli import main
 
 FIXTURE = ROOT / "tests" / "fixtures" / "output"
-FLAGS = ["-q", "--statistics", "--exit-zero", "--no-sources", "--verbose", "--color=always"]
+FLAGS = ["-q", "--statistics", "--exit-zero", "--no-sources", "--verbose", "--color=always", "--force"]
 FINDING_KEYS = {"code", "name", "severity", "path", "line", "column", "message", "suggestion"}
 
 
