@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from typing import TextIO
 
     from .config import Overrides
-    from .model import Report
-    from .runner import Outcome
+    from .model import Results
+    from .runner import Run
 
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
@@ -69,7 +69,7 @@ def _use_color(choice: str) -> bool:
 
 @main.command()
 # no dir_okay=False: a directory gets srccheck's own one-line message ("is a directory, not a manuscript")
-@click.argument("manuscripts", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.argument("manuscripts", nargs=-1, required=False, type=click.Path(allow_dash=True))
 @click.option("--bib", "bib_paths", multiple=True, type=click.Path(), metavar="FILE",
               help="BibTeX file the citations should resolve to (repeatable; default: 'bib' from the configuration).")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default=None,
@@ -96,6 +96,15 @@ def _use_color(choice: str) -> bool:
 @click.option("--unused-entries", type=click.Choice(["auto", "each", "summary"]), default=None,
               help="Uncited bib entries: one finding each, or one per .bib file counting them "
                    "[default: auto, count them when most of a file is uncited, as in a whole library].")
+@click.option("--full-citation", type=click.Choice(["book", "chapter"]), default=None,
+              help="Where a work's first citation must be full for short-before-full: once in the book (default: "
+                   "the manuscripts in the order given), or again in each chapter (each manuscript, and each "
+                   "chapter whose note numbering starts again).")
+@click.option("--stdin-filename", default=None, metavar="NAME",
+              help="The name standard input ('-') stands for: shown in the report, and its suffix, folder and "
+                   "configuration apply as to that file.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Say on stderr how each manuscript was read: encoding, notes found, files included.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means unreadable input).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="Use this srccheck.toml / pyproject.toml instead of searching upwards from the manuscript.")
@@ -118,14 +127,21 @@ def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_forma
           output_file: str | None, language: str | None,
           input_format: str | None, encoding: str | None, select: tuple[str, ...] | None,
           extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
-          unused_entries: str | None, exit_zero: bool,
+          unused_entries: str | None, full_citation: str | None, stdin_filename: str | None, verbose: bool,
+          exit_zero: bool,
           config_path: str | None, no_config: bool, baseline_path: str | None, write_baseline: bool, force: bool,
           statistics: bool, quiet: bool, color: str, no_sources: bool, no_cache: bool) -> None:
-    """Check each MANUSCRIPT's footnotes against the bibliography.
+    """Check the MANUSCRIPTs' footnotes against the bibliography, as one book.
+
+    MANUSCRIPT may be a file, a folder (its manuscripts, in natural order) or '-' (standard
+    input); with none, the configuration's `manuscripts` list. Manuscripts sharing a
+    bibliography are one book: its unused and duplicate entries are reported once.
 
     \b
     Examples:
       srccheck check article.txt --bib refs.bib
+      srccheck check chapters/ --bib refs.bib          # a book, chapter by chapter
+      srccheck check thesis.tex                        # \\include'd chapters read with it
       srccheck check chapters/*.md --format concise
       srccheck check thesis.md --format sarif > srccheck.sarif
       srccheck check thesis.md --baseline .srccheck-baseline.json --write-baseline
@@ -141,37 +157,73 @@ def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_forma
     cache.set_enabled(not no_cache)
     cli = Overrides(bib=bib_paths, language=language, input_format=input_format, encoding=encoding, fail_on=fail_on,
                     select=select, extend_select=extend_select, ignore=ignore, baseline=baseline_path,
-                    unused_entries=unused_entries)
+                    unused_entries=unused_entries, full_citation=full_citation)
     paths = list(manuscripts)
+    if stdin_filename is not None:
+        if paths not in ([], ["-"]):
+            raise InputProblem("--stdin-filename names standard input: give '-' (or no file) as the manuscript")
+        if not stdin_filename.strip() or stdin_filename == "-":
+            raise InputProblem("--stdin-filename needs a file name, such as chapters/one.md")
+        paths = ["-"]
+    fmt = output_format or _format_for(output_file) or ("text" if sys.stdout.isatty() else "concise")
     try:
         if write_baseline:
-            _write_baselines(paths, cli, config_path, no_config, force)
+            _write_baselines(paths, cli, config_path, no_config, fmt, stdin_filename, force)
             return
-        fmt = output_format or _format_for(output_file) or ("text" if sys.stdout.isatty() else "concise")
         with Progress(len(paths), progress_wanted(fmt, quiet)) as progress:
-            outcomes = check_files(paths, cli, config_path, no_config, progress=progress)
+            run = check_files(paths, cli, config_path, no_config, progress=progress, stdin_name=stdin_filename)
     except (InputError, UsageError) as exc:
         raise InputProblem(str(exc)) from None
 
-    reports = [o.report for o in outcomes if o.report is not None]
-    options = RenderOptions(color=_use_color(color) and not output_file, show_sources=not no_sources)
-    if output_file and reports:  # nothing checked: an earlier report stays as it was
-        _write_report_file(output_file, lambda out: writer(fmt)(reports, out, options), outcomes, force)
-    if statistics and not quiet:
-        _print_statistics(reports)
-    elif not quiet and not output_file:
+    results = run.results()
+    machine = fmt in MACHINE
+    options = RenderOptions(color=_use_color(color) and not output_file, show_sources=not no_sources,
+                            statistics=statistics and fmt == "json")
+    if verbose:
+        _print_reading(run)
+    if output_file and (results.reports or results.works):  # nothing checked: an earlier report stays as it was
+        _write_report_file(output_file, lambda out: writer(fmt)(results, out, options), run, force)
+    # stdout holds exactly one document with a machine format, whatever -q and --statistics say
+    if not output_file and (machine or (not quiet and not statistics)):
         from .collector import paused
 
         with paused():
-            writer(fmt)(reports, sys.stdout, options)
-    # Summaries never mix into a machine-readable document on stdout.
-    to_stderr = fmt in MACHINE and not quiet and not statistics and not output_file
-    for outcome in outcomes:
+            writer(fmt)(results, sys.stdout, options)
+    if statistics and not options.statistics:  # a table: on stdout unless a document is there
+        _print_statistics(results, err=machine and not output_file)
+    show = not (quiet and machine and not output_file)  # -q with a document on stdout: the document alone
+    to_stderr = machine and not output_file  # summaries never mix into a document on stdout
+    for outcome in run.outcomes:
         if outcome.error is not None:
-            click.echo(f"srccheck: {outcome.error}", err=True)
-        else:
-            click.echo(summary(outcome), err=to_stderr)
-    sys.exit(exit_code(outcomes, exit_zero))
+            click.echo(f"srccheck: {_visible(outcome.error)}", err=True)
+        elif show:
+            click.echo(_visible(summary(outcome)), err=to_stderr)
+    for work in run.works:
+        if show and (work.findings or work.baselined):
+            click.echo(_visible(summary(work)), err=to_stderr)
+    sys.exit(exit_code(run, exit_zero))
+
+
+def _visible(text: str) -> str:
+    from .output.sanitize import visible
+
+    return visible(text)
+
+
+def _print_reading(run: "Run") -> None:
+    """--verbose: how each manuscript was read, on stderr."""
+    for outcome in run.outcomes:
+        if outcome.report is None:
+            continue
+        ms = outcome.report.manuscript
+        encoding = ms.encoding or "none (a Word, ODT or PDF file)"
+        layout = f"{ms.layout or 'notes'}, numbered {'per chapter' if ms.numbering == 'per-chapter' else 'once'}"
+        line = (f"srccheck: {outcome.path}: encoding {encoding}; {len(ms.notes):,} notes ({layout}); "
+                f"positions are {ms.position_kind}s; bibliography {', '.join(outcome.bib) or 'from the document'}")
+        included = list(dict.fromkeys(path for _, path, _, _ in ms.line_map if path != ms.path))
+        if included:
+            line += f"; includes {', '.join(included)}"
+        click.echo(_visible(line), err=True)
 
 
 _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".json": "json",
@@ -182,14 +234,15 @@ def _format_for(output_file: str | None) -> str | None:
     return _SUFFIX_FORMATS.get(os.path.splitext(output_file)[1].lower()) if output_file else None
 
 
-def _write_report_file(path: str, render: "Callable[[TextIO], None]", outcomes: list["Outcome"],
-                       force: bool = False) -> None:
+def _write_report_file(path: str, render: "Callable[[TextIO], None]", run: "Run", force: bool = False) -> None:
     from .collector import paused
     from .errors import InputError
     from .output.destination import write_report_file
 
+    outcomes = run.outcomes
     inputs = [*(o.path for o in outcomes), *(b for o in outcomes for b in o.bib),
-              *(o.config_path for o in outcomes if o.config_path)]
+              *(o.config_path for o in outcomes if o.config_path),
+              *(p for o in outcomes if o.report for _, p, _, _ in o.report.manuscript.line_map)]
     try:
         with paused():
             write_report_file(path, render, inputs, force)
@@ -197,38 +250,48 @@ def _write_report_file(path: str, render: "Callable[[TextIO], None]", outcomes: 
         raise InputProblem(str(exc)) from None
 
 
-def _write_baselines(paths: list[str], cli: "Overrides", config_path: str | None, no_config: bool,
-                     force: bool) -> None:
+def _write_baselines(paths: list[str], cli: "Overrides", config_path: str | None, no_config: bool, fmt: str,
+                     stdin_name: str | None, force: bool) -> None:
     from . import baseline
     from .errors import InputError
     from .runner import baseline_targets, check_files
     from .safe_output import check_target
 
-    targets = baseline_targets(paths, cli, config_path, no_config)
+    targets = baseline_targets(paths, cli, config_path, no_config, stdin_name)
     if not targets:
         raise InputProblem("--write-baseline needs --baseline FILE (or baseline in the configuration)")
+    written = []
     for target, members in targets.items():  # refused before the check runs, and again when written
         check_target(target, [*members, *cli.bib, *([config_path] if config_path else [])], force, baseline.is_baseline,
                      "srccheck baseline")
     for target, members in targets.items():
-        outcomes = check_files(members, cli, config_path, no_config, use_baseline=False)
-        bad = [o for o in outcomes if o.error is not None]
+        run = check_files(members, cli, config_path, no_config, use_baseline=False, stdin_name=stdin_name)
+        bad = [o for o in run.outcomes if o.error is not None]
         if bad:
             raise InputError(bad[0].error or "")
+        outcomes = run.outcomes
         inputs = [*members, *{b for o in outcomes for b in o.bib}, *{o.config_path for o in outcomes if o.config_path}]
-        count = baseline.write([(o.path, o.findings) for o in outcomes], target, inputs, force)
+        # a book's own findings are kept under its .bib file
+        work_findings: dict[str, list] = {}
+        for work in run.works:
+            for f in work.findings:
+                work_findings.setdefault(f.file or work.report.manuscripts[0], []).append(f)
+        count = baseline.write([*((o.path, o.findings) for o in outcomes), *work_findings.items()], target, inputs, force)
+        written.append({"path": target, "findings": count})
         click.echo(f"srccheck: wrote {count} finding{'' if count == 1 else 's'} to {target}", err=True)
+    if fmt == "json":  # stdout stays JSON: what was written
+        import json
+
+        from . import __version__
+
+        click.echo(json.dumps({"version": __version__, "baselines": written}, ensure_ascii=False, indent=2))
 
 
-def _print_statistics(reports: list["Report"]) -> None:
-    from collections import Counter
+def _print_statistics(results: "Results", err: bool = False) -> None:
+    from .output import statistics
 
-    from .rules import all_rules
-
-    counts = Counter(f.rule for r in reports for f in r.findings)
-    for rule in sorted(all_rules(), key=lambda r: (-counts[r.name], r.code)):
-        if counts[rule.name]:
-            click.echo(f"{counts[rule.name]:>5}  {rule.code}  {rule.name:<26} {rule.severity.value}")
+    for row in statistics(results):
+        click.echo(f"{row['count']:>5}  {row['code']}  {row['name']:<26} {row['severity']}", err=err)
 
 
 @main.command()

@@ -30,6 +30,7 @@ CONFIG_NAMES = ("srccheck.toml", "pyproject.toml")
 LANGUAGES = ("auto", *_GRAMMAR_LANGUAGES)
 LEVELS = ("error", "warning", "info")
 UNUSED_ENTRIES = ("auto", "each", "summary")  # how unused-entry reports uncited entries
+FULL_CITATION = ("book", "chapter")  # short-before-full: a work's first full citation once per book, or per chapter
 EXACT = 100  # specificity of a full code or a rule name; a prefix counts its length
 
 
@@ -200,9 +201,11 @@ _KEYS: dict[str, Callable[[Any], Any]] = {
     "fail-on": _choice(LEVELS),
     "ignore-notes": _ignore_notes,
     "baseline": _str,
+    "full-citation": _choice(FULL_CITATION),
+    "manuscripts": _str_list,  # the book's manuscripts (globs relative to the file), checked when none is named
     "per-file": lambda v: v,  # checked by _validate_per_file
 }
-_TOP_ONLY = {"baseline", "per-file"}
+_TOP_ONLY = {"baseline", "per-file", "manuscripts"}
 
 
 @dataclass
@@ -316,6 +319,7 @@ class Overrides:
     ignore: tuple[str, ...] = ()
     baseline: str | None = None
     unused_entries: str | None = None
+    full_citation: str | None = None
 
 
 @dataclass
@@ -334,6 +338,7 @@ class Settings:
     ignore_notes: dict[int, list[str]] = field(default_factory=dict)
     baseline: str | None = None
     config_path: str | None = None
+    full_citation: str = "book"
 
 
 def _display(path: Path) -> str:
@@ -363,6 +368,8 @@ def _apply(settings: Settings, values: dict[str, Any], root: Path | None) -> Non
         settings.unused_entries = values["unused-entries"]
     for number, sels in values.get("ignore-notes", {}).items():
         settings.ignore_notes.setdefault(number, []).extend(sels)
+    if "full-citation" in values:
+        settings.full_citation = values["full-citation"]
     if "baseline" in values:
         settings.baseline = _display(root / values["baseline"]) if root else values["baseline"]
 
@@ -389,7 +396,7 @@ def settings_for(manuscript: str, config: ConfigFile | None, cli: Overrides) -> 
         cli_values["bib"] = list(cli.bib)
     for key, value in (("language", cli.language), ("input-format", cli.input_format),
                        ("encoding", cli.encoding), ("fail-on", cli.fail_on), ("baseline", cli.baseline),
-                       ("unused-entries", cli.unused_entries)):
+                       ("unused-entries", cli.unused_entries), ("full-citation", cli.full_citation)):
         if value is not None:
             cli_values[key] = value
     try:

@@ -94,6 +94,8 @@ class Note:
 
 
 def note_label(number: int, printed: int | None = None, chapter: int = 0) -> str:
+    if number == 0:
+        return "the text"  # citations standing in the body, not in a note (LaTeX's \textcite, \parencite…)
     if chapter and printed is not None:
         return f"note {printed} of chapter {chapter}"
     return f"note {number}"
@@ -126,9 +128,27 @@ class Manuscript:
     layout: str = ""
     numbering: str = "continuous"
     expected_layout: str = ""  # what a file without any note was searched for (for the no-notes-found rule)
+    no_notes_hint: str = ""  # what a file without any note seems to be instead (an empty file, a .bib, a reference list)
+    encoding: str | None = None  # the text encoding it was decoded from; None for Word, ODT and PDF files
+    # decoded, its words read as no language writes (a wrong code page): a few of them, and the code page that
+    # reads the bytes as letters when there is one ("" when none does better)
+    garbled: list[str] = field(default_factory=list)
+    better_encoding: str = ""
+    # LaTeX read whole (\input, \include, \subfile followed): the files and where each one's lines are in the
+    # text read, as (first line in the text, file, its first line there, how many lines); empty: one file
+    line_map: list[tuple[int, str, int, int]] = field(default_factory=list)
+
+    def origin(self, line: int) -> tuple[str, int]:
+        """The file and line a line of the text read comes from (a LaTeX main file's \\input chapters)."""
+        for first, path, start, count in self.line_map:
+            if first <= line < first + count:
+                return path, start + line - first
+        return self.path, line
 
     def note_label(self, number: int) -> str:
         """A running note number as a message should name it ("note 3 of chapter 2" when numbering restarts)."""
+        if number == 0:
+            return note_label(0)
         if self.numbering == "per-chapter":
             for note in self.notes:
                 if note.number == number:
@@ -279,3 +299,28 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     bib_path: str | None = None
     language: str = "en"
+
+
+@dataclass
+class WorkReport:
+    """A book's findings as a whole: the manuscripts checked together against one bibliography share these
+    (its entries none of them cites, its duplicate entries, its parse errors), reported once, against the .bib."""
+
+    manuscripts: list[str]
+    bib_paths: list[str]
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class Results:
+    """What one run hands the renderers: each manuscript's report, each book's own findings, and the inputs
+    that could not be read (path, the one-line reason)."""
+
+    reports: list[Report]
+    works: list[WorkReport] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[tuple[Report | None, Finding]]:
+        """Every finding once: each manuscript's, then each book's (with None: it points at its .bib)."""
+        return [(r, f) for r in self.reports for f in r.findings] + [(None, f) for w in self.works for f in w.findings]

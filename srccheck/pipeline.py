@@ -28,6 +28,7 @@ class Options:
     unused_entries: str = "auto"  # list uncited entries one by one, or count them (see rules/unused_entry.py)
     rules: frozenset[str] | None = None  # names of the rules to run; None: all
     severity: dict[str, Severity] = field(default_factory=dict)  # rule name -> overriding severity
+    full_citation: str = "book"  # short-before-full: "book" (once in the book) or "chapter" (again per chapter)
 
 
 def parse_citations(manuscript: Manuscript, language: str, abbreviations: dict[str, str] | None = None) -> list[Citation]:
@@ -48,7 +49,7 @@ def _parse_notes(manuscript: Manuscript, language: str, abbreviations: dict[str,
     known = {}
     if earlier is not None and (earlier.language, earlier.abbreviations) == (language, abbreviations):
         known = _parsed_notes(earlier)
-    citations: list[Citation] = []
+    citations: list[Citation] = list(direct.get(0, []))  # the body text's own (LaTeX \textcite…): note 0
     counts: list[int] = []
     for note in manuscript.notes:
         citations.extend(direct.get(note.number, []))
@@ -79,7 +80,7 @@ def _parsed_notes(earlier: Parsed) -> dict[NoteShape, tuple[int, list[Citation]]
         return {}
     direct = getattr(earlier.manuscript, "direct_citations", None) or {}
     known = {}
-    at = 0
+    at = len(direct.get(0, []))
     for note, count in zip(earlier.manuscript.notes, earlier.parsed_per_note):
         at += len(direct.get(note.number, []))
         known[_note_shape(note)] = (note.line, earlier.citations[at:at + count])
@@ -164,16 +165,17 @@ def _by_note(citations: list[Citation], manuscript: Manuscript,
     a note without any is there too (the bibliography may find one the parser did not)."""
     direct = manuscript.direct_citations or {}
     notes = manuscript.notes
+    body = len(direct.get(0, []))  # citations of the text itself come first (note 0)
     if counts is None or len(counts) != len(notes) or \
-            sum(counts) + sum(len(direct.get(n.number, [])) for n in notes) != len(citations):
+            body + sum(counts) + sum(len(direct.get(n.number, [])) for n in notes) != len(citations):
         by_number: dict[int, list[Citation]] = {}
         for c in citations:
             by_number.setdefault(c.note, []).append(c)
         out = [(n, by_number.pop(n.number, [])) for n in notes]
         out += [(None, cs) for cs in by_number.values()]  # citations of no note read (should not happen)
         return out
-    out = []
-    at = 0
+    out: list[tuple[Note | None, list[Citation]]] = [(None, citations[:body])] if body else []
+    at = body
     for note, count in zip(notes, counts):
         size = len(direct.get(note.number, [])) + count
         out.append((note, citations[at:at + size]))
@@ -181,14 +183,21 @@ def _by_note(citations: list[Citation], manuscript: Manuscript,
     return out
 
 
-def run_rules(report: Report, bib: Bibliography, options: Options) -> list[Finding]:
+def run_rules(report: Report, bib: Bibliography, options: Options, scope: str = "all",
+              context: dict[str, object] | None = None) -> list[Finding]:
+    """The selected rules over one report. scope: "all", "note" (a manuscript's own rules) or "work" (the rules
+    about the bibliography, run once per book over all of its citations); context: more Context fields."""
     ctx = Context(report.manuscript, report.citations, report.entries, bib.problems, bib.path, options.uncited, bib,
-                  options.unused_entries)
+                  options.unused_entries, **(context or {}))  # type: ignore[arg-type]
     findings: list[Finding] = []
     for rule in all_rules():
+        if scope != "all" and rule.about_work != (scope == "work"):
+            continue
         if options.rules is None or rule.name in options.rules:
             findings.extend(rule.check(ctx))
     findings = apply_severity(findings, options.severity)
+    # a citation of the text itself (note 0) is in no note
+    findings = [replace(f, note=None) if f.note == 0 else f for f in findings]
     findings.sort(key=lambda f: (f.file is not None, f.note if f.note is not None else 10**9, f.line or 0))
     return findings
 
@@ -227,12 +236,15 @@ def parse(manuscript: Manuscript, text: str, language: str | None, earlier: Pars
     return Parsed(manuscript, text, language, citations, abbreviations, counts)
 
 
-def load_parsed(path: str, options: Options, background: bool = False) -> Parsed:
-    """Read and parse a manuscript file, or take the result from the cache when the file is unchanged."""
+def load_parsed(path: str, options: Options, background: bool = False, source: str | None = None) -> Parsed:
+    """Read and parse a manuscript file, or take the result from the cache when the file is unchanged.
+    source: where its bytes are read from when that is not `path` ("-" for standard input named `path`)."""
     from . import cache
-    from .manuscript import manuscript_bytes, parse_bytes_with_text
+    from .manuscript import included_bytes, manuscript_bytes, parse_bytes_with_text
 
-    data = manuscript_bytes(path, options.input_format)
+    data = manuscript_bytes(source or path, options.input_format)
+    # a LaTeX main file's notes are also its \input chapters': the cache entry holds while none of them changes
+    key = data + included_bytes(data, path, options.input_format, options.encoding)
     identity = _identity(path, options)
 
     def build() -> Parsed:
@@ -241,17 +253,19 @@ def load_parsed(path: str, options: Options, background: bool = False) -> Parsed
         return parse(*parse_bytes_with_text(data, path, options.input_format, options.encoding), options.language,
                      earlier if isinstance(earlier, Parsed) else None)
 
-    parsed = cache.cached("manuscript", identity, data, build, background)
-    parsed.digest = cache.digest(data)
+    parsed = cache.cached("manuscript", identity, key, build, background)
+    parsed.digest = cache.digest(key)
     return parsed
 
 
 def is_parsed(path: str, options: Options) -> bool:
     """Whether load_parsed would take this manuscript from the cache."""
     from . import cache
-    from .manuscript import manuscript_bytes
+    from .manuscript import included_bytes, manuscript_bytes
 
-    return cache.holds("manuscript", _identity(path, options), manuscript_bytes(path, options.input_format))
+    data = manuscript_bytes(path, options.input_format)
+    return cache.holds("manuscript", _identity(path, options),
+                       data + included_bytes(data, path, options.input_format, options.encoding))
 
 
 def _identity(path: str, options: Options) -> str:
@@ -262,13 +276,21 @@ def _identity(path: str, options: Options) -> str:
 
 def check_loaded(manuscript: Manuscript, bib: Bibliography, options: Options | None = None,
                  parsed: Parsed | None = None) -> Report:
+    """One manuscript checked on its own: every rule, those about the bibliography included."""
     options = options or Options()
-    parsed = parsed or parse(manuscript, "", options.language)
-    language, citations = parsed.language, parsed.citations
-    pairs = _resolved(parsed, bib)
-    report = Report(manuscript, pairs, bib.entries, bib_path=bib.path, language=language)
+    report = resolve_report(manuscript, bib, options, parsed)
     report.findings = run_rules(report, bib, options)
     return report
+
+
+def resolve_report(manuscript: Manuscript, bib: Bibliography, options: Options | None = None,
+                   parsed: Parsed | None = None) -> Report:
+    """The manuscript's citations resolved, before any rule runs."""
+    options = options or Options()
+    parsed = parsed or parse(manuscript, "", options.language)
+    language = parsed.language
+    pairs = _resolved(parsed, bib)
+    return Report(manuscript, pairs, bib.entries, bib_path=bib.path, language=language)
 
 
 def _resolved(parsed: Parsed, bib: Bibliography) -> list[tuple[Citation, Resolution]]:

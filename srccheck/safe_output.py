@@ -136,6 +136,28 @@ def write_with(path: str, render: Callable[[TextIO], object], *, inputs: Iterabl
         raise
 
 
+def append_text(path: str, text: str, *, inputs: Iterable[str], what: str = "output") -> None:
+    """Add text at the end of path (created if missing), for files other tools own and expect to grow, such as
+    GitHub's job summary: never through a link, never to a FIFO, device or folder, never to an input of the run.
+    Opened without following a link and without blocking, then checked by what was opened."""
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags, 0o666)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write the {what} ({exc.strerror or exc})") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{path}: not a regular file, cannot write the {what} to it")
+        if (st.st_dev, st.st_ino) in input_identities(inputs):
+            raise InputError(f"{path}: is an input of this run; the {what} is not written to it")
+        os.write(fd, text.encode("utf-8"))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write the {what} ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+
+
 def _mode(before: os.stat_result | None) -> int:
     if before is not None:
         return stat.S_IMODE(before.st_mode)

@@ -1,10 +1,10 @@
 """Reading text files safely: encoding detection, binary refusal, size limits.
 
 UTF-8 (with or without BOM) and UTF-16/32 with BOM are recognised outright. Other
-bytes are tried as UTF-8, then as a single-byte code page: Windows-1254 when the
-bytes for ğ ı ş Ğ İ Ş appear (ISO-8859-9 reads the same there), else Windows-1252.
-A byte that code page leaves undefined (0x81, 0x8D...) is read as ISO-8859-1/-9
-would read it (a C1 control), so nothing is replaced or lost.
+bytes are tried as UTF-8, then as the legacy code page encodings.py guesses (Western,
+Turkish, Central European, Cyrillic or Greek). A byte that code page leaves undefined
+(0x81, 0x8D...) is read as ISO-8859-1 would read it (a C1 control), so nothing is
+replaced or lost.
 
 Inputs come from strangers, so reading never blocks and never reads without bound:
 the file is opened non-blocking and checked to be a regular file *after* opening
@@ -36,8 +36,6 @@ _BOMS = [
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
-# Ğ İ Ş ğ ı ş in Windows-1254 / ISO-8859-9 (Ð Ý Þ ð ý þ in Windows-1252, rare outside Icelandic)
-_TURKISH_1254 = b"\xd0\xdd\xde\xf0\xfd\xfe"
 _CONTROLS_OK = "\n\r\t\f\v"
 
 
@@ -127,7 +125,9 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
         text = data.decode("utf-8")
         name = "utf-8"
     except UnicodeDecodeError:
-        name = "cp1254" if any(bytes([c]) in data for c in _TURKISH_1254) else "cp1252"
+        from .encodings import guess_code_page
+
+        name = guess_code_page(data)  # Windows-1252/1254/1250/1251/1253, ISO-8859-2/5/7/9, KOI8-R/U, CP866
         text = _single_byte(data, name)
     _refuse_binary(text, path)
     return text, name

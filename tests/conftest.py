@@ -41,6 +41,17 @@ def write(tmp_path: Path):
     return _write
 
 
+def only_report(document: dict) -> dict:
+    """The report of a run's one manuscript, from the JSON document ({"version", "reports": [...], ...})."""
+    assert len(document["reports"]) == 1, [r["path"] for r in document["reports"]]
+    return document["reports"][0]
+
+
+def every_finding(document: dict) -> list[dict]:
+    """Every finding of a JSON document: each manuscript's, then each book's own (about its bibliography)."""
+    return [f for r in document["reports"] for f in r["findings"]] + [f for w in document["works"] for f in w["findings"]]
+
+
 _NOT_THE_REPOSITORY = {".venv", ".git", ".hypothesis", ".pytest_cache", "__pycache__"}
 
 

@@ -251,12 +251,12 @@ def test_a_helper_parses_the_manuscript_while_the_bib_loads(cache_dir: Path, wri
     bib = write("refs.bib", BIB + others)
     text = write("m.txt", MANUSCRIPT)
     started = _allow_helpers(monkeypatch)
-    [helped] = runner.check_files([text], Overrides(bib=(bib,)), no_config=True)
+    [helped] = runner.check_files([text], Overrides(bib=(bib,)), no_config=True).outcomes
     assert [args[0] for args in started] == [text]
     assert len(_files(cache_dir / "bib")) == len(_files(cache_dir / "manuscript")) == 1
     cache.set_enabled(False)
     try:
-        [alone] = runner.check_files([text], Overrides(bib=(bib,)), no_config=True)
+        [alone] = runner.check_files([text], Overrides(bib=(bib,)), no_config=True).outcomes
     finally:
         cache.set_enabled(True)
     assert helped.report is not None and alone.report is not None

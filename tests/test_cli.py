@@ -6,7 +6,7 @@ import json
 import os
 
 from click.testing import CliRunner
-from conftest import ROOT
+from conftest import ROOT, every_finding, only_report
 
 from srccheck.cli import main
 
@@ -32,8 +32,11 @@ def test_clean_manuscript_exits_zero_and_json_has_the_contract_shape(write):
     ms, bib = write("m.txt", MANUSCRIPT), write("r.bib", BIB)
     result = run("check", ms, "--bib", bib, "--format", "json")
     assert result.exit_code == 0, result.output
-    data = json.loads(result.stdout)
-    assert set(data) == {"position", "reading", "notes", "sources", "findings"} and data["position"] == "line"
+    document = json.loads(result.stdout)
+    assert set(document) == {"version", "reports", "works", "errors", "summary"}
+    data = only_report(document)
+    assert set(data) == {"path", "encoding", "position", "reading", "notes", "sources", "findings", "summary"}
+    assert data["position"] == "line" and data["path"] == ms and data["encoding"] == "utf-8"
     assert [n["number"] for n in data["notes"]] == [1, 2]
     cit = data["notes"][0]["citations"][0]
     assert set(cit) == {"text", "kind", "key", "score", "pages", "locator", "reason", "candidates"}
@@ -41,14 +44,14 @@ def test_clean_manuscript_exits_zero_and_json_has_the_contract_shape(write):
     assert (cit["kind"], cit["key"], cit["pages"], cit["locator"]) == ("full", "smith2001", [[45, 45]], "p. 45")
     assert data["notes"][1]["citations"][0]["kind"] == "short"
     assert data["sources"] == [{"key": "smith2001", "notes": [1, 2], "pages": [[45, 45], [47, 47]]}]
-    assert data["findings"] == []
+    assert every_finding(document) == []
 
 
 def test_error_findings_exit_one(write):
     ms = write("m.txt", MANUSCRIPT.replace("p. 45", "p. 45").replace("Smith, History", "Jones, Unknown Book"))
     result = run("check", ms, "--bib", write("r.bib", BIB), "--format", "json")
     assert result.exit_code == 1
-    rules = [f["rule"] for f in json.loads(result.stdout)["findings"]]
+    rules = [f["rule"] for f in every_finding(json.loads(result.stdout))]
     assert "unresolved-citation" in rules
 
 
@@ -91,7 +94,7 @@ def test_rules_and_rule_commands():
 
 def test_sample_article_is_fully_resolved():
     result = run("check", ARTICLE, "--bib", REFS, "--format", "json")
-    data = json.loads(result.stdout)
+    data = only_report(json.loads(result.stdout))
     assert len(data["notes"]) == 41
     cits = [c for n in data["notes"] for c in n["citations"]]
     assert cits and all(c["key"] for c in cits)

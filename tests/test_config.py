@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
+from conftest import ROOT, every_finding
 
 from srccheck import suppress
 from srccheck.cli import main
@@ -141,7 +141,7 @@ def _in_fixture_config(tmp_path: Path, body: str) -> tuple[str, Path]:
 def _findings(*args: str) -> tuple[int, list[dict]]:  # type: ignore[type-arg]
     result = CliRunner().invoke(main, ["check", *args, "--format", "json"])
     assert result.exit_code in (0, 1), result.output
-    return result.exit_code, json.loads(result.stdout)["findings"]
+    return result.exit_code, every_finding(json.loads(result.stdout))
 
 
 def test_config_gives_bib_severity_uncited_and_note_suppressions(tmp_path: Path) -> None:

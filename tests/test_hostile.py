@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, every_finding
 
 REFS = str(ROOT / "refs.bib")
 ARTICLE = str(ROOT / "article.txt")
@@ -50,9 +50,10 @@ def refused(result: subprocess.CompletedProcess, path: str, *words: str) -> str:
 def findings(result: subprocess.CompletedProcess) -> dict:
     err = result.stderr.decode("utf-8", "replace")
     assert "Traceback" not in err and result.returncode in (0, 1), (result.returncode, err)
-    assert len(err.strip().splitlines()) <= 1, err  # at most the one-line summary
-    data = json.loads(result.stdout)
-    return data[0] if isinstance(data, list) else data  # one report per manuscript
+    assert len(err.strip().splitlines()) <= 2, err  # at most the summary lines: the manuscript's and its .bib's
+    document = json.loads(result.stdout)
+    (report,) = document["reports"]
+    return {**report, "findings": every_finding(document)}  # the bibliography's findings too
 
 
 def check(manuscript: str, bib: str = REFS, timeout: float = 20, *extra: str) -> subprocess.CompletedProcess:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
+from conftest import ROOT, every_finding
 
 from srccheck import __version__
 from srccheck.cli import main
@@ -62,7 +62,7 @@ def _stable_sarif(text: str) -> str:
 
 def test_fixture_has_each_severity(in_fixture: None) -> None:
     data = json.loads(run("--format", "json").stdout)
-    assert {f["severity"] for f in data["findings"]} == {"error", "warning", "info"}
+    assert {f["severity"] for f in every_finding(data)} == {"error", "warning", "info"}
 
 
 def test_sarif_validates_against_the_schema(in_fixture: None) -> None:
@@ -86,7 +86,8 @@ def test_machine_formats_keep_stdout_a_single_document(in_fixture: None) -> None
     for fmt, parse in (("json", json.loads), ("sarif", json.loads), ("junit", ET.fromstring)):
         result = run("--format", fmt)
         parse(result.stdout)
-        assert "1 error, 1 warning, 1 info" in result.stderr
+        assert "manuscript.txt: 1 error, 0 warnings, 1 info" in result.stderr
+        assert "refs.bib: 0 errors, 1 warning, 0 info" in result.stderr  # the bibliography's own finding
 
 
 def test_junit_has_one_testcase_per_finding(in_fixture: None) -> None:
@@ -133,9 +134,12 @@ def test_statistics_and_quiet(in_fixture: None) -> None:
     stats = run("--statistics").stdout.splitlines()
     assert stats[0].split() == ["1", "SC101", "unresolved-citation", "error"]
     assert len([s for s in stats if "SC" in s]) == 3
-    quiet = run("--quiet", "--format", "json")
-    assert quiet.stdout == "manuscript.txt: 1 error, 1 warning, 1 info\n"
+    quiet = run("--quiet")
+    assert quiet.stdout == "manuscript.txt: 1 error, 0 warnings, 1 info\nrefs.bib: 0 errors, 1 warning, 0 info\n"
     assert quiet.exit_code == 1
+    quiet_json = run("--quiet", "--format", "json")  # stdout stays the document: -q silences the rest
+    assert len(every_finding(json.loads(quiet_json.stdout))) == 3 and quiet_json.stderr == ""
+    assert quiet_json.exit_code == 1
 
 
 def test_several_manuscripts_summary_and_combined_exit_code(in_fixture: None, tmp_path: Path) -> None:
@@ -147,6 +151,7 @@ def test_several_manuscripts_summary_and_combined_exit_code(in_fixture: None, tm
     assert result.exit_code == 1
     assert f"{clean}: 0 errors, 0 warnings, 0 info" in result.stdout
     assert "manuscript.txt: 1 error, 0 warnings, 1 info" in result.stdout
+    assert "refs.bib" not in result.stdout  # unused-entry ignored: the bibliography has nothing to say
     ok = CliRunner().invoke(main, ["check", str(clean), "--bib", "refs.bib", "--no-config", "--ignore", "SC5"])
     assert ok.exit_code == 0
     missing = CliRunner().invoke(main, ["check", str(clean), "nope.txt", "--bib", "refs.bib", "--no-config"])
@@ -154,7 +159,7 @@ def test_several_manuscripts_summary_and_combined_exit_code(in_fixture: None, tm
     assert "Traceback" not in missing.output
     several_json = CliRunner().invoke(main, ["check", str(clean), "manuscript.txt", "--bib", "refs.bib",
                                              "--no-config", "--format", "json"])
-    assert [d["path"] for d in json.loads(several_json.stdout)] == [str(clean), "manuscript.txt"]
+    assert [d["path"] for d in json.loads(several_json.stdout)["reports"]] == [str(clean), "manuscript.txt"]
 
 
 @pytest.mark.parametrize("args", [["check", "--help"], ["--help"], ["--version"], ["cache", "--help"]])

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import ROOT
+from conftest import ROOT, every_finding, only_report
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from test_output_html import hostile_manuscript
@@ -54,11 +54,12 @@ def tables(text: str) -> list[list[list[tuple[str, list[Token]]]]]:
 
 def test_findings_and_sources_tables_match_the_json_report() -> None:
     args = [str(FIXTURE / "manuscript.txt"), "--bib", str(FIXTURE / "refs.bib")]
-    data = json.loads(run(*args, fmt="json"))
-    findings, sources = tables(run(*args))
+    document = json.loads(run(*args, fmt="json"))
+    data = only_report(document)
+    findings, sources, bib_findings = tables(run(*args))
     assert [c for c, _ in findings[0]] == ["severity", "rule", "where", "message", "suggestion"]
-    assert len(findings) - 1 == len(data["findings"])
-    for row, finding in zip(findings[1:], data["findings"]):
+    assert len(findings) - 1 + len(bib_findings) - 1 == len(every_finding(document))
+    for row, finding in zip(findings[1:] + bib_findings[1:], every_finding(document)):
         cells = [c for c, _ in row]
         assert cells[0] == finding["severity"] and cells[1].endswith(" " + finding["rule"])
         assert finding["message"].endswith(cells[3])
@@ -67,11 +68,12 @@ def test_findings_and_sources_tables_match_the_json_report() -> None:
 
 def test_hostile_text_stays_text_in_every_cell(tmp_path: Path) -> None:
     ms, bib = hostile_manuscript(tmp_path)
-    data = json.loads(run(ms, "--bib", bib, fmt="json"))
+    data = {"findings": every_finding(json.loads(run(ms, "--bib", bib, fmt="json")))}
     text = run(ms, "--bib", bib)
     tokens = GFM.parse(text)
     assert not [t for t in tokens if t.type == "html_block"]
-    findings, sources = tables(text)
+    findings, sources, *bib_tables = tables(text)
+    findings += [row for table in bib_tables for row in table[1:]]  # the bibliography's own findings
     for row in findings + sources:
         for cell, children in row:
             assert not [c.type for c in children if c.type in MARKUP], cell
@@ -107,5 +109,7 @@ def test_several_manuscripts_give_a_section_each() -> None:
     formats = ROOT / "tests" / "fixtures" / "formats"
     text = run(str(formats / "article.md"), str(formats / "article.tex"), "--bib", str(formats / "article.bib"))
     headings = [t for t in GFM.parse(text) if t.type == "heading_open" and t.tag == "h2"]
-    assert len(headings) == 2
-    assert len(tables(text)) == 4
+    # a section for each manuscript, and one for the bibliography they share: its uncited entry is said once
+    assert len(headings) == 3
+    assert len(tables(text)) == 5
+    assert text.count("gokay1997clash") == 1

@@ -13,7 +13,7 @@ from collections import Counter
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
+from conftest import ROOT, every_finding, only_report
 from test_readers_packages import SEPARATORS, _docx, _note, _p, _r, _zip
 
 from srccheck.bibliography import load_bibliography
@@ -99,13 +99,22 @@ def test_a_document_without_field_codes_gives_exactly_the_report_it_gave_before(
     assert _without_explanations(json.loads(result.stdout)) == json.loads(golden)
 
 
-def _without_explanations(report: dict) -> dict:
+def _without_explanations(document: dict) -> dict:
     """The report less the keys added to the contract since (the resolver's reason and candidates, the
-    reader's reading and each note's index and chapter)."""
-    report.pop("reading", None)
+    reader's reading and each note's index and chapter, the document around the report, each report's path,
+    encoding and summary, each finding's code, name, path, column, position and suggestion, each note's file);
+    the bibliography's own findings, reported once for the book since, back among the report's."""
+    report = only_report(document)
+    report["findings"] = every_finding(document)
+    for key in ("reading", "path", "encoding", "summary"):
+        report.pop(key, None)
+    for finding in report["findings"]:
+        for key in ("code", "name", "path", "column", "position", "suggestion"):
+            finding.pop(key)
     for note in report["notes"]:
         note.pop("index", None)
         note.pop("chapter", None)
+        note.pop("file", None)
         for citation in note["citations"]:
             citation.pop("reason", None)
             citation.pop("candidates", None)

@@ -299,3 +299,18 @@ def test_citation_messages_name_the_note_by_chapter_when_numbering_restarts():
     report = check_loaded(manuscript, parse_bibliography(BIB), Options(language="tr"))
     missing = [f for f in report.findings if f.rule == "missing-locator"]
     assert [(f.note, f.message.split(":")[0]) for f in missing] == [(3, "note 1 of chapter 2")]
+
+
+def test_garbled_text_names_its_words_and_the_code_page_that_reads_them():
+    from srccheck.manuscript import parse_bytes
+
+    text = ("Турецкие порты в годы войны.1\n\n" + SEP + "\n1 Иванов И. И. История портов Черного моря. М., 1990. С. 12.\n")
+    wrong = parse_bytes(text.encode("cp1251"), "m.txt", encoding="cp1252")
+    report = check_loaded(wrong, parse_bibliography(BIB), Options(language="ru"))
+    found = [f for f in report.findings if f.rule == "garbled-text"]
+    assert len(found) == 1 and found[0].severity.value == "error" and "read as cp1252" in found[0].message
+    assert "--encoding cp1251" in (found[0].suggestion or "")
+    right = parse_bytes(text.encode("cp1251"), "m.txt")
+    assert right.encoding == "cp1251"
+    assert not [f for f in check_loaded(right, parse_bibliography(BIB), Options(language="ru")).findings
+                if f.rule == "garbled-text"]

@@ -9,6 +9,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import every_finding
 
 from srccheck.baseline import fingerprint
 from srccheck.cli import main
@@ -35,7 +36,7 @@ def filler(count: int, prefix: str = "other") -> str:
 def check(*args: str):  # type: ignore[no-untyped-def]
     result = CliRunner().invoke(main, ["check", *args, "--format", "json", "--no-config"])
     assert result.exit_code in (0, 1), result.output
-    return [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "unused-entry"]
+    return [f for f in every_finding(json.loads(result.stdout)) if f["rule"] == "unused-entry"]
 
 
 def test_a_manuscripts_own_bib_lists_each_uncited_entry(write) -> None:  # type: ignore[no-untyped-def]
@@ -90,7 +91,7 @@ def test_deliberately_uncited_entries_are_not_counted(write, tmp_path) -> None: 
     config = write("srccheck.toml", "uncited = [" + ", ".join(f"'other{i}'" for i in range(20)) + "]\n"
                    "unused-entries = 'auto'\n")
     result = CliRunner().invoke(main, ["check", ms, "--bib", bib, "--config", config, "--format", "json"])
-    findings = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "unused-entry"]
+    findings = [f for f in every_finding(json.loads(result.stdout)) if f["rule"] == "unused-entry"]
     assert len(findings) == 1 and "60 of the 82 entries" in findings[0]["message"]
 
 
@@ -99,11 +100,11 @@ def test_the_configuration_can_ask_for_each_entry_and_rejects_bad_values(write) 
     bib = write("library.bib", CITED + filler(60))
     each = write("each.toml", "unused-entries = 'each'\n")
     result = CliRunner().invoke(main, ["check", ms, "--bib", bib, "--config", each, "--format", "json"])
-    assert len([f for f in json.loads(result.stdout)["findings"] if f["rule"] == "unused-entry"]) == 60
+    assert len([f for f in every_finding(json.loads(result.stdout)) if f["rule"] == "unused-entry"]) == 60
     # the command line wins over the file
     result = CliRunner().invoke(main, ["check", ms, "--bib", bib, "--config", each, "--format", "json",
                                        "--unused-entries", "auto"])
-    assert len([f for f in json.loads(result.stdout)["findings"] if f["rule"] == "unused-entry"]) == 1
+    assert len([f for f in every_finding(json.loads(result.stdout)) if f["rule"] == "unused-entry"]) == 1
     bad = write("bad.toml", "unused-entries = 'some'\n")
     result = CliRunner().invoke(main, ["check", ms, "--bib", bib, "--config", bad])
     assert result.exit_code == 2 and "unused-entries" in result.output and "Traceback" not in result.output
@@ -156,5 +157,5 @@ def test_modes_do_not_change_other_findings(write, mode: str) -> None:  # type: 
     bib = write("library.bib", CITED + filler(60))
     result = CliRunner().invoke(main, ["check", ms, "--bib", bib, "--format", "json", "--no-config",
                                        "--unused-entries", mode])
-    others = [f["rule"] for f in json.loads(result.stdout)["findings"] if f["rule"] != "unused-entry"]
+    others = [f["rule"] for f in every_finding(json.loads(result.stdout)) if f["rule"] != "unused-entry"]
     assert "missing-locator" in others

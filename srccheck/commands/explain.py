@@ -37,7 +37,7 @@ def explain(manuscript: str, notes: tuple[int, ...], bib_paths: tuple[str, ...],
     cli = Overrides(bib=bib_paths, language=language, input_format=input_format, encoding=encoding,
                     select=("ALL",), extend_select=(), ignore=())
     try:
-        (outcome,) = check_files([manuscript], cli, config_path, no_config, use_baseline=False)
+        outcome = check_files([manuscript], cli, config_path, no_config, use_baseline=False).outcomes[0]
     except (InputError, UsageError) as exc:
         raise InputFailure(str(exc)) from None
     if outcome.error is not None or outcome.report is None:
@@ -75,14 +75,14 @@ def explain_note(report, number: int) -> str:  # type: ignore[no-untyped-def]
             lines.append("  no citation found in this note")
         for k, (c, res) in enumerate(cited, 1):
             lines.append(f"  citation {k} [{c.kind}]: “{_safe(c.text)}”")
-            target = res.key or ("ambiguous: " + ", ".join(res.ambiguous) if res.ambiguous else "unresolved")
+            target = _safe(res.key or ("ambiguous: " + ", ".join(res.ambiguous) if res.ambiguous else "unresolved"))
             lines.append(f"    -> {target} (score {res.score:.1f}): {_safe(res.reason)}")
             if c.locator is not None:
                 pages = ", ".join(f"{a}" if a == b else f"{a}-{b}" for a, b in c.pages) or "none"
                 lines.append(f"    locator “{_safe(c.locator.text)}”: pages {pages}")
             for cand in res.candidates:
                 found = ", ".join(f"{field} “{_safe(text)}”" for field, text in cand.matched) or "nothing"
-                lines.append(f"    candidate {cand.key:<24} {cand.score:5.1f}  {cand.via:<9} found: {found}")
+                lines.append(f"    candidate {_safe(cand.key):<24} {cand.score:5.1f}  {cand.via:<9} found: {found}")
             if res.candidates and res.candidates[0].via == "alignment":
                 rest = c.text
                 for _, text in res.candidates[0].matched:
@@ -97,5 +97,7 @@ def explain_note(report, number: int) -> str:  # type: ignore[no-untyped-def]
 
 
 def _safe(text: str) -> str:
-    """Manuscript text on a terminal: control characters shown, never obeyed."""
-    return "".join(ch if ch.isprintable() or ch == " " else f"\\x{ord(ch):02x}" for ch in text)
+    """Manuscript (and bibliography) text on a terminal: control characters shown, never obeyed."""
+    from ..output.sanitize import visible
+
+    return visible(text)

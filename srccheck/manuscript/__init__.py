@@ -29,6 +29,7 @@ _SUFFIXES = {
     ".pdf": "pdf",
     ".txt": "text",
 }
+MANUSCRIPT_SUFFIXES = frozenset(_SUFFIXES)
 _NAMES = {"docx": "a Word (.docx) document", "odt": "an OpenDocument text (.odt)", "pdf": "a PDF"}
 _LATEX_HINT = re.compile(r"\\(?:documentclass|begin\{document\}|footnote\{|footcite|addbibresource|section\{)")
 _MD_DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:", re.M)
@@ -93,8 +94,78 @@ def parse_bytes_with_text(data: bytes, path: str, fmt: str | None = None,
         raise InputError(f"{path}: a zip archive, but not a Word (.docx) or OpenDocument (.odt) document")
     from ..textio import decode_lines
 
-    text, _ = decode_lines(data, path, encoding)
-    return parse_manuscript(text, path, fmt), text
+    text, used = decode_lines(data, path, encoding)
+    fmt = fmt or detect_format(path, text)
+    line_map: list[tuple[int, str, int, int]] = []
+    if fmt == "latex":  # read whole: the chapters a main file \input's are part of it
+        from .latex_files import read_whole
+
+        text, line_map, _ = read_whole(text, path, lambda included: _included_text(included, encoding))
+    manuscript = parse_manuscript(text, path, fmt)
+    manuscript.encoding, manuscript.line_map = used, line_map
+    manuscript.garbled, manuscript.better_encoding = _garbled(data, text, used)
+    if not manuscript.notes and not any(manuscript.direct_citations.values()):
+        manuscript.no_notes_hint = _what_it_is_instead(text)
+    return manuscript, text
+
+
+def _garbled(data: bytes, text: str, used: str) -> tuple[list[str], str]:
+    """Words of the decoded text that read as no language writes, and a code page reading the bytes better."""
+    from ..encodings import guess_code_page, reads_as_garbage
+
+    examples = reads_as_garbage(text)
+    if not examples:
+        return [], ""
+    try:
+        data.decode("utf-8")
+        return examples, ""  # valid UTF-8 that reads as garbage: written wrongly, not read wrongly
+    except UnicodeDecodeError:
+        pass
+    other = guess_code_page(data)
+    better = other if other != used and not reads_as_garbage(data.decode(other, "replace")) else ""
+    return examples, better
+
+
+_BIBTEX_ENTRY = re.compile(r"^\s*@[A-Za-z]+\s*[{(]", re.M)
+_BRACKET_NOTE = re.compile(r"^\s*\[\d{1,4}\]\s+\S", re.M)
+
+
+def _what_it_is_instead(text: str) -> str:
+    """Why a text may hold no notes: it is empty, a BibTeX file, or a numbered reference list ([1] …)."""
+    if not text.strip():
+        return "the file is empty"
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(_BIBTEX_ENTRY.findall(text)) >= max(1, len(lines) // 20) and lines[0].lstrip().startswith(("@", "%")):
+        return "it looks like a BibTeX bibliography, not a manuscript: give it with --bib"
+    if len(_BRACKET_NOTE.findall(text)) >= 2:
+        return ("its numbers in brackets ([1], [2]…) make a numbered reference list, not notes: srccheck checks "
+                "footnotes and endnotes")
+    return ""
+
+
+def _included_text(path: str, encoding: str | None) -> str:
+    from ..textio import read_text
+
+    return read_text(path, "manuscript", encoding)[0]
+
+
+def included_bytes(data: bytes, path: str, fmt: str | None = None, encoding: str | None = None) -> bytes:
+    """For a LaTeX main file, the names and bytes of the files it brings in (what its notes also depend on,
+    for the cache); b"" for anything else."""
+    if path == "-" or (fmt or _SUFFIXES.get(os.path.splitext(path)[1].lower(), "latex")) != "latex" \
+            or sniff_package(data) is not None:
+        return b""
+    from ..textio import decode_lines, read_bytes
+    from .latex_files import included_files
+
+    try:
+        text = decode_lines(data, path, encoding)[0]
+    except InputError:
+        return b""  # reported when the file itself is read
+    if fmt is None and detect_format(path, text) != "latex":
+        return b""
+    files = included_files(text, path, lambda included: _included_text(included, encoding))
+    return b"".join(b"\0" + f.encode("utf-8", "surrogateescape") + b"\0" + read_bytes(f, "manuscript") for f in files)
 
 
 def _what_it_is(sniffed: str | None) -> str:

@@ -67,14 +67,20 @@ def build_manuscript(
     position_kind: str = "line",
     has_body: bool = True,
     bib_paths: list[str] | None = None,
+    body_keys: list[KeyCite] | None = None,
 ) -> Manuscript:
+    """body_keys: citations by key standing in the body text, not in a note (LaTeX's \\textcite, \\parencite…):
+    they are the citations of note 0, "the text"."""
     _refuse_too_much_text(path, notes)
     by_number: dict[int, int] = {}
     for m in markers:
         by_number.setdefault(m.number, m.line)
     out: list[Note] = []
     direct: dict[int, list[Citation]] = {}
-    grammar = _grammar([n.text for n in notes]) if any(n.keys for n in notes) else None
+    grammar = _grammar([n.text for n in notes]) if any(n.keys for n in notes) or body_keys else None
+    if body_keys:
+        body = FoundNote(0, "", body_keys[0].line)
+        direct[0] = [_key_citation(body, k, i, grammar) for i, k in enumerate(body_keys)]
     for n in notes:
         text = clean(n.text)
         marker_line = n.marker_line if n.marker_line is not None else by_number.get(n.number)

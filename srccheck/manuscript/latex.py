@@ -7,11 +7,14 @@ r"""LaTeX: \footnote{...}, \footnotemark/\footnotetext, and biblatex/natbib cita
 - The footnote counter follows LaTeX: \footnote and \footnotemark step it, \footnote[n]
   and \footnotemark[n] use n, \footnotetext attaches to the last mark, and
   \setcounter{footnote}{n} sets it.
-- \footcite, \footcitetext, \footfullcite and \autocite in the body make a note of
-  their own (as biblatex typesets them in the note styles srccheck is for); every
-  citation command inside a note is a citation by key. ``[post]`` or ``[pre][post]``:
-  the postnote is the locator (it goes with the last key of the command). The
-  commands are cut out of the note text so the free-text parser does not read them again.
+- Every citation command of biblatex and natbib is read (latex_cites.py: capitalised and
+  starred forms, multicites, \volcite): \footcite, \autocite, \smartcite… in the body make a
+  note of their own (as biblatex typesets them in the note styles srccheck is for); \textcite,
+  \parencite, \cite… in the body are citations of the text (note 0), and inside a note every
+  one is a citation of that note, by key. The commands are cut out of the note text so the
+  free-text parser does not read them again.
+- Verbatim, listing and comment environments and \verb are blanked like comments: what they
+  show is not read.
 - \addbibresource{...} and \bibliography{a,b} name the bibliographies (relative to the file).
 """
 
@@ -24,16 +27,10 @@ import unicodedata
 from ..errors import InputError
 from ..model import Manuscript, Marker
 from ._common import FoundNote, KeyCite, blank_out, build_manuscript, line_of, line_offsets, tidy
+from .latex_cites import NOTE_MAKING, command_name, is_citation, is_mention, read_citation
 
-_CITE_NAMES = (
-    "footcite", "footcitetext", "footfullcite", "autocite", "cite", "parencite", "textcite", "smartcite",
-    "supercite", "fullcite", "citep", "citet", "citealp", "citealt", "cites", "autocites", "parencites",
-    "footcites", "textcites", "smartcites", "footcitetexts",
-)
-_NOTE_MAKING = {"footcite", "footcitetext", "footfullcite", "autocite", "footcites", "autocites", "footcitetexts"}
 _COMMAND = re.compile(r"\\([A-Za-z@]+)(\*?)")
-_DROP_WITH_ARG = {"label", "index", "hspace", "vspace", "citeauthor", "citetitle", "citeyear", "citeurl",
-                  "nocite", "ref", "pageref", "pagebreak", "linebreak", "nolinkurl"}
+_DROP_WITH_ARG = {"label", "index", "hspace", "vspace", "ref", "pageref", "pagebreak", "linebreak", "nolinkurl"}
 _FIRST_ARG_DROPPED = {"href", "foreignlanguage", "textcolor", "colorbox"}
 _QUOTING = {"mkbibquote", "enquote", "textquote"}
 _SYMBOLS = {
@@ -49,7 +46,7 @@ _ACCENT = re.compile(r"""\\([\"'`^~=.]|[uvcHkr](?![A-Za-z]))\s*(?:\{\s*(\\[ij]|[
 
 
 def read_latex(text: str, path: str) -> Manuscript:
-    work = _blank_comments(text)
+    work = blank_verbatim(_blank_comments(text), text)
     starts = line_offsets(text)
     bib_paths = _bibliographies(work, path)
     begin = work.find("\\begin{document}")
@@ -63,6 +60,7 @@ def read_latex(text: str, path: str) -> Manuscript:
     pending_marks: list[int] = []  # \footnotemark numbers waiting for their \footnotetext
     mark_lines: dict[int, int] = {}
     mark_index: dict[tuple[int, int], int] = {}  # (chapter, printed number) of a mark -> its running index
+    body_keys: list[KeyCite] = []
     while True:
         m = _COMMAND.search(work, position, limit)
         if m is None:
@@ -112,7 +110,12 @@ def read_latex(text: str, path: str) -> Manuscript:
             mark_index[(numbering.chapter, printed)] = index
             markers.append(numbering.marker(index, line, printed))
             continue
-        if name in _NOTE_MAKING:
+        if is_citation(name) and command_name(name) not in NOTE_MAKING:
+            # \textcite, \parencite, \cite… in the body print where they stand: citations of the text, no note
+            position, keys = _citation(work, m, path, starts)
+            body_keys.extend(keys)
+            continue
+        if is_citation(name):
             cite_end, keys = _citation(work, m, path, starts)
             position = cite_end
             kind = numbering.cite_counter
@@ -127,7 +130,7 @@ def read_latex(text: str, path: str) -> Manuscript:
         for note in notes:
             note.number, note.chapter, note.printed = note.printed or note.number, 0, None
         markers = [Marker(m.printed or m.number, m.line) for m in markers]
-    return build_manuscript(path, notes, markers, bib_paths=bib_paths)
+    return build_manuscript(path, notes, markers, bib_paths=bib_paths, body_keys=body_keys)
 
 
 _BOOK_CLASSES = {"book", "report", "scrbook", "scrreprt", "memoir"}
@@ -193,6 +196,45 @@ def _int(value: str) -> int | None:
 def _blank_comments(text: str) -> str:
     """Comments become spaces (offsets and lines stay put); an escaped \\% is text."""
     return re.sub(r"(?<!\\)((?:\\\\)*)%[^\n]*", lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), text)
+
+
+# Environments whose content LaTeX prints as it is (or not at all): a \cite there is no citation.
+_VERBATIM = re.compile(r"\\begin\s*\{(verbatim\*?|Verbatim\*?|BVerbatim|lstlisting|minted|comment|filecontents\*?)\}")
+_INLINE_VERBATIM = re.compile(r"\\(?:verb\*?|lstinline|mintinline\s*\{[^{}\n]*\})\s*([^\sA-Za-z{])")
+
+
+def blank_verbatim(work: str, raw: str | None = None) -> str:
+    """Verbatim environments, listings, comment environments and \\verb|…| become spaces (lines kept), so that
+    what they show is not read as notes or citations. An environment never closed runs to the end, as in LaTeX.
+    `raw`: the text before comments were blanked, where a % inside the environment is no comment."""
+    out = []
+    position = 0
+    for m in _VERBATIM.finditer(work):
+        if m.start() < position:
+            continue
+        end_tag = f"\\end{{{m.group(1)}}}"
+        close = (raw or work).find(end_tag, m.end())
+        stop = len(work) if close < 0 else close + len(end_tag)
+        out.append(work[position:m.start()])
+        out.append(re.sub(r"[^\n]", " ", work[m.start():stop]))
+        position = stop
+    out.append(work[position:])
+    work = "".join(out)
+
+    pieces = []
+    position = 0
+    for m in _INLINE_VERBATIM.finditer(work):
+        if m.start() < position:
+            continue
+        line_end = work.find("\n", m.end())
+        close = work.find(m.group(1), m.end(), len(work) if line_end < 0 else line_end)
+        if close < 0:
+            continue
+        pieces.append(work[position:m.start()])
+        pieces.append(" " * (close + 1 - m.start()))
+        position = close + 1
+    pieces.append(work[position:])
+    return "".join(pieces)
 
 
 def _bibliographies(work: str, path: str) -> list[str]:
@@ -276,36 +318,7 @@ def _match(work: str, start: int, open_: str, close: str) -> int | None:
 
 def _citation(work: str, m: re.Match[str], path: str, starts: list[int]) -> tuple[int, list[KeyCite]]:
     """One citation command (multicite forms included) -> (end, keys with the postnote as locator)."""
-    name = m.group(1)
-    position = m.end()
-    line = line_of(starts, m.start())
-    keys: list[KeyCite] = []
-    multi = name.endswith("s")  # \cites, \autocites, \footcites ...
-    if multi:  # \cites(pre)(post)[pre][post]{a}[pre][post]{b}: skip the global parenthesised notes
-        while True:
-            p = _skip_space(work, position)
-            if p < len(work) and work[p] == "(":
-                close = work.find(")", p)
-                if close < 0:
-                    break
-                position = close + 1
-            else:
-                break
-    while True:
-        opts, after = _arguments(work, position, path, starts, 2, 0, optional_only=True)
-        args, after = _arguments(work, after, path, starts, 0, 1, command=name)
-        if not args:
-            break
-        position = after
-        post = opts[-1][1] if opts else ""  # [post] alone, or [pre][post]: biblatex and natbib agree
-        written = work[m.start():position]
-        names = [k.strip() for k in args[0][1].split(",") if k.strip()]
-        for i, key in enumerate(names):
-            keys.append(KeyCite(key, re.sub(r"\s+", " ", written), _latex_to_text(post) if i == len(names) - 1 else "",
-                                line))
-        if not multi:
-            break
-    return position, keys
+    return read_citation(work, m, path, starts, _arguments, _latex_to_text)
 
 
 # A locator alone after a citation command, up to the note's end, a ";" or the next command: a label (or none)
@@ -330,7 +343,7 @@ def _note(number: int, text: str, work: str, start: int, end: int, line: int, ma
         m = _COMMAND.search(inner, offset)
         if m is None:
             break
-        if m.group(1) in _CITE_NAMES:
+        if is_citation(m.group(1)):
             full = _COMMAND.match(work, start + m.start())
             assert full is not None  # the same text, seen from the whole file
             cite_end, found = _citation(work, full, path, starts)
@@ -388,7 +401,7 @@ def _replace_commands(value: str) -> str:
             elif name.isalpha() and value[position : position + 1] == " " and _SYMBOLS[name] == "":
                 position += 1
             continue
-        if name in _DROP_WITH_ARG or name in _FIRST_ARG_DROPPED:
+        if name in _DROP_WITH_ARG or name in _FIRST_ARG_DROPPED or is_mention(name):
             p = _skip_space(value, position)
             while p < len(value) and value[p] == "[":
                 close = _match(value, p, "[", "]")

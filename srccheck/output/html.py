@@ -16,15 +16,15 @@ import json
 import os
 import re
 import time
-from collections.abc import Sequence
 from functools import lru_cache
-from html import escape
+from html import escape as _html_escape
 from importlib.resources import files
 from typing import Any, TextIO
 
-from ..model import Citation, Finding, Note, Report, Resolution, Severity
+from ..model import Citation, Finding, Note, Report, Resolution, Results, Severity
 from ..sources import Source, sources
 from . import RenderOptions
+from .sanitize import visible
 from .html_sources import SourceRows, charts, sources_table
 
 _NOTE_PREFIX = re.compile(r"^note \d+: ")
@@ -33,8 +33,26 @@ _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _CANDIDATES_SHOWN = 4  # an ambiguous citation's label links this many candidates
 
 
-def write(reports: Sequence[Report], out: TextIO, options: RenderOptions | None = None) -> None:
+def escape(text: str, quote: bool = True) -> str:
+    """HTML-escaped, control characters shown escaped first (sanitize.py)."""
+    return _html_escape(visible(text, lines=True), quote)
+
+
+def _with_work_findings(results: Results) -> list[Report]:
+    """The reports to show: a book's own findings (about its bibliography) shown with its first manuscript, where
+    their entries' rows are."""
+    from dataclasses import replace
+
+    first = {}
+    for work in results.works:
+        if work.findings and work.manuscripts:
+            first[work.manuscripts[0]] = work.findings
+    return [replace(r, findings=[*r.findings, *first.pop(r.manuscript.path, [])]) for r in results.reports]
+
+
+def write(results: Results, out: TextIO, options: RenderOptions | None = None) -> None:
     """The check report of one or more manuscripts, as one page."""
+    reports = _with_work_findings(results)
     multiple = len(reports) > 1
     parts: list[str] = []
     data: list[dict[str, Any]] = []

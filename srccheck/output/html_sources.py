@@ -9,15 +9,21 @@ cut at UNCITED_SHOWN for a whole library.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html import escape
+from html import escape as _html_escape
 
 from ..bibliography import entry_pagetotal, entry_span
 from ..model import Entry, PageRange, Report
 from ..sources import Source, entry_author, entry_title, format_ranges, merge_ranges, short_title
+from .sanitize import visible
 
 UNCITED_SHOWN = 500  # uncited entries listed in the folded table; `srccheck sources --uncited` lists them all
 CHART_ROWS = 60  # sources drawn in a chart: the most cited, when there are more
 _KIND_RANK = {"full": 0, "archival": 1, "short": 2, "ibid": 3}  # the strongest kind colours a cell
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """HTML-escaped, control characters shown escaped first (sanitize.py)."""
+    return _html_escape(visible(text, lines=True), quote)
 
 
 @dataclass

@@ -1,12 +1,14 @@
-"""The JSON contract: notes with their citations, sources, findings. Never through rich."""
+"""The JSON contract: one document per run, a report per manuscript (notes with their citations, sources,
+findings), each book's own findings, the inputs that could not be read. Never through rich."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from ..model import Citation, Kind, Report, Resolution
+from ..model import Citation, Finding, Kind, Manuscript, Report, Resolution, Results, Severity
 from ..sources import sources
+from . import RenderOptions, position, rule_codes, statistics
 from .pretty_json import dump
 
 
@@ -25,44 +27,89 @@ def citation_dict(cit: Citation, res: Resolution) -> dict[str, Any]:
     }
 
 
-def to_dict(report: Report) -> dict[str, Any]:
-    by_note: dict[int, list[dict[str, Any]]] = {}
-    for cit, res in report.citations:
-        by_note.setdefault(cit.note, []).append(citation_dict(cit, res))
+def finding_dict(report: Report | None, f: Finding, codes: dict[str, str]) -> dict[str, Any]:
+    """One finding, whole: what a tool needs without reading anything else."""
+    path, kind, number = position(report, f)
     return {
-        # what "line" counts in this report: text lines, or paragraphs (Word, ODT) or pages (PDF)
-        "position": report.manuscript.position_kind,
-        # how the notes were found: footnotes or endnotes, numbered once or per chapter
-        "reading": {"layout": report.manuscript.layout or None, "numbering": report.manuscript.numbering},
-        # "number" as printed; "index" runs through the document (what "note" in sources and findings means);
-        # "chapter" is the numbering block when numbering restarts, else null
-        "notes": [
-            {"number": n.printed if n.printed is not None else n.number, "index": n.number,
-             "chapter": n.chapter or None, "line": n.line, "citations": by_note.get(n.number, [])}
-            for n in report.manuscript.notes
-        ],
-        "sources": [
-            {"key": s.key, "notes": s.notes, "pages": [list(r) for r in s.pages]} for s in sources(report)
-        ],
-        "findings": [
-            {
-                "rule": f.rule,
-                "severity": f.severity.value,
-                "note": f.note,
-                "key": f.key,
-                "line": f.line,
-                "file": f.file,  # null: the line is the manuscript's; else the .bib file it is in
-                "message": f.message,
-            }
-            for f in report.findings
-        ],
+        "code": codes.get(f.rule),
+        "name": f.rule,
+        "rule": f.rule,  # the name again, as earlier versions wrote it
+        "severity": f.severity.value,
+        "path": path,  # the file the line is in: the manuscript, its .bib, or a chapter a LaTeX main file includes
+        "line": number,  # what it counts: "position" (line, paragraph or page)
+        "column": 1 if number and kind == "line" else None,  # lines are known, not columns
+        "position": kind,
+        "note": f.note,
+        "key": f.key,
+        "file": f.file,  # null: the manuscript's own line
+        "message": f.message,
+        "suggestion": f.suggestion,
     }
 
 
-def write(reports: Sequence[Report], out: TextIO, options: object = None) -> None:
-    """One manuscript: the contract above, unchanged. Several: a list of them, each with its "path"."""
-    if len(reports) == 1:
-        dump(to_dict(reports[0]), out)
-    else:
-        dump([{"path": r.manuscript.path, **to_dict(r)} for r in reports], out)
+def to_dict(report: Report, codes: dict[str, str] | None = None) -> dict[str, Any]:
+    codes = codes if codes is not None else rule_codes()
+    ms = report.manuscript
+    by_note: dict[int, list[dict[str, Any]]] = {}
+    for cit, res in report.citations:
+        by_note.setdefault(cit.note, []).append(citation_dict(cit, res))
+    notes = []
+    if 0 in by_note:  # citations standing in the text, not in a note (LaTeX's \textcite in the body)
+        line = next(c.line for c, _ in report.citations if c.note == 0)
+        notes.append(_note_dict(ms, 0, 0, None, line, by_note[0]))
+    notes += [_note_dict(ms, n.printed if n.printed is not None else n.number, n.number, n.chapter or None, n.line,
+                         by_note.get(n.number, [])) for n in ms.notes]
+    return {
+        "path": ms.path,
+        "encoding": ms.encoding,  # what its text was decoded from; null for Word, ODT and PDF files
+        # what "line" counts in this report: text lines, or paragraphs (Word, ODT) or pages (PDF)
+        "position": ms.position_kind,
+        # how the notes were found: footnotes or endnotes, numbered once or per chapter
+        "reading": {"layout": ms.layout or None, "numbering": ms.numbering},
+        # "number" as printed; "index" runs through the document (what "note" in sources and findings means);
+        # "chapter" is the numbering block when numbering restarts, else null
+        "notes": notes,
+        "sources": [
+            {"key": s.key, "notes": s.notes, "pages": [list(r) for r in s.pages]} for s in sources(report)
+        ],
+        "findings": [finding_dict(report, f, codes) for f in report.findings],
+        "summary": counts(report.findings),
+    }
+
+
+def _note_dict(ms: Manuscript, number: int, index: int, chapter: int | None, line: int,
+               citations: list[dict[str, Any]]) -> dict[str, Any]:
+    path, line = ms.origin(line)
+    return {"number": number, "index": index, "chapter": chapter, "line": line,
+            "file": path if path != ms.path else None, "citations": citations}
+
+
+def to_document(results: Results, options: RenderOptions | None = None) -> dict[str, Any]:
+    """The one shape of the JSON report, whatever the number of manuscripts."""
+    from .. import __version__
+
+    codes = rule_codes()
+    document: dict[str, Any] = {
+        "version": __version__,
+        "reports": [to_dict(r, codes) for r in results.reports],
+        # each book's own findings (about its bibliography), once for all of its manuscripts
+        "works": [{"manuscripts": w.manuscripts, "bibliographies": w.bib_paths,
+                   "findings": [finding_dict(None, f, codes) for f in w.findings], "summary": counts(w.findings)}
+                  for w in results.works],
+        "errors": [{"path": path, "message": message} for path, message in results.errors],
+        "summary": counts([f for _, f in results.findings]),
+    }
+    if options is not None and options.statistics:
+        document["statistics"] = statistics(results)
+    return document
+
+
+def counts(findings: Sequence[Finding]) -> dict[str, int]:
+    return {s.value: sum(1 for f in findings if f.severity is s) for s in (Severity.ERROR, Severity.WARNING,
+                                                                           Severity.INFO)}
+
+
+def write(results: Results, out: TextIO, options: RenderOptions | None = None) -> None:
+    """One document: {"version", "reports": [...], "works": [...], "errors": [...], "summary"}."""
+    dump(to_document(results, options), out)
     out.write("\n")

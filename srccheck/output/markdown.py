@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
 from typing import TextIO
 
-from ..model import Finding, Report, Severity
+from ..model import Finding, Report, Results, Severity, WorkReport
 from ..sources import entry_author, entry_title, format_ranges, merge_ranges, short_title, sources
 from . import RenderOptions, rule_codes
+from .sanitize import visible
 
 FOLD_SOURCES = 30  # more rows than this: the sources table is folded
 # what can open inline syntax in a line or a table cell: emphasis, code, links and images ("![" needs "["),
@@ -24,8 +24,9 @@ _NOTE_PREFIX = re.compile(r"^note \d+: ")
 
 
 def escape(text: str) -> str:
-    """Plain text for a Markdown table cell or a line: one line, every special character escaped."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Plain text for a Markdown table cell or a line: one line, control characters shown escaped (sanitize.py),
+    every special character escaped."""
+    return _SPECIAL.sub(r"\\\1", " ".join(visible(text).split()))
 
 
 def _plural(n: int, word: str) -> str:
@@ -38,9 +39,9 @@ def _counts(findings: list[Finding]) -> str:
             f"{counts[Severity.INFO]:,} info")
 
 
-def _where(report: Report, f: Finding) -> str:
-    if f.file:
-        return escape(os.path.basename(f.file)) + (f", line {f.line}" if f.line else "")
+def _where(report: Report | None, f: Finding) -> str:
+    if f.file or report is None:
+        return escape(os.path.basename(f.file or "")) + (f", line {f.line}" if f.line else "")
     kind = report.manuscript.position_kind
     parts = [f"note {f.note}"] if f.note is not None else []
     if f.line:
@@ -97,5 +98,22 @@ def _sources_table(report: Report, cited: list) -> str:  # type: ignore[type-arg
     return f"### {heading}\n\n{table}"
 
 
-def write(reports: Sequence[Report], out: TextIO, options: RenderOptions | None = None) -> None:
-    out.write("\n".join(render(r) for r in reports))
+def render_work(work: WorkReport) -> str:
+    """A book's own findings (about its bibliography), once for all of its manuscripts."""
+    codes = rule_codes()
+    names = ", ".join(escape(p) for p in work.bib_paths) or "the bibliography"
+    lines = [f"## srccheck: {names}", "",
+             f"**{_counts(work.findings)}** · the bibliography of {_plural(len(work.manuscripts), 'manuscript')}", "",
+             "| severity | rule | where | message | suggestion |", "| --- | --- | --- | --- | --- |"]
+    for f in work.findings:
+        lines.append(f"| {f.severity.value} | {escape(codes.get(f.rule, ''))} {escape(f.rule)} | {_where(None, f)} | "
+                     f"{escape(f.message)} | {escape(f.suggestion or '')} |")
+    return "\n".join(lines) + "\n"
+
+
+def write(results: Results, out: TextIO, options: RenderOptions | None = None) -> None:
+    parts = [render(r) for r in results.reports] + [render_work(w) for w in results.works if w.findings]
+    if results.errors:
+        parts.append("## Not checked\n\n" + "\n".join(f"- {escape(path)}: {escape(message)}"
+                                                      for path, message in results.errors) + "\n")
+    out.write("\n".join(parts))

@@ -1,7 +1,9 @@
 """The rules: one module each, declared here in the order they are documented.
 
 Each module has CODE, NAME, SEVERITY, a docstring (its user documentation: what it
-finds, why it matters, what to do) and ``check(ctx)`` yielding Findings.
+finds, why it matters, what to do) and ``check(ctx)`` yielding Findings. SCOPE = "work"
+marks a rule about the bibliography: when several manuscripts are checked as one book it
+runs once, over all of their citations, and reports against the .bib.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from ..normalize import collapse_spaces
 
 _MODULES = [
     "unresolved_citation", "ambiguous_short_citation", "short_before_full",
-    "note_number_gap", "duplicate_note_number", "note_without_marker", "marker_without_note", "no_notes_found",
+    "note_number_gap", "duplicate_note_number", "note_without_marker", "marker_without_note", "no_notes_found", "garbled_text",
     "inconsistent_spelling", "metadata_mismatch",
     "page_out_of_range", "reversed_page_range", "missing_locator",
     "unused_entry", "duplicate_entry", "bib_parse_error",
@@ -36,6 +38,12 @@ class Context:
     deliberately_uncited: set[str] = field(default_factory=set)
     bib: Bibliography | None = None  # for what the bibliography's index already holds
     unused_entries: str = "auto"  # unused-entry: auto | each | summary
+    paths: list[str] = field(default_factory=list)  # a work's rules: every manuscript of the book, in order
+    # short-before-full in a book: works whose first full citation is in an earlier manuscript (cited in full
+    # already) or only in a later one (key -> where, as a message names it); empty when each chapter starts afresh
+    full_before: dict[str, str] = field(default_factory=dict)
+    full_after: dict[str, str] = field(default_factory=dict)
+    full_per_chapter: bool = False  # a numbering chapter inside a file starts afresh too
 
     _labels: dict[int, str] | None = field(default=None, repr=False)
 
@@ -44,7 +52,7 @@ class Context:
         if self._labels is None:
             restarted = self.manuscript.numbering == "per-chapter"
             self._labels = {n.number: n.label for n in self.manuscript.notes} if restarted else {}
-        return self._labels.get(number) or f"note {number}"
+        return self._labels.get(number) or (f"note {number}" if number else "the text")
 
     @staticmethod
     def excerpt(text: str, limit: int = 90) -> str:
@@ -59,6 +67,11 @@ class Rule:
     severity: Severity
     doc: str
     check: Callable[[Context], Iterable[Finding]]
+    scope: str = "note"  # "work": about the bibliography, run once per book
+
+    @property
+    def about_work(self) -> bool:
+        return self.scope == "work"
 
     @property
     def summary(self) -> str:
@@ -67,7 +80,8 @@ class Rule:
 
 
 def _load(module: ModuleType) -> Rule:
-    return Rule(module.CODE, module.NAME, module.SEVERITY, module.__doc__ or "", module.check)
+    return Rule(module.CODE, module.NAME, module.SEVERITY, module.__doc__ or "", module.check,
+                getattr(module, "SCOPE", "note"))
 
 
 def all_rules() -> list[Rule]:

@@ -19,6 +19,7 @@ from . import Context
 CODE = "SC503"
 NAME = "bib-parse-error"
 SEVERITY = Severity.ERROR
+SCOPE = "work"  # about the bibliography: checked once for all the manuscripts that share it
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -20,6 +20,7 @@ from . import Context
 CODE = "SC502"
 NAME = "duplicate-entry"
 SEVERITY = Severity.WARNING
+SCOPE = "work"  # about the bibliography: checked once for all the manuscripts that share it
 
 
 def check(ctx: Context) -> Iterator[Finding]:

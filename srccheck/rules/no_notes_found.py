@@ -37,5 +37,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     expected = ms.expected_layout or _EXPECTED.get(os.path.splitext(ms.path)[1].lower(),
                                                    "footnotes or endnotes, each starting with its number")
-    yield Finding(NAME, SEVERITY, f"no notes found: nothing was checked (expected {expected})",
+    hint = f"; {ms.no_notes_hint}" if ms.no_notes_hint else ""
+    yield Finding(NAME, SEVERITY, f"no notes found: nothing was checked (expected {expected}){hint}",
                   suggestion="check the file and --input-format")

@@ -29,6 +29,7 @@ from . import Context
 CODE = "SC501"
 NAME = "unused-entry"
 SEVERITY = Severity.WARNING
+SCOPE = "work"  # about the bibliography: checked once for all the manuscripts that share it
 
 MODES = ("auto", "each", "summary")
 LIBRARY_MIN_UNCITED = 50  # fewer uncited entries than this are always listed
