@@ -122,6 +122,38 @@ def test_every_language_has_a_grammar():
         grammar_for("xx")
 
 
+def _language_choices(command, path=()):
+    for param in command.params:
+        if param.name == "language":
+            yield " ".join(path), tuple(param.type.choices)
+    for name, sub in getattr(command, "commands", {}).items():
+        yield from _language_choices(sub, (*path, name))
+
+
+def test_every_command_offers_the_languages_grammar_knows():
+    # `check --language pl` worked while `sources` and `bib draft` refused it: one list now, from grammar/
+    from srccheck.cli import main
+
+    offered = dict(_language_choices(main))
+    assert {"check", "sources", "bib draft", "explain"} <= set(offered)
+    for command, choices in offered.items():
+        assert set(choices) == {"auto", *LANGUAGES}, command
+
+
+def test_sources_accepts_every_language(tmp_path):
+    from click.testing import CliRunner
+
+    from srccheck.cli import main
+
+    (tmp_path / "m.md").write_text("Text.[^1]\n\n[^1]: A. Nowak, *Dzieje*, Kraków 1999, s. 4.\n", encoding="utf-8")
+    (tmp_path / "r.bib").write_text("@book{nowak, author={Nowak, Adam}, title={Dzieje}, year={1999}}\n", encoding="utf-8")
+    for lang in LANGUAGES:
+        result = CliRunner().invoke(main, ["sources", str(tmp_path / "m.md"), "--bib", str(tmp_path / "r.bib"),
+                                           "--language", lang])
+        assert result.exit_code == 0, (lang, result.output)
+        assert "nowak" in result.output
+
+
 def test_polish_markers_and_roles():
     (ibid,) = parse("Tamże, s. 329.", "pl")
     assert ibid.kind == "ibid" and ibid.pages == ((329, 329),)

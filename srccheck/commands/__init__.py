@@ -1,11 +1,14 @@
 """Commands beyond `check`, one module each; cli.py registers them with main.add_command.
 
-Modules here import only click at load time, so `srccheck --help` stays fast.
+Modules here import only click (and grammar's small, dependency-free tables) at load time, so
+`srccheck --help` stays fast.
 """
 
 from __future__ import annotations
 
 import click
+
+from ..grammar import LANGUAGES as _GRAMMAR_LANGUAGES
 
 
 class InputFailure(click.ClickException):
@@ -14,7 +17,8 @@ class InputFailure(click.ClickException):
     exit_code = 2
 
 
-LANGUAGES = ["auto", "tr", "en", "de", "fr", "it", "es", "ru"]
+# every command offers the languages grammar/ knows, so `check` and `sources` never disagree
+LANGUAGES = ["auto", *_GRAMMAR_LANGUAGES]
 
 
 def read_or_fail(path: str, encoding: str | None = None):  # type: ignore[no-untyped-def]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from . import InputFailure
+from ..manuscript import FORMATS as INPUT_FORMATS
+from . import LANGUAGES, InputFailure
 
 
 @click.command("explain")
@@ -14,8 +15,10 @@ from . import InputFailure
 @click.option("--bib", "bib_paths", multiple=True, type=click.Path(), metavar="FILE",
               help="Bibliography (repeatable; default: 'bib' from the configuration, or the one the manuscript names).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--language", default=None, help="Citation conventions of the notes [default: detect].")
-@click.option("--input-format", "input_format", default=None, help="Manuscript format [default: detect].")
+@click.option("--language", type=click.Choice(LANGUAGES), default=None,
+              help="Citation conventions of the notes [default: detect].")
+@click.option("--input-format", "input_format", type=click.Choice(["auto", *INPUT_FORMATS]), default=None,
+              help="Manuscript format [default: detect].")
 @click.option("--encoding", default=None, help="Manuscript encoding (default: detect).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="Use this srccheck.toml / pyproject.toml instead of searching for one.")
