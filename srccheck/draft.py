@@ -345,7 +345,7 @@ def _title(text: str | None, unsure: list[str]) -> str | None:
 
 def _imprint(cit: Citation, unsure: list[str]) -> tuple[str | None, str | None]:
     """(place, publisher), repairing what the parser joins: "Bakı; Elm", "Press, Cambridge/UK"."""
-    from .citations import _is_publisher  # the parser's own publisher vocabulary
+    from .parse.parts import is_publisher  # the parser's own publisher vocabulary
 
     place, publisher = cit.place, cit.publisher
     if place and "; " in place:
@@ -364,7 +364,7 @@ def _imprint(cit: Citation, unsure: list[str]) -> tuple[str | None, str | None]:
         last = pieces[-1]
         # a publisher ends in its publisher word ("… Basımevi", "… Press"); a place does not ("Cambridge/UK")
         if place is None and len(last.split()) <= 3 and not re.search(r"\d", last) \
-                and not _is_publisher(last.replace("/", " ").split()[-1]):
+                and not is_publisher(last.replace("/", " ").split()[-1]):
             place, publisher = last, ", ".join(pieces[:-1])
             unsure.append("address: read from the part after the publisher")
     return place, publisher
@@ -372,10 +372,10 @@ def _imprint(cit: Citation, unsure: list[str]) -> tuple[str | None, str | None]:
 
 def _publisher_in_title(title: str, unsure: list[str]) -> tuple[str, str | None]:
     """"Türk-Sovyet İlişkileri (…) Gözlem Yayınları": a comma missing between title and publisher."""
-    from .citations import _is_publisher
+    from .parse.parts import is_publisher
 
     m = re.match(r"^(.*\))\s+([^()]+)$", title)
-    if m and _is_publisher(m.group(2)) and len(m.group(2).split()) <= 5:
+    if m and is_publisher(m.group(2)) and len(m.group(2).split()) <= 5:
         unsure.append("publisher: split from the end of the title (a comma seems to be missing)")
         return m.group(1), m.group(2)
     return title, None

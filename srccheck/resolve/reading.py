@@ -59,7 +59,7 @@ def _matched(m: Mention, text: str) -> tuple[tuple[str, str], ...]:
 
 def _mask(length: int, k: int) -> str:
     """A stand-in for a title of this length: the parser's title mark, then letters no text has."""
-    from ..citations import TITLE_END, TITLE_MARK
+    from ..parse.text import TITLE_END, TITLE_MARK
 
     return TITLE_MARK + _HEAD + _FILL[k % len(_FILL)] * max(1, length - 3) + TITLE_END
 
