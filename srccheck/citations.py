@@ -29,7 +29,7 @@ from .parse.parts import (
     unquote,
 )
 from .parse.split import Fragment, is_marker, split_note
-from .parse.text import OPEN_QUOTES, marker_set, quote_spans, split_parts
+from .parse.text import OPEN_QUOTES, TITLE_MARK, marker_set, quote_spans, split_parts
 
 def _archival(text: str, sigla: set[str], has_publisher: bool, has_page_label: bool) -> str | None:
     """The archive named at the start of an archival reference, or None."""
@@ -139,8 +139,13 @@ def parse_citation(
             marker_role = role_of_marker(part, grammar, has_author=k > 0)
             parts = parts[:k] + parts[k + 1 :]
             break
-    if marker_role == "same-author":
-        pass
+    if marker_role == MarkerRole.SAME_AUTHOR:
+        # "Idem, Information Theory and Statistics, op. cit., p. 54": the marker stands for the author, so what
+        # follows is the title (capitalised words joined by "and" are not more names), and an "op. cit." after
+        # it only says the work was cited before
+        parts = [p for p in parts if not is_marker(p, markers)]
+        if parts and not parts[0].startswith(TITLE_MARK) and unquote(parts[0])[0] is None:
+            parts[0] = TITLE_MARK + parts[0]
     fields = read_parts([p for p in parts if p], grammar, colon_authors)
     has_page_label = bool(locator and locator.label and re.match(r"^\D", locator.text))
     archive = _archival(head, sigla, bool(fields.publisher), has_page_label)

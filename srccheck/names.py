@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .grammar import et_al_pattern, et_al_words
 from .model import Name
 
 PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "zu", "le", "la", "al", "el",
              "ibn", "bin", "ben", "ter", "ten", "dos", "das", "y", "d’", "d'"}
 CONJUNCTIONS = {"ve", "and", "&", "und", "et", "y", "e", "и", "ile"}
-ET_AL = {"vd.", "v.dğr.", "et al.", "et al", "u.a.", "ve", "diğerleri", "al.", "et alii"}
+ET_AL = et_al_words()
 _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|an|ar|at|az|ed|es|ibn|bin|bint|d|l)[-’'][^\W\d_]")
 _INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,3}-?$|^[^\W\d_]\.?-[^\W\d_]\.$")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
@@ -45,7 +46,7 @@ def _is_name_token(token: str) -> bool:
 
 
 # (?<!\s) as in _JOIN: start only where a run of spaces starts (else quadratic on long space runs)
-_ET_AL_TEXT = re.compile(r"(?<!\s)\s*(?:,\s*)?\b(?:et al\.?|vd\.|v\.dğr\.|ve diğerleri|u\.\s?a\.|et alii|и др\.)\s*$", re.IGNORECASE)
+_ET_AL_TEXT = re.compile(r"(?<!\s)\s*(?:,\s*)?\b(?:" + et_al_pattern() + r")\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 14)

@@ -79,6 +79,25 @@ def grammar_for(language: str) -> Grammar:
     )
 
 
+def et_al_pattern() -> str:
+    """languages.ET_AL as one regex alternation, longest first: "u.a." also matches "u. a.", "et al." also "et al"."""
+    alternatives = []
+    for phrase in sorted(L.ET_AL, key=len, reverse=True):
+        words = [re.sub(r"\\.(?=.)", r"\\.\\s?", re.escape(w)) for w in phrase.split()]
+        pattern = r"\s+".join(words)
+        if len(words) > 1 and pattern.endswith(r"\."):
+            pattern += "?"
+        alternatives.append(pattern)
+    return "|".join(alternatives)
+
+
+def et_al_words() -> frozenset[str]:
+    """Tokens that are an "et al." or its last word ("al.", "others"), lower case: never part of a name."""
+    whole = {p.lower() for p in L.ET_AL}
+    last = {p.split()[-1].lower() for p in L.ET_AL if " " in p and len(p.split()[-1].rstrip(".")) >= 2}
+    return frozenset(whole | last)
+
+
 _WORD = re.compile(r"[^\W\d_]+\.?|\S", re.UNICODE)
 # The citation apparatus says more about a note's conventions than the words of the titles
 # it cites (a German article cites English and Turkish books): each hit counts ten words.

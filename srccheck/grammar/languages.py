@@ -115,7 +115,11 @@ FOLLOWING = {
     "pl": ["i n.", "nn."],
 }
 
-ET_AL = ["vd.", "v.dğr.", "ve diğerleri", "et al.", "et al", "u.a.", "et alii", "и др."]
+# "and others" after the first author's name: OSCOLA writes it out ("Yoon and others (n 7) 2409"). Matched
+# without regard to case; spaces may vary ("u. a."), and a full stop ending a phrase of two words may be
+# left out ("et al"). names.py and the resolver build their patterns from this list alone.
+ET_AL = ["et al.", "et alii", "and others", "u.a.", "vd.", "v.dğr.", "ve diğerleri", "ve ark.", "и др.", "i in.",
+         "y otros", "e altri"]
 
 # Contributor roles; the name after them is not an author.
 ROLES = {
@@ -123,6 +127,7 @@ ROLES = {
                    "Übers.", "übersetzt von", "trad.", "traduit par", "traducción de", "пер."],
     "editor": ["red.", "oprac.", "a cura di", "coord.", "haz.", "Haz.", "yay. haz.", "Yay. haz.", "Yay. Haz.", "ed.", "Ed.", "eds.", "Eds.", "edited by",
                "nşr.", "Nşr.", "thk.", "Thk.", "sad.", "Sad.", "Hrsg.", "hrsg. v.", "hg. v.", "Hg.", "éd.", "dir.",
+               "sous la dir. de", "sous la direction de", "dir. par",
                "a cura di", "comp.", "ред."],
 }
 
@@ -165,8 +170,10 @@ MONTHS = {
            "novembre", "dicembre"],
     "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
            "noviembre", "diciembre"],
+    # genitive ("12 июля 1920"), then nominative ("2015. Июль. С. 757", GOST's issue month): twelve each
     "ru": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
-           "декабря"],
+           "декабря", "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
+           "ноябрь", "декабрь"],
     "pl": ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
            "października", "listopada", "grudnia"],
 }

@@ -44,7 +44,7 @@ def split_stops(part: str, grammar: Grammar) -> list[str]:
         return [part]
     inside = depth_map(part)
     pieces, start = [], 0
-    for m in re.finditer(r"\. (?=[^\W\d_])", part):
+    for m in re.finditer(r"\. (?=[^\W\d_]|[«“„\"])", part):
         k = m.start()
         if inside[k]:
             continue
@@ -53,7 +53,10 @@ def split_stops(part: str, grammar: Grammar) -> list[str]:
             continue  # "Çev. Ali", "100. Yılında"
         if role_qualifier(part, k):
             continue  # "trad. fr. Ayşe"
-        if not part[m.end()].isupper():
+        if part[m.end()] in OPEN_QUOTES:
+            if not N.looks_like_names(part[start:k]):
+                continue  # "Dilip Parameshwar Gaonkar. « On … »": names, then the quoted title (biblatex's French)
+        elif not part[m.end()].isupper():
             continue
         pieces.append(part[start:k])
         start = m.end()

@@ -142,6 +142,8 @@ def read_parts(parts: list[str], grammar: Grammar, authors: tuple | None = None)
             title_done = True
             continue
         imprint = IMPRINT.match(part) if (title_parts or f.title) and not title_done or f.years == [] else None
+        if imprint and LEADING_IN.match(part):
+            imprint = None  # "In : Alternative Modernities": French spacing before the colon of "In:", a container
         if imprint and NUMBER_LABEL.search(imprint.group(1)):
             imprint = None  # "Dosya No: 12", "Fon No: HR. İM.": archive numbers, not "Place: Publisher"
         if imprint and short_name(imprint.group(1)) and (title_parts or f.title):

@@ -13,7 +13,8 @@ from .text import (
     OPEN_QUOTES, DATE_RANGE, PUB_BLOCK, ROMAN, YEAR, marker_lower, lowered_list, marker_set, quote_spans,
 )
 
-LEADING_IN = re.compile(r"^(?:in:?|In:?|içinde:?|dans|dans:|en:?|im:?)\s+", re.UNICODE)
+# "In:", and French "In :" with the space French typography puts before a colon
+LEADING_IN = re.compile(r"^(?:in|In|içinde|dans|en|im)(?:[ \u00a0\u202f]?:)?\s+", re.UNICODE)
 
 
 ROLE_PART = re.compile(r"^\(?\s*(" + "|".join(re.escape(r) for r in sorted(

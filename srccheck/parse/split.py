@@ -4,6 +4,7 @@ sentence ends."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .. import names as N
@@ -100,8 +101,24 @@ def _starts_citation(rest: str, grammar: Grammar, markers: list[str]) -> bool:
     for word, lowered in zip(words, lowered_list(words)):
         if low.startswith(lowered) and (len(head) == len(word) or not head[len(word)].isalnum()):
             return True
+    if _month_follows(head, grammar):
+        return False  # "…, 2015. Июль. С. 757", "1998. July 12": a date goes on ("August Meyer" may start)
     first = split_parts(head[:120])[0]
     return N.looks_like_names(first)
+
+
+# a month then a full stop or a day: "Июль. С. 757", "July 12" (not "May, The World…": Ernest May)
+_MONTH_FIRST = re.compile(r"([^\W\d_]+)(?:\.|\s+\d)")
+
+
+@lru_cache(maxsize=None)
+def _months(grammar: Grammar) -> frozenset[str]:
+    return frozenset(grammar.months)
+
+
+def _month_follows(rest: str, grammar: Grammar) -> bool:
+    month = _MONTH_FIRST.match(rest.lstrip())
+    return bool(month) and month.group(1).lower() in _months(grammar)
 
 
 def split_note(text: str, grammar: Grammar) -> list[Fragment]:
@@ -145,6 +162,8 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
                     # Turkish writes ordinals this way, so only a clear new citation cuts there
                     if (grammar.language != "tr" and _starts_citation(rest, grammar, markers)) or _discursive(rest):
                         cuts.append((k + 1, k + 1))
+                elif _month_follows(rest, grammar):
+                    pass  # "2015. Июль. С. 757": the issue's month after its year
                 elif capital or _starts_citation(rest, grammar, markers):
                     cuts.append((k + 1, k + 1))  # after "s. 45." / "12/4." / "45-47."
             elif _locator_follows(rest, grammar):

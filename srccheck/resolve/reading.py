@@ -24,7 +24,8 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from ..bibliography import Bibliography
-from ..grammar import Grammar
+from ..grammar import Grammar, et_al_pattern
+from ..grammar import languages as L
 from ..model import Citation, Entry, Kind, MarkerRole, Name, Note
 from ..normalize import collapse_spaces, fold
 from .align import Mention, NoteWords, Weigher, mentions
@@ -33,7 +34,7 @@ from .weights import WEIGHTS as W
 
 _FILL = "ꝗꝙꝛꝝꝟꝡꝣꝥꝧꝩꝫꝭꝯ"  # letters no text uses: the body of a masked title, one per title of a note
 _HEAD = "Ꝗ"  # a capital: a masked title starts like a new citation may
-_ET_AL = re.compile(r"^\s*,?\s*(?:et al\.?|u\. ?a\.|vd\.|v\.dğr\.|и др\.)", re.IGNORECASE)
+_ET_AL = re.compile(r"^\s*,?\s*(?:" + et_al_pattern() + ")", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -215,12 +216,16 @@ class NoteReader:
         if not entries:
             return False
         gap = text[prev.span[1]:c.span[0]].strip(" .,:")
-        if gap and not (gap == ";" and any(self._starts_with_place(text[c.span[0]:c.span[1]], k) for k in entries)):
-            return False  # a ";" between them is a new citation, unless the piece goes on with the entry's places
+        if gap == ";":
+            if not any(self._starts_with_place(text[c.span[0]:c.span[1]], k) for k in entries):
+                return False  # a ";" between them is a new citation, unless the piece goes on with the entry's places
+        elif gap and not any(self._only_own_people(gap, k) for k in entries):
+            return False  # "Sous la dir. de Dilip Parameshwar Gaonkar." between them: the entry's editor, read over
         piece = text[c.span[0]:c.span[1]]
         if c.locator is not None:
             piece = piece.replace(c.locator.text, " ")
-        words = [w for w in _words_of(piece) if w not in _LOCATOR_WORDS]
+        # role words count for nothing: "Sous la dir. de Dilip Parameshwar Gaonkar" is the entry's editor
+        words = [w for w in _words_of(piece) if w not in _LOCATOR_WORDS and w not in _ROLE_WORDS]
         if not words:
             return False
         for key in entries:
@@ -228,6 +233,12 @@ class NoteReader:
             if sum(1 for w in words if w in own) >= W.tail_share * len(words):
                 return True
         return False
+
+    def _only_own_people(self, gap: str, key: str) -> bool:
+        """Whether a piece left between a citation and its tail holds only role words and the entry's people."""
+        words = [w for w in _words_of(gap) if w not in _LOCATOR_WORDS and w not in _ROLE_WORDS]
+        own = self._imprint_words(key)
+        return bool(words) and all(w in own for w in words)
 
     def _starts_with_place(self, piece: str, key: str) -> bool:
         """"London, Duke University Press, 2001" after "…, Durham;": the entry's next place of publication."""
@@ -349,6 +360,9 @@ _LOCATOR_WORDS = frozenset({"p", "pp", "s", "ss", "hier", "here", "ici", "at", "
                             "c", "t", "ed", "eds", "hg", "hrsg", "dir", "o", "and", "und", "et", "ve", "in"})
 
 
+_ROLE_WORDS = frozenset(w for roles in L.ROLES.values() for role in roles for w in fold(role).split())
+
+
 def _words_of(text: str) -> list[str]:
     """A tail's words worth comparing: its words and years, not its other numbers (pages, volumes)."""
     return [w for w in fold(text).split() if not w.isdigit() or (len(w) == 4 and 1400 <= int(w) <= 2100)]
@@ -367,7 +381,7 @@ def _only_names(text: str, lo: int, hi: int, m: Mention, grammar: Grammar) -> bo
     return not leftover
 
 
-_ET_AL_ANYWHERE = re.compile(r"\b(?:et al\.?|u\. ?a\.|vd\.|v\.dğr\.|и др\.)", re.IGNORECASE)
+_ET_AL_ANYWHERE = re.compile(r"\b(?:" + et_al_pattern() + ")", re.IGNORECASE)
 _JOINERS = frozenset({"and", "und", "et", "ve", "y", "e", "i", "ile", "but", "also", "aussi", "auch", "ayrica"})
 
 

@@ -16,6 +16,7 @@ sys.path.append(str(Path(__file__).resolve().parent.parent / "render_corpus"))
 
 import filler  # noqa: E402  (tools/render_corpus/filler.py)
 
+from page_faults import page_faults  # noqa: E402
 from pools import Work  # noqa: E402
 
 RU_SENTENCES = [
@@ -190,6 +191,7 @@ def expected(plan: DocPlan, works: list[Work], meta: dict) -> dict:
     notes = {str(i + 1): [{"key": c.key, "pages": c.pages} for c in n.cites] for i, n in enumerate(plan.notes)}
     cited = set(plan.cited)
     findings = [{"rule": "unused-entry", "key": w.key} for w in works if w.key not in cited]
+    findings += page_faults(notes, "".join(w.raw for w in works))  # a page asked beyond the work's own
     out = {**meta, "language": plan.lang, "notes": notes, "findings": findings}
     if meta.get("numbering") == "per-chapter":
         starts, seen = [], set()

@@ -1,0 +1,93 @@
+"""Notes as real styles print them, each a case srccheck misread on the real-pipeline fixtures
+(tests/realpipe): OSCOLA's "and others", biblatex-verbose's French "Idem, …, op. cit." and "In :", GOST's
+issue month. The keys and pages expected are what the notes cite, written by hand; no finding is expected
+but the page fault a case is about.
+"""
+
+from __future__ import annotations
+
+from srccheck.bibliography import parse_bibliography
+from srccheck.grammar import et_al_pattern, languages
+from srccheck.manuscript.markdown import read_markdown
+from srccheck.pipeline import Options, check_loaded
+
+BIB = r"""
+@article{yoon, author = {Yoon, Myeong S and Ryu, Dowook and Kim, Jeongryul},
+  title = {Palladium pincer complexes with reduced bond angle strain}, journal = {Organometallics},
+  year = {2006}, volume = {25}, pages = {2409--2411}}
+@article{aksin, author = {Aks{\i}n, {\"O}zge and T{\"u}rkmen, Hayati},
+  title = {Effect of immobilization on catalytic characteristics}, journal = {Journal of Organometallic Chemistry},
+  year = {2006}, volume = {691}, pages = {3027--3036}}
+@book{kullback, author = {Kullback, Solomon}, title = {Information Theory and Statistics},
+  publisher = {Dover}, address = {New York}, year = {1997}}
+@incollection{gaonkar:in, author = {Gaonkar, Dilip Parameshwar}, title = {On Alternative Modernities},
+  booktitle = {Alternative Modernities}, editor = {Gaonkar, Dilip Parameshwar},
+  publisher = {Duke University Press}, address = {Durham and London}, year = {2001}, pages = {1--23}}
+@article{ufn, author = {Котельников, И. А. and Астрелин, В. Т.},
+  title = {Теория плазменного эмиттера положительных ионов}, journal = {Успехи физических наук},
+  year = {2015}, month = jul, volume = {185}, pages = {753--771}}
+"""
+
+
+def check(*notes: str, language: str | None = None):
+    body = " ".join(f"Claim.[^{i}]" for i in range(1, len(notes) + 1))
+    text = body + "\n\n" + "\n".join(f"[^{i}]: {t}" for i, t in enumerate(notes, 1)) + "\n"
+    report = check_loaded(read_markdown(text, "m.md"), parse_bibliography(BIB), Options(language=language))
+    cited = [(c.note, res.key, [list(r) for r in c.pages]) for c, res in report.citations]
+    problems = [(f.rule, f.note) for f in report.findings if f.rule not in ("unused-entry", "missing-locator")]
+    return cited, problems
+
+
+def test_oscola_and_others_names_which_work_of_the_earlier_note():
+    cited, problems = check(
+        "Myeong S Yoon and others, ‘Palladium pincer complexes with reduced bond angle strain’ (2006) 25 "
+        "Organometallics 2409; Özge Aksın and others, ‘Effect of immobilization on catalytic characteristics’ "
+        "(2006) 691 Journal of Organometallic Chemistry 3027.",
+        "Yoon and others (n 1) 2410.",
+        language="en")
+    assert cited[-1] == (2, "yoon", [[2410, 2410]])
+    assert problems == []
+
+
+def test_idem_then_a_title_and_op_cit_is_the_same_authors_work():
+    cited, problems = check(
+        "Solomon Kullback. Information Theory and Statistics. New York : Dover, 1997, p. 3.",
+        "Voir Kullback, Information Theory and Statistics, op. cit., p. 323.",
+        "Idem, Information Theory and Statistics, op. cit., p. 54-55.",
+        language="fr")
+    assert cited == [(1, "kullback", [[3, 3]]), (2, "kullback", [[323, 323]]), (3, "kullback", [[54, 55]])]
+    assert problems == []
+
+
+def test_french_in_with_a_space_before_the_colon_and_the_editor_between_are_one_citation():
+    cited, problems = check(
+        "Dilip Parameshwar Gaonkar. « On Alternative Modernities ». In : Alternative Modernities. Sous la dir. "
+        "de Dilip Parameshwar Gaonkar. Durham et London : Duke University Press, 2001, p. 1-23, p. 14-18.",
+        language="fr")
+    assert cited == [(1, "gaonkar:in", [[14, 18]])]
+    assert problems == []  # no place "In", no unresolved imprint
+
+
+def test_an_issue_month_after_the_year_does_not_start_a_citation():
+    cited, problems = check(
+        "Котельников И. А., Астрелин В. Т. Теория плазменного эмиттера положительных ионов. 2015. Июль. С. 757.",
+        language="ru")
+    assert cited == [(1, "ufn", [[757, 757]])]
+    assert problems == []
+
+
+def test_a_month_name_that_is_a_surname_still_starts_a_citation():
+    from srccheck.citations import split_note
+    from srccheck.grammar import grammar_for
+
+    pieces = split_note("Smith, History of War, London 1999, p. 4. May, The World Restored, p. 9.", grammar_for("en"))
+    assert [p.text for p in pieces] == ["Smith, History of War, London 1999, p. 4.", "May, The World Restored, p. 9."]
+
+
+def test_every_et_al_form_of_the_grammar_is_recognised():
+    import re
+
+    pattern = re.compile(r"^(?:" + et_al_pattern() + r")$", re.IGNORECASE)
+    for phrase in languages.ET_AL:
+        assert pattern.match(phrase), phrase
+    assert pattern.match("u. a.") and pattern.match("et al")
