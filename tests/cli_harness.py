@@ -130,3 +130,18 @@ class Snapshot:
         bad = {p: what for p, what in changes.items()
                if not (what == "created" and any(p == a or p.startswith(a.rstrip("/") + "/") for a in allowed_new))}
         assert not bad, bad
+
+
+# The smallest project a CLI test needs: a PDF-text manuscript with one note citing the one entry of refs.bib.
+BIB = "@book{smith2001, author={Smith, John}, title={The History of Things}, publisher={Penguin}, year=2001}\n"
+MANUSCRIPT = "Body text.1\n\n" + " " * 40 + "\n1 John Smith, The History of Things (London: Penguin, 2001), s. 12.\n"
+
+
+def make_project(tmp_path: Path, **more: str) -> Path:
+    """tmp_path/project holding ms.txt and refs.bib, and any more files given as name=text."""
+    folder = tmp_path / "project"
+    folder.mkdir()
+    files = {"ms.txt": MANUSCRIPT, "refs.bib": BIB, **{name.replace("_", "."): text for name, text in more.items()}}
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder

@@ -13,12 +13,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from cli_harness import Snapshot, finished, one_line_error, run
+from cli_harness import BIB, MANUSCRIPT, Snapshot, finished, make_project, one_line_error, run
 
 SLOW = pytest.mark.skipif(not os.environ.get("SRCCHECK_SLOW"), reason="minutes: run with SRCCHECK_SLOW=1")
-BIB = "@book{smith2001, author={Smith, John}, title={The History of Things}, publisher={Penguin}, year=2001}\n"
 SEP = " " * 40
-MANUSCRIPT = f"Body text.1\n\n{SEP}\n1 John Smith, The History of Things (London: Penguin, 2001), s. 12.\n"
 HUGE = "9" * 5000  # past int()'s 4,300-digit limit
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 ODT_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -27,12 +25,7 @@ ODT_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    folder = tmp_path / "project"
-    folder.mkdir()
-    (folder / "ms.txt").write_text(MANUSCRIPT, encoding="utf-8")
-    (folder / "refs.bib").write_text(BIB, encoding="utf-8")
-    (folder / "lint.bib").write_text("@book{bare, title={A Title}}\n", encoding="utf-8")  # three fields missing
-    return folder
+    return make_project(tmp_path, lint_bib="@book{bare, title={A Title}}\n")  # three fields missing
 
 
 def srccheck(project: Path, *args: str, timeout: float = 30, creates: tuple[str, ...] = (), **kw):  # type: ignore[no-untyped-def]

@@ -11,12 +11,9 @@ import stat
 from pathlib import Path
 
 import pytest
-from cli_harness import Snapshot, finished, one_line_error, run
+from cli_harness import Snapshot, finished, make_project, one_line_error, run
 
 from srccheck import cache
-
-BIB = "@book{smith2001, author={Smith, John}, title={The History of Things}, publisher={Penguin}, year=2001}\n"
-MANUSCRIPT = "Body text.1\n\n" + " " * 40 + "\n1 John Smith, The History of Things (London: Penguin, 2001), s. 12.\n"
 
 
 class Payload:
@@ -31,11 +28,7 @@ class Payload:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    folder = tmp_path / "project"
-    folder.mkdir()
-    (folder / "ms.txt").write_text(MANUSCRIPT, encoding="utf-8")
-    (folder / "refs.bib").write_text(BIB, encoding="utf-8")
-    return folder
+    return make_project(tmp_path)
 
 
 def _check(project: Path, cache_dir: Path, **env: str):

@@ -12,20 +12,12 @@ import stat
 from pathlib import Path
 
 import pytest
-from cli_harness import ROOT, Snapshot, finished, one_line_error, run
-
-BIB = "@book{smith2001, author={Smith, John}, title={The History of Things}, publisher={Penguin}, year=2001}\n"
-MANUSCRIPT = "Body text.1\n\n" + " " * 40 + "\n1 John Smith, The History of Things (London: Penguin, 2001), s. 12.\n"
+from cli_harness import BIB, MANUSCRIPT, ROOT, Snapshot, finished, make_project, one_line_error, run
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    folder = tmp_path / "project"
-    folder.mkdir()
-    (folder / "ms.txt").write_text(MANUSCRIPT, encoding="utf-8")
-    (folder / "refs.bib").write_text(BIB, encoding="utf-8")
-    (folder / "library.bib").write_text(BIB.replace("smith2001", "shared2001"), encoding="utf-8")
-    return folder
+    return make_project(tmp_path, library_bib=BIB.replace("smith2001", "shared2001"))
 
 
 def _baseline(project: Path, target: str, *extra: str, stdin: bytes | None = None, manuscript: str = "ms.txt"):
