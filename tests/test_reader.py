@@ -90,6 +90,35 @@ def test_pdf_glyph_damage_is_repaired():
     assert ms.notes[0].text.startswith("Şükrü Kaya, İstanbul")
 
 
+def test_unnumbered_pages_count_on_from_the_nearest_numbered_page():
+    def page(n: int, printed: int | None) -> str:
+        number = f"\n\n{printed}\n" if printed is not None else ""
+        return f"Body of page {n}.{n}\n\n{SEP}\n{n} A. Bir, Kitap, 1990, s. {n}.{number}"
+
+    # pages 1-3 unnumbered, 4 printed as 104, 5-6 unnumbered, 7 printed as 107, then one more unnumbered
+    printed = {4: 104, 7: 107}
+    ms = read_pdf_text("\f".join(page(n, printed.get(n)) for n in range(1, 9)) + "\n", "m.txt")
+    # before the first number: counted back from it; after one: counted on from the nearest
+    assert [n.page for n in ms.notes] == [101, 102, 103, 104, 105, 106, 107, 108]
+
+
+def test_page_numbers_of_a_long_book_are_read_in_linear_time():
+    # every other page numbered: an unnumbered page's nearest numbered page was looked up by a pass over all
+    # of them, for each line (a 25,000-page text took 80 s); a bound that the quadratic look-up misses
+    import time
+
+    pages = 20000
+
+    def page(n: int) -> str:
+        number = f"\n\n{n + 10}\n" if n % 2 else ""
+        return f"Claim.{n}\n\n{SEP}\n{n} A. Bir, Kitap, 1990, s. {n}.{number}"
+
+    started = time.perf_counter()
+    ms = read_pdf_text("\f".join(page(n) for n in range(1, pages + 1)) + "\n", "m.txt")
+    assert time.perf_counter() - started < 15
+    assert [n.page for n in ms.notes] == [n + 10 for n in range(1, pages + 1)]
+
+
 def test_endnotes_under_a_heading():
     text = "Body text.1 More body.2\n\nNotes\n\n1 A. Bir, Kitap, 1990, s. 1.\n2 B. İki, Kitap, 1991, s. 2.\n"
     ms = read_pdf_text(text, "m.txt")

@@ -134,7 +134,9 @@ def _pages(lines: list[NL.Line]) -> dict[int, int | None]:
         at_edge = ln.page_break or i + 1 == len(lines) or lines[i + 1].page_break  # not a formula's "2" mid-page
         if ln.noise and m and m.group(1).isdigit() and at_edge:
             printed.setdefault(page, int(m.group(1)))
-    return {i: _printed_page(printed, p) for i, p in enumerate(page_of)}
+    known = sorted(printed)
+    of_page = {p: _printed_page(printed, known, p) for p in set(page_of)}  # once per page, not per line
+    return {i: of_page[p] for i, p in enumerate(page_of)}
 
 
 def _chapter_markers(body: list[_Line], chain: list[NL.Start], notes: list[Note], lines: list[NL.Line],
@@ -213,12 +215,15 @@ def marker_candidates(body: list[_Line]) -> list[tuple[int, int, int, bool | Non
     return candidates
 
 
-def _printed_page(printed: dict[int, int], page: int) -> int | None:
+def _printed_page(printed: dict[int, int], known: list[int], page: int) -> int | None:
+    """The printed number of a page, counted on from the nearest page whose number was read
+    (known: the pages read, sorted; the earlier of two equally near ones wins)."""
     if page in printed:
         return printed[page]
-    if not printed:
+    if not known:
         return None
-    nearest = min(printed, key=lambda p: abs(p - page))
+    k = bisect.bisect_left(known, page)
+    nearest = min(known[max(0, k - 1):k + 1], key=lambda p: (abs(p - page), p))
     return printed[nearest] + (page - nearest)
 
 
