@@ -14,7 +14,8 @@ from conftest import ROOT
 from srccheck.bib_lint import lint_text
 from srccheck.bibliography import parse_bibliography
 from srccheck.cli import main
-from srccheck.draft import Work, draft_works, join_names, latex_escape, render_bibtex, unique_key
+from srccheck.bibtex_write import latex_escape, render_bibtex
+from srccheck.draft import Work, draft_works, join_names, unique_key
 from srccheck.manuscript import read_manuscript
 from srccheck.model import Name
 

@@ -34,7 +34,8 @@ def draft(manuscript: str, output: str | None, force: bool, ascii_only: bool, la
       srccheck bib draft article.txt > draft.bib
       srccheck bib draft article.txt -o refs.bib --ascii
     """
-    from ..draft import draft_works, render_bibtex
+    from ..bibtex_write import render_bibtex
+    from ..draft import draft_works
 
     if output == "-":
         output = None  # "-o -": standard output, as without -o
