@@ -181,3 +181,31 @@ def test_markers_past_note_999_and_9999(last: int):
     ms = read_pdf_text(f"{body}\n\n{SEP}\n{foot}\n", "m.txt")
     assert [n.number for n in ms.notes] == numbers
     assert [m.number for m in ms.markers] == numbers
+
+
+def test_footnote_numbers_after_their_paragraphs_go_back_in_front():
+    # pdftotext's default order of a LibreOffice page: a number after its note's paragraph, or alone before it
+    # when several were bunched (as in tests/realpipe/dev/en-chicago-docx/pdftotext.txt)
+    text = ("Body sentence.1 Another.2 A third.3 And four.4 Five.5\n\n"
+            "Ali Veli, Kitap, Ankara, 1990, s. 4.\n1\n\n"
+            "Ayşe Can, Başka Kitap, İstanbul,\n1997, s. 12.\n2\n\n"
+            "3\n\n4\n\n"
+            "Veli, a.g.e., s. 5.\n\n"
+            "Can, a.g.e., s. 14.\n\n"
+            "Ömer Kaya, Üçüncü Kitap, 2001, s. 3.\n5\n")
+    ms = read_pdf_text(text, "m.txt")
+    assert [(n.number, n.text) for n in ms.notes] == [
+        (1, "Ali Veli, Kitap, Ankara, 1990, s. 4."),
+        (2, "Ayşe Can, Başka Kitap, İstanbul, 1997, s. 12."),
+        (3, "Veli, a.g.e., s. 5."),
+        (4, "Can, a.g.e., s. 14."),
+        (5, "Ömer Kaya, Üçüncü Kitap, 2001, s. 3."),
+    ]
+
+
+def test_page_numbers_ending_pages_without_blank_lines_are_not_note_numbers():
+    # pdftotext -raw: no blank lines, each page ends with its number; the notes start with theirs
+    pages = [f"Body of page {p}.{p}\n{p} A. Bir, Kitap {p}, 1990, s. {10 + p}.\nMore body text on the page.\n{p}"
+             for p in range(1, 5)]
+    ms = read_pdf_text("\n\f".join(pages) + "\n", "m.txt")
+    assert [(n.number, n.text) for n in ms.notes] == [(p, f"A. Bir, Kitap {p}, 1990, s. {10 + p}.") for p in range(1, 5)]

@@ -18,5 +18,17 @@ def test_text_reader_finds_the_notes_of_real_extractions() -> None:
     for folder, path, fmt, expected in fixtures([ROOT / "tests" / "realpipe" / "dev"], None, "text"):
         total.add(score_fixture(path, expected, folder / "refs.bib", fmt))
     assert total.notes_total > 1500
-    assert total.notes_found / total.notes_total >= 0.965  # measured 96.9 % (89.6 % before markers were used once)
-    assert total.f1 >= 0.925  # measured 0.928
+    assert total.notes_found / total.notes_total >= 0.975  # measured 97.9 % (96.9 % before numbers after their notes)
+    assert total.f1 >= 0.97  # measured 0.974 (0.958 before)
+
+
+def test_libreoffice_footnotes_in_pdftotexts_default_order() -> None:
+    # pdftotext's default order puts each footnote number of a LibreOffice page after its note's paragraph, or
+    # bunched before it; read as note starts where they stand, every note took its neighbour's text (F1 0.15
+    # and 0.49 on these two documents)
+    for folder, path, fmt, expected in fixtures([ROOT / "tests" / "realpipe" / "dev"], None, "text"):
+        if expected.get("typesetter") != "libreoffice" or path.name != "pdftotext.txt":
+            continue
+        result = score_fixture(path, expected, folder / "refs.bib", fmt)
+        assert result.notes_found == result.notes_total, folder.name
+        assert result.f1 >= 0.93, (folder.name, result.f1)  # measured 0.935 (endnotes) to 1.000

@@ -83,9 +83,11 @@ def prepare(text: str) -> list[Line]:
     pending_break = True
     page: list[tuple[int, str]] = []
 
+    last_note = [0]  # the last note number _numbers_after_text put back, carried from page to page
+
     def flush() -> None:
         nonlocal pending_break
-        for number, piece in _by_column(page):
+        for number, piece in _numbers_after_text(_by_column(page), last_note):
             separator = bool(SEPARATOR.match(piece))
             if not piece.strip() and not separator:
                 continue
@@ -124,6 +126,58 @@ def _numbers_beside_text(lines: list[Line]) -> list[Line]:
         out.append(lines[i])
         i += 1
     return out
+
+
+def _numbers_after_text(page: list[tuple[int, str]], last_note: list[int]) -> list[tuple[int, str]]:
+    """pdftotext's default order of a page LibreOffice set puts each footnote's number on a line of its own
+    after the note's paragraph ("…, 2409.\n1\n\nYoon et al., …\n2"), or alone between blank lines before
+    it when several numbers were bunched ("4\n\n5\n\nSee Salam, …"). Each number goes back in front of
+    its paragraph's first line. Taken only from the page's first paragraph that ends in a number on, and
+    only when those numbers count up by one (at least twice on the page, or once from the previous page's
+    last): a page number or a numbered list does not."""
+    blocks: list[list[int]] = []  # indices into page of each paragraph (lines between blank lines)
+    for k, (_, text) in enumerate(page):
+        if not text.strip():
+            if blocks and blocks[-1]:
+                blocks.append([])
+            continue
+        if not blocks:
+            blocks.append([])
+        blocks[-1].append(k)
+    blocks = [b for b in blocks if b]
+
+    def number(k: int) -> int | None:
+        m = _PAGE_DIGITS.match(page[k][1])
+        return int(m.group(1)) if m else None
+
+    # a page without blank lines (pdftotext -raw) is one paragraph, ending in its page number
+    trailed = [len(b) >= 2 and number(b[-1]) is not None for b in blocks]
+    if len(blocks) < 2 or True not in trailed:
+        return page
+    zone = blocks[trailed.index(True):]
+    numbers = [n for b in zone if (n := number(b[-1])) is not None]
+    counting = all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+    # one number alone continues what an earlier page began (page numbers, one a page, never begin it)
+    if not counting or (len(numbers) < 2 and not (last_note[0] and numbers[0] == last_note[0] + 1)):
+        return page
+    out = {k: text for k, (_, text) in enumerate(page)}
+    waiting: list[int] = []  # numbers alone on their paragraph, for the next paragraphs without one
+    for b in zone:
+        own = number(b[-1])
+        if own is not None and len(b) == 1:
+            waiting.append(own)
+            del out[b[0]]
+            continue
+        if own is not None:
+            del out[b[-1]]
+        elif waiting:
+            own = waiting.pop(0)
+        if own is not None:
+            out[b[0]] = f"{own} {page[b[0]][1].strip()}"
+    for own in waiting:  # a number whose paragraph did not follow on this page: left as it was
+        out[next(k for k, (_, text) in enumerate(page) if number(k) == own and k not in out)] = str(own)
+    last_note[0] = numbers[-1]
+    return [(page[k][0], out[k]) for k in sorted(out)]
 
 
 def _by_column(page: list[tuple[int, str]]) -> list[tuple[int, str]]:
