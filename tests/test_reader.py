@@ -209,3 +209,22 @@ def test_page_numbers_ending_pages_without_blank_lines_are_not_note_numbers():
              for p in range(1, 5)]
     ms = read_pdf_text("\n\f".join(pages) + "\n", "m.txt")
     assert [(n.number, n.text) for n in ms.notes] == [(p, f"A. Bir, Kitap {p}, 1990, s. {10 + p}.") for p in range(1, 5)]
+
+
+def test_a_footnote_number_moved_after_the_pages_last_note_goes_back():
+    # pdftotext's default order of a LaTeX page (as in tests/realpipe/dev/de-arthistorybonn-scrartcl)
+    body = "Body one.1 Body two.2 Body three.3\n"
+    notes = "1\nLagally, Alternative, 67.\nLagally, Alternative, 68; Lammarsch, Tests, 37.\n3\nFenn, Kern, 42.\n2\n"
+    ms = read_pdf_text(f"{body}\n{notes}\n7\n", "m.txt")  # 7: the page number, the page's last line
+    assert [(n.number, n.text) for n in ms.notes] == [
+        (1, "Lagally, Alternative, 67."),
+        (2, "Lagally, Alternative, 68; Lammarsch, Tests, 37."),
+        (3, "Fenn, Kern, 42."),
+    ]
+
+
+def test_a_page_number_after_the_notes_is_not_a_moved_footnote_number():
+    # notes 3 and 5 on page 4, whose number ends the page: 4 is not note 4 (which is not on this page)
+    body = "Body three.3 Body five.5\n"
+    ms = read_pdf_text(f"{body}\n3\nAli Veli, Kitap, 1990, s. 4.\nBir yorum daha.\n5\nCan, Eser, s. 9.\n4", "m.txt")
+    assert [n.number for n in ms.notes] == [3, 5]

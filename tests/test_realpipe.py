@@ -18,8 +18,8 @@ def test_text_reader_finds_the_notes_of_real_extractions() -> None:
     for folder, path, fmt, expected in fixtures([ROOT / "tests" / "realpipe" / "dev"], None, "text"):
         total.add(score_fixture(path, expected, folder / "refs.bib", fmt))
     assert total.notes_total > 1500
-    assert total.notes_found / total.notes_total >= 0.975  # measured 97.9 % (96.9 % before numbers after their notes)
-    assert total.f1 >= 0.97  # measured 0.974 (0.958 before)
+    assert total.notes_found / total.notes_total >= 0.98  # measured 98.4 % (96.9 % before the footnote numbers moved)
+    assert total.f1 >= 0.975  # measured 0.980 (0.958 before)
 
 
 def test_libreoffice_footnotes_in_pdftotexts_default_order() -> None:
@@ -32,3 +32,14 @@ def test_libreoffice_footnotes_in_pdftotexts_default_order() -> None:
         result = score_fixture(path, expected, folder / "refs.bib", fmt)
         assert result.notes_found == result.notes_total, folder.name
         assert result.f1 >= 0.93, (folder.name, result.f1)  # measured 0.935 (endnotes) to 1.000
+
+
+def test_latex_footnote_numbers_pdftotext_moved_to_the_pages_end() -> None:
+    # pdftotext's default order takes one footnote number of some LaTeX pages out of its place and puts it
+    # after the page's last note; these three documents lost 2-4 notes each to it (F1 0.78-0.93)
+    for name in ("de-arthistorybonn-scrartcl", "en-authortitleibid-report", "en-extverbose-scrartcl"):
+        folder = ROOT / "tests" / "realpipe" / "dev" / name
+        (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == "pdftotext.txt"]
+        result = score_fixture(path, expected, folder / "refs.bib", fmt)
+        assert result.notes_found == result.notes_total, name
+        assert result.f1 == 1.0, (name, result.f1)

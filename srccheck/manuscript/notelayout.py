@@ -102,7 +102,7 @@ def prepare(text: str) -> list[Line]:
                 pending_break = True
             page.append((number, piece))
     flush()
-    return _numbers_beside_text(lines)
+    return _numbers_moved_down(_numbers_beside_text(lines))
 
 
 def _numbers_beside_text(lines: list[Line]) -> list[Line]:
@@ -178,6 +178,51 @@ def _numbers_after_text(page: list[tuple[int, str]], last_note: list[int]) -> li
         out[next(k for k, (_, text) in enumerate(page) if number(k) == own and k not in out)] = str(own)
     last_note[0] = numbers[-1]
     return [(page[k][0], out[k]) for k in sorted(out)]
+
+
+_ENDS_SENTENCE = re.compile(r"[.)”\"»]\s*$")
+_STARTS_SENTENCE = re.compile(r"^\s*(?:[“\"«„‘(]|[^\W\d_])")
+
+
+def _numbers_moved_down(lines: list[Line]) -> list[Line]:
+    """pdftotext's default order of a LaTeX page sometimes takes one footnote number out of its place and puts
+    it after the page's last note ("1 / Lagally, 67. / Lagally, 68. / 3 / Fenn, 42. … 7 / Ebd., 20. / 2"). When
+    the numbers before and after it stand on lines of their own with two or more lines between them, it goes
+    back in front of the first of those lines that starts a sentence after one that ended. A number on the
+    page's last line is its page number, not one of these."""
+    page_of, page = [], 0
+    for k, ln in enumerate(lines):
+        page += k > 0 and ln.page_break
+        page_of.append(page)
+    bare: dict[int, list[tuple[int, int]]] = {}  # page -> (line index, number) of its lines holding a number alone
+    for k, ln in enumerate(lines):
+        m = _PAGE_DIGITS.match(ln.text)
+        last_of_page = k + 1 == len(lines) or lines[k + 1].page_break
+        if m and not last_of_page:
+            bare.setdefault(page_of[k], []).append((k, int(m.group(1))))
+    moves: dict[int, int] = {}  # stray line -> the line its number goes in front of
+    for numbers in bare.values():
+        for pos, (k, n) in enumerate(numbers):
+            earlier = numbers[:pos]
+            pairs = [(a, b) for (a, x), (b, y) in zip(earlier, earlier[1:]) if x == n - 1 and y == n + 1]
+            if len(pairs) != 1 or any(x == n for _, x in earlier):
+                continue
+            a, b = pairs[0]
+            split = next((j for j in range(a + 2, b) if _ENDS_SENTENCE.search(lines[j - 1].text)
+                          and _STARTS_SENTENCE.match(lines[j].text)), None)
+            if split is not None:
+                moves[k] = split
+    if not moves:
+        return lines
+    targets = {j: n for k, j in moves.items() for n in [int(lines[k].text)]}
+    out = []
+    for k, ln in enumerate(lines):
+        if k in moves:
+            continue
+        if k in targets:
+            ln = Line(ln.number, f"{targets[k]} {ln.text.strip()}", ln.page_break)
+        out.append(ln)
+    return out
 
 
 def _by_column(page: list[tuple[int, str]]) -> list[tuple[int, str]]:
