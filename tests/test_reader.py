@@ -228,3 +228,11 @@ def test_a_page_number_after_the_notes_is_not_a_moved_footnote_number():
     body = "Body three.3 Body five.5\n"
     ms = read_pdf_text(f"{body}\n3\nAli Veli, Kitap, 1990, s. 4.\nBir yorum daha.\n5\nCan, Eser, s. 9.\n4", "m.txt")
     assert [n.number for n in ms.notes] == [3, 5]
+
+
+def test_continuation_lines_alike_in_shape_beside_note_numbers_are_kept():
+    notes = "".join(f"{n}\nA. Yazar: Makale {n}, in: Dergi 9.{n} (Feb.\n19{90 + n}), S. {n}0–{n}4, hier S. {n}1.\n"
+                    for n in range(1, 5))
+    ms = read_pdf_text("Metin.1 Metin.2 Metin.3 Metin.4\n\n" + notes, "m.txt")
+    assert [n.text for n in ms.notes] == [f"A. Yazar: Makale {n}, in: Dergi 9.{n} (Feb. 19{90 + n}), S. {n}0–{n}4, hier S. {n}1."
+                                          for n in range(1, 5)]

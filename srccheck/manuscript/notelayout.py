@@ -422,7 +422,9 @@ def _heading_between(headings: list[int], lo: int, hi: int) -> bool:
 def mark_noise(lines: list[Line], chosen: set[int]) -> None:
     """Page numbers, running heads, separator lines and endnotes headings are neither body nor note."""
     keyed = [re.sub(r"\d+", "#", " ".join(ln.text.split())) for ln in lines]
-    edge = [any(lines[j].page_break or PAGE_NUMBER.match(lines[j].text)
+    # beside a page number; not beside a note's number alone on its line ("7" / "Ebd., S. 21–22."), which
+    # would make every line of such notes an edge line, and notes alike in shape a running head
+    edge = [any(lines[j].page_break or (PAGE_NUMBER.match(lines[j].text) and j not in chosen)
                 for j in range(max(0, i - 1), min(len(lines), i + 2))) or lines[i].page_break
             for i in range(len(lines))]
     # a running head comes back at the page's edge, page after page; a body sentence that recurs
