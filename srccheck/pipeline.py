@@ -115,6 +115,10 @@ def resolve_notes(citations: list[Citation], bib: Bibliography, manuscript: Manu
     citations, exact = prepare(citations, bib)  # reference managers' items and ids aliases: exact, never fuzzy
     exact_reason = {id(citations[position]): reason for position, reason in exact.items()}
     resolver = resolver or Resolver(bib, abbreviations)
+    if manuscript.numbering == "per-chapter":
+        for n in manuscript.notes:
+            if n.printed is not None:
+                resolver.running.setdefault(n.printed, []).append(n.number)
     reader = reader or NoteReader(bib, grammar_for(language), set(L.ARCHIVE_SIGLA) | set(abbreviations),
                                   resolver.settled)
     bib_digest = getattr(bib, "digest", b"")

@@ -54,3 +54,11 @@ def test_note_lines_beside_note_numbers_alone_are_not_running_heads() -> None:
         (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == extractor]
         result = score_fixture(path, expected, folder / "refs.bib", fmt)
         assert result.pages_ok / result.pages_total >= pages, (name, result.pages_ok, result.pages_total)
+
+
+def test_cross_references_of_a_book_numbered_per_chapter() -> None:
+    # biblatex-dw's "(wie Anm. 9)" in chapter 3 means note 9 of chapter 3; it was read as the book's ninth note
+    folder = ROOT / "tests" / "realpipe" / "dev" / "de-footnotedw-scrbook"
+    (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == "pypdf.txt"]
+    result = score_fixture(path, expected, folder / "refs.bib", fmt)
+    assert (result.fn, result.fp, result.false_alarms) == (0, 0, 0)  # 1, 1 and 1 before

@@ -125,3 +125,45 @@ def test_archives_by_number_and_by_defined_abbreviation():
 def test_unknown_work_is_unresolved():
     _, keys = resolve(["Ahmet Yok, Var Olmayan Kitap, Ankara, 1950, s. 3."])
     assert keys == [(1, None)]
+
+
+def _chapters_report(chapters: list[list[str]], bib: str):
+    """A LaTeX report whose footnote numbers restart with each chapter, checked against bib."""
+    from srccheck.manuscript import parse_bytes
+
+    body = "\\documentclass{report}\n\\begin{document}\n"
+    for k, notes in enumerate(chapters, start=1):
+        body += f"\\chapter{{Kapitel {k}}}\n" + "".join(f"Satz.\\footnote{{{n}}}\n" for n in notes)
+    ms = parse_bytes((body + "\\end{document}\n").encode(), "book.tex", "latex")
+    assert ms.numbering == "per-chapter"
+    return check_loaded(ms, parse_bibliography(bib), Options(language="de"))
+
+
+CHAPTER_BIB = """
+@article{muench, author={Uwe Münch}, title={Protokoll der Sitzung}, journal={DTK}, year={1997}, pages={18--24}}
+@article{willadt, author={Willadt, Martin}, title={Skalierbare Schriften}, journal={DTK}, year={1998}, pages={10--19}}
+@article{meyer, author={Meyer, Thomas Hilarius}, title={Honigetiketten für die Schulimkerei}, journal={DTK}, year={2014}, pages={26--30}}
+@article{justen, author={Justen, Christian}, title={Hebräischer Textsatz für Theologen}, journal={DTK}, year={2010}, pages={30--42}}
+"""
+
+
+def test_cross_references_when_numbering_restarts_per_chapter():
+    # "(wie Anm. N)" names a note by its printed number: the nearest note so printed, in this chapter or an
+    # earlier one, whose work the citation's author and title fit (biblatex-dw writes the chapter of neither)
+    fill = ["Satz ohne Beleg."] * 3
+    chapters = [
+        ["Martin Willadt: Skalierbare Schriften, in: DTK 10 (1998), S. 10–19, hier S. 12.",
+         "Christian Justen: Hebräischer Textsatz für Theologen, in: DTK 22 (2010), S. 30–42, hier S. 31.",
+         *fill, "Uwe Münch: Protokoll der Sitzung, in: DTK 9 (1997), S. 18–24, hier S. 18.",
+         "Satz.", "Satz.", "Willadt: Skalierbare Schriften, S. 15."],
+        ["Münch: Protokoll der Sitzung (wie Anm. 6), S. 21.",
+         "Justen: Hebräischer Textsatz für Theologen (wie Anm. 2), S. 40."],
+        ["Willadt: Skalierbare Schriften (wie Anm. 1), S. 14.", *fill, "Satz.", "Satz.", "Satz.", "Satz.",
+         "Thomas Hilarius Meyer: Honigetiketten für die Schulimkerei, in: DTK 26 (2014), S. 26–30, hier S. 28.",
+         "Ders.: Honigetiketten für die Schulimkerei (wie Anm. 9), S. 27–30."],
+    ]
+    report = _chapters_report(chapters, CHAPTER_BIB)
+    keys = {(c.note, r.key) for c, r in report.citations if c.xref_note is not None}
+    # running numbers: chapter 1 has notes 1-9, chapter 2 notes 10-11, chapter 3 notes 12-21; note 9 of
+    # chapter 1 cites Willadt, note 9 of chapter 3 Meyer, whom note 10 of chapter 3 means
+    assert keys == {(10, "muench"), (11, "justen"), (12, "willadt"), (21, "meyer")}

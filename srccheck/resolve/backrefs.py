@@ -116,14 +116,26 @@ def ibid(c: Citation, history: History) -> Resolution:
     return Resolution(keys[0], W.repeat, f"“{c.marker}”: same work as note {note}")
 
 
-def cross_reference(c: Citation, history: History, bib: Bibliography, fuzzy: Fuzzy) -> Resolution:
-    cited = [s for s in history.seen if s.citation.note == c.xref_note and s.resolution.key]
+def cross_reference(c: Citation, history: History, bib: Bibliography, fuzzy: Fuzzy,
+                    targets: list[int] | None = None) -> Resolution:
+    """targets: the running numbers of the notes the number written may mean, nearest first (several when the
+    numbering restarts per chapter); the nearest one citing a work the citation's authors or title fit wins."""
+    order = {n: rank for rank, n in enumerate(targets or [c.xref_note])}
+    cited = sorted((s for s in history.seen if s.citation.note in order and s.resolution.key),
+                   key=lambda s: order[s.citation.note])
     keys = list(dict.fromkeys(s.resolution.key for s in cited))
-    if c.authors and len(keys) > 1:
-        keys = [k for k in keys if (author_similarity(c.authors, bib.entries[k]) or 0) >= W.xref_author] or keys
-    if len(keys) > 1 and (c.title or c.authors):
+    # several notes it may mean: a work must fit the citation's authors and title to be the one meant
+    several = len(order) > 1
+    if c.authors and (len(keys) > 1 or several):
+        fit = [k for k in keys if (author_similarity(c.authors, bib.entries[k]) or 0) >= W.xref_author]
+        keys = fit if fit or several else keys
+    if (len(keys) > 1 or several) and (c.title or c.authors):
         # "Batum’daki … raporu (Anm. 13)": the title names which of the note's works
-        keys = [k for k in keys if score_entry(c, bib.entries[k]) >= W.accept] or keys
+        fit = [k for k in keys if score_entry(c, bib.entries[k]) >= W.accept]
+        keys = fit if fit or several else keys
+    if len(keys) > 1 and several:
+        nearest = min(order[s.citation.note] for s in cited if s.resolution.key in keys)
+        keys = [k for k in keys if any(s.resolution.key == k and order[s.citation.note] == nearest for s in cited)]
     if len(keys) == 1:
         return Resolution(keys[0], W.repeat, f"cross-reference to note {c.xref_note}")
     if not keys:

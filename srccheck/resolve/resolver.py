@@ -92,6 +92,9 @@ class Resolver:
         self._readings: tuple[Reading, ...] = ()  # the aligned readings of the citation being resolved
         self._chosen: Citation | None = None  # the reading that won
         self.pairs = 0  # (citation, entry) pairs scored this run: what the resolution costs, counted by the tests
+        # numbering restarted per chapter: printed number -> the running numbers of the notes printed so; "(wie
+        # Anm. 6)" may be note 6 of this chapter or of an earlier one. Empty when the numbering runs on
+        self.running: dict[int, list[int]] = {}
 
     @property
     def cited_keys(self) -> dict[str, None]:
@@ -125,7 +128,9 @@ class Resolver:
         if c.kind == "ibid":
             return backrefs.ibid(c, self.history)
         if c.xref_note is not None:
-            return backrefs.cross_reference(c, self.history, self.bib, self._fuzzy)
+            # the notes it may mean, nearest first
+            targets = [n for n in reversed(self.running.get(c.xref_note, ())) if n < c.note] or [c.xref_note]
+            return backrefs.cross_reference(c, self.history, self.bib, self._fuzzy, targets)
         if c.kind == "archival":
             if self._archival is None:
                 self._archival = ArchiveIndex(self.bib, self.candidates)
