@@ -238,10 +238,11 @@ def _indexed(bib: Bibliography) -> Bibliography:
     return bib
 
 
-def parse_bibliography(text: str, path: str = "<bib>") -> Bibliography:
+def parse_bibliography(text: str, path: str = "<bib>", bibtex: bool = False) -> Bibliography:
+    """bibtex: the text is BibTeX whatever the path's name says (a draft made from a manuscript named x.json)."""
     from .csl import is_csl_path, load_csl
 
-    if is_csl_path(path):
+    if not bibtex and is_csl_path(path):
         return load_csl(text, path)  # CSL-JSON / CSL-YAML, as Zotero, Mendeley and pandoc write them
     bib = _parse_bibtex(text, path)
     bib.entries = resolve_inheritance(bib.entries)  # crossref and xdata filled in, as biber does

@@ -459,4 +459,4 @@ def draft_bibliography(works: list[Work], path: str = "<draft>") -> "Bibliograph
     from .bibliography import parse_bibliography
     from .bibtex_write import render_bibtex
 
-    return parse_bibliography(render_bibtex(works), path)
+    return parse_bibliography(render_bibtex(works), path, bibtex=True)  # the path is the manuscript's

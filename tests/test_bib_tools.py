@@ -284,6 +284,18 @@ def test_sources_without_bib_orders_and_csv(write):  # type: ignore[no-untyped-d
     assert table[1] == ["smith2001history", "Smith", "The History of Things", "2", "1, 10", "45–47", "1"]
 
 
+@pytest.mark.parametrize("name", ["notes.json", "notes.yaml", "base.json"])
+def test_sources_without_bib_of_a_manuscript_named_like_a_csl_file(write, name):  # type: ignore[no-untyped-def]
+    # the draft made from the notes was read as CSL-JSON/YAML because it carried the manuscript's name (the fuzzer
+    # found the traceback on a baseline file given as the manuscript)
+    ms = write(name, NOTES if name != "base.json" else '{"tool": "srccheck", "version": 1, "findings": []}')
+    result = run("sources", ms, "--format", "json")
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == 0, result.output
+    keys = [r["key"] for r in json.loads(result.stdout)] if result.stdout.strip().startswith("[") else []
+    assert ("smith2001history" in keys) == (name != "base.json")
+
+
 def test_sources_with_bib_uses_its_keys():
     result = run("sources", str(ROOT / "article.txt"), "--bib", str(ROOT / "refs.bib"), "--sort", "count")
     assert result.exit_code == 0
