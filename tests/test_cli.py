@@ -39,7 +39,8 @@ def test_clean_manuscript_exits_zero_and_json_has_the_contract_shape(write):
     assert data["position"] == "line" and data["path"] == ms and data["encoding"] == "utf-8"
     assert [n["number"] for n in data["notes"]] == [1, 2]
     cit = data["notes"][0]["citations"][0]
-    assert set(cit) == {"text", "kind", "key", "score", "pages", "locator", "reason", "candidates"}
+    assert set(cit) == {"text", "kind", "key", "score", "confidence", "similarity", "pages", "locator", "reason",
+                        "candidates"}
     assert cit["candidates"][0]["key"] == "smith2001" and cit["reason"]
     assert (cit["kind"], cit["key"], cit["pages"], cit["locator"]) == ("full", "smith2001", [[45, 45]], "p. 45")
     assert data["notes"][1]["citations"][0]["kind"] == "short"

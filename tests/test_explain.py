@@ -45,3 +45,21 @@ def test_explain_shows_what_lies_outside_the_matched_spans(tmp_path):
     assert result.exit_code == 0, result.output
     assert "found: authors “Whitmore”, title “Between Port and Hinterland”" in result.output
     assert "outside what was found: “180”" in result.output
+
+
+def test_json_keeps_similarity_apart_from_a_rules_confidence(tmp_path):
+    # a fuzzy match's similarity is its candidate's score; "Ibid." and a \cite key are sure by rule, and have none
+    (tmp_path / "refs.bib").write_text("@book{whitmore2015, author = {Whitmore, Helen}, title = {Between Port and "
+                                       "Hinterland: Customs Reform in Ottoman Beirut}, year = {2015}}\n")
+    (tmp_path / "m.md").write_text("One.[^1] Two.[^2] Three.[^3]\n\n"
+                                   "[^1]: Whitmore, Between Port and Hinterlend, 180.\n"
+                                   "[^2]: Ibid., 181.\n"
+                                   "[^3]: [@whitmore2015, p. 182]\n")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "m.md"), "--bib", str(tmp_path / "refs.bib"),
+                                       "--format", "json", "--no-config", "--no-cache"])
+    cits = [c for n in json.loads(result.stdout)["reports"][0]["notes"] for c in n["citations"]]
+    assert [c["key"] for c in cits] == ["whitmore2015"] * 3
+    fuzzy, ibid, keyed = cits
+    assert fuzzy["similarity"] == fuzzy["candidates"][0]["score"] == fuzzy["confidence"] < 100
+    assert ibid["similarity"] is None and keyed["similarity"] is None
+    assert ibid["confidence"] == keyed["confidence"] == ibid["score"] == 100

@@ -100,9 +100,10 @@ def test_a_document_without_field_codes_gives_exactly_the_report_it_gave_before(
 
 
 def _without_explanations(document: dict) -> dict:
-    """The report less the keys added to the contract since (the resolver's reason and candidates, the
-    reader's reading and each note's index and chapter, the document around the report, each report's path,
-    encoding and summary, each finding's code, name, path, column, position and suggestion, each note's file);
+    """The report less the keys added to the contract since (the resolver's reason, candidates, confidence and
+    similarity, the reader's reading and each note's index and chapter, the document around the report, each
+    report's path, encoding and summary, each finding's code, name, path, column, position and suggestion, each
+    note's file);
     the bibliography's own findings, reported once for the book since, back among the report's."""
     report = only_report(document)
     report["findings"] = every_finding(document)
@@ -116,8 +117,8 @@ def _without_explanations(document: dict) -> dict:
         note.pop("chapter", None)
         note.pop("file", None)
         for citation in note["citations"]:
-            citation.pop("reason", None)
-            citation.pop("candidates", None)
+            for key in ("reason", "candidates", "confidence", "similarity"):
+                citation.pop(key, None)
     return report
 
 

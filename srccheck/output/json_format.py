@@ -18,6 +18,10 @@ def citation_dict(cit: Citation, res: Resolution) -> dict[str, Any]:
         "kind": cit.kind.value if isinstance(cit.kind, Kind) else cit.kind,
         "key": res.key,
         "score": round(float(res.score), 1),
+        # how sure the resolution is (score, again), and how alike the note and the entry it names are: the
+        # two differ for a resolution by rule (a key, "ibid", a cross-reference), which has no similarity
+        "confidence": round(float(res.score), 1),
+        "similarity": _similarity(res),
         "pages": [list(r) for r in cit.pages],
         "locator": cit.locator.text if cit.locator else None,
         "reason": res.reason,
@@ -25,6 +29,12 @@ def citation_dict(cit: Citation, res: Resolution) -> dict[str, Any]:
         "candidates": [{"key": c.key, "score": c.score, "via": c.via, "matched": dict(c.matched)}
                        for c in res.candidates],
     }
+
+
+def _similarity(res: Resolution) -> float | None:
+    """The similarity score of the entry the citation resolved to, when it was scored against it."""
+    best = res.candidates[0] if res.candidates else None
+    return round(float(best.score), 1) if best is not None and res.key and best.key == res.key else None
 
 
 def finding_dict(report: Report | None, f: Finding, codes: dict[str, str]) -> dict[str, Any]:
