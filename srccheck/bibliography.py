@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from .grammar import languages as L
 from .inheritance import resolve_inheritance
 from .latex import decode_latex
 from .model import Entry, Name
@@ -29,11 +30,7 @@ _log.propagate = False
 _log.setLevel(logging.CRITICAL)
 
 _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
-_TITLE_STOPWORDS = {
-    "the", "a", "an", "of", "and", "in", "on", "to", "for", "at", "by", "from", "with", "ve", "ile", "bir", "de", "da",
-    "der", "die", "das", "und", "von", "zur", "zum", "im", "le", "la", "les", "et", "des", "du", "en", "el", "los",
-    "las", "y", "del", "di", "il", "e", "della",
-}
+_TITLE_STOPWORDS = frozenset(L.TITLE_STOPWORDS)
 ARCHIVE_TYPES = {"misc", "unpublished", "manuscript", "archival", "archive", "letter", "document"}
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from .grammar import languages as L
 from .model import Citation, Entry, Manuscript, Name, Note
 
 if TYPE_CHECKING:
@@ -38,10 +39,8 @@ _EDITION_REMARK = re.compile(r"\(([^()]*\b(?:edition|baskı|reprint|paperback|na
                              re.IGNORECASE)
 _SERIES_NUMBER = re.compile(r"^(.*\S)\s*(?:No|Nr|no|nr|Sayı)\s*[:.]?\s*(\d+)$")
 _DATED_TAIL = re.compile(r",\s*\((?:\d{3,4}\s*[-–/]\s*\d{2,4}|\d{4})\)$")
-_PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "la", "le", "al", "el", "ibn",
-              "bin", "ter", "ten", "dos", "das", "d'", "d’", "zu", "vom", "zum", "zur"}
-_KEY_STOPWORDS = {"the", "and", "for", "with", "from", "ile", "bir", "der", "die", "das", "und", "von", "zur", "zum",
-                  "les", "des", "une", "dans", "los", "las", "del", "della", "dei", "gli", "uber", "sur", "pour"}
+_PARTICLES = frozenset(L.PARTICLES)
+_KEY_STOPWORDS = frozenset(L.KEY_STOPWORDS)
 
 
 @dataclass

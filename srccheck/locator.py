@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 
 from .grammar import Grammar
+from .grammar import languages as L
 from .model import Locator, PageRange
 
 DASHES = "-‐‑‒–—―"
@@ -47,10 +48,11 @@ def _pattern(grammar: Grammar) -> re.Pattern[str]:
     reserved = set(grammar.issue_labels) | set(grammar.volume_labels)
     labels = _with_capitals(list(grammar.locator_labels), reserved)
     label = _alternation(labels)
-    follow = _alternation(grammar.following + ("passim",))
+    follow = _alternation(grammar.following + tuple(L.PASSIM))
+    passim = _alternation(L.PASSIM)
     vol_labels = _alternation(grammar.volume_labels)
     ref = rf"{_PAGE}(?:\s*{_DASH}\s*{_PAGE})?"
-    joiner = r"(?:\s*,\s*|\s*&\s*|\s+(?:and|ve|und|et|y|e)\s+)"
+    joiner = r"(?:\s*,\s*|\s*&\s*|\s+(?:" + "|".join(w for w in L.AND if w.isalpha()) + r")\s+)"
     return re.compile(
         rf"""
         (?P<all>
@@ -63,7 +65,7 @@ def _pattern(grammar: Grammar) -> re.Pattern[str]:
           (?:\s*(?P<follow>{follow}))?
           (?:\s*\(\s*(?:(?:{label})\s*)?(?P<pin>{ref}(?:{joiner}{ref})*)\s*\))?
           (?:[ \t]+(?P<trail>{_PAGE}\s*{_DASH}\s*{_PAGE}))?
-          |(?P<passim>passim)
+          |(?P<passim>{passim})
         )
         \s*[.,;]?\s*$
         """,

@@ -6,11 +6,11 @@ import re
 from functools import lru_cache
 
 from .grammar import et_al_pattern, et_al_words
+from .grammar import languages as L
 from .model import Name
 
-PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "zu", "le", "la", "al", "el",
-             "ibn", "bin", "ben", "ter", "ten", "dos", "das", "y", "d’", "d'"}
-CONJUNCTIONS = {"ve", "and", "&", "und", "et", "y", "e", "и", "ile"}
+PARTICLES = frozenset(L.PARTICLES)
+CONJUNCTIONS = frozenset(L.AND) | {"ile"}  # and Turkish "ile" (with): "Gönlübol ile Sar"
 ET_AL = et_al_words()
 _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|an|ar|at|az|ed|es|ibn|bin|bint|d|l)[-’'][^\W\d_]")
 _INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,3}-?$|^[^\W\d_]\.?-[^\W\d_]\.$")

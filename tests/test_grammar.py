@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+import re
+from pathlib import Path
+
 import pytest
 
 from srccheck.citations import parse_note
@@ -204,3 +208,75 @@ def test_a_book_is_judged_on_a_sample_with_the_same_answer(monkeypatch, notes, e
     sampled = grammar.detect_language(book)
     monkeypatch.setattr(grammar, "SAMPLE_CHARS", 10**9)
     assert sampled == grammar.detect_language(book) == expected
+
+
+# -- grammar/ is the one home of language knowledge ---------------------------------------------------------------
+
+_SRC = Path(__file__).resolve().parents[1] / "srccheck"
+_WORDLIKE = re.compile(r"[^\W\d_][^\W\d_ .'-]*\.?")
+# Lists of words outside grammar/ that are syntax, not language: (module, first item) -> what they are
+_SYNTAX_LISTS = {
+    ("bib_lint.py", "jan"): "BibTeX's month macros",
+    ("bib_lint.py", "author"): "BibTeX fields",
+    ("bibliography.py", "jan"): "BibTeX's month macros",
+    ("bibliography.py", "misc"): "BibTeX entry types",
+    ("bibtex_write.py", "author"): "BibTeX fields",
+    ("inheritance.py", "ids"): "biblatex fields",
+    ("inheritance.py", "title"): "biblatex fields",
+    ("book.py", "readme"): "file names",
+    ("commands/sources.py", "key"): "column names",
+    ("manuscript/__init__.py", "text"): "input formats",
+    ("manuscript/latex.py", "label"): "LaTeX commands",
+    ("manuscript/latex.py", "book"): "LaTeX classes",
+    ("manuscript/latex_cites.py", "cite"): "LaTeX commands",
+    ("manuscript/latex_cites.py", "cites"): "LaTeX commands",
+    ("manuscript/latex_cites.py", "volcite"): "LaTeX commands",
+    ("manuscript/latex_cites.py", "footcite"): "LaTeX commands",
+    ("manuscript/latex_files.py", "import"): "LaTeX commands",
+    ("output/__init__.py", "text"): "output formats",
+    ("output/__init__.py", "json"): "output formats",
+    ("output/html_sources.py", "full"): "citation kinds",
+    ("resolve/archival.py", "archive"): "BibTeX fields",
+    ("resolve/archival.py", "year"): "BibTeX fields",
+    ("resolve/reading.py", "publisher"): "BibTeX fields",
+    ("resolve/reading.py", "text"): "Citation fields",
+    ("resolve/reading.py", "translator"): "BibTeX fields",
+    ("rules/metadata_mismatch.py", "title"): "BibTeX fields",
+}
+
+
+def _word_lists() -> list[tuple[str, int, list[str]]]:
+    """Every literal list, tuple or set of five or more strings, most of them words, in srccheck outside grammar/."""
+    found = []
+    for path in sorted(_SRC.rglob("*.py")):
+        if "grammar" in path.relative_to(_SRC).parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.Set, ast.List, ast.Tuple)):
+                strings = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+                words = [s for s in strings if _WORDLIKE.fullmatch(s)]
+                if len(strings) == len(node.elts) and len(words) >= 5 and len(words) >= 0.6 * len(strings):
+                    found.append((path.relative_to(_SRC).as_posix(), node.lineno, strings))
+    return found
+
+
+def test_no_word_list_of_a_language_outside_grammar():
+    # a new list of words in the code is language knowledge: it belongs in grammar/languages.py (syntax such as
+    # BibTeX fields or LaTeX commands goes in _SYNTAX_LISTS above, with what it is)
+    stray = [(path, line, strings[:4]) for path, line, strings in _word_lists() if (path, strings[0]) not in _SYNTAX_LISTS]
+    assert stray == []
+
+
+def test_the_syntax_allowance_names_only_lists_that_exist():
+    present = {(path, strings[0]) for path, _, strings in _word_lists()}
+    assert set(_SYNTAX_LISTS) <= present
+
+
+def test_every_grammar_table_is_read_by_the_code():
+    from srccheck.grammar import languages
+
+    code = "\n".join(p.read_text(encoding="utf-8") for p in _SRC.rglob("*.py") if p.name != "languages.py")
+    tables = [name for name in vars(languages) if name.isupper()]
+    assert len(tables) > 20
+    unread = [name for name in tables if not re.search(rf"\b(?:L|languages)\.{name}\b", code)]
+    assert unread == []

@@ -210,6 +210,59 @@ ARCHIVE_WORDS = [
     "fon no", "fond", "fonds", "dosya", "gömlek", "kutu", "sıra no", "delo", "opis", "list", "bestand",
     "akte", "carton", "liasse", "busta", "legajo", "defter", "vesika", "belge no",
 ]
+# -- words the parser and the resolver read past, across languages -------------------------------------
+
+# Small words of titles: not counted as a title's words when titles are indexed and compared.
+TITLE_STOPWORDS = [
+    "the", "a", "an", "of", "and", "in", "on", "to", "for", "at", "by", "from", "with", "ve", "ile", "bir", "de", "da",
+    "der", "die", "das", "und", "von", "zur", "zum", "im", "le", "la", "les", "et", "des", "du", "en", "el", "los",
+    "las", "y", "del", "di", "il", "e", "della",
+]
+# Words a drafted entry's key leaves out (bib draft: "karabekir1960istiklal", not "karabekir1960the").
+KEY_STOPWORDS = ["the", "and", "for", "with", "from", "ile", "bir", "der", "die", "das", "und", "von", "zur", "zum",
+                 "les", "des", "une", "dans", "los", "las", "del", "della", "dei", "gli", "uber", "sur", "pour"]
+# Particles of surnames ("Ludwig van Beethoven", "Fustel de Coulanges", "Karl vom Stein").
+PARTICLES = ["de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "zu", "le", "la", "al", "el", "ibn",
+             "bin", "ben", "ter", "ten", "dos", "das", "y", "d’", "d'", "vom", "zum", "zur"]
+# Abbreviations whose full stop does not end a citation (titles, roles, labels, ISO 4 journal words), lower case
+# as written without the stop.
+ABBREVIATIONS = [
+    "dr", "prof", "doç", "yrd", "mr", "mrs", "ms", "st", "jr", "sr", "hz", "vb", "vs", "yy", "jh", "hrsg", "ed", "eds",
+    "bd", "no", "nr", "vol", "vols", "ltd", "inc", "co", "univ", "yay", "ens", "enst", "fak", "cem", "der", "trans",
+    "çev", "haz", "nşr", "thk", "sad", "trc", "bkz", "bk", "krş", "vgl", "cf", "cfr", "comp", "dir", "éd", "übers",
+    "hg", "ders", "dies", "ibid", "ebd", "op", "cit", "loc", "art", "id", "ib", "ff", "sq", "sqq", "sgg", "vd",
+    "vdd", "al", "etc", "ca", "c", "fig", "ch", "chap", "sec", "pt", "ser", "n", "nn", "pp", "p", "s", "ss", "S",
+    "sy", "t", "sp", "col", "fol", "fols", "bl", "anm", "repr", "rev", "ibíd", "íd", "pág", "págs", "núm", "vid",
+    "ed", "gen", "gn", "kur", "orn", "ör", "bşk", "müd", "mah", "cad", "sok", "apt", "yayl", "yay", "basım",
+    "red", "tłum", "oprac", "wyd", "cyt", "dz", "zob", "por", "nr", "trad", "coord", "cur", "ord", "hrsg", "bearb",
+    "coll", "suppl", "ser", "ns", "repr", "rééd", "éd",
+    # journal titles abbreviated word by word (ISO 4): "J. Amer. Math. Soc.", "Phys. Rev. Lett."
+    "amer", "math", "soc", "phys", "rev", "lett", "chem", "proc", "trans", "bull", "acad", "sci", "natl", "int",
+    "quart", "hist", "stud", "philos", "anthropol", "sociol", "polit", "econ", "educ", "med", "biol", "geogr",
+]
+# Lower-case words before a number that make it a pinpoint, not an ordinal ("hier 17.", "see 3.").
+PINPOINT_WORDS = ["hier", "at", "ici", "qui", "see", "bkz", "vgl", "voir", "cf", "passim"]
+# Abbreviations of two letters that are not a person's initials before a name ("Cf. COTTON", "Ed. Smith").
+NOT_INITIALS = ["cf", "ed", "dr", "no", "nr", "vs", "st", "pp", "bd", "hg", "ms", "mr"]
+# What a citation's tail holds besides the entry's own words: locator labels and pinpoint words.
+LOCATOR_WORDS = ["p", "pp", "s", "ss", "hier", "here", "ici", "at", "vol", "bd", "no", "nr", "h", "n", "c", "t", "ed",
+                 "eds", "hg", "hrsg", "dir", "o", "and", "und", "et", "ve", "in"]
+# Words joining the people or the clauses of a note ("Aksın ve Yılmaz", "X, but also Y").
+JOINERS = ["and", "und", "et", "ve", "y", "e", "i", "ile", "but", "also", "aussi", "auch", "ayrica"]
+# Words that may stand around a list of names without making it more than names ("see X and Y et al.").
+NAME_LIST_WORDS = ["and", "und", "et", "ve", "al", "vd", "see", "cf", "vgl", "bkz", "voir", "also", "auch"]
+# Small words an acronym leaves out ("Türk Tarih Kurumu" -> TTK, "Journal of the History of Ideas" -> JHI).
+ACRONYM_SKIP = ["de", "des", "du", "la", "le", "of", "the", "and", "et", "und", "der", "die", "ve", "di", "y"]
+
+# Words after a number that make it a quantity or a date, not a note's number or marker ("450 troops",
+# "12.000 Soldaten", "3 ay"; month names are in MONTHS).
+UNITS = [
+    "yıl", "yılında", "yıllık", "gün", "kişi", "bin", "milyon", "%", "years", "year", "days", "men", "troops", "jahre",
+    "jahren", "ans", "km", "kg", "dk", "dk.", "saat", "ay", "sterlin", "lira", "ruble", "adet", "prozent", "per",
+    "percent", "refugees", "soldaten", "soldats", "asker", "kuruş", "piastres", "piaster", "inhabitants", "einwohner",
+    "habitants", "g.", "года", "год", "г.", "человек",
+]
+
 # Well-known archive sigla (more are learnt from "Full Name (ABBR)" definitions).
 ARCHIVE_SIGLA = ["BOA", "BCA", "ATASE", "TNA", "PRO", "FO", "NARA", "AN", "BArch", "PA AA", "HHStA", "AVPRI", "RGVA",
                  "RGASPI", "GARF", "TTK", "TBMM", "DAB", "ASV"]

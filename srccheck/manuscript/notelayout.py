@@ -26,9 +26,7 @@ from dataclasses import dataclass
 from ..grammar import languages as L
 
 _MONTHS = {m.lower() for ms in L.MONTHS.values() for m in ms}
-_UNITS = {"yıl", "yılında", "kişi", "bin", "milyon", "years", "year", "days", "men", "troops", "jahre", "jahren",
-          "ans", "km", "kg", "prozent", "per", "percent", "%", "refugees", "soldaten", "soldats", "asker", "kuruş",
-          "piastres", "piaster", "inhabitants", "einwohner", "habitants", "g.", "года", "год", "г.", "человек"}
+_UNITS = frozenset(L.UNITS)
 _START = re.compile(r"^([ \t]*)(\d{1,5})(?:([.)])[ \t]*|([ \t]+)|(?=[^\W\d_]|[“\"«‘„(]))(?=\S)(.*)$")
 _TRAILING = re.compile(r"[^\W\d_](\d{1,3})$")
 _BARE = re.compile(r"^[ \t]*(\d{1,4})[.)]?[ \t]*$")

@@ -23,10 +23,7 @@ from .glyphs import repair
 _GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:!?”’\"»)\]…])(\d{1,5})(?![\w\d])")  # books run past note 9999
 _SPACED = re.compile(r"(?<=[.,;:!?”’\"»)\]…])[ \t]+(\d{1,5})(?=[ \t]|$)")
 _MONTHS = {m for ms in L.MONTHS.values() for m in ms}
-_MONTH_OR_UNIT = _MONTHS | {
-    "yıl", "yılında", "yıllık", "gün", "kişi", "bin", "milyon", "%", "years", "year", "days", "men", "troops",
-    "jahre", "jahren", "ans", "km", "kg", "dk", "dk.", "saat", "ay", "sterlin", "lira", "ruble", "adet",
-}
+_MONTH_OR_UNIT = _MONTHS | set(L.UNITS)
 _YEAR_THEN_MARKER = re.compile(r"(?<![\w.,])(1[5-9]\d\d|20[0-4]\d)(\d{1,3})(?=[\s.,;:)]|$)")
 _DAY_THEN_MARKER = re.compile(r"(?<![\w.,])([12]\d|3[01]|[1-9])(\d{1,2})\s+([^\W\d_]+)")
 _DOTTED_DAY_THEN_MARKER = re.compile(r"(?<![\w.,])([12]\d|3[01]|[1-9])\.(\d{1,3})\s+([^\W\d_]+)")  # "am 12.15 August"

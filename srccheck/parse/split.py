@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .. import names as N
 from ..grammar import Grammar
+from ..grammar import languages as L
 from ..locator import split_locator
 from .parts import short_name, strip_signal, year_part
 from .text import (
@@ -16,20 +17,8 @@ from .text import (
     marker_set, quote_spans, split_parts,
 )
 
-_COMMON_ABBREVIATIONS = {
-    "dr", "prof", "doç", "yrd", "mr", "mrs", "ms", "st", "jr", "sr", "hz", "vb", "vs", "yy", "jh", "hrsg", "ed", "eds",
-    "bd", "no", "nr", "vol", "vols", "ltd", "inc", "co", "univ", "yay", "ens", "enst", "fak", "cem", "der", "trans",
-    "çev", "haz", "nşr", "thk", "sad", "trc", "bkz", "bk", "krş", "vgl", "cf", "cfr", "comp", "dir", "éd", "übers",
-    "hg", "ders", "dies", "ibid", "ebd", "op", "cit", "loc", "art", "id", "ib", "ff", "sq", "sqq", "sgg", "vd",
-    "vdd", "al", "etc", "ca", "c", "fig", "ch", "chap", "sec", "pt", "ser", "n", "nn", "pp", "p", "s", "ss", "S",
-    "sy", "t", "sp", "col", "fol", "fols", "bl", "anm", "repr", "rev", "ibíd", "íd", "pág", "págs", "núm", "vid",
-    "ed", "gen", "gn", "kur", "orn", "ör", "bşk", "müd", "mah", "cad", "sok", "apt", "yayl", "yay", "basım",
-    "red", "tłum", "oprac", "wyd", "cyt", "dz", "zob", "por", "nr", "trad", "coord", "cur", "ord", "hrsg", "bearb",
-    "coll", "suppl", "ser", "ns", "repr", "rééd", "éd",
-    # journal titles abbreviated word by word (ISO 4): "J. Amer. Math. Soc.", "Phys. Rev. Lett."
-    "amer", "math", "soc", "phys", "rev", "lett", "chem", "proc", "trans", "bull", "acad", "sci", "natl", "int",
-    "quart", "hist", "stud", "philos", "anthropol", "sociol", "polit", "econ", "educ", "med", "biol", "geogr",
-}
+_COMMON_ABBREVIATIONS = frozenset(L.ABBREVIATIONS)
+_PINPOINT_WORDS = frozenset(L.PINPOINT_WORDS)
 
 
 @dataclass(frozen=True)
@@ -229,7 +218,7 @@ def _ordinal_in_phrase(text: str, k: int, grammar: Grammar) -> bool:
         return False
     word = m.group(1)
     return word not in grammar.locator_labels and word + "." not in grammar.locator_labels and \
-        word not in ("hier", "at", "ici", "qui", "see", "bkz", "vgl", "voir", "cf", "passim")
+        word not in _PINPOINT_WORDS
 
 
 def _ends_with_place(piece: str, grammar: Grammar) -> bool:

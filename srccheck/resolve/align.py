@@ -22,6 +22,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..bibliography import Bibliography, is_archival, stopword
+from ..grammar import languages as L
 from ..model import Entry, Name
 from ..normalize import fold
 from .weights import WEIGHTS as W
@@ -353,7 +354,7 @@ def _with_given(words: NoteWords, first: int, last: int, person: Name, lo: int, 
     return words.tokens[first].start, words.tokens[last].end, ""
 
 
-_NOT_INITIALS = frozenset({"cf", "ed", "dr", "no", "nr", "vs", "st", "pp", "bd", "hg", "ms", "mr"})  # "Cf. COTTON"
+_NOT_INITIALS = frozenset(L.NOT_INITIALS)  # "Cf. COTTON"
 
 
 def _initial(words: NoteWords, i: int) -> bool:

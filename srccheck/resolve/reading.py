@@ -356,8 +356,7 @@ _IMPRINT_FIELDS = ("publisher", "address", "location", "journal", "journaltitle"
                    "volume", "number", "issue", "edition", "title", "subtitle", "titleaddon", "booktitleaddon",
                    "maintitleaddon", "venue", "pubstate", "pages")
 # what a tail holds besides the entry's words: locator labels and pinpoint words, numbers being pages
-_LOCATOR_WORDS = frozenset({"p", "pp", "s", "ss", "hier", "here", "ici", "at", "vol", "bd", "no", "nr", "h", "n",
-                            "c", "t", "ed", "eds", "hg", "hrsg", "dir", "o", "and", "und", "et", "ve", "in"})
+_LOCATOR_WORDS = frozenset(L.LOCATOR_WORDS)
 
 
 _ROLE_WORDS = frozenset(w for roles in L.ROLES.values() for role in roles for w in fold(role).split())
@@ -382,7 +381,7 @@ def _only_names(text: str, lo: int, hi: int, m: Mention, grammar: Grammar) -> bo
 
 
 _ET_AL_ANYWHERE = re.compile(r"\b(?:" + et_al_pattern() + ")", re.IGNORECASE)
-_JOINERS = frozenset({"and", "und", "et", "ve", "y", "e", "i", "ile", "but", "also", "aussi", "auch", "ayrica"})
+_JOINERS = frozenset(L.JOINERS)
 
 
 def _titled(c: Citation, m: Mention, text: str) -> bool:

@@ -75,7 +75,7 @@ def _names_only(c: Citation) -> bool:
     return all(len(w) <= 2 or w.isdigit() or w in _SMALL_WORDS for w in words)
 
 
-_SMALL_WORDS = frozenset({"and", "und", "et", "ve", "al", "vd", "see", "cf", "vgl", "bkz", "voir", "also", "auch"})
+_SMALL_WORDS = frozenset(L.NAME_LIST_WORDS)
 
 SHOWN_CANDIDATES = 3  # how many candidates a resolution lists (the JSON report, `srccheck explain`)
 

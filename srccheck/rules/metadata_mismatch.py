@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
+from ..grammar import languages as L
 from ..model import Entry, Finding, Severity
 from ..normalize import fold
 from ..numerals import roman_to_int
@@ -25,7 +26,7 @@ from . import Context
 CODE = "SC302"
 NAME = "metadata-mismatch"
 SEVERITY = Severity.WARNING
-_SMALL_WORDS = {"de", "des", "du", "la", "le", "of", "the", "and", "et", "und", "der", "die", "ve", "di", "y"}
+_SMALL_WORDS = frozenset(L.ACRONYM_SKIP)
 
 
 def _acronym(text: str) -> str:
