@@ -40,6 +40,7 @@ class BibProblem:
     line: int
     message: str
     key: str | None = None
+    path: str | None = None  # the .bib file it is in, when several were merged (else the bibliography's own)
 
 
 @dataclass
@@ -48,6 +49,11 @@ class Bibliography:
     entries: dict[str, Entry]
     problems: list[BibProblem] = field(default_factory=list)
     digest: bytes = field(default=b"", compare=False)  # of the file's bytes, set when loaded: a cached resolution's key
+    origin: dict[str, str] = field(default_factory=dict)  # key -> the .bib file it is in, when several were merged
+
+    def file_of(self, key: str | None) -> str:
+        """The .bib file an entry is in."""
+        return self.origin.get(key or "", self.path)
 
     @cached_property
     def by_family(self) -> dict[str, list[Entry]]:

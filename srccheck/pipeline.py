@@ -45,7 +45,7 @@ def _parse_notes(manuscript: Manuscript, language: str, abbreviations: dict[str,
     if abbreviations is None:
         abbreviations = archive_definitions(manuscript.notes)
     sigla = set(L.ARCHIVE_SIGLA) | set(abbreviations)
-    direct = getattr(manuscript, "direct_citations", None) or {}
+    direct = manuscript.direct_citations or {}
     known = {}
     if earlier is not None and (earlier.language, earlier.abbreviations) == (language, abbreviations):
         known = _parsed_notes(earlier)
@@ -78,7 +78,7 @@ def _parsed_notes(earlier: Parsed) -> dict[NoteShape, tuple[int, list[Citation]]
     citations as _parse_notes laid them out: each note's direct citations, then the parser's."""
     if len(earlier.parsed_per_note) != len(earlier.manuscript.notes):
         return {}
-    direct = getattr(earlier.manuscript, "direct_citations", None) or {}
+    direct = earlier.manuscript.direct_citations or {}
     known = {}
     at = len(direct.get(0, []))
     for note, count in zip(earlier.manuscript.notes, earlier.parsed_per_note):

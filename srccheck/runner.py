@@ -150,39 +150,18 @@ def _merge(bibs: list):  # type: ignore[no-untyped-def,type-arg]
     entries: dict = {}  # type: ignore[type-arg]
     problems: list[BibProblem] = []
     origin: dict[str, str] = {}
-    problem_origin: list[tuple[BibProblem, str]] = []
     for bib in bibs:
-        for p in bib.problems:
-            problems.append(p)
-            problem_origin.append((p, bib.path))
+        problems += [replace(p, path=p.path or bib.path) for p in bib.problems]
         for key, entry in bib.entries.items():
             if key in entries:
-                p = BibProblem("duplicate-key", entry.line, f"entry key {key!r} is also in {origin[key]}; this one is ignored", key)
-                problems.append(p)
-                problem_origin.append((p, bib.path))
+                problems.append(BibProblem("duplicate-key", entry.line,
+                                           f"entry key {key!r} is also in {origin[key]}; this one is ignored", key,
+                                           path=bib.path))
                 continue
             entries[key] = entry
             origin[key] = bib.path
-    merged = Bibliography(bibs[0].path, entries, problems)
-    merged.digest = b"".join(bib.digest for bib in bibs) if all(bib.digest for bib in bibs) else b""
-    merged.origin = origin  # type: ignore[attr-defined]
-    merged.problem_origin = problem_origin  # type: ignore[attr-defined]
-    return merged
-
-
-def _attribute(findings: list[Finding], bib) -> list[Finding]:  # type: ignore[no-untyped-def]
-    """Point bib findings at the file they come from when several .bib files were merged."""
-    origin = getattr(bib, "origin", None)
-    if origin is None:
-        return findings
-    fixed = []
-    for f in findings:
-        path = None
-        if f.file is not None:
-            path = next((where for p, where in bib.problem_origin if p.line == f.line and p.message in f.message),
-                        origin.get(f.key or ""))
-        fixed.append(replace(f, file=path) if path and path != f.file else f)
-    return fixed
+    digest = b"".join(bib.digest for bib in bibs) if all(bib.digest for bib in bibs) else b""
+    return Bibliography(bibs[0].path, entries, problems, digest=digest, origin=origin)
 
 
 @dataclass
@@ -330,8 +309,7 @@ def _book_rules(members: list[_Loaded], reports: list[Report], baselines: dict[s
                       rules=frozenset().union(*(m.enabled for m in members)), severity=first.severities)
     book = Report(reports[0].manuscript, [pair for r in reports for pair in r.citations], first.bib.entries,
                   bib_path=first.bib.path)
-    findings = _attribute(run_rules(book, first.bib, options, "work", {"paths": [m.outcome.path for m in members]}),
-                          first.bib)
+    findings = run_rules(book, first.bib, options, "work", {"paths": [m.outcome.path for m in members]})
     work = WorkOutcome(WorkReport([m.outcome.path for m in members], list(first.outcome.bib), findings),
                        fail_on=first.settings.fail_on)
     baseline = _baseline(first.settings, baselines)

@@ -159,3 +159,20 @@ def test_modes_do_not_change_other_findings(write, mode: str) -> None:  # type: 
                                        "--unused-entries", mode])
     others = [f["rule"] for f in every_finding(json.loads(result.stdout)) if f["rule"] != "unused-entry"]
     assert "missing-locator" in others
+
+
+def test_bibliography_findings_name_the_bib_file_they_are_in(write) -> None:  # type: ignore[no-untyped-def]
+    # two .bib files merged: each finding about an entry or a syntax problem names its own file and line
+    ms = write("m.txt", MANUSCRIPT)
+    own = write("refs.bib", CITED)
+    more = write("more.bib", "@book{smith2001, title={Again}, year=2001}\n"
+                             "@book{doe1999b, author={Doe, Jane}, title={Harbours of the North}, year=1999}\n"
+                             "@book{broken, title={x}, title={y}}\n")
+    result = CliRunner().invoke(main, ["check", ms, "--bib", own, "--bib", more, "--format", "json", "--no-config",
+                                       "--unused-entries", "each"])
+    found = {(f["rule"], f["key"], f["line"], f["file"].rsplit("/", 1)[-1] if f["file"] else None)
+             for f in every_finding(json.loads(result.stdout)) if f["file"]}
+    assert ("duplicate-entry", "smith2001", 1, "more.bib") in found  # the key clash, in the file that loses it
+    assert ("duplicate-entry", "doe1999b", 2, "more.bib") in found  # same author, title and year as doe1999
+    assert ("bib-parse-error", None, 3, "more.bib") in found
+    assert ("unused-entry", "broken", 3, "more.bib") in found

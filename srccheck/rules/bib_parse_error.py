@@ -26,4 +26,4 @@ def check(ctx: Context) -> Iterator[Finding]:
     for problem in ctx.bib_problems:
         if problem.kind == "parse":
             yield Finding(NAME, SEVERITY, f"bibliography line {problem.line}: {problem.message}",
-                          line=problem.line, file=ctx.bib_path, suggestion="fix the BibTeX syntax of this entry")
+                          line=problem.line, file=problem.path or ctx.bib_path, suggestion="fix the BibTeX syntax of this entry")

@@ -27,13 +27,18 @@ def check(ctx: Context) -> Iterator[Finding]:
     for problem in ctx.bib_problems:
         if problem.kind == "duplicate-key":
             yield Finding(NAME, SEVERITY, f"bibliography: {problem.message}", key=problem.key,
-                          line=problem.line, file=ctx.bib_path, suggestion="merge the two entries")
+                          line=problem.line, file=problem.path or ctx.bib_path, suggestion="merge the two entries")
     duplicates = ctx.bib.duplicates if ctx.bib is not None else Bibliography(ctx.bib_path or "", ctx.entries).duplicates
     for kind, key, earlier in duplicates:
         line = ctx.entries[key].line
         if kind == "case":
             yield Finding(NAME, SEVERITY, f"bibliography: keys {earlier} and {key} differ only in case",
-                          key=key, line=line, file=ctx.bib_path, suggestion="use one key for the work")
+                          key=key, line=line, file=_file(ctx, key), suggestion="use one key for the work")
         else:
             yield Finding(NAME, SEVERITY, f"bibliography: {key} repeats {earlier} (same author, title and year)",
-                          key=key, line=line, file=ctx.bib_path, suggestion="merge the two entries")
+                          key=key, line=line, file=_file(ctx, key), suggestion="merge the two entries")
+
+
+def _file(ctx: Context, key: str) -> str | None:
+    """The .bib file the entry is in (several may have been merged)."""
+    return ctx.bib.file_of(key) if ctx.bib is not None else ctx.bib_path

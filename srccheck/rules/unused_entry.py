@@ -77,7 +77,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def _by_file(ctx: Context) -> list[tuple[str | None, dict[str, Entry]]]:
-    origin: dict[str, str] | None = getattr(ctx.bib, "origin", None)  # several .bib files merged: key -> file
+    origin = ctx.bib.origin if ctx.bib is not None else None  # several .bib files merged: key -> file
     if not origin:
         return [(ctx.bib_path, ctx.entries)]
     files: dict[str | None, dict[str, Entry]] = {}
