@@ -43,7 +43,7 @@ def _with_capitals(labels: list[str], reserved: set[str]) -> list[str]:
     return sorted(out)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=64)  # one per language (Grammar) or marker list: a handful
 def _pattern(grammar: Grammar) -> re.Pattern[str]:
     reserved = set(grammar.issue_labels) | set(grammar.volume_labels)
     labels = _with_capitals(list(grammar.locator_labels), reserved)

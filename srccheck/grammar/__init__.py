@@ -42,7 +42,7 @@ def _merged(table: dict[str, list[str]], first: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=64)  # one per language (Grammar) or marker list: a handful
 def grammar_for(language: str) -> Grammar:
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")

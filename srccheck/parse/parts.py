@@ -50,7 +50,7 @@ def strip_conjunction(text: str) -> str:
     return _CONJUNCTION.sub("", text, count=1)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=64)  # one per language (Grammar) or marker list: a handful
 def _inner_signals(grammar: Grammar) -> re.Pattern[str]:
     """All signal words at once, longest first (one pass over the note, not one per word)."""
     words = [s.lower() for s in grammar.signals

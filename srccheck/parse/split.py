@@ -100,7 +100,7 @@ def _starts_citation(rest: str, grammar: Grammar, markers: list[str]) -> bool:
 _MONTH_FIRST = re.compile(r"([^\W\d_]+)(?:\.|\s+\d)")
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=64)  # one per language (Grammar) or marker list: a handful
 def _months(grammar: Grammar) -> frozenset[str]:
     return frozenset(grammar.months)
 

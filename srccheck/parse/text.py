@@ -29,12 +29,12 @@ def marker_lower(text: str) -> str:
     return text.replace("İ", "i").replace("I", "i").lower()
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=64)  # one per language (Grammar) or marker list: a handful
 def marker_set(grammar: Grammar) -> list[str]:
     return sorted(set(grammar.ibid) | set(grammar.earlier) | set(grammar.same_author), key=len, reverse=True)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=64)  # one per language (Grammar) or marker list: a handful
 def lowered_set(markers: tuple[str, ...]) -> frozenset[str]:
     return frozenset(marker_lower(m) for m in markers)
 
@@ -116,6 +116,6 @@ YEAR = re.compile(r"(?<!\d)(1[4-9]\d\d|20\d\d)(?!\d)")
 PUB_BLOCK = re.compile(r"\(([^()]*?(?:1[4-9]\d\d|20\d\d|n\.d\.|t\.y\.|ts\.)[^()]*)\)\s*$")
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=64)  # one per language (Grammar) or marker list: a handful
 def lowered_list(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(marker_lower(w) for w in words)
