@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 
 from .grammar import languages as L
 from .inheritance import resolve_inheritance
-from .latex import decode_latex
+from .latex import brace_depths, decode_latex
 from .model import Entry, Name
 from .names import parse_bib_names
 from .normalize import clean, fold
@@ -170,13 +170,9 @@ def _decoded(value: str) -> str:
 
 def split_concatenation(value: str) -> list[str]:
     """The pieces of a BibTeX value joined by "#" (outside braces and quotes), stripped."""
-    pieces, depth, quote, start = [], 0, False, 0
-    for i, ch in enumerate(value):
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-        elif ch == '"' and depth == 0:
+    pieces, quote, start = [], False, 0
+    for i, (ch, depth) in enumerate(zip(value, brace_depths(value))):
+        if ch == '"' and depth == 0:
             quote = not quote
         elif ch == "#" and depth == 0 and not quote:
             pieces.append(value[start:i].strip())

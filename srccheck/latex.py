@@ -7,6 +7,22 @@ import re
 import unicodedata
 from functools import lru_cache
 
+def brace_depths(value: str) -> list[int]:
+    """The brace depth before each character of a BibTeX value ("{" opens, "}" closes; an unbalanced "}" may take
+    it below 0): the one scanner for what stands inside braces ({World Bank}, {\\c{S}}en, "a # {b}")."""
+    depths, depth = [], 0
+    for ch in value:
+        depths.append(depth)
+        depth += (ch == "{") - (ch == "}")
+    return depths
+
+
+def one_braced_group(value: str) -> bool:
+    """Whether the whole value is one braced group ("{World Bank}", not "{\\c{S}}en, Ali")."""
+    after = brace_depths(value)[1:] + [0]  # the depth after each character
+    return all(d != 0 for d in after[:-1])
+
+
 # accent macro -> combining character
 _ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304", ".": "\u0307",
             "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328", "r": "\u030a", "d": "\u0323",

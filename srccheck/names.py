@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from .grammar import et_al_pattern, et_al_words
 from .grammar import languages as L
+from .latex import brace_depths, one_braced_group
 from .model import Name
 
 PARTICLES = frozenset(L.PARTICLES)
@@ -131,13 +132,7 @@ def parse_bib_names(value: str) -> tuple[Name, ...]:
 
 def _balanced_outer(raw: str) -> bool:
     """Is the whole string one braced group ("{World Bank}", not "{\\c{S}}en, Ali")?"""
-    depth = 0
-    for i, ch in enumerate(raw):
-        depth += ch == "{"
-        depth -= ch == "}"
-        if depth == 0 and i < len(raw) - 1:
-            return False
-    return True
+    return one_braced_group(raw)
 
 
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
@@ -150,19 +145,13 @@ def _split_and(value: str) -> list[str]:
         return [value]
     if "{" not in value and "}" not in value:
         return _AND.split(value)  # no braces to protect an "and" inside a name
-    parts, depth, start = [], 0, 0
-    i = 0
-    while i < len(value):
-        ch = value[i]
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-        elif depth == 0 and lower.startswith(" and ", i):
+    depths = brace_depths(value)
+    parts, start = [], 0
+    i = lower.find(" and ")
+    while i >= 0:
+        if depths[i] == 0:
             parts.append(value[start:i])
-            i += 5
-            start = i
-            continue
-        i += 1
+            start = i + 5
+        i = lower.find(" and ", max(i + 1, start))
     parts.append(value[start:])
     return parts

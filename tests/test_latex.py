@@ -24,3 +24,14 @@ def test_same_as_pylatexenc(value):
 
 def test_plain_values_pass_through():
     assert decode_latex("Kurtuluş Savaşı") == "Kurtuluş Savaşı"
+
+
+def test_one_brace_scanner_for_bib_values():
+    from srccheck.bibliography import split_concatenation
+    from srccheck.latex import brace_depths, one_braced_group
+    from srccheck.names import parse_bib_names
+
+    assert brace_depths("a{b{c}}d") == [0, 0, 1, 1, 2, 2, 1, 0]
+    assert one_braced_group("{World Bank}") and not one_braced_group("{\\c{S}}en, Ali")
+    assert split_concatenation('pub # " Books" # {A # B}') == ["pub", '" Books"', "{A # B}"]
+    assert [n.family for n in parse_bib_names("{Barnes and Noble} and Smith, John")] == ["Barnes and Noble", "Smith"]
