@@ -7,6 +7,8 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from .model import Kind
+
 if TYPE_CHECKING:
     from .draft import Work
 
@@ -72,7 +74,7 @@ def _comment_text(text: str) -> str:
 
 
 def render_entry(work: Work, ascii_only: bool = False) -> str:
-    kind = "archival reference" if work.citation.kind == "archival" else "full citation"
+    kind = "archival reference" if work.citation.kind == Kind.ARCHIVAL else "full citation"
     quoted = latex_escape(work.citation.text)[0] if ascii_only else work.citation.text  # an ASCII file throughout
     lines = [f"% note {work.note} ({kind}): {_comment_text(quoted)}"]
     if len(work.notes) > 1:

@@ -121,11 +121,13 @@ def _without_included(paths: list[str]) -> list[str]:
 def full_citation_places(reports: Sequence[Report]) -> list[tuple[dict[str, str], dict[str, str]]]:
     """For each manuscript of a book in order: (works cited in full in an earlier manuscript, works cited in full
     only in a later one), each key -> where its first full citation is ("ch1.md, note 3")."""
+    from .model import Kind
+
     firsts: list[dict[str, str]] = []
     for report in reports:
         first: dict[str, str] = {}
         for cit, res in report.citations:
-            if res.key and cit.kind == "full" and res.key not in first:
+            if res.key and cit.kind == Kind.FULL and res.key not in first:
                 first[res.key] = f"{report.manuscript.path}, {report.manuscript.note_label(cit.note)}"
         firsts.append(first)
     places = []

@@ -157,7 +157,7 @@ def parse_citation(
         return Citation(note.number, index, original, line, Kind.ARCHIVAL, archive=archive, xref_note=xref,
                         locator=None, title=_tidy(doc_title))
     years = tuple(dict.fromkeys(fields.years or []))
-    if marker_role == "same-author" or fields.author_year:
+    if marker_role == MarkerRole.SAME_AUTHOR or fields.author_year:
         kind = Kind.SHORT
     elif years or fields.publisher or (fields.container and (fields.volume or fields.issue)):
         kind = Kind.FULL
@@ -192,7 +192,7 @@ def _tidy(text: str | None) -> str | None:
 
 def _is_citation(fields: Fields, locator: Locator | None, marker: str | None, xref: int | None, kind: str) -> bool:
     """Discursive sentences carry none of a citation's marks."""
-    if marker or xref is not None or kind == "full" or fields.author_year:
+    if marker or xref is not None or kind == Kind.FULL or fields.author_year:
         return True  # "Vgl. Öztürk (2015).": author and year are a citation
     if locator is not None and (locator.ranges or locator.passim or locator.label):
         return bool(fields.authors or fields.title)

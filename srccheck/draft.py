@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .grammar import languages as L
-from .model import Citation, Entry, Manuscript, Name, Note
+from .model import Citation, Entry, Kind, Manuscript, Name, Note
 
 if TYPE_CHECKING:
     from .bibliography import Bibliography
@@ -101,7 +101,7 @@ def works_from_citations(citations: list[Citation], notes: list[Note], language:
 
 
 def _same_work(cit: Citation, work: Work, works: list[Work], entries: list[Entry], score) -> Work | None:  # type: ignore[no-untyped-def]
-    if cit.kind == "archival":
+    if cit.kind == Kind.ARCHIVAL:
         mine = _archive_identity(work)
         return next((w for w in works if w.type == "misc" and _archive_identity(w) == mine), None)
     best: tuple[float, Work] | None = None
@@ -124,7 +124,7 @@ def _archive_identity(work: Work) -> tuple[str, ...]:
 
 def _repair(cit: Citation, language: str, notes: list[Note]) -> Citation:
     """Work around citation-parser misreadings that matter for a bibliography entry."""
-    if cit.kind == "full" and cit.title is None and re.search(r"\(\s*[^()]*\b(?:çev|trc|trans|übers|trad|haz|ed|hrsg)\.",
+    if cit.kind == Kind.FULL and cit.title is None and re.search(r"\(\s*[^()]*\b(?:çev|trc|trans|übers|trad|haz|ed|hrsg)\.",
                                                               cit.text, re.IGNORECASE):
         # Parser bug: after "(Çev. X)" every capitalised part is read as another translator, so the title,
         # publisher and place vanish. Read the citation again without the bracketed role.
@@ -138,7 +138,7 @@ def _repair(cit: Citation, language: str, notes: list[Note]) -> Citation:
         again = parse_citation(text, note, cit.index, cit.line, grammar_for(language), set(L.ARCHIVE_SIGLA))
         if again is not None and again.title:
             cit = replace(again, text=cit.text, translator=cit.translator, locator=cit.locator or again.locator)
-    if cit.kind == "full" and not cit.authors and cit.title and "," in cit.title:
+    if cit.kind == Kind.FULL and not cit.authors and cit.title and "," in cit.title:
         # Parser bug: "Ahmad al-Hassan, Science in Islam": a lower-case particle joined by a hyphen is not
         # taken for part of a name, so the author ends up in the title.
         from .names import looks_like_names, parse_names
@@ -156,7 +156,7 @@ def _repair(cit: Citation, language: str, notes: list[Note]) -> Citation:
 
 
 def _work(cit: Citation, abbreviations: dict[str, str]) -> Work | None:
-    if cit.kind == "archival":
+    if cit.kind == Kind.ARCHIVAL:
         return _archival_work(cit, abbreviations)
     unsure: list[str] = []
     raw = cit.text

@@ -280,3 +280,11 @@ def test_every_grammar_table_is_read_by_the_code():
     assert len(tables) > 20
     unread = [name for name in tables if not re.search(rf"\b(?:L|languages)\.{name}\b", code)]
     assert unread == []
+
+
+def test_citation_kinds_and_marker_roles_are_compared_as_enums():
+    # Kind and MarkerRole are StrEnums, so a string literal compares equal too; a misspelt one never would
+    literal = re.compile(r"""(?:kind|marker_role)\s*[!=]=\s*["'](?:full|short|ibid|archival|other|earlier|same-author)["']""")
+    found = [(p.relative_to(_SRC).as_posix(), m.group()) for p in sorted(_SRC.rglob("*.py"))
+             for m in literal.finditer(p.read_text(encoding="utf-8"))]
+    assert found == []

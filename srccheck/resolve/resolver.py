@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from ..bibliography import Bibliography, entry_span
 from ..grammar import languages as L
-from ..model import Candidate, Citation, Entry, Resolution
+from ..model import Candidate, Citation, Entry, Kind, MarkerRole, Resolution
 from ..normalize import fold
 from . import backrefs
 from .archival import ArchiveIndex, resolve_archival
@@ -125,24 +125,24 @@ class Resolver:
             if c.key in self.bib.entries:
                 return Resolution(c.key, W.by_key, "cited by key")
             return Resolution(None, 0.0, f"no entry with key {c.key!r}")
-        if c.kind == "ibid":
+        if c.kind == Kind.IBID:
             return backrefs.ibid(c, self.history)
         if c.xref_note is not None:
             # the notes it may mean, nearest first
             targets = [n for n in reversed(self.running.get(c.xref_note, ())) if n < c.note] or [c.xref_note]
             return backrefs.cross_reference(c, self.history, self.bib, self._fuzzy, targets)
-        if c.kind == "archival":
+        if c.kind == Kind.ARCHIVAL:
             if self._archival is None:
                 self._archival = ArchiveIndex(self.bib, self.candidates)
             found = resolve_archival(c, self._archival, self.abbreviations)
             self.pairs += self._archival.scored
             return found
-        if c.marker_role == "same-author":
+        if c.marker_role == MarkerRole.SAME_AUTHOR:
             return backrefs.same_author(c, self.history, self.bib, self._fuzzy)
-        if c.marker_role == "earlier" and not c.title:
+        if c.marker_role == MarkerRole.EARLIER and not c.title:
             return backrefs.earlier(c, self.history, self.bib, self.candidates)
         found = self._fuzzy(c)
-        coauthors = backrefs.surname_list(c.title) if c.marker_role == "earlier" and found.key is None else ()
+        coauthors = backrefs.surname_list(c.title) if c.marker_role == MarkerRole.EARLIER and found.key is None else ()
         if coauthors:
             # "Schäfer, Köhler, Weiß, a.g.e.": what stood before the marker was the co-authors, not a title
             return backrefs.earlier(replace(c, authors=c.authors + coauthors, title=None), self.history, self.bib,

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz
 
 from ..grammar import languages as L
-from ..model import Entry, Finding, Severity
+from ..model import Entry, Finding, Kind, Severity
 from ..normalize import fold
 from ..numerals import roman_to_int
 from . import Context
@@ -90,7 +90,7 @@ def _entry_says(entry: Entry, text: str) -> bool:
 
 def check(ctx: Context) -> Iterator[Finding]:
     for cit, res in ctx.citations:
-        if not res.key or cit.kind != "full":
+        if not res.key or cit.kind != Kind.FULL:
             continue
         e = ctx.entries[res.key]
         problems = []

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..bibliography import entry_pagetotal, entry_span
-from ..model import Finding, Severity
+from ..model import Finding, Kind, Severity
 from . import Context
 
 CODE = "SC401"
@@ -24,7 +24,7 @@ SEVERITY = Severity.ERROR
 
 def check(ctx: Context) -> Iterator[Finding]:
     for cit, res in ctx.citations:
-        if not res.key or not cit.pages or cit.kind == "archival":
+        if not res.key or not cit.pages or cit.kind == Kind.ARCHIVAL:
             continue
         entry = ctx.entries[res.key]
         span = entry_span(entry)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Finding, Severity
+from ..model import Finding, Kind, Severity
 from . import Context
 
 CODE = "SC103"
@@ -33,11 +33,11 @@ def check(ctx: Context) -> Iterator[Finding]:
     chapter_of = {n.number: n.chapter for n in ctx.manuscript.notes} if ctx.full_per_chapter else {}
     first_full: dict[tuple[int, str], tuple[int, int]] = {}
     for cit, res in ctx.citations:
-        if res.key and cit.kind == "full":
+        if res.key and cit.kind == Kind.FULL:
             first_full.setdefault((chapter_of.get(cit.note, 0), res.key), (cit.note, cit.index))
     reported: set[tuple[int, str]] = set()
     for cit, res in ctx.citations:
-        if not res.key or cit.kind != "short" or res.key in ctx.full_before:
+        if not res.key or cit.kind != Kind.SHORT or res.key in ctx.full_before:
             continue  # cited in full in an earlier manuscript of the book
         scope = (chapter_of.get(cit.note, 0), res.key)
         full = first_full.get(scope)
