@@ -201,7 +201,9 @@ class Citation:
     item: FieldItem | None = None  # inserted by a reference manager (Zotero, Mendeley, EndNote): the item it holds
 
     @property
-    def pages(self) -> tuple[PageRange, ...]:
+    def written_ranges(self) -> tuple[PageRange, ...]:
+        """The page ranges as the note writes them (a reversed range stays reversed; Locator.pages puts them in
+        order)."""
         return self.locator.ranges if self.locator else ()
 
 

@@ -42,7 +42,7 @@ def check(*notes: str, language: str | None = None):
     body = " ".join(f"Claim.[^{i}]" for i in range(1, len(notes) + 1))
     text = body + "\n\n" + "\n".join(f"[^{i}]: {t}" for i, t in enumerate(notes, 1)) + "\n"
     report = check_loaded(read_markdown(text, "m.md"), parse_bibliography(BIB), Options(language=language))
-    cited = [(c.note, res.key, [list(r) for r in c.pages]) for c, res in report.citations]
+    cited = [(c.note, res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations]
     problems = [f for f in report.findings if f.rule not in ("unused-entry", "missing-locator")]
     return cited, problems, report
 

@@ -25,7 +25,7 @@ def test_initials_and_abbreviations_do_not_split():
     (c,) = cits("Salâhi R. Sonyel, Kurtuluş Savaşı, Türk Tarih Kurumu, Ankara, 2014, s. 183.")
     assert c.authors[0].family == "Sonyel" and c.authors[0].given == "Salâhi R."
     (c,) = cits("Vasıf Qafarov, (Çev. Eldeniz Recebov), Azerbaycan Meselesi, TEAS Press, İstanbul, 2018, s. 292- 294.")
-    assert c.translator == "Eldeniz Recebov" and c.pages == ((292, 294),)
+    assert c.translator == "Eldeniz Recebov" and c.written_ranges == ((292, 294),)
 
 
 def test_the_language_of_a_translation_does_not_end_the_citation():
@@ -51,7 +51,7 @@ def test_prose_after_a_roman_volume_is_not_part_of_the_citation():
 
 def test_turkish_ordinal_in_a_title_is_not_a_page():
     (c,) = cits("Ali Asker, “Bolşevik Devrimi”, 100. Yılında Sovyet İhtilali, H.Ü., Ankara, 2018, s.130.")
-    assert c.pages == ((130, 130),) and c.container.startswith("100. Yılında")
+    assert c.written_ranges == ((130, 130),) and c.container.startswith("100. Yılında")
 
 
 def test_discursive_text_and_signal_words_stay_out():
@@ -59,7 +59,7 @@ def test_discursive_text_and_signal_words_stay_out():
     (c,) = cits(text)
     assert c.text.startswith("Bkz.") and c.authors[0].family == "Gürün"
     (c,) = cits("On the disputes, see Gérard, “Quarantine Reform,” 150–55.", EN)
-    assert c.authors[0].family == "Gérard" and c.pages == ((150, 155),)
+    assert c.authors[0].family == "Gérard" and c.written_ranges == ((150, 155),)
 
 
 def test_fields_of_a_journal_article():
@@ -70,7 +70,7 @@ def test_fields_of_a_journal_article():
 
 def test_issue_S_is_not_a_page_in_turkish():
     (c,) = cits("Betül Aslan, “Yeni Belgeler”, Atatürk Dergisi, IV, S.1, 2004, s. 47-48.")
-    assert c.issue == "1" and c.pages == ((47, 48),)
+    assert c.issue == "1" and c.written_ranges == ((47, 48),)
 
 
 def test_co_authors_joined_by_dash_ve_and():
@@ -83,25 +83,25 @@ def test_co_authors_joined_by_dash_ve_and():
 def test_german_inverted_author_with_colon():
     (c,) = cits("Schäfer, Birgit und Martin Köhler: Quellen zur Orientpolitik, Stuttgart: Steiner 2012, S. 337.", DE)
     assert [(n.family, n.given) for n in c.authors] == [("Schäfer", "Birgit"), ("Köhler", "Martin")]
-    assert c.title == "Quellen zur Orientpolitik" and c.pages == ((337, 337),)
+    assert c.title == "Quellen zur Orientpolitik" and c.written_ranges == ((337, 337),)
 
 
 def test_repeat_markers():
     (bare,) = cits("a.g.e., s. 45.")
-    assert (bare.kind, bare.marker_role, bare.pages) == ("ibid", "ibid", ((45, 45),))
+    assert (bare.kind, bare.marker_role, bare.written_ranges) == ("ibid", "ibid", ((45, 45),))
     (ay,) = cits("a.y.")
-    assert ay.kind == "ibid" and ay.pages == ()
+    assert ay.kind == "ibid" and ay.written_ranges == ()
     (earlier,) = cits("Gürün, a.g.e., s. 7.")
     assert earlier.marker_role == "earlier" and earlier.authors[0].family == "Gürün"
     (ibid,) = cits("İbid., p. 113.", grammar_for("fr"))
     assert ibid.kind == "ibid"
     (ebd,) = cits("Ebd., S. 14.", DE)
-    assert ebd.kind == "ibid" and ebd.pages == ((14, 14),)
+    assert ebd.kind == "ibid" and ebd.written_ranges == ((14, 14),)
 
 
 def test_cross_reference_to_an_earlier_note():
     (c,) = cits("Krüger, Finanzierung (wie Anm. 4), S. 215.", DE)
-    assert c.xref_note == 4 and c.pages == ((215, 215),)
+    assert c.xref_note == 4 and c.written_ranges == ((215, 215),)
     (c,) = cits("Richards (n 1) 15.", EN)
     assert c.xref_note == 1
 
@@ -138,13 +138,13 @@ def test_split_keeps_offsets():
 
 def test_period_separated_elements():
     (de,) = cits("Müller, Hans: Die Geschichte der Bagdadbahn. Berlin: Verlag der Welt 1999, S. 12.", DE)
-    assert (de.authors[0].family, de.title, de.place, de.publisher, de.years, de.pages) == (
+    assert (de.authors[0].family, de.title, de.place, de.publisher, de.years, de.written_ranges) == (
         "Müller", "Die Geschichte der Bagdadbahn", "Berlin", "Verlag der Welt", (1999,), ((12, 12),))
     (ru,) = cits("Иванов И. И. История России. М.: Наука, 1999. С. 45.", grammar_for("ru"))
-    assert (ru.authors[0].family, ru.authors[0].given, ru.title, ru.pages) == ("Иванов", "И. И.", "История России",
+    assert (ru.authors[0].family, ru.authors[0].given, ru.title, ru.written_ranges) == ("Иванов", "И. И.", "История России",
                                                                               ((45, 45),))
     (en,) = cits("Smith, John. The History of Things. London: Penguin, 2001, 45.", EN)
-    assert (en.authors[0].family, en.authors[0].given, en.title, en.years, en.pages) == (
+    assert (en.authors[0].family, en.authors[0].given, en.title, en.years, en.written_ranges) == (
         "Smith", "John", "The History of Things", (2001,), ((45, 45),))
 
 
@@ -171,7 +171,7 @@ def test_a_comma_list_in_a_title_stays_in_the_title():
 
 def test_an_ordinal_in_a_title_neither_splits_nor_ends_it():
     (c,) = cits("Klaus Lindner, Handel und Herrschaft: Aleppo im 17. Jahrhundert, Stuttgart 2004, S. 12.", DE)
-    assert c.title == "Handel und Herrschaft: Aleppo im 17. Jahrhundert" and c.pages == ((12, 12),)
+    assert c.title == "Handel und Herrschaft: Aleppo im 17. Jahrhundert" and c.written_ranges == ((12, 12),)
     # a page after a comma still ends a citation
     assert len(cits("Klaus Lindner, Handel und Herrschaft, Stuttgart 2004, 12. Hans Keller, Geschichte, 1998, 4.",
                     DE)) == 2
@@ -179,7 +179,7 @@ def test_an_ordinal_in_a_title_neither_splits_nor_ends_it():
 
 def test_an_edition_is_read_as_neither_page_nor_split():
     (c,) = cits("Hans Keller, Geschichte der Levante, 2. Aufl., München 1998, S. 14.", DE)
-    assert (c.title, c.place, c.years, c.pages) == ("Geschichte der Levante", "München", (1998,), ((14, 14),))
+    assert (c.title, c.place, c.years, c.written_ranges) == ("Geschichte der Levante", "München", (1998,), ((14, 14),))
 
 
 def test_names_before_a_bare_role_are_the_editors():
@@ -189,7 +189,7 @@ def test_names_before_a_bare_role_are_the_editors():
 
 def test_an_author_year_short_form():
     (c,) = cits("Vgl. Nietzel 2009, S. 565.", DE)
-    assert ([n.family for n in c.authors], c.years, c.kind, c.pages) == (["Nietzel"], (2009,), "short", ((565, 565),))
+    assert ([n.family for n in c.authors], c.years, c.kind, c.written_ranges) == (["Nietzel"], (2009,), "short", ((565, 565),))
 
 
 def test_a_surname_in_capitals_is_the_family_name_wherever_it_stands():

@@ -31,7 +31,7 @@ def _case(name: str) -> Path:
 
 def _summary(manuscript, bib_path: Path):  # type: ignore[no-untyped-def]
     report = check_loaded(manuscript, load_bibliography(str(bib_path)))
-    return ([(c.note, r.key, c.pages) for c, r in report.citations],
+    return ([(c.note, r.key, c.written_ranges) for c, r in report.citations],
             sorted((f.rule, f.note, f.key) for f in report.findings))
 
 

@@ -41,7 +41,7 @@ def parse(text: str, lang: str):
 )
 def test_same_work_markers(lang, text, pages):
     (c,) = parse(text, lang)
-    assert c.kind == "ibid" and c.pages == pages
+    assert c.kind == "ibid" and c.written_ranges == pages
 
 
 @pytest.mark.parametrize(
@@ -82,12 +82,12 @@ def test_S_is_an_issue_in_turkish_and_a_page_in_german():
 
 def test_vd_is_et_al_after_names_and_following_after_pages():
     (c,) = parse("Ahmet Arıkan vd., Osmanlı Limanları, Ankara, 2005, s. 45 vd.", "tr")
-    assert [n.family for n in c.authors] == ["Arıkan"] and c.pages == ((45, 45),)
+    assert [n.family for n in c.authors] == ["Arıkan"] and c.written_ranges == ((45, 45),)
 
 
 def test_dual_dates_are_not_ranges():
     (c,) = parse("Ahmed Cevdet, Tarih-i Cevdet, İstanbul, 1309/1891, s. 12.", "tr")
-    assert c.pages == ((12, 12),) and 1891 not in [p for r in c.pages for p in r]
+    assert c.written_ranges == ((12, 12),) and 1891 not in [p for r in c.written_ranges for p in r]
 
 
 def test_bare_age_and_ay_only_in_marker_position():
@@ -160,7 +160,7 @@ def test_sources_accepts_every_language(tmp_path):
 
 def test_polish_markers_and_roles():
     (ibid,) = parse("Tamże, s. 329.", "pl")
-    assert ibid.kind == "ibid" and ibid.pages == ((329, 329),)
+    assert ibid.kind == "ibid" and ibid.written_ranges == ((329, 329),)
     (earlier,) = parse("N. Özgüven, dz. cyt., s. 27–31.", "pl")
     assert earlier.marker_role == "earlier"
 
@@ -176,9 +176,9 @@ def test_several_authors_before_a_quoted_title_or_marker():
 
 def test_oscola_journal_and_cross_reference():
     (c,) = parse("Karl Rüdiger, ‘Die Kapitulationen’ (2004) 31 Archiv für Völkerrechtsgeschichte 245, 265.", "en")
-    assert (c.volume, c.container, c.years, c.pages) == ("31", "Archiv für Völkerrechtsgeschichte", (2004,), ((265, 265),))
+    assert (c.volume, c.container, c.years, c.written_ranges) == ("31", "Archiv für Völkerrechtsgeschichte", (2004,), ((265, 265),))
     (x,) = parse("Whitfield (n 5) 98–99.", "en")
-    assert x.xref_note == 5 and x.authors[0].family == "Whitfield" and x.pages == ((98, 99),)
+    assert x.xref_note == 5 and x.authors[0].family == "Whitfield" and x.written_ranges == ((98, 99),)
 
 
 def test_edited_volume_cited_by_title_first():

@@ -25,7 +25,7 @@ def _summary(suffix: str):  # type: ignore[no-untyped-def]
     ms = read_manuscript(str(FIX / f"article.{suffix}"))
     report = check_loaded(ms, load_bibliography(str(FIX / "article.bib")))
     notes = [(n.number, n.text.replace("\u2019", "'").replace("“", '"').replace("”", '"')) for n in ms.notes]
-    cites = [(c.note, r.key, c.pages) for c, r in report.citations]
+    cites = [(c.note, r.key, c.written_ranges) for c, r in report.citations]
     findings = sorted((f.rule, f.note, f.key) for f in report.findings)
     return ms, notes, cites, findings
 

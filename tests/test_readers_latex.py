@@ -49,7 +49,7 @@ def test_notes_numbers_lines_and_text():
 
 def test_citation_commands_resolve_by_key_with_postnotes_as_locators():
     ms = parse_manuscript(TEX, "/tmp/x/a.tex")
-    direct = {n: [(c.key, c.pages, c.locator.text if c.locator else None) for c in cs]
+    direct = {n: [(c.key, c.written_ranges, c.locator.text if c.locator else None) for c in cs]
               for n, cs in ms.direct_citations.items()}
     assert direct[2] == [("smith2001", ((47, 47),), "47")]
     assert direct[3] == [("jones1999", ((3, 3),), "p. 3")]
@@ -113,7 +113,7 @@ def test_a_locator_written_after_the_citation_command_is_its_locator(write):
            r"A.\footnote{\cite{a}, p. 8.} B.\footnote{\cite{a}. S. 9--11.} C.\footnote{Vgl. \cite{a}, S. 5; \cite{b},"
            r" 7.} D.\footnote{\cite{b}. Cf. the discussion there.}" "\n" r"\end{document}" "\n")
     report = check_loaded(parse_manuscript(tex, write("a.tex", tex)), load_bibliography(bib))
-    assert [(c.note, r.key, list(c.pages)) for c, r in report.citations] == [
+    assert [(c.note, r.key, list(c.written_ranges)) for c, r in report.citations] == [
         (1, "a", [(8, 8)]), (2, "a", [(9, 11)]), (3, "a", [(5, 5)]), (3, "b", [(7, 7)]), (4, "b", [])]
     assert not [f for f in report.findings if f.rule == "unresolved-citation"]
 

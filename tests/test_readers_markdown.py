@@ -58,9 +58,9 @@ def test_notes_numbers_lines_and_markers():
 def test_citations_by_key_with_locators():
     ms = parse_manuscript(DOC, "/tmp/x/a.md")
     direct = ms.direct_citations
-    assert [(c.key, c.pages) for c in direct[3]] == [("smith2001", ((33, 33),)), ("jones1999", ((12, 14),))]
-    assert [(c.key, c.pages) for c in direct[4]] == [("doe", ((4, 4),))]
-    assert [(c.key, c.pages, c.line) for c in direct[1]] == [("smith2001", ((9, 9),), 17)]
+    assert [(c.key, c.written_ranges) for c in direct[3]] == [("smith2001", ((33, 33),)), ("jones1999", ((12, 14),))]
+    assert [(c.key, c.written_ranges) for c in direct[4]] == [("doe", ((4, 4),))]
+    assert [(c.key, c.written_ranges, c.line) for c in direct[1]] == [("smith2001", ((9, 9),), 17)]
     assert "@" not in ms.notes[0].text  # not parsed twice
 
 

@@ -36,7 +36,7 @@ def _report(name: str, bib: str = "refs.bib"):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("name", FILES)
 def test_field_citations_resolve_exactly_with_their_pages(name: str) -> None:
     report = _report(name)
-    got = Counter((c.note, r.key, tuple(map(tuple, c.pages))) for c, r in report.citations)
+    got = Counter((c.note, r.key, tuple(map(tuple, c.written_ranges))) for c, r in report.citations)
     wanted = Counter((int(n), c["key"], tuple(map(tuple, c["pages"]))) for n, cs in EXPECTED["notes"].items()
                      for c in cs)
     tp = sum((got & wanted).values())
@@ -65,7 +65,7 @@ def test_the_plugins_rendered_text_is_what_edited_citation_compares() -> None:
 def test_csl_json_bibliography_gives_the_same_report_on_the_field_fixtures() -> None:
     for name in FILES:
         a, b = _report(name), _report(name, "refs.json")
-        assert [(c.note, r.key, c.pages) for c, r in a.citations] == [(c.note, r.key, c.pages) for c, r in b.citations]
+        assert [(c.note, r.key, c.written_ranges) for c, r in a.citations] == [(c.note, r.key, c.written_ranges) for c, r in b.citations]
         assert sorted((f.rule, f.note, f.key) for f in a.findings) == sorted((f.rule, f.note, f.key) for f in b.findings)
 
 
@@ -164,7 +164,7 @@ def test_complex_field_in_a_footnote_becomes_a_citation_of_its_item() -> None:
     assert ms.notes[0].text == "See for more."  # the field's text is the citation's, not the prose's
     [cit] = ms.direct_citations[1]
     assert cit.item.uris == ("http://zotero.org/users/1/items/AAAA",)
-    assert (cit.title, cit.years, cit.pages, cit.kind) == ("A History", (2001,), ((45, 45),), "short")
+    assert (cit.title, cit.years, cit.written_ranges, cit.kind) == ("A History", (2001,), ((45, 45),), "short")
 
 
 def test_simple_field_and_endnote_record_in_fld_data() -> None:
@@ -186,7 +186,7 @@ def test_simple_field_and_endnote_record_in_fld_data() -> None:
     page = '<w:fldSimple w:instr=" PAGEREF _Ref1 \\h ">' + _r("p. 9") + "</w:fldSimple>"
     ms = parse_bytes(_one_note_docx(endnote, _r("; "), simple, _r(" and "), page), "m.docx")
     first, second = ms.direct_citations[1]
-    assert (first.item.field.plugin, first.item.item_id, first.pages, first.item.data.get("isbn")) == (
+    assert (first.item.field.plugin, first.item.item_id, first.written_ranges, first.item.data.get("isbn")) == (
         "endnote", "7", ((12, 12),), "0-19-852663-6")
     assert first.item.field.rendered == "Doe, History, 12."
     assert (second.item.field.plugin, second.title) == ("mendeley", "Other")
@@ -236,7 +236,7 @@ def test_odt_reference_mark_and_bookmark_with_its_code_in_the_document_propertie
     ms = parse_bytes(data, "m.odt")
     assert [n.text for n in ms.notes] == ["", ""]
     one, two = ms.direct_citations[1][0], ms.direct_citations[2][0]
-    assert (one.item.field.shown, one.pages, two.pages) == ("Doe, Harbours, 7.", ((7, 7),), ((8, 8),))
+    assert (one.item.field.shown, one.written_ranges, two.written_ranges) == ("Doe, Harbours, 7.", ((7, 7),), ((8, 8),))
     assert one.item.identity == two.item.identity
 
 

@@ -97,7 +97,7 @@ def score_case(manuscript: Path, expected: dict, bib: Path) -> Score:
     predicted: Counter = Counter()
     by_note: dict[int, list] = {}
     for cit, res in report.citations:
-        by_note.setdefault(cit.note, []).append((res.key, [list(r) for r in cit.pages], cit.text))
+        by_note.setdefault(cit.note, []).append((res.key, [list(r) for r in cit.written_ranges], cit.text))
         if res.key:
             predicted[(cit.note, res.key)] += 1
     wanted: Counter = Counter()

@@ -95,7 +95,7 @@ def score_fixture(path: Path, expected: dict, bib_path: Path, fmt: str) -> Resul
     by_note: dict[tuple[int, int], list] = defaultdict(list)
     for cit, res in report.citations:
         ident = note_id.get(cit.note, (-1, cit.note))
-        by_note[ident].append((res.key, [list(r) for r in cit.pages]))
+        by_note[ident].append((res.key, [list(r) for r in cit.written_ranges]))
         if res.key:
             predicted[(ident, res.key)] += 1
     wanted: Counter = Counter()

@@ -81,7 +81,7 @@ def explain_note(report, number: int) -> str:  # type: ignore[no-untyped-def]
             target = _safe(res.key or ("ambiguous: " + ", ".join(res.ambiguous) if res.ambiguous else "unresolved"))
             lines.append(f"    -> {target} (score {res.score:.1f}): {_safe(res.reason)}")
             if c.locator is not None:
-                pages = ", ".join(f"{a}" if a == b else f"{a}-{b}" for a, b in c.pages) or "none"
+                pages = ", ".join(f"{a}" if a == b else f"{a}-{b}" for a, b in c.written_ranges) or "none"
                 lines.append(f"    locator “{_safe(c.locator.text)}”: pages {pages}")
             for cand in res.candidates:
                 found = ", ".join(f"{field} “{_safe(text)}”" for field, text in cand.matched) or "nothing"

@@ -22,7 +22,7 @@ def citation_dict(cit: Citation, res: Resolution) -> dict[str, Any]:
         # two differ for a resolution by rule (a key, "ibid", a cross-reference), which has no similarity
         "confidence": round(float(res.score), 1),
         "similarity": _similarity(res),
-        "pages": [list(r) for r in cit.pages],
+        "pages": [list(r) for r in cit.written_ranges],
         "locator": cit.locator.text if cit.locator else None,
         "reason": res.reason,
         # the entries it was scored against, best first, and what of each was found in the note

@@ -186,7 +186,7 @@ class Resolver:
             return of_month[0], "the work of that month and year"
         pool = of_year or keys
         if all(entry_span(entries[k]) for k in pool):  # a book without its pages may hold any page
-            holding = [k for k in pool if _holds_pages(entries[k], c.pages)]
+            holding = [k for k in pool if _holds_pages(entries[k], c.written_ranges)]
             if len(holding) == 1:
                 return holding[0], "the work on the pages cited"
         return None

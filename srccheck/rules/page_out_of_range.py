@@ -24,7 +24,7 @@ SEVERITY = Severity.ERROR
 
 def check(ctx: Context) -> Iterator[Finding]:
     for cit, res in ctx.citations:
-        if not res.key or not cit.pages or cit.kind == Kind.ARCHIVAL:
+        if not res.key or not cit.written_ranges or cit.kind == Kind.ARCHIVAL:
             continue
         entry = ctx.entries[res.key]
         span = entry_span(entry)

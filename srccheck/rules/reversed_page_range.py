@@ -22,7 +22,7 @@ SEVERITY = Severity.ERROR
 
 def check(ctx: Context) -> Iterator[Finding]:
     for cit, res in ctx.citations:
-        for start, end in cit.pages:
+        for start, end in cit.written_ranges:
             if end < start:
                 yield Finding(
                     NAME, SEVERITY, f"{ctx.note(cit.note)}: page range {start}–{end} runs backwards in “{ctx.excerpt(cit.text)}”",
