@@ -36,9 +36,11 @@ def parse_citations(manuscript: Manuscript, language: str, abbreviations: dict[s
 
 
 def _parse_notes(manuscript: Manuscript, language: str, abbreviations: dict[str, str] | None = None,
-                 earlier: Parsed | None = None) -> tuple[list[Citation], list[int]]:
+                 earlier: Parsed | None = None, chosen: bool = False) -> tuple[list[Citation], list[int]]:
     """(the citations of every note, how many of each note's the parser found). `earlier`: a parse of an
-    earlier version of the same file, whose citations are taken over for the notes that did not change."""
+    earlier version of the same file, whose citations are taken over for the notes that did not change.
+    chosen: the language was given (--language), not detected: the locators of citations by key ("[@key, S. 12]",
+    which the reader read with the language it detected) are read again in it."""
     from .citations import archive_definitions, parse_note  # the parser: not needed when the notes come from the cache
 
     grammar = grammar_for(language)
@@ -46,6 +48,8 @@ def _parse_notes(manuscript: Manuscript, language: str, abbreviations: dict[str,
         abbreviations = archive_definitions(manuscript.notes)
     sigla = set(L.ARCHIVE_SIGLA) | set(abbreviations)
     direct = manuscript.direct_citations or {}
+    if chosen:
+        direct = {n: [_relocated(c, grammar) for c in cits] for n, cits in direct.items()}
     known = {}
     if earlier is not None and (earlier.language, earlier.abbreviations) == (language, abbreviations):
         known = _parsed_notes(earlier)
@@ -62,6 +66,15 @@ def _parse_notes(manuscript: Manuscript, language: str, abbreviations: dict[str,
         citations.extend(parsed)
         counts.append(len(parsed))
     return citations, counts
+
+
+def _relocated(c: Citation, grammar) -> Citation:  # type: ignore[no-untyped-def]
+    """A citation by key with its locator read in this grammar ("S. 12" is a page in German only)."""
+    from .locator import parse_locator
+
+    if c.locator is None or c.item is not None:  # a reference manager's locator comes with its own label
+        return c
+    return replace(c, locator=parse_locator(c.locator.text, grammar))
 
 
 NoteShape = tuple[str, tuple[tuple[int, int], ...]]
@@ -234,9 +247,10 @@ class Parsed:
 def parse(manuscript: Manuscript, text: str, language: str | None, earlier: Parsed | None = None) -> Parsed:
     from .citations import archive_definitions
 
+    chosen = language is not None
     language = language or detect_language([n.text for n in manuscript.notes])
     abbreviations = archive_definitions(manuscript.notes)
-    citations, counts = _parse_notes(manuscript, language, abbreviations, earlier)
+    citations, counts = _parse_notes(manuscript, language, abbreviations, earlier, chosen)
     return Parsed(manuscript, text, language, citations, abbreviations, counts)
 
 

@@ -113,3 +113,15 @@ def test_unterminated_inline_note_is_text_and_never_hangs():
 def test_detected_by_content_without_suffix():
     assert detect_format("notes", "Body.[^1]\n\n[^1]: A note.\n") == "markdown"
     assert detect_format("notes.md", "plain") == "markdown"
+
+
+def test_language_given_reads_the_locators_of_citations_by_key(tmp_path):
+    # "S. 12" is a page only in German; the reader cannot know --language, so the parse stage reads the locators
+    # of [@key, …] again in the language given (it was ignored: the note's apparatus, too short to tell, won)
+    from srccheck.pipeline import Options, parse
+
+    (tmp_path / "m.md").write_text("Text.[^1]\n\n[^1]: [@smith2001, S. 12]\n", encoding="utf-8")
+    ms = read_manuscript(str(tmp_path / "m.md"))
+    given = parse(ms, "", "de").citations
+    assert [(c.key, c.written_ranges) for c in given] == [("smith2001", ((12, 12),))]
+    assert parse(ms, "", "en").citations[0].written_ranges == ()
