@@ -3,9 +3,9 @@
 One entry per work, built from the work's first full citation (or archival
 reference). Later full citations of the same work are recognised with the
 resolver's own scoring, so "the same work" means here what it means in `check`.
-The citation parser is forgiving; where its fields look wrong for a bibliography
-(a place glued to a publisher, a title swallowed by a translator's name) we repair
-them here and say so in the entry's comment, rather than hide the doubt.
+Where a field looks doubtful for a bibliography (a place glued to a publisher, a
+publisher read from the end of the title) the entry's comment says so, rather than hide
+the doubt; the parser's misreadings are fixed in the parser, not patched here.
 """
 
 from __future__ import annotations
@@ -69,10 +69,10 @@ def draft_works(manuscript: Manuscript, language: str | None = None) -> list[Wor
 
     language = language or detect_language([n.text for n in manuscript.notes])
     citations = parse_citations(manuscript, language)
-    return works_from_citations(citations, manuscript.notes, language)
+    return works_from_citations(citations, manuscript.notes)
 
 
-def works_from_citations(citations: list[Citation], notes: list[Note], language: str) -> list[Work]:
+def works_from_citations(citations: list[Citation], notes: list[Note]) -> list[Work]:
     from .citations import archive_definitions
     from .resolve import score_entry
 
@@ -83,7 +83,6 @@ def works_from_citations(citations: list[Citation], notes: list[Note], language:
     for cit in citations:
         if cit.tentative or cit.key is not None or cit.kind not in ("full", "archival"):
             continue
-        cit = _repair(cit, language, notes)
         work = _work(cit, abbreviations)
         if work is None:
             continue
@@ -120,39 +119,6 @@ def _archive_identity(work: Work) -> tuple[str, ...]:
     from .normalize import fold
 
     return tuple(fold(work.fields.get(f, "")) for f in ("archive", "organization", "number", "title"))
-
-
-def _repair(cit: Citation, language: str, notes: list[Note]) -> Citation:
-    """Work around citation-parser misreadings that matter for a bibliography entry."""
-    if cit.kind == Kind.FULL and cit.title is None and re.search(r"\(\s*[^()]*\b(?:çev|trc|trans|übers|trad|haz|ed|hrsg)\.",
-                                                              cit.text, re.IGNORECASE):
-        # Parser bug: after "(Çev. X)" every capitalised part is read as another translator, so the title,
-        # publisher and place vanish. Read the citation again without the bracketed role.
-        from .citations import parse_citation
-        from .grammar import grammar_for
-        from .grammar import languages as L
-
-        text = re.sub(r",?\s*\(\s*[^()]*\b(?:[Çç]ev|trc|trans|übers|trad|haz|ed|hrsg)\.[^()]*\)", "", cit.text,
-                      count=1, flags=re.IGNORECASE)
-        note = next((n for n in notes if n.number == cit.note), Note(cit.note, text, cit.line))
-        again = parse_citation(text, note, cit.index, cit.line, grammar_for(language), set(L.ARCHIVE_SIGLA))
-        if again is not None and again.title:
-            cit = replace(again, text=cit.text, translator=cit.translator, locator=cit.locator or again.locator)
-    if cit.kind == Kind.FULL and not cit.authors and cit.title and "," in cit.title:
-        # Parser bug: "Ahmad al-Hassan, Science in Islam": a lower-case particle joined by a hyphen is not
-        # taken for part of a name, so the author ends up in the title.
-        from .names import looks_like_names, parse_names
-
-        head, rest = (p.strip() for p in cit.title.split(",", 1))
-        capitalised = re.sub(r"(?<![\w])(al|el|ad|an|ar|as|at|az|ul|ibn|bin)-", lambda m: m.group(1).title() + "-", head)
-        if capitalised != head and rest and looks_like_names(capitalised):
-            cit = replace(cit, authors=parse_names(head), title=rest)
-    if cit.container and not cit.volume:
-        # Parser bug: "Journal of Modern History 12, no. 3 (2004)" leaves the volume in the journal's name.
-        m = re.fullmatch(r"(.*\D)\s+(\d{1,4})", cit.container)
-        if m:
-            cit = replace(cit, container=m.group(1), volume=m.group(2))
-    return cit
 
 
 def _work(cit: Citation, abbreviations: dict[str, str]) -> Work | None:

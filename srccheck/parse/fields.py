@@ -42,6 +42,12 @@ def _split_masked(part: str) -> list[str]:
     return [part[:end], rest] if rest else [part[:end]]
 
 
+def _joined(part: str, letters: tuple[str, ...]) -> bool:
+    """Whether a part starts with a conjunction joining names: "and", "ve", "&", "und", "et" in any case; the
+    one-letter ones (Spanish "y", Italian "e", Polish "i") only in lower case, since "E Yayınları" is a name."""
+    return part.lower().startswith(("and ", "ve ", "& ", "und ", "et ")) or part.startswith(tuple(f"{w} " for w in letters))
+
+
 def read_parts(parts: list[str], grammar: Grammar, authors: tuple | None = None) -> Fields:
     f = Fields(years=[])
     assert f.years is not None
@@ -66,13 +72,13 @@ def read_parts(parts: list[str], grammar: Grammar, authors: tuple | None = None)
         i = 1
         # "John Smith, Jane Doe, and Bob Lee, Title"
         while i < len(parts) and N.looks_like_names(strip_conjunction(parts[i])) and (
-            parts[i].lower().startswith(("and ", "ve ", "& ", "und ", "et ", "y ", "e ", "i "))
-            or (i + 1 < len(parts) and parts[i + 1].lower().startswith(("and ", "ve ", "& ", "und ", "et ", "y ", "e ")))
+            _joined(parts[i], ("y", "e", "i"))
+            or (i + 1 < len(parts) and _joined(parts[i + 1], ("y", "e")))
             or (joins_names(parts[i]) and names_end_before(parts, i + 1))  # "Tomasz NOWAK y Leyla ŞAHIN, «…»"
             or INITIALS_FIRST.match(parts[i])  # "S. Kingsley, T. Nowak, L. Şahin": a title never starts so
             or INITIALS_AFTER.match(parts[i])  # "Şimşek (N.), Öztürk (A. R.)"
         ):
-            author_parts.append(re.sub(r"^(?:and|ve|&|und|et)\s+", "", parts[i], flags=re.I))
+            author_parts.append(re.sub(r"^(?:(?i:and|ve|&|und|et)|y|e|i)\s+", "", parts[i]))
             i += 1
         f.authors = tuple(n for p in author_parts for n in N.parse_names(p))
         if i < len(parts) and BARE_ROLE.match(parts[i]):
