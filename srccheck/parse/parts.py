@@ -133,28 +133,26 @@ def is_publisher(part: str) -> bool:
     return bool(words & _PUBLISHER_WORDS)
 
 
-def read_issue(part: str, grammar: Grammar) -> str | None:
-    if not part.startswith(tuple(grammar.issue_labels)):
+def _labelled(part: str, labels: tuple[str, ...], shape: str) -> str | None:
+    """What follows the first of these labels the part starts with, when it has this shape ("Sayı: 3" -> "3")."""
+    if not part.startswith(labels):
         return None
-    for label in grammar.issue_labels:
+    for label in labels:
         if part.startswith(label):
             rest = part[len(label):].strip(" :")
-            if re.match(r"^\d+[\w/-]*$", rest):
+            if re.match(shape, rest):
                 return rest
     return None
+
+
+def read_issue(part: str, grammar: Grammar) -> str | None:
+    return _labelled(part, tuple(grammar.issue_labels), r"^\d+[\w/-]*$")
 
 
 def read_volume(part: str, grammar: Grammar) -> str | None:
     if ROMAN.match(part) and part not in {"C", "D", "L", "M"}:
         return part
-    if not part.startswith(tuple(grammar.volume_labels)):
-        return None
-    for label in grammar.volume_labels:
-        if part.startswith(label):
-            rest = part[len(label):].strip(" :")
-            if re.match(r"^(?:[IVXLCDM]+|\d+)$", rest):
-                return rest
-    return None
+    return _labelled(part, tuple(grammar.volume_labels), r"^(?:[IVXLCDM]+|\d+)$")
 
 
 def year_part(part: str, grammar: Grammar) -> tuple[list[int], str | None] | None:
