@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from dataclasses import replace
 from . import names as N
-from .grammar import Grammar
+from .grammar import Grammar, alternation
 from .grammar import languages as L
 from .locator import split_locator
 from .model import Citation, Kind, Locator, MarkerRole, Note
@@ -71,7 +71,7 @@ _XREFS = [re.compile(p, re.IGNORECASE) for p in L.NOTE_XREF]
 # locator stands before it
 _LINK_TAIL = re.compile(
     r"(?:https?://|doi:\s*|www\.)\S+(?:\s*>)?"
-    r"(?:[,.]?\s*\(?(?:accessed|abgerufen|consulté|erişim|erişim tarihi|letzter zugriff)[^()]{0,40}\)?)?[.\s]*",
+    r"(?:[,.]?\s*\(?" + alternation(L.ACCESSED) + r"[^()]{0,40}\)?)?[.\s]*",
     re.IGNORECASE)
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from .grammar import alternation, upper_first
 from .grammar import languages as L
 from .model import Citation, Entry, Kind, Manuscript, Name, Note
 
@@ -22,22 +23,17 @@ if TYPE_CHECKING:
 
 SAME_WORK = 85.0  # a later full citation scoring this well against a drafted entry is the same work
 
-_PHD = re.compile(r"\b(?:doktora\s+tezi|ph\.?\s?d\.?(?:\s+(?:thesis|diss\.?|dissertation))?|diss\.|dissertation|"
-                  r"doctoral\s+thesis|doktorarbeit|thèse\s+de\s+doctorat|tesi\s+di\s+dottorato|tesis\s+doctoral)",
-                  re.IGNORECASE)
-_MASTERS = re.compile(r"\b(?:yüksek\s+lisans\s+tezi|master'?s?\s+thesis|m\.?a\.?\s+thesis|m\.?phil\.?\s+thesis|"
-                      r"magisterarbeit|masterarbeit|mémoire(?:\s+de\s+master)?|tesi\s+di\s+laurea|tesis\s+de\s+maestría)",
-                      re.IGNORECASE)
-_PROCEEDINGS = re.compile(r"\b(?:proceedings|conference|symposium|sempozyum\w*|kongre\w*|bildiri\w*|colloque|"
-                          r"tagung\w*|convegno|congreso|workshop)\b", re.IGNORECASE)
-_IN_CONTAINER = re.compile(r"[”\"»’]\s*,?\s*(?:[Ii]n:?|İçinde:?|içinde:?|[Dd]ans:?|[Ii]m:?|[Ee]n:?)\s")
-_EDITOR_AFTER_NAME = re.compile(r"^[^,(“\"«]{2,80}?\(\s*(?:eds?|hrsg|hg|haz|yay\.\s*haz|éds?|dir|comp)\.?\s*\)",
-                                re.IGNORECASE)
-_EDITION = re.compile(r"\b(\d{1,2})\s*(?:\.|st|nd|rd|th)?\s*(?:ed\.|edition|edn\.?|baskı|bs\.|aufl\.|auflage|éd\.|édition)",
-                      re.IGNORECASE)
-_EDITION_REMARK = re.compile(r"\(([^()]*\b(?:edition|baskı|reprint|paperback|nachdruck|réimpr\w*)\b[^()]*)\)",
+_PHD = re.compile(r"\b" + alternation(L.DOCTORAL, patterns=True), re.IGNORECASE)
+_MASTERS = re.compile(r"\b" + alternation(L.MASTERS, patterns=True), re.IGNORECASE)
+_PROCEEDINGS = re.compile(r"\b" + alternation(L.PROCEEDINGS, patterns=True) + r"\b", re.IGNORECASE)
+_IN_CONTAINER = re.compile(r"[”\"»’]\s*,?\s*" + alternation([v for w in L.IN_WORDS for v in (w, upper_first(w))])
+                           + r":?\s")
+_EDITOR_AFTER_NAME = re.compile(r"^[^,(“\"«]{2,80}?\(\s*" + alternation(L.EDITOR_SHORT) + r"\.?\s*\)", re.IGNORECASE)
+_EDITION = re.compile(r"\b(\d{1,2})\s*" + alternation(L.ORDINAL_SUFFIXES) + r"?\s*"
+                      + alternation([w for ws in L.EDITION_WORDS.values() for w in ws]), re.IGNORECASE)
+_EDITION_REMARK = re.compile(r"\(([^()]*\b" + alternation(L.EDITION_REMARKS, patterns=True) + r"\b[^()]*)\)",
                              re.IGNORECASE)
-_SERIES_NUMBER = re.compile(r"^(.*\S)\s*(?:No|Nr|no|nr|Sayı)\s*[:.]?\s*(\d+)$")
+_SERIES_NUMBER = re.compile(r"^(.*\S)\s*" + alternation(L.SERIES_NUMBER) + r"\s*[:.]?\s*(\d+)$")
 _DATED_TAIL = re.compile(r",\s*\((?:\d{3,4}\s*[-–/]\s*\d{2,4}|\d{4})\)$")
 _PARTICLES = frozenset(L.PARTICLES)
 _KEY_STOPWORDS = frozenset(L.KEY_STOPWORDS)
@@ -258,7 +254,6 @@ def _archival_work(cit: Citation, abbreviations: dict[str, str]) -> Work | None:
 
 def _role_names(raw: str, role: str) -> list[Name]:
     """Names after "ed." / "haz." / "Hrsg." / "edited by" in the note."""
-    from .grammar import languages as L
     from .names import looks_like_names, parse_names
 
     labels = sorted(L.ROLES[role], key=len, reverse=True)

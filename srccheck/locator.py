@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .grammar import Grammar
+from .grammar import Grammar, alternation, conjunctions
 from .grammar import languages as L
 from .model import Locator, PageRange
 
@@ -52,7 +52,7 @@ def _pattern(grammar: Grammar) -> re.Pattern[str]:
     passim = _alternation(L.PASSIM)
     vol_labels = _alternation(grammar.volume_labels)
     ref = rf"{_PAGE}(?:\s*{_DASH}\s*{_PAGE})?"
-    joiner = r"(?:\s*,\s*|\s*&\s*|\s+(?:" + "|".join(w for w in L.AND if w.isalpha()) + r")\s+)"
+    joiner = r"(?:\s*,\s*|\s*&\s*|\s+" + conjunctions(letters_only=True) + r"\s+)"
     return re.compile(
         rf"""
         (?P<all>
@@ -119,7 +119,7 @@ def _year_before_pages(m: re.Match[str]) -> bool:
     if m.group("label") or m.group("vlabel") or not m.group("refs"):
         return False
     first = re.match(r"\d+", m.group("refs"))
-    more = re.search(r"[,&]|\s(?:and|ve|und|et|y|e)\s", m.group("refs"))
+    more = re.search(r"[,&]|\s" + conjunctions(letters_only=True) + r"\s", m.group("refs"))
     return bool(first and more and _YEAR_MIN <= int(first.group()) <= _YEAR_MAX and len(first.group()) == 4)
 
 
@@ -135,7 +135,7 @@ def _looks_like_date(match: re.Match[str], refs: str) -> bool:
     return False
 
 
-_PINPOINT = re.compile(r"(?:,\s*|\s+)(?:hier|ici|here|esp\.|especially|bes\.|besonders|özellikle|burada|qui|aquí|здесь)\s+(?=\S{0,6}\s?\d)",
+_PINPOINT = re.compile(r"(?:,\s*|\s+)" + alternation(L.PINPOINT_INTRODUCERS) + r"\s+(?=\S{0,6}\s?\d)",
                        re.IGNORECASE)
 
 

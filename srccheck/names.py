@@ -5,22 +5,22 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .grammar import et_al_pattern, et_al_words
+from .grammar import alternation, et_al_pattern, et_al_words
 from .grammar import languages as L
 from .latex import brace_depths, one_braced_group
 from .model import Name
 
 PARTICLES = frozenset(L.PARTICLES)
-CONJUNCTIONS = frozenset(L.AND) | {"ile"}  # and Turkish "ile" (with): "Gönlübol ile Sar"
+CONJUNCTIONS = frozenset(L.AND) | frozenset(L.WITH)  # and Turkish "ile" (with): "Gönlübol ile Sar"
 ET_AL = et_al_words()
-_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|an|ar|at|az|ed|es|ibn|bin|bint|d|l)[-’'][^\W\d_]")
+_PARTICLE_PREFIX = re.compile(r"^" + alternation(L.HYPHEN_PARTICLES) + r"[-’'][^\W\d_]")
 _INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,3}-?$|^[^\W\d_]\.?-[^\W\d_]\.$")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _CAPITALISED = re.compile(r"^[^\W\d_][\w’'.-]*$")
 # A co-author joiner: a dash with a space on at least one side, or a conjunction.
 # (?<!\s): a joiner starts where a run of spaces starts; trying every position inside a long
 # run made split() quadratic (a line of spaces took minutes), and finds nothing more.
-_JOIN = re.compile(r"(?<!\s)(?:\s+[-–—]\s*|\s*[-–—]\s+|\s+(?:ve|and|&|und|et|y|e|и|ile)\s+|\s*/\s*)")
+_JOIN = re.compile(r"(?<!\s)(?:\s+[-–—]\s*|\s*[-–—]\s+|\s+" + alternation([*L.AND, *L.WITH]) + r"\s+|\s*/\s*)")
 _PARENS = re.compile(r"\([^()]*\)")
 
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from . import languages as L
 
-LANGUAGES = ("tr", "en", "de", "fr", "it", "es", "ru", "pl")
+LANGUAGES = L.LANGUAGE_ORDER  # the order of data/common.toml
 
 
 @dataclass(frozen=True, eq=False)
@@ -34,12 +34,21 @@ class Grammar:
     editions: tuple[str, ...] = ()  # "Aufl.", "baskı": after an ordinal, an edition
 
 
-def _merged(table: dict[str, list[str]], first: str) -> tuple[str, ...]:
+def _merged(table: dict[str, list[str]], first: str, kind: str | None = None) -> tuple[str, ...]:
+    """A per-language table's words for a grammar of `first`: its own first, then every other language's, less
+    what another language keeps to itself (only_here) and what `first` refuses."""
     seen: dict[str, None] = {}
     for lang in (first, *LANGUAGES):
         for item in table.get(lang, []):
-            seen.setdefault(item, None)
+            if kind is None or _admitted(item, kind, lang, first):
+                seen.setdefault(item, None)
     return tuple(seen)
+
+
+def _admitted(item: str, kind: str, source: str, language: str) -> bool:
+    if item in L.REFUSED[language].get(kind, ()):
+        return False
+    return source == language or item not in L.ONLY_HERE[source].get(kind, ())
 
 
 @lru_cache(maxsize=64)  # one per language (Grammar) or marker list: a handful
@@ -48,22 +57,9 @@ def grammar_for(language: str) -> Grammar:
         raise ValueError(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
     labels: dict[str, str] = {}
     for lang in (*[x for x in LANGUAGES if x != language], language):  # own language wins
-        labels.update(L.LOCATOR_LABELS[lang])
-    issue = set(_merged(L.ISSUE_LABELS, language))
-    if language == "de":
-        issue.discard("S.")
-    else:
-        labels.pop("S.", None)  # Turkish/other "S." is an issue number
-    if language != "de":
-        issue.discard("H.")
-    if language == "tr":
-        for lbl in ("f.", "ff.", "c.", "cc.", "n.", "nn."):
-            labels.pop(lbl, None)
-    following = set(_merged(L.FOLLOWING, language))
-    if language not in ("fr", "es"):
-        following.discard("s.")
-    if language == "tr":
-        following.discard("ss.")
+        labels.update({k: v for k, v in L.LOCATOR_LABELS[lang].items() if _admitted(k, "labels", lang, language)})
+    issue = _merged(L.ISSUE_LABELS, language, "issue")
+    following = _merged(L.FOLLOWING, language, "following")
     return Grammar(
         language=language,
         ibid=_merged(L.IBID, language),
@@ -77,6 +73,27 @@ def grammar_for(language: str) -> Grammar:
         months=_merged(L.MONTHS, language),
         editions=tuple(sorted(_merged(L.EDITION_WORDS, language), key=len, reverse=True)),
     )
+
+
+def alternation(items: "list[str] | tuple[str, ...]", patterns: bool = False) -> str:
+    """A grammar table as one regular-expression group. Words are matched as written, longest first, a space
+    standing for any run of spaces; patterns (the tables the schema calls so) are taken as they are."""
+    if patterns:
+        return "(?:" + "|".join(items) + ")"
+    words = sorted(dict.fromkeys(items), key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(re.escape(part) for part in w.split(" ")) for w in words) + ")"
+
+
+def upper_first(word: str) -> str:
+    """The word with a capital first letter; a word with letters beyond ASCII may be Turkish, whose i is İ."""
+    if word[:1] == "i" and not word.isascii():
+        return "İ" + word[1:]
+    return word[:1].upper() + word[1:]
+
+
+def conjunctions(letters_only: bool = False) -> str:
+    """The conjunctions joining co-authors, as a group; letters_only leaves out "&"."""
+    return alternation([w for w in L.AND if w.isalpha() or not letters_only])
 
 
 def et_al_pattern() -> str:
@@ -99,26 +116,11 @@ def et_al_words() -> frozenset[str]:
 
 
 _WORD = re.compile(r"[^\W\d_]+\.?|\S", re.UNICODE)
-# The citation apparatus says more about a note's conventions than the words of the titles
-# it cites (a German article cites English and Turkish books): each hit counts ten words.
-_APPARATUS = {
-    "tr": [r"\bs\.\s?\d", r"\bss\.\s?\d", r"\ba\.\s?g\.\s?[emt]\b", r"\ba\.\s?y(?:er)?\.", r"\b[Çç]ev\.", r"\b[Bb]kz\.",
-           r"\bYayınları\b", r"\b[Hh]az\.", r"\bvd\.", r"\w - \w"],
-    "en": [r"\bpp\.\s?\d", r"\bIbid\.", r"\btrans\.", r"\b[Ss]ee\b", r"\bed\. by\b", r"\bPress\b"],
-    "de": [r"\bS\.\s?\d", r"\bEbd\.", r"\b[Vv]gl\.", r"\bHrsg\.", r"\bhier S\.", r"\bBd\.", r"\bwie Anm\.",
-           r"\ba\.\s?a\.\s?O\."],
-    "fr": [r"«", r"\bop\.\s?cit\b", r"\bart\.\s?cit\b", r"\bici p\.", r"\bt\.\s?[IVX]+\b", r"\b[Vv]oir\b", r"\béd\.",
-           r"\bdir\.\)", r"\bsq\."],
-    "it": [r"\bIvi\b", r"\bcit\.,\s?p", r"\ba cura di\b", r"\bsgg\."],
-    "es": [r"\bIbíd\.", r"\bídem\b", r"\bob\.\s?cit\b", r"\bVéase\b", r"\bpág\."],
-    "ru": [r"\bТам же\b", r"\bС\.\s?\d", r"\bУказ\. соч\."],
-    "pl": [r"\bTamże\b", r"\bdz\.\s?cyt\.", r"\[w:\]", r"\bred\.\s", r"\btłum\.", r"\bzob\."],
-}
 
 
 @lru_cache(maxsize=1)
 def _apparatus_patterns() -> dict[str, list[re.Pattern[str]]]:
-    return {lang: [re.compile(p) for p in pats] for lang, pats in _APPARATUS.items()}
+    return {lang: [re.compile(p) for p in pats] for lang, pats in L.APPARATUS.items()}
 
 
 SAMPLE_CHARS = 100_000  # more notes than this much text say nothing new about their conventions

@@ -1,268 +1,213 @@
-"""Citation vocabulary per language, as data.
+"""Citation vocabulary per language, read from one data file per language (data/<code>.toml) and data/common.toml
+for what belongs to no one language.
 
-Each table lists what a footnote says, not how we parse it. Markers are written as
-they appear; matching folds case only where the table says case does not matter.
-Sources: the İSNAD guide (1st/2nd ed.), Chicago 17th/18th, MHRA 3rd, OSCOLA 4th and
-the usual German, French, Italian, Spanish and Russian abbreviations.
+Each file lists what a footnote says, not how we parse it. SCHEMA below names every field a file may hold and
+what it means; a test checks the files against it. The tables the code reads (IBID, ROLES, UNITS…) are built
+here from the files: per-language tables keep each language apart (the grammar merges them, its own language
+first), flat tables are the union of every file's words.
+Sources: the İSNAD guide (1st/2nd ed.), Chicago 17th/18th, MHRA 3rd, OSCOLA 4th and the usual German, French,
+Italian, Spanish, Russian and Polish abbreviations.
 """
 
 from __future__ import annotations
 
-# Same work as the citation just before (ibid.).
-IBID = {
-    "tr": ["a.g.e.", "a.g.e", "a. g. e.", "age", "a.e.", "aynı eser", "aynı yer", "a.y.", "a.yer", "a.yer.", "ay.", "a. y.",
-           "a.g.m.", "a.g.m", "agm", "a.g.t.", "agt"],
-    "en": ["ibid.", "ibid", "ib.", "ibidem", "id."],
-    "de": ["ebd.", "ebenda", "ebd", "ibid.", "a.a.O.", "a. a. O."],
-    "fr": ["ibid.", "ib.", "ibidem", "id."],
-    "it": ["ibidem", "ibid.", "ivi", "ivi,"],
-    "es": ["ibíd.", "ibid.", "ibídem", "ídem", "íd."],
-    "ru": ["там же", "Там же"],
-    "pl": ["tamże", "Tamże", "ibidem"],
+import tomllib
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).with_name("data")
+
+# section -> field -> (shape, table it feeds, meaning). Shapes: "words" (a list of strings, matched as written),
+# "patterns" (a list of regular expressions), "labels" (a table of
+# string -> kind), "special" (label lists by table, the per-language exceptions of grammar_for).
+# Tables named "X[lang]" stay per language; the others are the union over all files.
+SCHEMA: dict[str, dict[str, tuple[str, str, str]]] = {
+    "markers": {
+        "ibid": ("words", "IBID[lang]", "same work as the citation just before (ibid., a.g.e., ebd.)"),
+        "earlier": ("words", "EARLIER[lang]", "after a surname: that author's work cited earlier (op. cit., a.g.e.)"),
+        "same_author": ("words", "SAME_AUTHOR[lang]", "same author as the citation before (idem, ders.)"),
+        "signals": ("words", "SIGNALS[lang]", "words that introduce a citation and are not part of it (see, vgl.)"),
+        "cross_references": ("patterns", "NOTE_XREF", "regular expressions for a reference to an earlier note; group 1 "
+                                                   "is the note's number (OSCOLA's (n 3), German (wie Anm. 3))"),
+        "passim": ("words", "PASSIM", "a locator meaning here and there throughout the work"),
+    },
+    "locators": {
+        "labels": ("labels", "LOCATOR_LABELS[lang]", "locator labels and the kind of locator each gives (s. -> page)"),
+        "volume": ("words", "VOLUME_LABELS[lang]", "labels after which a volume number follows, often Roman"),
+        "issue": ("words", "ISSUE_LABELS[lang]", "labels after which an issue number follows"),
+        "following": ("words", "FOLLOWING[lang]", "'and following' after a page (ff., vd.)"),
+        "pinpoint_words": ("words", "PINPOINT_WORDS", "lower-case words before a number that make it a pinpoint, "
+                                                      "not an ordinal (hier 17.)"),
+        "pinpoint_introducers": ("words", "PINPOINT_INTRODUCERS", "words before the page actually meant inside a "
+                                                                  "range (hier, especially)"),
+        "apparatus_abbreviations": ("words", "APPARATUS_ABBREVIATIONS", "abbreviations that, with their full stop, "
+                                    "mark a line of PDF text as citation apparatus rather than body text"),
+        "after_command_labels": ("words", "AFTER_COMMAND_LABELS", "page labels (without their full stop) read in a "
+                                 "locator written after a LaTeX citation command, before the language is known"),
+        "after_command_following": ("words", "AFTER_COMMAND_FOLLOWING", "'and following' there, without its stop"),
+        "words": ("words", "LOCATOR_WORDS", "what a citation's tail holds besides the entry's own words"),
+        "only_here": ("special", "ONLY_HERE[lang]", "labels that mean this only in this language: other languages' "
+                                                    "grammars do not take them (German S. is a page)"),
+        "refused": ("special", "REFUSED[lang]", "labels of other languages that this language's grammar refuses "
+                                                "(Turkish S. is an issue, ss. pages)"),
+    },
+    "names": {
+        "conjunctions": ("words", "AND", "conjunctions joining co-authors"),
+        "et_al": ("words", "ET_AL", "'and others' after the first author; matched without regard to case, spaces "
+                                    "may vary (u. a.), a phrase's last full stop may be left out (et al)"),
+        "particles": ("words", "PARTICLES", "particles of surnames (van, de, ibn)"),
+        "editor": ("words", "ROLES[editor]", "the name after these edited the work"),
+        "translator": ("words", "ROLES[translator]", "the name after these translated the work"),
+        "not_initials": ("words", "NOT_INITIALS", "two-letter abbreviations that are not a person's initials"),
+        "list_words": ("words", "NAME_LIST_WORDS", "words that may stand around a list of names"),
+        "editor_short": ("words", "EDITOR_SHORT", "an editor's role as written in brackets after names: (Hrsg.)"),
+        "translator_short": ("words", "TRANSLATOR_SHORT", "a translator's role as written in brackets: (çev.)"),
+        "disjunctions": ("words", "OR", "'or', which may begin the next item of a list as 'and' does"),
+        "with_words": ("words", "WITH", "'with' joining co-authors (Turkish Gönlübol ile Sar)"),
+        "hyphen_particles": ("words", "HYPHEN_PARTICLES", "particles joined to a surname by a hyphen or an "
+                                                          "apostrophe (al-Jabarti, d'Ohsson)"),
+    },
+    "titles": {
+        "stopwords": ("words", "TITLE_STOPWORDS", "small words of titles, not counted when titles are compared"),
+        "key_stopwords": ("words", "KEY_STOPWORDS", "words a drafted entry's key leaves out"),
+        "acronym_skip": ("words", "ACRONYM_SKIP", "small words an acronym leaves out (Türk Tarih Kurumu -> TTK)"),
+        "genres": ("words", "GENRES", "words naming a thesis or dissertation: a part holding them is a genre"),
+        "doctoral": ("patterns", "DOCTORAL", "regular expressions for a doctoral thesis (a drafted @phdthesis)"),
+        "masters": ("patterns", "MASTERS", "regular expressions for a master's thesis (@mastersthesis)"),
+        "proceedings": ("patterns", "PROCEEDINGS", "regular expressions for a conference volume (@inproceedings)"),
+    },
+    "imprint": {
+        "publisher_words": ("words", "PUBLISHER_WORDS", "words that make a part of a citation a publisher"),
+        "editions": ("words", "EDITION_WORDS[lang]", "an edition after an ordinal (2. Aufl.): neither a page nor "
+                                                     "the end of a citation"),
+        "in_words": ("words", "IN_WORDS", "'in' before the container a chapter or article is in"),
+        "edition_remarks": ("patterns", "EDITION_REMARKS", "regular expressions for a remark on the edition or a "
+                                                           "reprint, in brackets"),
+        "series_number": ("words", "SERIES_NUMBER", "labels of a number in a series, after the series' name"),
+    },
+    "dates": {
+        "months": ("words", "MONTHS[lang]", "month names, January first (Russian: genitive, then nominative)"),
+        "accessed": ("words", "ACCESSED", "words before the date a web page was accessed"),
+    },
+    "numbers": {
+        "units": ("words", "UNITS", "words after a number that make it a quantity or a date, not a note number"),
+        "ordinal_suffixes": ("words", "ORDINAL_SUFFIXES", "what follows the digits of an ordinal (German 2., "
+                                                          "English 2nd, French 2e)"),
+    },
+    "archives": {
+        "words": ("words", "ARCHIVE_WORDS", "words that name an archive or its units: the citation is archival"),
+        "sigla": ("words", "ARCHIVE_SIGLA", "well-known archive sigla (more are learnt from 'Name (ABBR)')"),
+        "number_labels": ("words", "ARCHIVE_NUMBER_LABELS", "labels of an archival unit's number (Dosya, delo)"),
+    },
+    "parser": {
+        "abbreviations": ("words", "ABBREVIATIONS", "abbreviations whose full stop does not end a citation, lower "
+                                                    "case as written without the stop"),
+        "joiners": ("words", "JOINERS", "words joining the people or the clauses of a note"),
+        "also_words": ("words", "ALSO", "'also', 'as well as': words that may open the next clause of a note"),
+    },
+    "layout": {
+        "endnote_headings": ("words", "ENDNOTE_HEADINGS", "headings of a list of notes (Notes, Anmerkungen)"),
+        "heading_links": ("words", "HEADING_LINKS", "words after such a heading naming what the notes belong to "
+                                                    "(Notes to chapter 3)"),
+        "chapter_words": ("words", "CHAPTER_WORDS", "the word that begins a chapter's heading"),
+    },
+    "detect": {
+        "stopwords": ("words", "STOPWORDS[lang]", "words common in this language's notes, to guess the language"),
+        "apparatus": ("patterns", "APPARATUS[lang]", "regular expressions for this language's citation apparatus; "
+                                                  "each hit counts ten words when the language is guessed"),
+    },
 }
+TOP_LEVEL = {"language", "languages"}
 
-# "Surname, <marker>": that author's work cited earlier (op. cit.).
-EARLIER = {
-    "tr": ["a.g.e.", "a.g.e", "a. g. e.", "age", "a.g.m.", "a.g.m", "agm", "a.g.t.", "agt", "a.y.", "a.yer", "a.yer.",
-           "a. y.", "ay.", "a.e.", "aynı eser"],
-    "en": ["op. cit.", "op.cit.", "op.cit", "op cit", "op. cit", "loc. cit.", "loc.cit.", "art. cit.", "art. cit", "ibid."],
-    "de": ["a.a.O.", "a. a. O.", "aaO", "ebd.", "op. cit."],
-    "fr": ["op. cit.", "op. cit", "art. cit.", "art. cit", "éd. cit.", "loc. cit.", "ouvr. cit.", "ibid."],
-    "it": ["op. cit.", "op.cit.", "cit.", "art. cit.", "citata", "citato", "ibid."],
-    "es": ["op. cit.", "ob. cit.", "art. cit.", "loc. cit."],
-    "ru": ["указ. соч.", "Указ. соч.", "цит. соч.", "Цит. соч."],
-    "pl": ["dz. cyt.", "dz.cyt.", "op. cit.", "op.cit."],
-}
 
-# Same author as the citation before ("Ders., Titel").
-SAME_AUTHOR = {
-    "tr": ["aynı yazar", "a.y.a."],
-    "en": ["idem", "eadem", "id."],
-    "de": ["ders.", "dies.", "Ders.", "Dies."],
-    "fr": ["id.", "idem", "eadem"],
-    "it": ["id.", "idem"],
-    "es": ["íd.", "ídem"],
-    "ru": ["он же", "она же"],
-    "pl": ["tenże", "taż", "tenże autor"],
-}
+def read_files() -> dict[str, dict[str, Any]]:
+    """Every data file by its language code ("*" for common.toml), in the order common.toml gives."""
+    files = {}
+    for path in sorted(DATA.glob("*.toml")):
+        with path.open("rb") as f:
+            data = tomllib.load(f)
+        files[data["language"]] = data
+    order = files["*"]["languages"]
+    return {lang: files[lang] for lang in (*order, "*")}
 
-# Words that introduce a citation and are not part of it.
-SIGNALS = {
-    "tr": ["bkz.", "bkz", "bk.", "bakınız", "krş.", "krş", "karş.", "ayrıca bkz.", "ayrıca bk.", "ayrıca", "akt.", "aktaran"],
-    "en": ["see also", "see, e.g.,", "see e.g.", "see", "cf.", "compare", "e.g.,", "e.g.", "quoted in", "cited in",
-           "but see", "contra", "accord"],
-    "de": ["vgl. auch", "vgl.", "siehe auch", "siehe", "s. auch", "zit. nach", "zitiert nach", "dazu", "anders dagegen",
-           "anders", "a. A.", "ähnlich argumentiert", "ähnlich", "so auch", "ebenso"],
-    "fr": ["voir aussi", "voir", "cf.", "v.", "cité par", "cité dans"],
-    "it": ["cfr.", "vedi anche", "vedi", "v.", "si veda", "citato in"],
-    "es": ["véase también", "véase", "vid.", "cfr.", "cf.", "citado en"],
-    "ru": ["см. также", "см.", "ср.", "цит. по"],
-    "pl": ["zob. też", "zob.", "por.", "cyt. za", "za:"],
-}
 
-# Locator labels: value is the kind of locator.
-LOCATOR_LABELS = {
-    "tr": {"s.": "page", "ss.": "page", "sayfa": "page", "sh.": "page", "vr.": "folio", "yk.": "folio",
-           "belge": "document", "dipnot": "note", "dn.": "note"},
-    "en": {"p.": "page", "pp.": "page", "pp": "page", "page": "page", "pages": "page", "fol.": "folio", "fols.": "folio",
-           "f.": "folio", "ff.": "folio", "col.": "column", "cols.": "column", "para.": "paragraph",
-           "paras.": "paragraph", "n.": "note", "nn.": "note", "at": "page"},
-    "de": {"S.": "page", "s.": "page", "Bl.": "folio", "fol.": "folio", "Sp.": "column", "Rn.": "paragraph",
-           "Anm.": "note", "Nr.": "number"},
-    "fr": {"p.": "page", "pp.": "page", "f.": "folio", "fo": "folio", "fol.": "folio", "col.": "column",
-           "n.": "note", "§": "paragraph"},
-    "it": {"p.": "page", "pp.": "page", "pag.": "page", "pagg.": "page", "c.": "folio", "cc.": "folio",
-           "col.": "column", "n.": "note"},
-    "es": {"p.": "page", "pp.": "page", "pág.": "page", "págs.": "page", "f.": "folio", "fol.": "folio",
-           "col.": "column", "n.": "note"},
-    "ru": {"С.": "page", "с.": "page", "Л.": "folio", "л.": "folio", "стб.": "column"},
-    "pl": {"s.": "page", "k.": "folio", "kol.": "column", "przyp.": "note"},
-}
+def _build(files: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    tables: dict[str, Any] = {}
+    for lang, data in files.items():
+        for section, fields in SCHEMA.items():
+            for name, (_, table, _) in fields.items():
+                value = data.get(section, {}).get(name)
+                if table.endswith("[lang]"):
+                    if lang != "*":
+                        empty: Any = {} if fields[name][0] in ("labels", "special") else []
+                        tables.setdefault(table[:-6], {})[lang] = value if value is not None else empty
+                elif "[" in table:
+                    outer, inner = table[:-1].split("[")
+                    bucket = tables.setdefault(outer, {}).setdefault(inner, [])
+                    bucket.extend(w for w in value or () if w not in bucket)
+                else:
+                    bucket = tables.setdefault(table, [])
+                    bucket.extend(w for w in value or () if w not in bucket)
+    return tables
 
-# Volume labels (what follows is a volume number, often Roman).
-VOLUME_LABELS = {
-    "tr": ["C.", "c.", "Cilt", "cilt", "Cild", "vol.", "Vol."],
-    "en": ["vol.", "Vol.", "vols.", "bk.", "pt."],
-    "de": ["Bd.", "Bde.", "Tl.", "Jg.", "vol."],
-    "fr": ["t.", "vol.", "tome"],
-    "it": ["vol.", "t.", "tomo"],
-    "es": ["vol.", "t.", "tomo"],
-    "ru": ["Т.", "т.", "Вып.", "вып."],
-    "pl": ["t.", "vol.", "cz."],
-}
 
-# Issue labels. Turkish capital "S." is an issue ("Sayı"), never a page.
-ISSUE_LABELS = {
-    "tr": ["S.", "Sayı", "sayı", "Sy.", "sy.", "No:", "No.", "no.", "Nr.", "Nr:"],
-    "en": ["no.", "No.", "nos.", "iss.", "issue"],
-    "de": ["Nr.", "H.", "Heft"],
-    "fr": ["n°", "no", "no.", "nº", "fasc."],
-    "it": ["n.", "fasc."],
-    "es": ["n.º", "núm.", "no."],
-    "ru": ["№", "Вып."],
-    "pl": ["nr", "z."],
-}
+_FILES = read_files()
+LANGUAGE_ORDER: tuple[str, ...] = tuple(lang for lang in _FILES if lang != "*")
+_T = _build(_FILES)
 
-# "and following" after a page; "vd." after names means "et al." instead.
-FOLLOWING = {
-    "tr": ["vd.", "vdd.", "v.d.", "ve devamı"],
-    "en": ["ff.", "f.", "et seq."],
-    "de": ["ff.", "f."],
-    "fr": ["sq.", "sqq.", "et suiv.", "s."],
-    "it": ["sgg.", "ss.", "e seg.", "seg."],
-    "es": ["ss.", "s.", "y ss."],
-    "ru": ["и сл."],
-    "pl": ["i n.", "nn."],
-}
-
-# "and others" after the first author's name: OSCOLA writes it out ("Yoon and others (n 7) 2409"). Matched
-# without regard to case; spaces may vary ("u. a."), and a full stop ending a phrase of two words may be
-# left out ("et al"). names.py and the resolver build their patterns from this list alone.
-ET_AL = ["et al.", "et alii", "and others", "u.a.", "vd.", "v.dğr.", "ve diğerleri", "ve ark.", "и др.", "i in.",
-         "y otros", "e altri"]
-
-# Contributor roles; the name after them is not an author.
-ROLES = {
-    "translator": ["tłum.", "przeł.", "çev.", "Çev.", "trc.", "Trc.", "tercüme", "trans.", "Trans.", "translated by", "tr.", "übers.",
-                   "Übers.", "übersetzt von", "trad.", "traduit par", "traducción de", "пер."],
-    "editor": ["red.", "oprac.", "a cura di", "coord.", "haz.", "Haz.", "yay. haz.", "Yay. haz.", "Yay. Haz.", "ed.", "Ed.", "eds.", "Eds.", "edited by",
-               "nşr.", "Nşr.", "thk.", "Thk.", "sad.", "Sad.", "Hrsg.", "hrsg. v.", "hg. v.", "Hg.", "éd.", "dir.",
-               "sous la dir. de", "sous la direction de", "dir. par",
-               "a cura di", "comp.", "ред."],
-}
-
-# Words for an edition after an ordinal ("2. Aufl.", "3. baskı", "2nd ed."): the number is the edition,
-# neither a page nor the end of a citation.
-EDITION_WORDS = {
-    "tr": ["baskı", "bs.", "basım", "b."],
-    "en": ["ed.", "edn", "edn.", "edition", "rev. ed.", "impression"],
-    "de": ["Aufl.", "Auflage", "aufl.", "Ausg.", "Ausgabe", "erw. Aufl.", "durchges. Aufl.", "überarb. Aufl.", "Nachdr."],
-    "fr": ["éd.", "édition", "éd", "tirage"],
-    "it": ["ed.", "edizione", "rist."],
-    "es": ["ed.", "edición", "reimpr."],
-    "ru": ["изд.", "издание"],
-    "pl": ["wyd.", "wydanie"],
-}
-
-# Conjunctions joining co-authors.
-AND = ["ve", "and", "&", "und", "et", "e", "y", "и"]
-
-# Words that make a comma-separated part a publisher.
-PUBLISHER_WORDS = [
-    "yayınları", "yayinlari", "yayınevi", "yayinevi", "yayın", "yayincilik", "yayıncılık", "kitabevi", "basımevi",
-    "basimevi", "matbaası", "matbaasi", "matbaa", "neşriyat", "neşriyyat", "neşriyatı", "kurumu", "press", "publishers",
-    "publishing", "publications", "verlag", "verlagsanstalt", "éditions", "editions", "presses", "editore", "editorial",
-    "ediciones", "university", "universitesi", "üniversitesi", "books", "group", "ltd", "inc", "gmbh", "издательство",
-    "enstitüsü", "enstitusu", "merkezi", "institute", "institut", "society", "academy",
-    "akademie", "derneği", "vakfı", "foundation", "association", "routledge", "brill", "penguin", "gallimard", "seuil", "beck",
-    "suhrkamp", "fayard", "einaudi", "taylor", "francis", "macmillan", "palgrave",
-]
-
-MONTHS = {
-    "tr": ["ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık"],
-    "en": ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"],
-    "de": ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
-           "dezember"],
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"],
-    "it": ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
-           "novembre", "dicembre"],
-    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-           "noviembre", "diciembre"],
-    # genitive ("12 июля 1920"), then nominative ("2015. Июль. С. 757", GOST's issue month): twelve each
-    "ru": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
-           "декабря", "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
-           "ноябрь", "декабрь"],
-    "pl": ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
-           "października", "listopada", "grudnia"],
-}
-
-# Cross-references to an earlier note: the number is the note.
-NOTE_XREF = [
-    r"\(\s*n\.?\s*(\d+)\s*\)",  # OSCOLA "(n 3)"
-    r"\(\s*(?:wie\s+)?Anm\.\s*(\d+)\s*\)",  # German "(wie Anm. 3)"
-    r"\(\s*(?:see\s+)?(?:note|fn\.?)\s*(\d+)\s*\)",
-    r"\(\s*(?:bkz\.?\s*)?(?:dipnot|dn\.)\s*(\d+)\s*\)",
-    r"\b(?:supra|above),?\s+n(?:ote)?\.?\s*(\d+)",
-    r"\bbkz\.?\s+dipnot\s+(\d+)",
-    r"\(\s*(?:voir\s+)?(?:n\.|note)\s*(\d+)\s*\)",
-    r"\bcit\.\s+(?:alla\s+)?(?:nota|n\.)\s*(\d+)",
-]
-
-PASSIM = ["passim"]
-
-# Words common in each language's notes, for guessing the language.
-STOPWORDS = {
-    "tr": ["ve", "ile", "bir", "bu", "için", "olarak", "yayınları", "s.", "a.g.e.", "bkz.", "tarihi", "üzerine"],
-    "en": ["the", "and", "of", "in", "ibid.", "see", "press", "university", "pp.", "p.", "history", "on"],
-    "de": ["der", "die", "das", "und", "von", "zur", "ebd.", "vgl.", "s.", "geschichte", "im", "des"],
-    "fr": ["le", "la", "les", "et", "des", "du", "de", "op.", "cit.", "p.", "histoire", "dans"],
-    "it": ["il", "lo", "la", "gli", "della", "di", "e", "pp.", "storia", "nel", "cit."],
-    "es": ["el", "la", "los", "las", "y", "del", "de", "pp.", "historia", "en", "ibíd."],
-    "ru": ["и", "в", "на", "с.", "история", "там", "же"],
-    "pl": ["i", "w", "na", "z", "się", "tamże", "historia", "oraz", "przez"],
-}
-
-# Words that name an archive or its units: a citation containing them is archival.
-ARCHIVE_WORDS = [
-    "arşiv", "arşivi", "arşivleri", "archive", "archives", "archiv", "archivio", "archivo", "архив",
-    "fon no", "fond", "fonds", "dosya", "gömlek", "kutu", "sıra no", "delo", "opis", "list", "bestand",
-    "akte", "carton", "liasse", "busta", "legajo", "defter", "vesika", "belge no",
-]
-# -- words the parser and the resolver read past, across languages -------------------------------------
-
-# Small words of titles: not counted as a title's words when titles are indexed and compared.
-TITLE_STOPWORDS = [
-    "the", "a", "an", "of", "and", "in", "on", "to", "for", "at", "by", "from", "with", "ve", "ile", "bir", "de", "da",
-    "der", "die", "das", "und", "von", "zur", "zum", "im", "le", "la", "les", "et", "des", "du", "en", "el", "los",
-    "las", "y", "del", "di", "il", "e", "della",
-]
-# Words a drafted entry's key leaves out (bib draft: "karabekir1960istiklal", not "karabekir1960the").
-KEY_STOPWORDS = ["the", "and", "for", "with", "from", "ile", "bir", "der", "die", "das", "und", "von", "zur", "zum",
-                 "les", "des", "une", "dans", "los", "las", "del", "della", "dei", "gli", "uber", "sur", "pour"]
-# Particles of surnames ("Ludwig van Beethoven", "Fustel de Coulanges", "Karl vom Stein").
-PARTICLES = ["de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "zu", "le", "la", "al", "el", "ibn",
-             "bin", "ben", "ter", "ten", "dos", "das", "y", "d’", "d'", "vom", "zum", "zur"]
-# Abbreviations whose full stop does not end a citation (titles, roles, labels, ISO 4 journal words), lower case
-# as written without the stop.
-ABBREVIATIONS = [
-    "dr", "prof", "doç", "yrd", "mr", "mrs", "ms", "st", "jr", "sr", "hz", "vb", "vs", "yy", "jh", "hrsg", "ed", "eds",
-    "bd", "no", "nr", "vol", "vols", "ltd", "inc", "co", "univ", "yay", "ens", "enst", "fak", "cem", "der", "trans",
-    "çev", "haz", "nşr", "thk", "sad", "trc", "bkz", "bk", "krş", "vgl", "cf", "cfr", "comp", "dir", "éd", "übers",
-    "hg", "ders", "dies", "ibid", "ebd", "op", "cit", "loc", "art", "id", "ib", "ff", "sq", "sqq", "sgg", "vd",
-    "vdd", "al", "etc", "ca", "c", "fig", "ch", "chap", "sec", "pt", "ser", "n", "nn", "pp", "p", "s", "ss", "S",
-    "sy", "t", "sp", "col", "fol", "fols", "bl", "anm", "repr", "rev", "ibíd", "íd", "pág", "págs", "núm", "vid",
-    "ed", "gen", "gn", "kur", "orn", "ör", "bşk", "müd", "mah", "cad", "sok", "apt", "yayl", "yay", "basım",
-    "red", "tłum", "oprac", "wyd", "cyt", "dz", "zob", "por", "nr", "trad", "coord", "cur", "ord", "hrsg", "bearb",
-    "coll", "suppl", "ser", "ns", "repr", "rééd", "éd",
-    # journal titles abbreviated word by word (ISO 4): "J. Amer. Math. Soc.", "Phys. Rev. Lett."
-    "amer", "math", "soc", "phys", "rev", "lett", "chem", "proc", "trans", "bull", "acad", "sci", "natl", "int",
-    "quart", "hist", "stud", "philos", "anthropol", "sociol", "polit", "econ", "educ", "med", "biol", "geogr",
-]
-# Lower-case words before a number that make it a pinpoint, not an ordinal ("hier 17.", "see 3.").
-PINPOINT_WORDS = ["hier", "at", "ici", "qui", "see", "bkz", "vgl", "voir", "cf", "passim"]
-# Abbreviations of two letters that are not a person's initials before a name ("Cf. COTTON", "Ed. Smith").
-NOT_INITIALS = ["cf", "ed", "dr", "no", "nr", "vs", "st", "pp", "bd", "hg", "ms", "mr"]
-# What a citation's tail holds besides the entry's own words: locator labels and pinpoint words.
-LOCATOR_WORDS = ["p", "pp", "s", "ss", "hier", "here", "ici", "at", "vol", "bd", "no", "nr", "h", "n", "c", "t", "ed",
-                 "eds", "hg", "hrsg", "dir", "o", "and", "und", "et", "ve", "in"]
-# Words joining the people or the clauses of a note ("Aksın ve Yılmaz", "X, but also Y").
-JOINERS = ["and", "und", "et", "ve", "y", "e", "i", "ile", "but", "also", "aussi", "auch", "ayrica"]
-# Words that may stand around a list of names without making it more than names ("see X and Y et al.").
-NAME_LIST_WORDS = ["and", "und", "et", "ve", "al", "vd", "see", "cf", "vgl", "bkz", "voir", "also", "auch"]
-# Small words an acronym leaves out ("Türk Tarih Kurumu" -> TTK, "Journal of the History of Ideas" -> JHI).
-ACRONYM_SKIP = ["de", "des", "du", "la", "le", "of", "the", "and", "et", "und", "der", "die", "ve", "di", "y"]
-
-# Words after a number that make it a quantity or a date, not a note's number or marker ("450 troops",
-# "12.000 Soldaten", "3 ay"; month names are in MONTHS).
-UNITS = [
-    "yıl", "yılında", "yıllık", "gün", "kişi", "bin", "milyon", "%", "years", "year", "days", "men", "troops", "jahre",
-    "jahren", "ans", "km", "kg", "dk", "dk.", "saat", "ay", "sterlin", "lira", "ruble", "adet", "prozent", "per",
-    "percent", "refugees", "soldaten", "soldats", "asker", "kuruş", "piastres", "piaster", "inhabitants", "einwohner",
-    "habitants", "g.", "года", "год", "г.", "человек",
-]
-
-# Well-known archive sigla (more are learnt from "Full Name (ABBR)" definitions).
-ARCHIVE_SIGLA = ["BOA", "BCA", "ATASE", "TNA", "PRO", "FO", "NARA", "AN", "BArch", "PA AA", "HHStA", "AVPRI", "RGVA",
-                 "RGASPI", "GARF", "TTK", "TBMM", "DAB", "ASV"]
+IBID: dict[str, list[str]] = _T["IBID"]
+EARLIER: dict[str, list[str]] = _T["EARLIER"]
+SAME_AUTHOR: dict[str, list[str]] = _T["SAME_AUTHOR"]
+SIGNALS: dict[str, list[str]] = _T["SIGNALS"]
+NOTE_XREF: list[str] = _T["NOTE_XREF"]
+PASSIM: list[str] = _T["PASSIM"]
+LOCATOR_LABELS: dict[str, dict[str, str]] = _T["LOCATOR_LABELS"]
+VOLUME_LABELS: dict[str, list[str]] = _T["VOLUME_LABELS"]
+ISSUE_LABELS: dict[str, list[str]] = _T["ISSUE_LABELS"]
+FOLLOWING: dict[str, list[str]] = _T["FOLLOWING"]
+PINPOINT_WORDS: list[str] = _T["PINPOINT_WORDS"]
+LOCATOR_WORDS: list[str] = _T["LOCATOR_WORDS"]
+ONLY_HERE: dict[str, dict[str, list[str]]] = _T["ONLY_HERE"]
+REFUSED: dict[str, dict[str, list[str]]] = _T["REFUSED"]
+AND: list[str] = _T["AND"]
+ET_AL: list[str] = _T["ET_AL"]
+PARTICLES: list[str] = _T["PARTICLES"]
+ROLES: dict[str, list[str]] = _T["ROLES"]
+NOT_INITIALS: list[str] = _T["NOT_INITIALS"]
+NAME_LIST_WORDS: list[str] = _T["NAME_LIST_WORDS"]
+TITLE_STOPWORDS: list[str] = _T["TITLE_STOPWORDS"]
+KEY_STOPWORDS: list[str] = _T["KEY_STOPWORDS"]
+ACRONYM_SKIP: list[str] = _T["ACRONYM_SKIP"]
+PUBLISHER_WORDS: list[str] = _T["PUBLISHER_WORDS"]
+EDITION_WORDS: dict[str, list[str]] = _T["EDITION_WORDS"]
+MONTHS: dict[str, list[str]] = _T["MONTHS"]
+UNITS: list[str] = _T["UNITS"]
+ARCHIVE_WORDS: list[str] = _T["ARCHIVE_WORDS"]
+ARCHIVE_SIGLA: list[str] = _T["ARCHIVE_SIGLA"]
+ABBREVIATIONS: list[str] = _T["ABBREVIATIONS"]
+JOINERS: list[str] = _T["JOINERS"]
+STOPWORDS: dict[str, list[str]] = _T["STOPWORDS"]
+APPARATUS: dict[str, list[str]] = _T["APPARATUS"]
+PINPOINT_INTRODUCERS: list[str] = _T["PINPOINT_INTRODUCERS"]
+APPARATUS_ABBREVIATIONS: list[str] = _T["APPARATUS_ABBREVIATIONS"]
+AFTER_COMMAND_LABELS: list[str] = _T["AFTER_COMMAND_LABELS"]
+AFTER_COMMAND_FOLLOWING: list[str] = _T["AFTER_COMMAND_FOLLOWING"]
+EDITOR_SHORT: list[str] = _T["EDITOR_SHORT"]
+TRANSLATOR_SHORT: list[str] = _T["TRANSLATOR_SHORT"]
+OR: list[str] = _T["OR"]
+WITH: list[str] = _T["WITH"]
+HYPHEN_PARTICLES: list[str] = _T["HYPHEN_PARTICLES"]
+GENRES: list[str] = _T["GENRES"]
+DOCTORAL: list[str] = _T["DOCTORAL"]
+MASTERS: list[str] = _T["MASTERS"]
+PROCEEDINGS: list[str] = _T["PROCEEDINGS"]
+IN_WORDS: list[str] = _T["IN_WORDS"]
+EDITION_REMARKS: list[str] = _T["EDITION_REMARKS"]
+SERIES_NUMBER: list[str] = _T["SERIES_NUMBER"]
+ACCESSED: list[str] = _T["ACCESSED"]
+ORDINAL_SUFFIXES: list[str] = _T["ORDINAL_SUFFIXES"]
+ARCHIVE_NUMBER_LABELS: list[str] = _T["ARCHIVE_NUMBER_LABELS"]
+ALSO: list[str] = _T["ALSO"]
+ENDNOTE_HEADINGS: list[str] = _T["ENDNOTE_HEADINGS"]
+HEADING_LINKS: list[str] = _T["HEADING_LINKS"]
+CHAPTER_WORDS: list[str] = _T["CHAPTER_WORDS"]

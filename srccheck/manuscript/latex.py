@@ -25,6 +25,8 @@ import re
 import unicodedata
 
 from ..errors import InputError
+from ..grammar import alternation
+from ..grammar import languages as L
 from ..model import Manuscript, Marker
 from ._common import FoundNote, KeyCite, blank_out, build_manuscript, line_of, line_offsets, tidy
 from .latex_cites import NOTE_MAKING, command_name, is_citation, is_mention, read_citation
@@ -325,9 +327,9 @@ def _citation(work: str, m: re.Match[str], path: str, starts: list[int]) -> tupl
 # and page numbers. Labels are those of any language: the reader does not know the notes' language yet.
 _LOCATOR_AFTER = re.compile(
     r"[ \t\n]*[,.:]?[ \t\n]*(?P<loc>(?:(?:hier|at|ici|qui)[ \t]+)?"
-    r"(?:(?:pp?|S|s|ss|sy|fol|fols|f|ff|col|Sp|Bl|n|nn|Rn|С|с)\.|§)?[ \t~]*"
+    r"(?:" + alternation(L.AFTER_COMMAND_LABELS) + r"\.|§)?[ \t~]*"
     r"(?:[0-9]{1,5}[ab]?|[ivxlcdm]{1,6})(?:[ \t]*(?:-{1,3}|–|—|\\textendash\{\})[ \t]*(?:[0-9]{1,5}[ab]?|[ivxlcdm]{1,6}))?"
-    r"(?:[ \t]*(?:f|ff|sq|sqq|vd)\.)?"
+    r"(?:[ \t]*" + alternation(L.AFTER_COMMAND_FOLLOWING) + r"\.)?"
     r"(?:[ \t]*,[ \t]*[0-9]{1,5}(?:[ \t]*(?:-{1,3}|–|—)[ \t]*[0-9]{1,5})?)*)"
     r"(?:[ \t\n]*\.(?=[ \t\n]+[A-ZÀ-ÞĀ-ſ])|[ \t\n]*\.?[ \t\n]*(?=$|;|\\))"  # then the end, a command, or a sentence
 )

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..grammar import alternation
 from ..grammar import languages as L
 
 _MONTHS = {m.lower() for ms in L.MONTHS.values() for m in ms}
@@ -32,14 +33,11 @@ _TRAILING = re.compile(r"[^\W\d_](\d{1,3})$")
 _BARE = re.compile(r"^[ \t]*(\d{1,4})[.)]?[ \t]*$")
 PAGE_NUMBER = re.compile(r"^[ \t]*(?:[-–—][ \t]*)?(\d{1,4}|[ivxlcdm]{1,7})[ \t]*(?:[-–—][ \t]*)?$", re.IGNORECASE)
 SEPARATOR = re.compile(r"^(?:[ \t]{10,}|[ \t]*(?:[_\-–—─━=]\s?){5,}[ \t]*)$")
-ENDNOTES_HEADING = re.compile(
-    r"^\s*(?:(?:end)?notes|footnotes|dipnotlar|notlar|son ?notlar|anmerkungen|endnoten|fußnoten|notes de fin|"
-    r"remarques|примечания|note|notas)(?:\s+(?:to|zu|zum|aux?|du|de|des|for|для)\b.{0,40})?\s*:?\s*$",
-    re.IGNORECASE,
-)
-CHAPTER_HEADING = re.compile(r"^\s*(?:chapter|kapitel|chapitre|bölüm|глава|capitolo|capítulo)\s+\w+", re.IGNORECASE)
-_CITE_TOKEN = re.compile(r"\b(?:pp?|ss?|S|vol|Bd|ed|eds|Hg|hrsg|éd|dir|trans|trad|Vgl|See|cf|ibid|Ebd|id|op|art|"
-                         r"cit|С|с|Т|Там)\.|\(\d{4}\)|(?<!\d)\d{1,5}[–-]\d{1,5}|[“”„«»]|:\s*\d|\bIn:|\bin:", re.IGNORECASE)
+ENDNOTES_HEADING = re.compile(r"^\s*" + alternation(L.ENDNOTE_HEADINGS) + r"(?:\s+" + alternation(L.HEADING_LINKS)
+                              + r"\b.{0,40})?\s*:?\s*$", re.IGNORECASE)
+CHAPTER_HEADING = re.compile(r"^\s*" + alternation(L.CHAPTER_WORDS) + r"\s+\w+", re.IGNORECASE)
+_CITE_TOKEN = re.compile(r"\b" + alternation(L.APPARATUS_ABBREVIATIONS) + r"\.|\(\d{4}\)|(?<!\d)\d{1,5}[–-]\d{1,5}|[“”„«»]|:\s*\d|"
+                         r"\bIn:|\bin:", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from .. import names as N
-from ..grammar import Grammar
+from ..grammar import Grammar, alternation, conjunctions
 from ..grammar import languages as L
 from .parts import ROLE_PART, is_publisher, short_name, year_part
 from .split import is_abbreviation, role_qualifier
@@ -73,7 +73,7 @@ INITIALS_FIRST = re.compile(r"^(?:[^\W\d_]{1,2}\.[\s-]?)+[^\W\d_][\w’'-]+$")
 OSCOLA_JOURNAL = re.compile(r"^[(\[](1[4-9]\d\d|20\d\d)[)\]]\s+(\d{1,4})\s+(\D+?)(?:\s+\d+)?$")
 
 
-NUMBER_LABEL = re.compile(r"(?:^|\s)(?:no|nr|n°|sayı|fon|fond|dosya|kutu|gömlek|sıra|list|delo|opis|carton)\.?$",
+NUMBER_LABEL = re.compile(r"(?:^|\s)" + alternation(L.ARCHIVE_NUMBER_LABELS) + r"\.?$",
                            re.IGNORECASE)
 
 
@@ -87,10 +87,10 @@ def imprint_follows(parts: list[str], grammar: Grammar) -> bool:
     return all(short_name(p) or is_publisher(p) or year_part(p, grammar) for p in parts)
 
 
-SERIAL = re.compile(r"^(?:and|und|et|ve|y|e|i|or|oder|ou|veya)\s+(?=\S)", re.IGNORECASE)
+SERIAL = re.compile(r"^" + alternation([w for w in (*L.AND, *L.OR) if w.isalpha()]) + r"\s+(?=\S)", re.IGNORECASE)
 
 
-_COLON_JOIN = re.compile(r"\s+(?:und|and|et|ve|y|e)\s+|\s*/\s*|\s*;\s*")
+_COLON_JOIN = re.compile(r"\s+" + conjunctions(letters_only=True) + r"\s+|\s*/\s*|\s*;\s*")
 
 
 def authors_before_colon(text: str) -> tuple[tuple, str] | None:
@@ -138,8 +138,11 @@ def is_editor_role(part: str) -> bool:
     return bool(role) and any(role.group(1).lower() == r.lower() for r in L.ROLES["editor"]) and not part.startswith("(")
 
 
+_JOINED = re.compile(r"\s" + conjunctions() + r"\s")
+
+
 def joins_names(part: str) -> bool:
-    return bool(re.search(r"\s(?:and|ve|und|et|y|e|i|&)\s", part))
+    return bool(_JOINED.search(part))
 
 
 def names_end_before(parts: list[str], k: int) -> bool:
@@ -147,4 +150,4 @@ def names_end_before(parts: list[str], k: int) -> bool:
     are set in small capitals ("Tomasz NOWAK y Leyla ŞAHIN") or as initials ("T. Nowak y L. Şahin")."""
     names = parts[k - 1]
     return bool(re.search(r"\b[A-ZÇĞİÖŞÜ]{3,}\b", names)) or all(
-        INITIALS_FIRST.match(n.strip()) for n in re.split(r"\s(?:and|ve|und|et|y|e|i|&)\s", names))
+        INITIALS_FIRST.match(n.strip()) for n in _JOINED.split(names))

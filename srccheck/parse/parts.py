@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from ..grammar import Grammar
+from ..grammar import Grammar, alternation
 from ..grammar import languages as L
 from ..model import MarkerRole
 from ..normalize import fold
@@ -14,7 +14,7 @@ from .text import (
 )
 
 # "In:", and French "In :" with the space French typography puts before a colon
-LEADING_IN = re.compile(r"^(?:in|In|içinde|dans|en|im)(?:[ \u00a0\u202f]?:)?\s+", re.UNICODE)
+LEADING_IN = re.compile(r"^" + alternation(L.IN_WORDS) + r"(?:[ \u00a0\u202f]?:)?\s+", re.UNICODE)
 
 
 ROLE_PART = re.compile(r"^\(?\s*(" + "|".join(re.escape(r) for r in sorted(
@@ -28,22 +28,17 @@ TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 ROLE_SUFFIX = re.compile(
-    r"\s*\((?:ed|eds|Hrsg|hrsg|haz|Haz|éd|éds|dir|coord|comp|a cura di|red|ed\. by|trans|çev|Çev|tłum)\.?\)\s*:?$"
+    r"\s*\(" + alternation([*L.EDITOR_SHORT, *L.TRANSLATOR_SHORT]) + r"\.?\)\s*:?$"
 )
 
 
-BARE_ROLE = re.compile(r"^\(?(?:ed|eds|Hrsg|hrsg|haz|éd|éds|dir|coord|comp|a cura di|red)\.?\)?:?$", re.IGNORECASE)
+BARE_ROLE = re.compile(r"^\(?" + alternation(L.EDITOR_SHORT) + r"\.?\)?:?$", re.IGNORECASE)
 
 
-GENRE = re.compile(r"\b(?:tezi|thesis|diss\.|dissertation|doktorarbeit|thèse|mémoire|tesi|tesis|doktora|yüksek lisans|"
-                    r"doctoral|phd|ph\.d\.|praca doktorska)\b", re.IGNORECASE)
+GENRE = re.compile(r"\b" + alternation(L.GENRES) + r"\b", re.IGNORECASE)
 
 
-_CONJUNCTION = re.compile(
-    r"^(?:and|ve|und|et|e|y|i|oraz|a także|ayrıca|also|auch|aussi|sowie|ferner|außerdem|zudem|ainsi que|de même|"
-    r"as well as|anche|inoltre|además|también)\s+(?=\S)",
-    re.IGNORECASE,
-)
+_CONJUNCTION = re.compile(r"^" + alternation([*[w for w in L.AND if w.isalpha()], *L.ALSO]) + r"\s+(?=\S)", re.IGNORECASE)
 
 
 def strip_conjunction(text: str) -> str:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from .. import names as N
-from ..grammar import Grammar
+from ..grammar import Grammar, alternation
 from ..grammar import languages as L
 from ..locator import split_locator
 from .parts import short_name, strip_signal, year_part
@@ -35,7 +35,7 @@ _PLACE_AFTER = re.compile(r"\s*[A-ZÀ-ÞĀ-ſ][\w.’'-]*(?:\s[A-ZÀ-ÞĀ-ſ][\w
 _INVERTED_NAME = re.compile(r"[A-ZÀ-ÞĀ-ſ][\w’'-]+(?:[ -][A-ZÀ-ÞĀ-ſ][\w’'-]+)?,\s+(?:[A-ZÀ-ÞĀ-ſ][\w’'.-]*\s?){1,4}")
 
 
-_ROLE_IN_BRACKETS = r"(?:\((?:Hg|Hrsg|ed|eds|éd|éds|dir|coord|red)\.?\)\s*)?"
+_ROLE_IN_BRACKETS = r"(?:\(" + alternation(L.EDITOR_SHORT) + r"\.?\)\s*)?"
 
 
 _INVERTED_NAME_AFTER = re.compile(r"\s*[A-ZÀ-ÞĀ-ſ][\w’'-]+(?:[ -][A-ZÀ-ÞĀ-ſ][\w’'-]+)?,\s+(?:[A-ZÀ-ÞĀ-ſ][\w’'.-]*\s?){1,4}\s*"
@@ -195,7 +195,7 @@ def role_qualifier(text: str, k: int) -> bool:
     return bool(m) and m.group(1).islower()
 
 
-_ORDINAL = re.compile(r"^[0-9]{1,2}(?:\.|st|nd|rd|th|e|er|re|ème|ª)?\s*")
+_ORDINAL = re.compile(r"^[0-9]{1,2}" + alternation(L.ORDINAL_SUFFIXES) + r"?\s*")
 
 
 def is_edition(part: str, grammar: Grammar) -> bool:
