@@ -19,7 +19,7 @@ from . import names as N
 from .grammar import Grammar, alternation
 from .grammar import languages as L
 from .locator import split_locator
-from .model import Citation, Kind, Locator, MarkerRole, Note
+from .model import Citation, Kind, Locator, MarkerRole, Note, TentativeCitation
 from .normalize import collapse_spaces, fold
 from .numbers import parse_int
 from .parse.authors import authors_before_colon, initials_after_family, inverted_author, split_stops
@@ -165,21 +165,21 @@ def parse_citation(
         kind = Kind.SHORT
     else:
         kind = Kind.OTHER
-    tentative = False
+    made = Citation
     if not _is_citation(fields, locator, marker, xref, kind):
         # A document cited by its title alone ("Kars vilayetinde … yazısı.", "“Télégramme …”") reads like a
-        # sentence; it is kept only if it matches an entry's title closely (see pipeline.resolve_all).
+        # sentence: a TentativeCitation, which the resolver keeps only if it matches an entry's title closely.
         bare = TRAILING_PARENS.sub("", head).strip(" .,;")
         if fields.authors or not bare or len(bare) > 250 or len(bare.split()) < 2:
             return None
-        tentative = True
+        made = TentativeCitation
         fields.title = bare if text.lstrip()[:1] not in OPEN_QUOTES else (fields.title or bare)
-    return Citation(
+    return made(
         note=note.number, index=index, text=original, line=line, kind=kind, authors=fields.authors,
         title=_tidy(fields.title), container=_tidy(fields.container), publisher=fields.publisher,
         place=fields.place, years=years, volume=fields.volume or (locator.volume if locator else None),
         issue=fields.issue, translator=fields.translator, marker=marker, marker_role=marker_role,
-        xref_note=xref, locator=locator, tentative=tentative,
+        xref_note=xref, locator=locator,
     )
 
 

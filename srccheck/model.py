@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum, StrEnum
 from functools import lru_cache
+from typing import ClassVar
 
 
 class Severity(str, Enum):
@@ -196,15 +197,31 @@ class Citation:
     archive: str | None = None  # archive name or abbreviation for archival refs
     locator: Locator | None = None
     key: str | None = None  # a key given directly (LaTeX \cite, pandoc @key)
-    tentative: bool = False  # may be a quotation rather than a citation: dropped if it does not resolve
     span: tuple[int, int] | None = None  # where the citation stands in its note's text (start, end offsets)
     item: FieldItem | None = None  # inserted by a reference manager (Zotero, Mendeley, EndNote): the item it holds
+    tentative: ClassVar[bool] = False  # see TentativeCitation
 
     @property
     def written_ranges(self) -> tuple[PageRange, ...]:
         """The page ranges as the note writes them (a reversed range stays reversed; Locator.pages puts them in
         order)."""
         return self.locator.ranges if self.locator else ()
+
+    def settled(self) -> Citation:
+        return self
+
+
+@dataclass(frozen=True)
+class TentativeCitation(Citation):
+    """A fragment that reads like a sentence as much as a citation: a document cited by its title alone ("Kars
+    vilayetinde … yazısı."). The resolver counts it only when an entry's title matches it closely; otherwise it
+    was prose, and it leaves no trace (no finding, no place in the history ibid. reads)."""
+
+    tentative: ClassVar[bool] = True
+
+    def settled(self) -> Citation:
+        """The same fields as a citation: what an entry's title, found in the note, confirms."""
+        return Citation(**{f.name: getattr(self, f.name) for f in fields(Citation)})
 
 
 @dataclass(frozen=True)

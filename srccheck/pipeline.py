@@ -10,7 +10,7 @@ from .grammar import detect_language, grammar_for
 from .grammar import languages as L
 from .manuscript import read_manuscript
 from .model import Citation, Finding, Kind, Manuscript, Note, Report, Resolution, Severity
-from .resolve import WEIGHTS, Resolver
+from .resolve import Resolver
 from .rules import Context, all_rules
 
 if TYPE_CHECKING:
@@ -153,11 +153,11 @@ def resolve_notes(citations: list[Citation], bib: Bibliography, manuscript: Manu
         read = reader.read(note, note_citations) if note is not None else [(c, ()) for c in note_citations]
         for c, readings in read:
             original = c
-            c, res = resolver.resolve_read(c, readings)
+            resolved = resolver.resolve_read(c, readings)
+            if resolved is None:
+                continue  # a tentative citation that was prose
+            c, res = resolved
             res = explained(res, exact_reason.get(id(original)))
-            if c.tentative and (not res.key or res.score < WEIGHTS.tentative_accept):
-                resolver.forget_last()
-                continue
             memo.pairs.append((_settle_kind_and_pages(c, res, bib), res))
         if key is not None and note is not None:
             memo.notes[key] = M.kept(memo.pairs[start:], note)

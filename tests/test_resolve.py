@@ -167,3 +167,31 @@ def test_cross_references_when_numbering_restarts_per_chapter():
     # running numbers: chapter 1 has notes 1-9, chapter 2 notes 10-11, chapter 3 notes 12-21; note 9 of
     # chapter 1 cites Willadt, note 9 of chapter 3 Meyer, whom note 10 of chapter 3 means
     assert keys == {(10, "muench"), (11, "justen"), (12, "willadt"), (21, "meyer")}
+
+
+def test_a_tentative_citation_counts_only_when_an_entry_title_matches_it():
+    from srccheck.bibliography import parse_bibliography
+    from srccheck.model import Citation, Kind, TentativeCitation
+    from srccheck.resolve import Resolver
+
+    resolver = Resolver(parse_bibliography(BIB))
+    full = Citation(1, 0, "Kazım Karabekir, İstiklal Harbimiz, s. 80.", 1, Kind.FULL, title="İstiklal Harbimiz")
+    assert resolver.resolve_read(full)[1].key == "karabekir2008"
+    # prose that reads like a title-only citation: no result, and the history ibid. reads is untouched
+    prose = TentativeCitation(2, 0, "Dört birlik vardır.", 2, Kind.SHORT, title="Dört birlik vardır")
+    assert resolver.resolve_read(prose) is None
+    assert [s.resolution.key for s in resolver.history.seen] == ["karabekir2008"]
+    # a document cited by its title alone, matching an entry's title closely: kept, as a settled citation
+    title = TentativeCitation(3, 0, "The Sovietization of Azerbaijan.", 3, Kind.SHORT,
+                              title="The Sovietization of Azerbaijan")
+    c, res = resolver.resolve_read(title)
+    assert res.key == "hasanli2018" and len(resolver.history.seen) == 2
+
+
+def test_ibid_after_a_discursive_note_is_the_work_before_it():
+    report, keys = resolve([
+        "Kamuran Gürün, Türk-Sovyet İlişkileri (1920-1953), Türk Tarih Kurumu Yayınları, Ankara, 1991, s. 21.",
+        "1918-1920 yılları arasında dört birlik vardır: Birinci Bölük ve Türk Bölüğü.",
+        "a.g.e., s. 19.",
+    ])
+    assert keys == [(1, "gurun1991"), (3, "gurun1991")]

@@ -45,17 +45,6 @@ class History:
             if self._times[key] == 1:
                 self._cited_digest ^= _key_digest(key)
 
-    def forget_last(self) -> None:
-        if self.seen:
-            dropped = self.seen.pop()
-            key = dropped.resolution.key
-            if key:
-                self._times[key] -= 1
-                if not self._times[key]:
-                    del self._times[key]
-                    self.cited_keys.pop(key, None)
-                    self._cited_digest ^= _key_digest(key)
-
     def state(self) -> tuple[int, tuple[str | None, ...]]:
         """What resolving the next note may read of the history: the works cited so far (as a set: "op. cit."
         looks among them) and the keys of the last note with citations, in order ("ibid.", ties). Two runs in the

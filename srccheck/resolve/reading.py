@@ -326,9 +326,9 @@ class NoteReader:
                 kind = Kind.FULL  # the entry's year after its title: an imprint, however the parser read the rest
             fields = _unmask_citation(parsed, [title])
             return replace(fields, text=text[start:hi].strip(), kind=kind, authors=authors,
-                           title=collapse_spaces(title).strip(" ,.;:"), span=(start, hi), tentative=False,
+                           title=collapse_spaces(title).strip(" ,.;:"), span=(start, hi),
                            marker=blind.marker if blind else fields.marker,
-                           marker_role=blind.marker_role if blind else fields.marker_role)
+                           marker_role=blind.marker_role if blind else fields.marker_role).settled()
         if not authors:
             return None
         after = m.year[1] if m.year else m.end

@@ -101,23 +101,19 @@ class Resolver:
         return self.history.cited_keys
 
     # -- public -----------------------------------------------------------------------------
-    def resolve(self, citation: Citation) -> Resolution:
-        return self.resolve_read(citation)[1]
-
-    def resolve_read(self, citation: Citation, readings: tuple[Reading, ...] = ()) -> tuple[Citation, Resolution]:
+    def resolve_read(self, citation: Citation, readings: tuple[Reading, ...] = ()) -> tuple[Citation, Resolution] | None:
         """Resolve a citation given the parser's reading and the aligned readings of its candidate entries
-        (reading.py); the citation returned is the reading that won, with the fields the rules check."""
+        (reading.py); the citation returned is the reading that won, with the fields the rules check. None: the
+        reading that won is a TentativeCitation that no entry's title matches well enough, i.e. prose."""
         self._readings = readings
         self._chosen = citation
         result = self._resolve(citation)
         chosen = self._chosen or citation
         self._readings, self._chosen = (), None
+        if chosen.tentative and (not result.key or result.score < W.tentative_accept):
+            return None
         self.history.add(chosen, result)
         return chosen, result
-
-    def forget_last(self) -> None:
-        """Drop the last citation from the history (it turned out not to be a citation)."""
-        self.history.forget_last()
 
     # -- dispatch ---------------------------------------------------------------------------
     def _resolve(self, c: Citation) -> Resolution:
