@@ -114,7 +114,7 @@ class Marker:
         return note_label(self.number, self.printed, self.chapter)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Manuscript:
     path: str
     notes: list[Note]
@@ -310,14 +310,28 @@ class Finding:
     file: str | None = None
 
 
-@dataclass
-class Report:
+@dataclass(frozen=True)
+class Resolved:
+    """A manuscript's citations resolved against a bibliography: what the rules read."""
+
     manuscript: Manuscript
     citations: list[tuple[Citation, Resolution]]
     entries: dict[str, Entry]
-    findings: list[Finding] = field(default_factory=list)
     bib_path: str | None = None
     language: str = "en"
+
+
+@dataclass(frozen=True)
+class Report(Resolved):
+    """A manuscript checked: its resolution and the findings about it, made once the rules, suppressions and
+    baseline have had their say."""
+
+    findings: list[Finding] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, resolved: Resolved, findings: list[Finding]) -> Report:
+        return cls(resolved.manuscript, resolved.citations, resolved.entries, resolved.bib_path, resolved.language,
+                   findings)
 
 
 @dataclass

@@ -9,7 +9,7 @@ from .bibliography import Bibliography, entry_page_ranges, is_archival, load_bib
 from .grammar import detect_language, grammar_for
 from .grammar import languages as L
 from .manuscript import read_manuscript
-from .model import Citation, Finding, Kind, Manuscript, Note, Report, Resolution, Severity
+from .model import Citation, Finding, Kind, Manuscript, Note, Report, Resolution, Resolved, Severity
 from .resolve import Resolver
 from .rules import Context, all_rules
 
@@ -200,7 +200,7 @@ def _by_note(citations: list[Citation], manuscript: Manuscript,
     return out
 
 
-def run_rules(report: Report, bib: Bibliography, options: Options, scope: str = "all",
+def run_rules(report: Resolved, bib: Bibliography, options: Options, scope: str = "all",
               context: dict[str, object] | None = None) -> list[Finding]:
     """The selected rules over one report. scope: "all", "note" (a manuscript's own rules) or "work" (the rules
     about the bibliography, run once per book over all of its citations); context: more Context fields."""
@@ -296,19 +296,18 @@ def check_loaded(manuscript: Manuscript, bib: Bibliography, options: Options | N
                  parsed: Parsed | None = None) -> Report:
     """One manuscript checked on its own: every rule, those about the bibliography included."""
     options = options or Options()
-    report = resolve_report(manuscript, bib, options, parsed)
-    report.findings = run_rules(report, bib, options)
-    return report
+    resolved = resolve_manuscript(manuscript, bib, options, parsed)
+    return Report.of(resolved, run_rules(resolved, bib, options))
 
 
-def resolve_report(manuscript: Manuscript, bib: Bibliography, options: Options | None = None,
-                   parsed: Parsed | None = None) -> Report:
+def resolve_manuscript(manuscript: Manuscript, bib: Bibliography, options: Options | None = None,
+                       parsed: Parsed | None = None) -> Resolved:
     """The manuscript's citations resolved, before any rule runs."""
     options = options or Options()
     parsed = parsed or parse(manuscript, "", options.language)
     language = parsed.language
     pairs = _resolved(parsed, bib)
-    return Report(manuscript, pairs, bib.entries, bib_path=bib.path, language=language)
+    return Resolved(manuscript, pairs, bib.entries, bib_path=bib.path, language=language)
 
 
 def _resolved(parsed: Parsed, bib: Bibliography) -> list[tuple[Citation, Resolution]]:

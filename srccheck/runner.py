@@ -16,7 +16,7 @@ from .collector import lasting, settle
 from .config import ConfigFile, Overrides, Settings, discover, enabled_rules, load_config, settings_for
 from .config import severity_overrides
 from .errors import InputError, UsageError
-from .model import Finding, Report, Results, Severity, WorkReport
+from .model import Finding, Report, Resolved, Results, Severity, WorkReport
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -262,7 +262,7 @@ def load_file(path: str, settings: Settings, bibs: Bibs, progress=None,  # type:
 def check_book(members: list[_Loaded], baselines: dict[str, Any], progress=None) -> WorkOutcome:  # type: ignore[no-untyped-def]
     """Check the manuscripts of one book: each one's own rules (with the book's order for short-before-full),
     then the rules about the bibliography once for all of them."""
-    from .pipeline import resolve_report
+    from .pipeline import resolve_manuscript
     from .progress import Silent
 
     progress = progress or Silent()
@@ -273,11 +273,11 @@ def check_book(members: list[_Loaded], baselines: dict[str, Any], progress=None)
     for item in members:
         ms = item.parsed.manuscript
         progress.stage(f"{item.outcome.path}: checking {len(item.parsed.citations):,} citations in {len(ms.notes):,} notes")
-        reports.append(lasting(lambda: resolve_report(ms, item.bib, item.options, item.parsed)))
+        reports.append(lasting(lambda: resolve_manuscript(ms, item.bib, item.options, item.parsed)))
     return lasting(lambda: _book_rules(members, reports, baselines))
 
 
-def _book_rules(members: list[_Loaded], reports: list[Report], baselines: dict[str, Any]) -> WorkOutcome:
+def _book_rules(members: list[_Loaded], reports: list[Resolved], baselines: dict[str, Any]) -> WorkOutcome:
     from . import suppress
     from .book import full_citation_places
     from .pipeline import Options, apply_severity, run_rules
@@ -301,22 +301,20 @@ def _book_rules(members: list[_Loaded], reports: list[Report], baselines: dict[s
             fresh = baseline.new_findings(item.outcome.path, findings)
             item.outcome.baselined = len(findings) - len(fresh)
             findings = fresh
-        item.outcome.report = replace(report, findings=findings)
+        item.outcome.report = Report.of(report, findings)
     first = members[0]
     # the bibliography's rules: on where any manuscript of the book has them on; the first one's settings
     options = Options(uncited=set().union(*(m.settings.uncited for m in members)),
                       unused_entries=first.settings.unused_entries,
                       rules=frozenset().union(*(m.enabled for m in members)), severity=first.severities)
-    book = Report(reports[0].manuscript, [pair for r in reports for pair in r.citations], first.bib.entries,
+    book = Resolved(reports[0].manuscript, [pair for r in reports for pair in r.citations], first.bib.entries,
                   bib_path=first.bib.path)
     findings = run_rules(book, first.bib, options, "work", {"paths": [m.outcome.path for m in members]})
-    work = WorkOutcome(WorkReport([m.outcome.path for m in members], list(first.outcome.bib), findings),
-                       fail_on=first.settings.fail_on)
     baseline = _baseline(first.settings, baselines)
-    if baseline is not None:
-        fresh = _new_work_findings(baseline, findings, first.outcome.path)
-        work.baselined = len(findings) - len(fresh)
-        work.report.findings = fresh
+    fresh = findings if baseline is None else _new_work_findings(baseline, findings, first.outcome.path)
+    work = WorkOutcome(WorkReport([m.outcome.path for m in members], list(first.outcome.bib), fresh),
+                       fail_on=first.settings.fail_on)
+    work.baselined = len(findings) - len(fresh)
     return work
 
 

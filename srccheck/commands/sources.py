@@ -6,6 +6,8 @@ summed over the chapters, its notes given per manuscript.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import click
 
 from . import LANGUAGES, InputFailure
@@ -100,7 +102,7 @@ def _print_html(manuscript_path: str, bib_path: str | None, language: str | None
 
     bib, report = _resolved(manuscript_path, bib_path, language, encoding)
     if not bib_path:
-        report.bib_path = None  # the works were drafted from the notes: there is no file to name
+        report = replace(report, bib_path=None)  # the works were drafted from the notes: there is no file to name
     by_key = {src.key: src for src in summarise(report)}
     write_sources(report, [by_key[str(row["key"])] for row in sort_rows(rows_of(bib, report), order)], sys.stdout)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 
 from typing import TYPE_CHECKING
 
@@ -102,11 +103,10 @@ def parse_bytes_with_text(data: bytes, path: str, fmt: str | None = None,
 
         text, line_map, _ = read_whole(text, path, lambda included: _included_text(included, encoding))
     manuscript = parse_manuscript(text, path, fmt)
-    manuscript.encoding, manuscript.line_map = used, line_map
-    manuscript.garbled, manuscript.better_encoding = _garbled(data, text, used)
-    if not manuscript.notes and not any(manuscript.direct_citations.values()):
-        manuscript.no_notes_hint = _what_it_is_instead(text)
-    return manuscript, text
+    garbled, better = _garbled(data, text, used)
+    hint = "" if manuscript.notes or any(manuscript.direct_citations.values()) else _what_it_is_instead(text)
+    return replace(manuscript, encoding=used, line_map=line_map, garbled=garbled, better_encoding=better,
+                   no_notes_hint=hint or manuscript.no_notes_hint), text
 
 
 def _garbled(data: bytes, text: str, used: str) -> tuple[list[str], str]:
