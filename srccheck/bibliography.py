@@ -4,7 +4,7 @@ Plain files are read by bibtex_fast's scanner; bibtexparser 2.x reads everything
 (@string macros, "#" concatenation, broken entries). We decode LaTeX only in the values
 that need it (pylatexenc is slow, and most values are plain), strip braces, and keep the
 problems bibtexparser reports (duplicate keys, syntax errors) as findings rather than
-failing the run. load_bibliography keeps the parsed, indexed result in the on-disk cache.
+failing the run. reuse.load_bibliography keeps the parsed, indexed result in the on-disk cache.
 """
 
 from __future__ import annotations
@@ -200,31 +200,13 @@ def _field_value(raw: str, strings: dict[str, str]) -> str:
     return _decoded(_join_concatenation(raw, strings))
 
 
-def load_bibliography(path: str, encoding: str | None = None, background: bool = False) -> Bibliography:
-    """The parsed, indexed bibliography; from the on-disk cache when this file was loaded before.
-    background: a newly parsed one is written to the cache by a forked process (see cache.cached)."""
-    from . import cache
-    from .collector import lasting
-
-    data = read_bytes(path, "bibliography")
-    # parsing makes hundreds of thousands of objects and no cycles (see collector)
-    bib = cache.cached("bib", _identity(path, encoding), data,
-                       lambda: lasting(lambda: _indexed(parse_bibliography(_text(data, path, encoding), path))),
-                       background)
-    bib.digest = cache.digest(data)
-    return bib
+def load_bibliography(path: str, encoding: str | None = None) -> Bibliography:
+    """The parsed, indexed bibliography of a file (a run takes it from the on-disk cache: reuse.py)."""
+    return indexed_bibliography(read_bytes(path, "bibliography"), path, encoding)
 
 
-def is_cached(path: str, encoding: str | None = None) -> bool:
-    from . import cache
-
-    return cache.holds("bib", _identity(path, encoding), read_bytes(path, "bibliography"))
-
-
-def _identity(path: str, encoding: str | None) -> str:
-    from . import cache
-
-    return cache.identity(path, encoding)
+def indexed_bibliography(data: bytes, path: str, encoding: str | None = None) -> Bibliography:
+    return _indexed(parse_bibliography(_text(data, path, encoding), path))
 
 
 def _text(data: bytes, path: str, encoding: str | None) -> str:

@@ -146,7 +146,7 @@ def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_forma
       srccheck check thesis.md --format sarif > srccheck.sarif
       srccheck check thesis.md --baseline .srccheck-baseline.json --write-baseline
     """
-    from . import cache
+    from . import reuse
     from .config import Overrides
     from .errors import InputError, UsageError
     from .output import MACHINE, RenderOptions, writer
@@ -154,7 +154,7 @@ def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_forma
     from .progress import wanted as progress_wanted
     from .runner import check_files, exit_code, summary
 
-    cache.set_enabled(not no_cache)
+    reuse.set_enabled(not no_cache)
     cli = Overrides(bib=bib_paths, language=language, input_format=input_format, encoding=encoding, fail_on=fail_on,
                     select=select, extend_select=extend_select, ignore=ignore, baseline=baseline_path,
                     unused_entries=unused_entries, full_citation=full_citation)

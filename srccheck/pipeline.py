@@ -1,4 +1,7 @@
-"""read -> split + parse -> load bib -> resolve -> rules: the whole check as one function."""
+"""read -> split + parse -> load bib -> resolve -> rules: the whole check, as pure functions over plain data.
+
+Nothing here reads or writes the cache: reuse.py wraps these functions and hands them what earlier runs left
+(an earlier parse, an earlier resolution), which they take as plain arguments."""
 
 from __future__ import annotations
 
@@ -254,85 +257,30 @@ def parse(manuscript: Manuscript, text: str, language: str | None, earlier: Pars
     return Parsed(manuscript, text, language, citations, abbreviations, counts)
 
 
-def load_parsed(path: str, options: Options, background: bool = False, source: str | None = None) -> Parsed:
-    """Read and parse a manuscript file, or take the result from the cache when the file is unchanged.
-    source: where its bytes are read from when that is not `path` ("-" for standard input named `path`)."""
-    from . import cache
-    from .manuscript import included_bytes, manuscript_bytes, parse_bytes_with_text
-
-    data = manuscript_bytes(source or path, options.input_format)
-    # a LaTeX main file's notes are also its \input chapters': the cache entry holds while none of them changes
-    key = data + included_bytes(data, path, options.input_format, options.encoding)
-    identity = _identity(path, options)
-
-    def build() -> Parsed:
-        # an edited file: its earlier version's parse is still in the slot, and its unchanged notes need no parsing
-        earlier = cache.previous("manuscript", identity)
-        return parse(*parse_bytes_with_text(data, path, options.input_format, options.encoding), options.language,
-                     earlier if isinstance(earlier, Parsed) else None)
-
-    parsed = cache.cached("manuscript", identity, key, build, background)
-    parsed.digest = cache.digest(key)
-    return parsed
-
-
-def is_parsed(path: str, options: Options) -> bool:
-    """Whether load_parsed would take this manuscript from the cache."""
-    from . import cache
-    from .manuscript import included_bytes, manuscript_bytes
-
-    data = manuscript_bytes(path, options.input_format)
-    return cache.holds("manuscript", _identity(path, options),
-                       data + included_bytes(data, path, options.input_format, options.encoding))
-
-
-def _identity(path: str, options: Options) -> str:
-    from . import cache
-
-    return cache.identity(path, options.input_format, options.encoding, options.language)
-
-
 def check_loaded(manuscript: Manuscript, bib: Bibliography, options: Options | None = None,
-                 parsed: Parsed | None = None) -> Report:
+                 parsed: Parsed | None = None, pairs: list[tuple[Citation, Resolution]] | None = None) -> Report:
     """One manuscript checked on its own: every rule, those about the bibliography included."""
     options = options or Options()
-    resolved = resolve_manuscript(manuscript, bib, options, parsed)
+    resolved = resolve_manuscript(manuscript, bib, options, parsed, pairs)
     return Report.of(resolved, run_rules(resolved, bib, options))
 
 
 def resolve_manuscript(manuscript: Manuscript, bib: Bibliography, options: Options | None = None,
-                       parsed: Parsed | None = None) -> Resolved:
-    """The manuscript's citations resolved, before any rule runs."""
+                       parsed: Parsed | None = None, pairs: list[tuple[Citation, Resolution]] | None = None) -> Resolved:
+    """The manuscript's citations resolved, before any rule runs. pairs: the resolution, when the caller has it
+    (reuse.resolution: from the cache)."""
     options = options or Options()
     parsed = parsed or parse(manuscript, "", options.language)
-    language = parsed.language
-    pairs = _resolved(parsed, bib)
-    return Resolved(manuscript, pairs, bib.entries, bib_path=bib.path, language=language)
+    if pairs is None:
+        pairs = resolve_parsed(parsed, bib).pairs
+    return Resolved(manuscript, pairs, bib.entries, bib_path=bib.path, language=parsed.language)
 
 
-def _resolved(parsed: Parsed, bib: Bibliography) -> list[tuple[Citation, Resolution]]:
-    """The parsed citations resolved against bib: from the cache when this manuscript was checked against these
-    bytes of the bibliography before (the run then costs reading the cache), else note by note, taking the
-    notes an earlier check of the same file left unchanged (resolve/memo.py)."""
-    from . import cache
-    from .resolve.memo import Memo
-
-    def resolve(earlier: Memo | None = None) -> Memo:
-        return resolve_notes(parsed.citations, bib, parsed.manuscript, parsed.abbreviations, parsed.language,
-                             parsed.parsed_per_note, earlier=earlier)
-
-    bib_digest = getattr(bib, "digest", b"")
-    if not (parsed.digest and bib_digest and cache.enabled()):
-        return resolve().pairs
-    identity = cache.identity(parsed.manuscript.path, bib.path, parsed.language)
-    data = b"\0".join([parsed.digest, bib_digest, parsed.language.encode(), repr(sorted(parsed.abbreviations.items()))
-                       .encode("utf-8", "surrogatepass")])
-
-    def build() -> Memo:
-        earlier = cache.previous("resolution", identity)
-        return resolve(earlier if isinstance(earlier, Memo) else None)
-
-    return cache.cached("resolution", identity, data, build, background=True).pairs
+def resolve_parsed(parsed: Parsed, bib: Bibliography, earlier: Memo | None = None) -> Memo:
+    """The parsed citations resolved against bib, note by note; `earlier` (an earlier run's Memo, handed over by
+    reuse.py) lends its result for the notes whose text and history did not change."""
+    return resolve_notes(parsed.citations, bib, parsed.manuscript, parsed.abbreviations, parsed.language,
+                         parsed.parsed_per_note, earlier=earlier)
 
 
 def worst_severity(findings: list[Finding]) -> Severity | None:

@@ -76,7 +76,7 @@ class Bibs:
         self.cache: dict[tuple[str, ...], object] = {}
 
     def get(self, paths: tuple[str, ...]):  # type: ignore[no-untyped-def]
-        from .bibliography import load_bibliography
+        from .reuse import load_bibliography
 
         if paths not in self.cache:
             loaded = [load_bibliography(p, background=True) for p in paths]
@@ -85,62 +85,14 @@ class Bibs:
 
     def to_parse(self, paths: tuple[str, ...]) -> int:
         """Bytes of these bibliographies that are neither loaded nor in the on-disk cache."""
-        from .bibliography import is_cached
+        from .reuse import bib_is_cached
 
         if paths in self.cache:
             return 0
         try:
-            return sum(os.path.getsize(p) for p in paths if p != "-" and not is_cached(p))
+            return sum(os.path.getsize(p) for p in paths if p != "-" and not bib_is_cached(p))
         except (OSError, InputError):
             return 0  # reported when the file is loaded
-
-
-# Below these sizes a file parses in less time than a helper process takes to start: a forked one
-# at once, a spawned one (macOS, Windows, or with the progress display running) after importing srccheck.
-ASIDE_MANUSCRIPT_BYTES = 64 * 1024
-ASIDE_MANUSCRIPT_BYTES_SPAWNED = 256 * 1024
-ASIDE_BIB_BYTES = 512 * 1024
-
-
-def _parse_aside(path: str, options, bib_paths: tuple[str, ...], bibs: Bibs):  # type: ignore[no-untyped-def]
-    """A helper process parsing the manuscript into the cache while this one parses the bibliography, or
-    None. Worth it only when both are large and neither is cached (a book against a large library, first
-    run): the two jobs are independent and take about as long. Needs the cache and a second core."""
-    from . import cache
-    from .pipeline import is_parsed
-
-    if not bib_paths or path == "-" or not cache.enabled() or (os.cpu_count() or 1) < 2:
-        return None
-    try:
-        smallest = ASIDE_MANUSCRIPT_BYTES if cache.fork_is_safe() else ASIDE_MANUSCRIPT_BYTES_SPAWNED
-        if os.path.getsize(path) < smallest or is_parsed(path, options):
-            return None
-    except (OSError, InputError):
-        return None  # reported when the file is read
-    if bibs.to_parse(bib_paths) < ASIDE_BIB_BYTES:
-        return None
-    return _start_helper(_parse_into_cache, path, options)
-
-
-def _start_helper(target, *args):  # type: ignore[no-untyped-def]
-    import multiprocessing
-
-    from .cache import fork_is_safe
-
-    # fork shares the imported modules and starts at once; spawn starts a fresh interpreter
-    context = multiprocessing.get_context("fork" if fork_is_safe() else "spawn")
-    helper = context.Process(target=target, args=args, daemon=True)
-    helper.start()
-    return helper
-
-
-def _parse_into_cache(path: str, options) -> None:  # type: ignore[no-untyped-def]
-    try:
-        from .pipeline import load_parsed
-
-        load_parsed(path, options)
-    except BaseException:  # noqa: BLE001 - the main process reads the file again and reports any problem
-        pass
 
 
 def _merge(bibs: list):  # type: ignore[no-untyped-def,type-arg]
@@ -224,13 +176,14 @@ def load_file(path: str, settings: Settings, bibs: Bibs, progress=None,  # type:
     """Read a manuscript and load its bibliography: what its check needs, or its Outcome with the reason it
     could not be read. source: where the bytes come from when not `path` ("-": standard input named `path`)."""
     from .manuscript import bibliography_paths
-    from .pipeline import load_parsed
     from .progress import Silent
+    from .reuse import load_parsed, parse_aside
 
     progress = progress or Silent()
     outcome = Outcome(path, fail_on=settings.fail_on, bib=settings.bib, config_path=settings.config_path)
     options, enabled, severities = _options(settings)
-    helper = _parse_aside(source or path, options, tuple(settings.bib), bibs)
+    bib_paths = tuple(settings.bib)
+    helper = parse_aside(source or path, options, lambda: bibs.to_parse(bib_paths)) if bib_paths else None
     try:
         if helper is not None:
             progress.stage(f"{path}: loading {', '.join(settings.bib)} and reading the notes")
@@ -264,6 +217,7 @@ def check_book(members: list[_Loaded], baselines: dict[str, Any], progress=None)
     then the rules about the bibliography once for all of them."""
     from .pipeline import resolve_manuscript
     from .progress import Silent
+    from .reuse import resolution
 
     progress = progress or Silent()
     # The inputs are loaded (a freshly parsed manuscript is not frozen yet); the check then makes
@@ -273,7 +227,8 @@ def check_book(members: list[_Loaded], baselines: dict[str, Any], progress=None)
     for item in members:
         ms = item.parsed.manuscript
         progress.stage(f"{item.outcome.path}: checking {len(item.parsed.citations):,} citations in {len(ms.notes):,} notes")
-        reports.append(lasting(lambda: resolve_manuscript(ms, item.bib, item.options, item.parsed)))
+        reports.append(lasting(lambda: resolve_manuscript(ms, item.bib, item.options, item.parsed,
+                                                          resolution(item.parsed, item.bib))))
     return lasting(lambda: _book_rules(members, reports, baselines))
 
 
@@ -380,9 +335,9 @@ def check_files(paths: list[str], cli: Overrides, config: str | None = None, no_
         if progress is not None:
             progress.advance()
     works = [check_book(members, baselines, progress) for members in books.values()]
-    from . import cache
+    from .reuse import wait
 
-    cache.wait()  # the cache files written in the background are complete when the run is
+    wait()  # the cache files written in the background are complete when the run is
     return Run(outcomes, works)
 
 

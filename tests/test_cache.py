@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from srccheck import bibliography, cache, pipeline
+from srccheck import bibliography, cache, pipeline, reuse
 from srccheck.cli import main
 
 BIB = """@book{kaya2001,
@@ -48,9 +48,9 @@ def _files(folder: Path) -> list[Path]:
 
 def test_the_second_load_comes_from_the_cache_and_equals_the_first(cache_dir: Path, write, monkeypatch):
     path = write("refs.bib", BIB)
-    first = bibliography.load_bibliography(path)
+    first = reuse.load_bibliography(path)
     _refuse_parsing(monkeypatch)
-    second = bibliography.load_bibliography(path)
+    second = reuse.load_bibliography(path)
     assert second == first
     assert second.by_family == first.by_family  # the index is stored too, not rebuilt
     assert [p.suffix for p in _files(cache_dir)] == [".pickle"]
@@ -58,30 +58,30 @@ def test_the_second_load_comes_from_the_cache_and_equals_the_first(cache_dir: Pa
 
 def test_a_manuscript_is_parsed_once(cache_dir: Path, write, monkeypatch):
     path = write("m.txt", MANUSCRIPT)
-    first = pipeline.load_parsed(path, pipeline.Options())
+    first = reuse.load_parsed(path, pipeline.Options())
     assert first.citations
     _refuse_parsing(monkeypatch)
-    second = pipeline.load_parsed(path, pipeline.Options())
+    second = reuse.load_parsed(path, pipeline.Options())
     assert (second.manuscript, second.text, second.language, second.citations) == \
         (first.manuscript, first.text, first.language, first.citations)
     with pytest.raises(AssertionError, match="parsed again"):
-        pipeline.load_parsed(path, pipeline.Options(language="en"))  # another option: another result
+        reuse.load_parsed(path, pipeline.Options(language="en"))  # another option: another result
 
 
 def test_an_edit_that_keeps_size_and_mtime_is_still_seen(cache_dir: Path, write):
     path = write("refs.bib", BIB)
     stat = os.stat(path)
-    assert "kaya2001" in bibliography.load_bibliography(path).entries
+    assert "kaya2001" in reuse.load_bibliography(path).entries
     Path(path).write_text(BIB.replace("kaya2001", "kaya2002"), encoding="utf-8")
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert os.stat(path).st_size == stat.st_size
-    assert list(bibliography.load_bibliography(path).entries) == ["kaya2002"]
+    assert list(reuse.load_bibliography(path).entries) == ["kaya2002"]
 
 
 @pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty", "edit"])
 def test_a_damaged_cache_file_is_rebuilt(cache_dir: Path, write, damage: str):
     path = write("refs.bib", BIB)
-    expected = bibliography.load_bibliography(path)
+    expected = reuse.load_bibliography(path)
     [slot] = _files(cache_dir)
     blob = slot.read_bytes()
     slot.write_bytes({"truncate": blob[: len(blob) // 2],
@@ -89,7 +89,7 @@ def test_a_damaged_cache_file_is_rebuilt(cache_dir: Path, write, damage: str):
                       "garbage": os.urandom(len(blob)),
                       "empty": b"",
                       "edit": blob.replace(b"Kaya", b"Kayb")}[damage])  # still a valid pickle: only the checksum tells
-    assert bibliography.load_bibliography(path) == expected
+    assert reuse.load_bibliography(path) == expected
     assert slot.read_bytes() == blob  # written again, whole
 
 
@@ -98,8 +98,8 @@ def test_the_previous_version_of_an_edited_file_is_offered_only_when_sound(cache
                                                                           damage: str):
     path = write("m.txt", MANUSCRIPT)
     options = pipeline.Options()
-    first = pipeline.load_parsed(path, options)
-    identity = pipeline._identity(path, options)
+    first = reuse.load_parsed(path, options)
+    identity = reuse.manuscript_identity(path, options)
     [slot] = _files(cache_dir)
     blob = slot.read_bytes()
     if damage == "other code":
@@ -115,12 +115,12 @@ def test_the_previous_version_of_an_edited_file_is_offered_only_when_sound(cache
 
 def test_other_code_does_not_reuse_the_entry(cache_dir: Path, write, monkeypatch):
     path = write("refs.bib", BIB)
-    bibliography.load_bibliography(path)
+    reuse.load_bibliography(path)
     monkeypatch.setattr(cache, "fingerprint", lambda: b"\x00" * 32)
     calls = []
     real = bibliography.parse_bibliography
     monkeypatch.setattr(bibliography, "parse_bibliography", lambda *a: calls.append(a) or real(*a))
-    bibliography.load_bibliography(path)
+    reuse.load_bibliography(path)
     assert len(calls) == 1
 
 
@@ -144,7 +144,7 @@ def test_turned_off_it_neither_reads_nor_writes(cache_dir: Path, write, monkeypa
     else:
         cache.set_enabled(False)
     try:
-        assert "kaya2001" in bibliography.load_bibliography(path).entries
+        assert "kaya2001" in reuse.load_bibliography(path).entries
         assert _files(cache_dir) == []
     finally:
         cache.set_enabled(True)
@@ -186,7 +186,7 @@ def test_the_default_folder_is_the_users_cache_folder(monkeypatch):
 
 def _load_in_child(path: str, folder: str, queue) -> None:  # type: ignore[no-untyped-def]
     os.environ["SRCCHECK_CACHE_DIR"] = folder
-    queue.put(sorted(bibliography.load_bibliography(path).entries))
+    queue.put(sorted(reuse.load_bibliography(path).entries))
 
 
 def test_concurrent_runs_leave_one_whole_entry(cache_dir: Path, tmp_path: Path):
@@ -205,12 +205,12 @@ def test_concurrent_runs_leave_one_whole_entry(cache_dir: Path, tmp_path: Path):
     assert results == [expected] * 4
     files = _files(cache_dir)
     assert [p.suffix for p in files] == [".pickle"]  # no temporary file left behind
-    assert sorted(bibliography.load_bibliography(str(path)).entries) == expected
+    assert sorted(reuse.load_bibliography(str(path)).entries) == expected
 
 
 def test_cache_commands(cache_dir: Path, write):
     bib = write("refs.bib", BIB)
-    bibliography.load_bibliography(bib)
+    reuse.load_bibliography(bib)
     shown = CliRunner().invoke(main, ["cache", "dir"])
     assert shown.exit_code == 0
     assert str(cache_dir) in shown.stdout and "1 file" in shown.stderr
@@ -234,12 +234,12 @@ def _allow_helpers(monkeypatch) -> list:  # type: ignore[no-untyped-def]
     from srccheck import runner
 
     started: list = []
-    real_start = runner._start_helper
-    monkeypatch.setattr(runner, "ASIDE_MANUSCRIPT_BYTES", 0)
-    monkeypatch.setattr(runner, "ASIDE_MANUSCRIPT_BYTES_SPAWNED", 0)
-    monkeypatch.setattr(runner, "ASIDE_BIB_BYTES", 0)
+    real_start = reuse.start_helper
+    monkeypatch.setattr(reuse, "ASIDE_MANUSCRIPT_BYTES", 0)
+    monkeypatch.setattr(reuse, "ASIDE_MANUSCRIPT_BYTES_SPAWNED", 0)
+    monkeypatch.setattr(reuse, "ASIDE_BIB_BYTES", 0)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(runner, "_start_helper", lambda *args: started.append(args[1:]) or real_start(*args))
+    monkeypatch.setattr(reuse, "start_helper", lambda *args: started.append(args[1:]) or real_start(*args))
     return started
 
 
@@ -283,9 +283,9 @@ def test_what_the_helper_cannot_read_is_reported_by_the_main_process(cache_dir: 
 
 def test_a_new_bib_is_stored_in_the_background_and_complete_after_wait(cache_dir: Path, write):
     path = write("refs.bib", BIB)
-    loaded = bibliography.load_bibliography(path, background=True)
+    loaded = reuse.load_bibliography(path, background=True)
     cache.wait()
     [slot] = _files(cache_dir)
     assert slot.suffix == ".pickle"
-    assert bibliography.load_bibliography(path) == loaded
+    assert reuse.load_bibliography(path) == loaded
     assert cache._writers == []

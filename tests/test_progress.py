@@ -101,7 +101,7 @@ def test_no_fork_while_the_display_thread_runs(monkeypatch):
     import multiprocessing
     import threading
 
-    from srccheck import runner
+    from srccheck import reuse
 
     asked = []
 
@@ -115,7 +115,7 @@ def test_no_fork_while_the_display_thread_runs(monkeypatch):
     monkeypatch.setattr(multiprocessing, "get_context", lambda method: asked.append(method) or _Context())
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setattr(threading, "active_count", lambda: 2)
-    runner._start_helper("refs.bib")
+    reuse.start_helper("refs.bib")
     monkeypatch.setattr(threading, "active_count", lambda: 1)
-    runner._start_helper("refs.bib")
+    reuse.start_helper("refs.bib")
     assert asked == ["spawn", "fork"]

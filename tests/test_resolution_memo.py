@@ -1,4 +1,4 @@
-"""Resolutions kept between runs (resolve/memo.py, pipeline._resolved): a re-check takes what did not change and
+"""Resolutions kept between runs (resolve/memo.py, reuse.resolution): a re-check takes what did not change and
 gives exactly what a fresh check gives, also when an edit changes what later notes refer to."""
 
 from __future__ import annotations

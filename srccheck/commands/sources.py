@@ -45,7 +45,7 @@ def sources(manuscripts: tuple[str, ...], bib_path: str | None, order: str, fmt:
       srccheck sources article.txt --bib library.bib --uncited
       srccheck sources chapters/ --bib refs.bib          # the whole book
     """
-    from .. import cache
+    from .. import reuse
     from ..book import manuscripts_to_check
     from ..errors import InputError
 
@@ -54,7 +54,7 @@ def sources(manuscripts: tuple[str, ...], bib_path: str | None, order: str, fmt:
     if uncited and fmt == "html":
         raise click.UsageError("--uncited lists entries as text, json or csv; the html page folds them "
                                "under the sources table")
-    cache.set_enabled(not no_cache)
+    reuse.set_enabled(not no_cache)
     try:
         paths = manuscripts_to_check(manuscripts, None)
     except InputError as exc:
@@ -110,10 +110,10 @@ def _print_html(manuscript_path: str, bib_path: str | None, language: str | None
 def _resolved(manuscript_path: str, bib_path: str | None, language: str | None, encoding: str | None):  # type: ignore[no-untyped-def]
     """(bibliography, report without findings): the notes resolved against --bib, or against a draft of them.
     The parsed notes come from the cache as `check` leaves them."""
-    from ..bibliography import load_bibliography
     from ..draft import draft_bibliography, draft_works
     from ..errors import InputError
-    from ..pipeline import Options, check_loaded, load_parsed
+    from ..pipeline import Options, check_loaded
+    from ..reuse import load_bibliography, load_parsed, resolution
 
     try:
         parsed = load_parsed(manuscript_path, Options(language=language, encoding=encoding))
@@ -122,7 +122,8 @@ def _resolved(manuscript_path: str, bib_path: str | None, language: str | None, 
         raise InputFailure(str(exc)) from None
     if bib is None:
         bib = draft_bibliography(draft_works(parsed.manuscript, parsed.language), manuscript_path)
-    return bib, check_loaded(parsed.manuscript, bib, Options(language=parsed.language, rules=frozenset()), parsed)
+    return bib, check_loaded(parsed.manuscript, bib, Options(language=parsed.language, rules=frozenset()), parsed,
+                             resolution(parsed, bib))
 
 
 def uncited_rows(manuscript_paths: list[str], bib_path: str, language: str | None,
