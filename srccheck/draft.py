@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 from .grammar import alternation, upper_first
 from .grammar import languages as L
 from .model import Citation, Entry, Kind, Manuscript, Name, Note
+from .resolve.weights import WEIGHTS as W
 
 if TYPE_CHECKING:
     from .bibliography import Bibliography
 
-SAME_WORK = 85.0  # a later full citation scoring this well against a drafted entry is the same work
 
 _PHD = re.compile(r"\b" + alternation(L.DOCTORAL, patterns=True), re.IGNORECASE)
 _MASTERS = re.compile(r"\b" + alternation(L.MASTERS, patterns=True), re.IGNORECASE)
@@ -106,7 +106,7 @@ def _same_work(cit: Citation, work: Work, works: list[Work], entries: list[Entry
         if work.fields.get("volume") != other.fields.get("volume"):
             continue  # two volumes of one work are two entries
         s = score(cit, entry)
-        if s >= SAME_WORK and (best is None or s > best[0]):
+        if s >= W.drafted_same_work and (best is None or s > best[0]):
             best = (s, other)
     return best[1] if best else None
 

@@ -138,5 +138,20 @@ class Weights:
     sequence_cited_share: float = 0.75
     """How much of the cited numbers appear in the entry counts more than how much of the entry's appear in the note."""
 
+    # -- the rules' similarity thresholds (rapidfuzz ratios, 0-100) --------------------------
+    misspelt_word: float = 70.0
+    """inconsistent-spelling: a cited title's word this close to the entry's word at its place is that word
+    misspelt, when at least two words of the title agree around it."""
+    misspelt_word_alone: float = 80.0
+    """...when only one word agrees, the alignment is weak: only a closer word is called a misspelling."""
+    misspelt_surname: float = 75.0
+    """inconsistent-spelling: a cited surname this close to one of the entry's people is that name misspelt (below
+    it, another person)."""
+    same_imprint: float = 60.0
+    """metadata-mismatch: a publisher or place this close (token set ratio: extra words such as "Yayınları" or
+    "Press" do not count) is the entry's, written another way."""
+    drafted_same_work: float = 85.0
+    """bib draft: a later full citation scoring this well against an entry already drafted is the same work."""
+
 
 WEIGHTS = Weights()

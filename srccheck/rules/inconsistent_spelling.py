@@ -23,13 +23,13 @@ from rapidfuzz import fuzz
 
 from ..model import Finding, Severity
 from ..normalize import fold, folded_words
+from ..resolve import WEIGHTS as W
 from ..resolve import strip_title_dates
 from . import Context
 
 CODE = "SC301"
 NAME = "inconsistent-spelling"
 SEVERITY = Severity.WARNING
-SIMILAR = 70  # two words this close (rapidfuzz ratio) are one word misspelt
 _TITLED = ("full", "short", "archival")  # kinds that may write a title: a work's, or an archival document's
 
 
@@ -59,7 +59,7 @@ def _differences(cited: str, entry_title: str) -> tuple[tuple[str, str], ...]:
     agreeing = sum(blk.size for blk in blocks)
     if agreeing < (1 if len(a) <= 3 else 2):
         return ()  # too little in common to align word by word
-    similar = SIMILAR if agreeing >= 2 else 80
+    similar = W.misspelt_word if agreeing >= 2 else W.misspelt_word_alone
     first_b = blocks[0].b
     last_b = blocks[-1].b + blocks[-1].size
     out = []
@@ -111,7 +111,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             if not cited or not people or cited in people or any(cited in p.split() for p in people):
                 continue
             close = max(people, key=lambda p: fuzz.ratio(cited, p))
-            if fuzz.ratio(cited, close) >= 75 and (cit.note, res.key, cited) not in reported:
+            if fuzz.ratio(cited, close) >= W.misspelt_surname and (cit.note, res.key, cited) not in reported:
                 reported.add((cit.note, res.key, cited))
                 yield Finding(
                     NAME, SEVERITY,

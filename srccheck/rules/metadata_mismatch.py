@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from ..grammar import languages as L
 from ..model import Entry, Finding, Kind, Severity
 from ..normalize import fold
+from ..resolve.weights import WEIGHTS as W
 from ..numerals import roman_to_int
 from . import Context
 
@@ -40,7 +41,7 @@ def _agrees(cited: str, *candidates: str | None) -> bool:
         if not c:
             continue
         b = fold(c)
-        if a == b or fuzz.token_set_ratio(a, b) >= 60 or b in a or a in b:
+        if a == b or fuzz.token_set_ratio(a, b) >= W.same_imprint or b in a or a in b:
             return True
         if any(len(tok) >= 2 and is_acronym(tok, b.split()) for tok in a.split()):
             return True
