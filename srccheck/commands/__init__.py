@@ -1,6 +1,6 @@
 """Commands beyond `check`, one module each; cli.py registers them with main.add_command.
 
-Modules here import only click (and grammar's small, dependency-free tables) at load time, so
+Modules here import only click (and grammar's tables, read from its data files by the standard library) at load time, so
 `srccheck --help` stays fast.
 """
 
