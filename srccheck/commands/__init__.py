@@ -1,7 +1,7 @@
 """Commands beyond `check`, one module each; cli.py registers them with main.add_command.
 
-Modules here import only click (and grammar's tables, read from its data files by the standard library) at load time, so
-`srccheck --help` stays fast.
+Modules here import only click (and grammar's tables, read from its data files by the standard library) at
+load time, so `srccheck --help` stays fast.
 """
 
 from __future__ import annotations
