@@ -245,18 +245,27 @@ _SYNTAX_LISTS = {
 }
 
 
+def _code_nodes():
+    """(module path, AST node) for every node of srccheck outside grammar/."""
+    for path in sorted(_SRC.rglob("*.py")):
+        if "grammar" not in path.relative_to(_SRC).parts:
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                yield path.relative_to(_SRC).as_posix(), node
+
+
+def _mostly_words(items: list[str], pattern: re.Pattern[str]) -> bool:
+    words = [s for s in items if pattern.fullmatch(s)]
+    return len(words) >= 5 and len(words) >= 0.6 * len(items)
+
+
 def _word_lists() -> list[tuple[str, int, list[str]]]:
     """Every literal list, tuple or set of five or more strings, most of them words, in srccheck outside grammar/."""
     found = []
-    for path in sorted(_SRC.rglob("*.py")):
-        if "grammar" in path.relative_to(_SRC).parts:
-            continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, (ast.Set, ast.List, ast.Tuple)):
-                strings = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
-                words = [s for s in strings if _WORDLIKE.fullmatch(s)]
-                if len(strings) == len(node.elts) and len(words) >= 5 and len(words) >= 0.6 * len(strings):
-                    found.append((path.relative_to(_SRC).as_posix(), node.lineno, strings))
+    for path, node in _code_nodes():
+        if isinstance(node, (ast.Set, ast.List, ast.Tuple)):
+            strings = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+            if len(strings) == len(node.elts) and _mostly_words(strings, _WORDLIKE):
+                found.append((path, node.lineno, strings))
     return found
 
 
@@ -275,16 +284,12 @@ _SYNTAX_PATTERNS = {("manuscript/latex_cites.py", "author"): "LaTeX commands"}
 
 def _word_patterns() -> list[tuple[str, int, list[str]]]:
     found = []
-    for path in sorted(_SRC.rglob("*.py")):
-        if "grammar" in path.relative_to(_SRC).parts:
-            continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                for group in _GROUP.finditer(node.value):
-                    alternatives = group.group(1).split("|")
-                    words = [a for a in alternatives if _ALTERNATIVE.fullmatch(a)]
-                    if len(words) >= 5 and len(words) >= 0.6 * len(alternatives):
-                        found.append((path.relative_to(_SRC).as_posix(), node.lineno, alternatives))
+    for path, node in _code_nodes():
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            for group in _GROUP.finditer(node.value):
+                alternatives = group.group(1).split("|")
+                if _mostly_words(alternatives, _ALTERNATIVE):
+                    found.append((path, node.lineno, alternatives))
     return found
 
 
