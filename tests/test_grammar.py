@@ -384,3 +384,29 @@ def test_citation_kinds_and_marker_roles_are_compared_as_enums():
     found = [(p.relative_to(_SRC).as_posix(), m.group()) for p in sorted(_SRC.rglob("*.py"))
              for m in literal.finditer(p.read_text(encoding="utf-8"))]
     assert found == []
+
+
+def test_a_new_language_is_a_new_data_file(tmp_path):
+    # the README's promise: a file in grammar/data and its code in common.toml's `languages`, and every command
+    # offers the language, whose markers and labels then read notes (a copy of the package, so nothing here changes)
+    import shutil
+    import subprocess
+    import sys
+
+    package = tmp_path / "srccheck"
+    shutil.copytree(_SRC, package, ignore=shutil.ignore_patterns("__pycache__"))
+    data = package / "grammar" / "data"
+    (data / "nl.toml").write_text('language = "nl"\n\n[markers]\nibid = ["aldaar"]\n\n[locators]\n'
+                                  'labels = { "blz." = "page" }\n', encoding="utf-8")
+    common = (data / "common.toml").read_text(encoding="utf-8")
+    (data / "common.toml").write_text(common.replace('"ru", "pl"]', '"ru", "pl", "nl"]'), encoding="utf-8")
+    (tmp_path / "m.md").write_text("Tekst.[^1] Meer.[^2]\n\n[^1]: Jan de Vries, *De geschiedenis van Holland* "
+                                   "(Amsterdam, 1990), blz. 12.\n[^2]: Aldaar, blz. 14.\n", encoding="utf-8")
+    (tmp_path / "r.bib").write_text("@book{vries, author={de Vries, Jan}, title={De geschiedenis van Holland}, "
+                                    "year=1990}\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "srccheck", "sources", "m.md", "--bib", "r.bib", "--language", "nl",
+                          "--format", "csv"], cwd=tmp_path, capture_output=True, text=True,
+                         env={"PYTHONPATH": str(tmp_path), "SRCCHECK_NO_CACHE": "1", "PATH": "/usr/bin:/bin"})
+    assert run.returncode == 0, run.stderr
+    row = run.stdout.splitlines()[1]
+    assert row.startswith("vries,") and "12" in row and "14" in row
