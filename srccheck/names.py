@@ -96,6 +96,9 @@ def _split_name(tokens: list[str], capitals: bool = True) -> Name:
     for i, token in enumerate(tokens[:-1]):
         if i > 0 and token.lower() in PARTICLES and token[0].islower():
             return Name(" ".join(tokens[i:]), " ".join(tokens[:i]))
+    # "Меликов А. З.", "Smith J. A." (GOST, Vancouver with stops): a surname, then only initials with their stops
+    if len(tokens) > 1 and not is_initial(tokens[0]) and all(is_initial(t) and t.endswith(".") for t in tokens[1:]):
+        return Name(tokens[0], " ".join(tokens[1:]))
     # Initials glued to the surname: "A.Ş.Tahirzade"
     last = tokens[-1]
     glued = re.match(r"^((?:[^\W\d_]\.)+)([^\W\d_].+)$", last)

@@ -211,3 +211,19 @@ ALSO: list[str] = _T["ALSO"]
 ENDNOTE_HEADINGS: list[str] = _T["ENDNOTE_HEADINGS"]
 HEADING_LINKS: list[str] = _T["HEADING_LINKS"]
 CHAPTER_WORDS: list[str] = _T["CHAPTER_WORDS"]
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (*_strings(k), *_strings(v))]
+    if isinstance(value, (list, tuple)):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def every_phrase() -> list[str]:
+    """Every word and phrase of every table, in every language: what citations are made of besides names and
+    titles (the PDF-text reader learns from it how to cut a run of words an extractor glued together)."""
+    return _strings([_T[table] for table in sorted(_T)])

@@ -19,6 +19,7 @@ from ..normalize import clean
 from . import notelayout as NL
 from .notelabels import assign
 from .glyphs import repair
+from .respace import respace
 
 _GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:!?”’\"»)\]…])(\d{1,5})(?![\w\d])")  # books run past note 9999
 _SPACED = re.compile(r"(?<=[.,;:!?”’\"»)\]…])[ \t]+(\d{1,5})(?=[ \t]|$)")
@@ -58,7 +59,7 @@ def _join(lines: list[_Line]) -> tuple[str, tuple[tuple[int, int], ...]]:
 
 
 def read_pdf_text(text: str, path: str) -> Manuscript:
-    lines = NL.prepare(repair(clean(text)))
+    lines = NL.prepare(respace(repair(clean(text))))
     marks = marker_candidates([_Line(i, ln.text) for i, ln in enumerate(lines)])
     by_number: dict[int, list[float]] = {}  # number -> positions of its possible markers (line + column fraction)
     by_line: dict[int, set[int]] = {}  # glued markers only: what tells a body line from a note line

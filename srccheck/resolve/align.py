@@ -18,6 +18,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from rapidfuzz import fuzz
 
@@ -49,15 +50,22 @@ class NoteWords:
     positions: dict[str, tuple[int, ...]]
 
     @classmethod
-    def of(cls, text: str) -> NoteWords:
+    def of(cls, text: str, known: Callable[[str], bool] | None = None) -> NoteWords:
+        """known: whether a folded word is one of the bibliography's; a long word that is none, but that its words
+        make up entirely, is read as those words (an extractor glued them: "dokumentationmit")."""
         tokens = []
         positions: dict[str, list[int]] = {}
         for m in _TOKEN.finditer(text):
             folded = fold(m.group())
             if not folded or " " in folded:
                 continue  # a token fold splits (rare: "ﬁ" ligatures fold to one word, digits with marks)
-            positions.setdefault(folded, []).append(len(tokens))
-            tokens.append(Token(folded, m.start(), m.end()))
+            pieces = [(folded, m.start(), m.end())]
+            if known is not None and len(folded) >= W.glued_word and len(folded) == m.end() - m.start() \
+                    and not known(folded):
+                pieces = [(folded[a:b], m.start() + a, m.start() + b) for a, b in glued_words(folded, known)]
+            for word, start, end in pieces:
+                positions.setdefault(word, []).append(len(tokens))
+                tokens.append(Token(word, start, end))
         return cls(text, tuple(tokens), {k: tuple(v) for k, v in positions.items()})
 
     def index_at(self, offset: int) -> int:
@@ -100,6 +108,24 @@ class Mention:
     def end(self) -> int:
         ends = [e for _, e, _ in self.names] + ([self.title.end] if self.title else [])
         return max(ends + ([self.year[1]] if self.year else []))
+
+
+def glued_words(word: str, known: Callable[[str], bool], longest: int = 30) -> list[tuple[int, int]]:
+    """The cut of a word into the fewest known words, as (start, end) pairs; the whole word when there is none."""
+    n = len(word)
+    fewest = [0] + [n + 1] * n
+    back = [0] * (n + 1)
+    for end in range(1, n + 1):
+        for start in range(max(0, end - longest), end):
+            if fewest[start] + 1 < fewest[end] and known(word[start:end]):
+                fewest[end], back[end] = fewest[start] + 1, start
+    if fewest[n] > n:
+        return [(0, n)]
+    cuts, end = [], n
+    while end > 0:
+        cuts.append((back[end], end))
+        end = back[end]
+    return cuts[::-1]
 
 
 # -- the words of an entry ------------------------------------------------------------------

@@ -102,12 +102,16 @@ class NoteReader:
         self._imprints: dict[str, frozenset[str]] = {}
         self.aligned = 0  # (note, candidate entry) pairs aligned this run, counted by the tests
 
+    def _known(self, word: str) -> bool:
+        """A folded word of the bibliography's titles or people."""
+        return word in self.bib.by_title_word or word in self.bib.by_family
+
     def read(self, note: Note, citations: list[Citation]) -> list[tuple[Citation, tuple[Reading, ...]]]:
         """The note's citations (split again where a found title demands it), each with its aligned readings."""
         parsed = [c for c in citations if c.key is None]
         if not self.bib.entries or (parsed or len(citations)) and self._clear(note, parsed):
             return [(c, ()) for c in citations]  # a note of keyed citations only, or nothing to align
-        words = NoteWords.of(note.text)
+        words = NoteWords.of(note.text, self._known)
         found = mentions(self.bib, words, self.weigh, W.note_candidates)
         self.aligned += len({m.key for m in found})
         if not found:

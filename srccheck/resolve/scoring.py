@@ -52,7 +52,18 @@ def title_similarity(cited: str, entry_title: str) -> float:
     common = len(_word_set(a) & _word_set(b))
     coverage = 100.0 * common / max(1, len(short_words))
     best = max(best, partial * W.partial_factor, coverage * W.coverage_factor if " " in shorter else 0.0)
+    if max(map(len, a.split()), default=0) >= W.glued_word:
+        best = max(best, _without_spaces(a, b))
     return float(best)
+
+
+def _without_spaces(cited: str, title: str) -> float:
+    """The title similarity of a cited title whose spaces an extractor dropped: both compared without spaces,
+    as a whole, as the head of the entry's title, or as the best-aligned part of the longer one."""
+    a, b = cited.replace(" ", ""), title.replace(" ", "")
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    partial = fuzz.partial_ratio(shorter, longer) * W.partial_factor if len(shorter) >= W.partial_min_length else 0.0
+    return float(max(fuzz.ratio(a, b), fuzz.ratio(shorter, longer[: len(shorter)]), partial))
 
 
 def _initials_agree(a: str, b: str) -> bool:

@@ -65,6 +65,9 @@ class Weights:
     """Shorter titles are not aligned as substrings: short strings align somewhere in any long title."""
     coverage_factor: float = 0.9
     """Words of the shorter title found in the longer one, in any order, count for this fraction."""
+    glued_word: int = 15
+    """A cited word this long may be words an extractor glued together ("цифровойсетиинтегрального"): the titles
+    are then also compared without their spaces."""
 
     # -- candidates -------------------------------------------------------------------------
     title_candidates: int = 40
