@@ -84,6 +84,9 @@ def main() -> None:
     folders = [a for i, a in enumerate(args) if a not in ("-v", "--source") and (i == 0 or args[i - 1] != "--source")]
     total = Judged()
     for name in folders:
+        if not (Path(name) / source).is_file() or not (Path(name) / "pdftotext-raw.txt").is_file():
+            print(f"{Path(name).name:40} skipped: no {source} or no pdftotext-raw.txt beside it")
+            continue
         j = judge(Path(name), verbose, source)
         for field in vars(total):
             setattr(total, field, getattr(total, field) + getattr(j, field))
