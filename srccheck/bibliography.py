@@ -132,7 +132,15 @@ def entry_families(entry: Entry) -> list[str]:
 
 
 def entry_titles(entry: Entry) -> list[str]:
-    return [t for t in (entry.get("title"), entry.get("shorttitle")) if t]
+    """The titles a note may cite a work by: its title, its short title, and a volume's own title after the
+    work's ("Нарысы па … Пачатак ХХ ст." for volume = "2: Пачатак ХХ ст.", biblatex's maintitle before title)."""
+    title, volume, main = entry.get("title"), entry.get("volume"), entry.get("maintitle")
+    titles = [t for t in (title, entry.get("shorttitle")) if t]
+    if title and volume and sum(ch.isalpha() for ch in volume) > 3:
+        titles.append(f"{title} {volume}")
+    if title and main:
+        titles.append(f"{main} {title}")
+    return titles
 
 
 def entry_span(entry: Entry) -> tuple[int, int] | None:

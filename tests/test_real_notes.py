@@ -91,3 +91,24 @@ def test_every_et_al_form_of_the_grammar_is_recognised():
     for phrase in languages.ET_AL:
         assert pattern.match(phrase), phrase
     assert pattern.match("u. a.") and pattern.match("et al")
+
+
+VOLUMES = r"""
+@book{brls, title = {Нарысы па гiсторыi беларуска-рускiх лiтаратурных сувязей: У 4 кн.},
+  address = {Мiнск}, publisher = {Навука i тэхнiка}, year = {1994}, volume = {2: Пачатак ХХ ст. 1900--1917 гг.},
+  editor = {В. А. Каваленка and I. Я. Навуменка}}
+@book{brls1, title = {Нарысы па гiсторыi беларуска-рускiх лiтаратурных сувязей: У 4 кн.},
+  address = {Мiнск}, publisher = {Навука i тэхнiка}, year = {1993}, volume = {1: Ад старажытнасцi да канца XIX ст.}}
+@book{maintitle, author = {Ranke, Leopold}, maintitle = {Deutsche Geschichte im Zeitalter der Reformation},
+  title = {Der Bauernkrieg}, volume = {2}, year = {1839}, publisher = {Duncker}, address = {Berlin}}
+"""
+
+
+def test_a_volume_cited_by_the_works_head_and_its_own_title() -> None:
+    # GOST's short form names the work's head and the volume's title ("Нарысы па … Пачатак ХХ ст."): the volume is
+    # in the bib's volume field, not its title; biblatex keeps a multi-volume work's title in maintitle
+    body = "Claim.[^1] Claim.[^2]"
+    text = body + "\n\n[^1]: Нарысы па Пачатак ХХ ст. 1900—1917 гг. С. 397.\n" \
+        "[^2]: Ranke, Deutsche Geschichte im Zeitalter der Reformation: Der Bauernkrieg, S. 12.\n"
+    report = check_loaded(read_markdown(text, "m.md"), parse_bibliography(VOLUMES), Options(language="ru"))
+    assert [(c.note, res.key) for c, res in report.citations] == [(1, "brls"), (2, "maintitle")]
