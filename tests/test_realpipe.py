@@ -62,3 +62,24 @@ def test_cross_references_of_a_book_numbered_per_chapter() -> None:
     (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == "pypdf.txt"]
     result = score_fixture(path, expected, folder / "refs.bib", fmt)
     assert (result.fn, result.fp, result.false_alarms) == (0, 0, 0)  # 1, 1 and 1 before
+
+
+def test_a_pages_first_footnote_before_its_number() -> None:
+    # pdftotext -layout gave two pages' first footnotes as " Necati Özgüven, …" / "13" / "" / "Kurumu, 1997, p. 2.":
+    # note 13 was read as "Kurumu, 1997, p. 2." and its first line went to the note before (F1 0.929)
+    folder = ROOT / "tests" / "realpipe" / "dev" / "tr-istanbul-docx"
+    (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == "pdftotext-layout.txt"]
+    result = score_fixture(path, expected, folder / "refs.bib", fmt)
+    assert (result.fn, result.fp, result.false_alarms) == (0, 0, 0)
+
+
+def test_a_number_after_a_notes_last_line_stays_where_it_is() -> None:
+    from srccheck.manuscript.notelayout import prepare
+
+    # the shape above, but the line before the number is the end of note 12 (not indented as a first line is)
+    # and the text after the blank line is note 13's first line: nothing moves
+    text = "Body.12 Body.13\n\n12\n Aydın, Tarih, s. 4.\nsee also s. 5.\n13\n\n Kaya, Liman, s. 9.\n"
+    assert [ln.text for ln in prepare(text)] == ["Body.12 Body.13", "12", " Aydın, Tarih, s. 4.", "see also s. 5.",
+                                                 "13", " Kaya, Liman, s. 9."]
+    moved = "Body.12 Body.13\n\n12\n Aydın, Tarih, s. 4.\n\n Kaya, Liman, Ankara,\n13\n\nTürk Tarih Kurumu, s. 9.\n"
+    assert [ln.text for ln in prepare(moved)][-2:] == ["13 Kaya, Liman, Ankara,", "Türk Tarih Kurumu, s. 9."]

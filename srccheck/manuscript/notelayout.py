@@ -83,7 +83,7 @@ def prepare(text: str) -> list[Line]:
 
     def flush() -> None:
         nonlocal pending_break
-        for number, piece in _numbers_after_text(_by_column(page), last_note):
+        for number, piece in _number_after_first_line(_numbers_after_text(_by_column(page), last_note)):
             separator = bool(SEPARATOR.match(piece))
             if not piece.strip() and not separator:
                 continue
@@ -173,6 +173,32 @@ def _numbers_after_text(page: list[tuple[int, str]], last_note: list[int]) -> li
     for own in waiting:  # a number whose paragraph did not follow on this page: left as it was
         out[next(k for k, (_, text) in enumerate(page) if number(k) == own and k not in out)] = str(own)
     last_note[0] = numbers[-1]
+    return [(page[k][0], out[k]) for k in sorted(out)]
+
+
+def _number_after_first_line(page: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """pdftotext -layout of a LibreOffice page sometimes gives the page's first footnote as its first line, then
+    its number alone, then a blank line and the rest (" Necati Özgüven, Osmanlı Maliye Tarihi, … Türk Tarih" /
+    "13" / "" / "Kurumu, 1997, p. 2."). The number goes back in front of that line. Taken only when the line is
+    indented as a note's first line is after its number and the rest is not, and the number continues the
+    page's note numbers (the bare number before it is one less, or the next one is one more)."""
+    bare = [(k, int(m.group(1))) for k, (_, text) in enumerate(page) if (m := _PAGE_DIGITS.match(text))]
+    if not bare:
+        return page
+    out = dict(enumerate(text for _, text in page))
+    for j, (k, n) in enumerate(bare):
+        first = k - 1
+        if first < 1 or page[first - 1][1].strip() or k + 2 >= len(page) or page[k + 1][1].strip():
+            continue  # not a two-line paragraph [first line, number] followed by a blank line and more
+        text, rest = page[first][1], page[k + 2][1]
+        if not text[:1].isspace() or not text.strip() or text.strip()[0].isdigit() or rest[:1].isspace() \
+                or not rest.strip():
+            continue
+        before = bare[j - 1][1] if j else None
+        after = bare[j + 1][1] if j + 1 < len(bare) else None
+        if before == n - 1 or after == n + 1:
+            out[first] = f"{n} {text.strip()}"
+            del out[k]
     return [(page[k][0], out[k]) for k in sorted(out)]
 
 
