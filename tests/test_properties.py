@@ -185,8 +185,15 @@ def _title_similarity_by_definition(cited: str, entry_title: str) -> float:
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
     partial = fuzz.partial_ratio(shorter, longer) if len(shorter) >= 12 else 0.0
     coverage = 100.0 * len(set(a.split()) & set(b.split())) / max(1, len(set(shorter.split())))
-    return float(max(fuzz.ratio(a, b), fuzz.ratio(shorter, longer[: len(shorter)]), partial * 0.97,
-                     coverage * 0.9 if len(shorter.split()) >= 2 else 0.0))
+    best = max(fuzz.ratio(a, b), fuzz.ratio(shorter, longer[: len(shorter)]), partial * 0.97,
+               coverage * 0.9 if len(shorter.split()) >= 2 else 0.0)
+    if any(len(word) >= 15 for word in a.split()):
+        # a cited word this long may be glued words: the two titles are also compared without spaces
+        x, y = a.replace(" ", ""), b.replace(" ", "")
+        short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+        best = max(best, fuzz.ratio(x, y), fuzz.ratio(short, long_[: len(short)]),
+                   fuzz.partial_ratio(short, long_) * 0.97 if len(short) >= 12 else 0.0)
+    return float(best)
 
 
 TITLE_WORDS = st.sampled_from(["Tarih", "tarih", "Devlet", "Savaşı", "savasi", "(1920-1923)", "(1919)", "ve", "the",

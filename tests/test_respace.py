@@ -145,3 +145,17 @@ def test_gost_note_reads_its_author() -> None:
     (c,) = parse_note(note, grammar_for("ru"), set())
     assert [(n.family, n.given) for n in c.authors] == [("Иванов", "И. И.")]
     assert c.written_ranges == ((34, 36),)
+
+
+def test_hostile_lines_are_bounded() -> None:
+    import time
+
+    # a megabyte line, a long line ending in a hyphen before a glued line (its last word is looked for), runs of
+    # one letter: each was a search that retried every start
+    lines = ["thequestionoftheports" * 50_000, "the question of" * 20_000 + " b-", "Theconsulreportedthat" * 15,
+             "a" * 300] * 40
+    text = _glued_document(*lines)
+    start = time.perf_counter()
+    out = respace(text)
+    assert time.perf_counter() - start < 5
+    assert out.replace(" ", "") == text.replace(" ", "")  # only spaces are ever added

@@ -38,9 +38,9 @@ _MARKER_THEN_WORD = re.compile(r"([.,;:!?”’»)][0-9]{1,4})(?=[^\W\d_])")
 _NUMBER_THEN_WORD = re.compile(r"([^\W\d_][0-9]+)(?=[^\W\d_]{2})")
 _YEAR_AMONG_WORDS = re.compile(r"(?<=[^\W\d_]{2})(?=[0-9]{4}(?![0-9]))|(?<=[^\W\d_]{2},)(?=[0-9]{4}(?![0-9]))")
 _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_])")
-_LAST_WORD = re.compile(r"[^\W\d_]+-$")
 _FIRST_WORD = re.compile(r"^\s*[^\W\d_]+")
 _LONGEST_WORD = 30
+_LONGEST_LINE = 400  # the segmentation is linear in a line's length, but a line of a page is short
 # the segmentation's costs, on top of a word's -log(frequency)
 _PER_WORD = 3.0  # each cut costs this much more: of two readings, the one with fewer, longer words wins
 _LONE_LETTER = 6.0  # a lone letter is mostly an initial or a page label ("s."), rarely a word inside a glued run
@@ -78,6 +78,8 @@ def _grammar_words() -> tuple[str, ...]:
 def glued_line(line: str) -> bool:
     """A line that may have been read without its spaces: a long token, and few spaces for its length. Long
     words of Turkish or German look alike; glued_words tells them apart with the document's vocabulary."""
+    if len(line) > _LONGEST_LINE:
+        return False  # no typeset line is this long: a file of another kind, left as it is
     tokens = line.split()
     if not tokens:
         return False
@@ -96,6 +98,7 @@ _NUMBER_GLUE_SIGN = re.compile(r"[^\W\d_]{2}[0-9]+[^\W\d_]{2}|[^\W\d_]{2}[.,;:][
 
 
 def _has_glue_sign(token: str) -> bool:
+    """Whether a token (of a line no longer than _LONGEST_LINE) shows words run together (see _GLUE_SIGN)."""
     if _NUMBER_GLUE_SIGN.search(token):
         return True
     if any(token[k].isupper() and token[k - 1].islower() and token[k - 3:k].isalpha() and token[k - 3:k].islower()
@@ -121,6 +124,14 @@ def _glued_words(line: str, vocabulary: Vocabulary) -> bool:
     return False
 
 
+def _without_last_word(text: str) -> str:
+    """The text without its trailing letters (a walk back, not a search: a search ending in $ retries every start)."""
+    k = len(text)
+    while k and text[k - 1].isalpha():
+        k -= 1
+    return text[:k]
+
+
 class Vocabulary:
     """The words a document spells with spaces around them, by frequency."""
 
@@ -133,7 +144,7 @@ class Vocabulary:
                 continue
             # the part of a word broken across a glued line is a fragment, no word ("Da-|vidR.Ellison")
             if i + 1 in glued and line.rstrip().endswith("-"):
-                line = _LAST_WORD.sub("", line.rstrip())
+                line = _without_last_word(line.rstrip()[:-1])
             if i - 1 in glued and lines[i - 1].rstrip().endswith("-"):
                 line = _FIRST_WORD.sub("", line)
             kept.append(line)
@@ -214,10 +225,24 @@ def _respace_token(token: str, vocabulary: Vocabulary, before: str = "", after: 
 
 def _hidden_words(token: str) -> bool:
     """Whether a token of an unglued line still hides words run together: a repeat marker or signal of several
-    words ("Тамже.С.370"), or a sign of glue (see _has_glue_sign). Not a long word the document's words make up:
-    in Turkish or German that is mostly one word ("milliyetçilerine", "Hafenfrage")."""
-    return not _ADDRESS.search(token) and (
-        _has_glue_sign(token) or any(m.group().lower() in _grammar_phrases() for m in _WORD.finditer(token)))
+    words ("Тамже.С.370"), or punctuation or numbers between words (_GLUE_SIGN, _NUMBER_GLUE_SIGN). Not a long
+    word the document's words make up: in Turkish or German that is mostly one word ("milliyetçilerine")."""
+    return len(token) <= _LONGEST_LINE and not _ADDRESS.search(token) and (
+        _NUMBER_GLUE_SIGN.search(token) is not None
+        or any(not m.group()[-1].islower() or m.group()[2] != "." for m in _GLUE_SIGN.finditer(token))
+        or any(m.group().lower() in _grammar_phrases() for m in _WORD.finditer(token)))
+
+
+_WORTH_A_LOOK = re.compile("|".join([_FIELD_THEN_LABEL.pattern, _NUMBER_GLUE_SIGN.pattern, _GLUE_SIGN.pattern]))
+
+
+def _worth_a_look(line: str) -> bool:
+    """Whether any token of an unglued line may hide words (one search of the line instead of a test of each
+    token: a book has millions)."""
+    if _WORTH_A_LOOK.search(line):
+        return True
+    low = line.lower()
+    return any(phrase in low for phrase in _grammar_phrases())
 
 
 def _respaced(token: str, vocabulary: Vocabulary, before: str = "", after: str = "") -> str:
@@ -267,7 +292,9 @@ _LEADING_LETTERS = re.compile(r"[^\W\d_]+")
 def _broken_word(lines: list[str], i: int) -> tuple[str, str]:
     """The other parts of words broken at line i's start and end: the previous line's last letters when it ends
     with a hyphen, the next line's first letters when line i does."""
-    before = _BROKEN_END.search(lines[i - 1].rstrip()) if i > 0 else None
+    previous = lines[i - 1].rstrip() if i > 0 else ""
+    # only the line's end is looked at: a search of a long line without a hyphen would try every start
+    before = _BROKEN_END.search(previous[-_LONGEST_WORD - 1:]) if previous.endswith("-") else None
     after = _LEADING_LETTERS.match(lines[i + 1].lstrip()) if i + 1 < len(lines) and lines[i].rstrip().endswith("-") \
         else None
     return (before.group(1) if before else ""), (after.group() if after else "")
@@ -294,7 +321,7 @@ def respace(text: str) -> str:
                             for k, t in enumerate(tokens))
     # an extractor that glues long lines glues short ones too, where no line-level sign shows it ("Тамже.")
     for i, line in enumerate(lines):
-        if i in flagged:
+        if i in flagged or len(line) > _LONGEST_LINE or not _worth_a_look(line):
             continue
         before, after = _broken_word(lines, i)
         tokens = line.split(" ")
