@@ -83,3 +83,13 @@ def test_a_number_after_a_notes_last_line_stays_where_it_is() -> None:
                                                  "13", " Kaya, Liman, s. 9."]
     moved = "Body.12 Body.13\n\n12\n Aydın, Tarih, s. 4.\n\n Kaya, Liman, Ankara,\n13\n\nTürk Tarih Kurumu, s. 9.\n"
     assert [ln.text for ln in prepare(moved)][-2:] == ["13 Kaya, Liman, Ankara,", "Türk Tarih Kurumu, s. 9."]
+
+
+def test_a_number_moved_down_after_a_number_set_on_the_bodys_last_line() -> None:
+    # "…followed these de5" / "Goossens … (n 4) 80." / "Dilip Parameshwar Gaonkar, …" / "7" / … / "6": note 5's number
+    # ends the body's last line, so note 6's number, moved after the page's last note, had no earlier bare neighbour
+    for name in ("en-oscola-article", "en-verbose-article"):  # F1 0.966 and 0.967 before
+        folder = ROOT / "tests" / "realpipe" / "dev" / name
+        (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == "pdftotext.txt"]
+        result = score_fixture(path, expected, folder / "refs.bib", fmt)
+        assert (result.fn, result.fp, result.false_alarms) == (0, 0, 0), name

@@ -217,14 +217,23 @@ def _numbers_moved_down(lines: list[Line]) -> list[Line]:
         page += k > 0 and ln.page_break
         page_of.append(page)
     bare: dict[int, list[tuple[int, int]]] = {}  # page -> (line index, number) of its lines holding a number alone
+    trailing: set[int] = set()  # of those, the body lines ending in a note's number ("…followed these de5")
     for k, ln in enumerate(lines):
         m = _PAGE_DIGITS.match(ln.text)
         last_of_page = k + 1 == len(lines) or lines[k + 1].page_break
         if m and not last_of_page:
             bare.setdefault(page_of[k], []).append((k, int(m.group(1))))
+        elif (t := _TRAILING.search(ln.text)) and not last_of_page and _STARTS_SENTENCE.match(lines[k + 1].text) \
+                and lines[k + 1].text.lstrip()[:1].isupper():
+            # the number of the page's first note set on the body's last line: it stands before that note as a
+            # bare number would, so it can be the earlier neighbour of a number moved down
+            bare.setdefault(page_of[k], []).append((k, int(t.group(1))))
+            trailing.add(k)
     moves: dict[int, int] = {}  # stray line -> the line its number goes in front of
     for numbers in bare.values():
         for pos, (k, n) in enumerate(numbers):
+            if k in trailing:
+                continue  # a number that stays where it is
             earlier = numbers[:pos]
             pairs = [(a, b) for (a, x), (b, y) in zip(earlier, earlier[1:]) if x == n - 1 and y == n + 1]
             if len(pairs) != 1 or any(x == n for _, x in earlier):
