@@ -31,7 +31,7 @@ def test_libreoffice_footnotes_in_pdftotexts_default_order() -> None:
             continue
         result = score_fixture(path, expected, folder / "refs.bib", fmt)
         assert result.notes_found == result.notes_total, folder.name
-        assert result.f1 >= 0.93, (folder.name, result.f1)  # measured 0.935 (endnotes) to 1.000
+        assert result.f1 >= 0.98, (folder.name, result.f1)  # measured 0.982 to 1.000 (0.935 before the column fix)
 
 
 def test_latex_footnote_numbers_pdftotext_moved_to_the_pages_end() -> None:
@@ -93,3 +93,12 @@ def test_a_number_moved_down_after_a_number_set_on_the_bodys_last_line() -> None
         (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == "pdftotext.txt"]
         result = score_fixture(path, expected, folder / "refs.bib", fmt)
         assert (result.fn, result.fp, result.false_alarms) == (0, 0, 0), name
+
+
+def test_a_column_of_endnote_numbers_opening_a_page() -> None:
+    # the page of endnotes begins "1 / 2 / 3 / 4" then their four first lines; the form feed before "1" kept it out
+    # of the column, so 2, 3, 4 took the first three lines and note 1 was the chapter heading "1. Häfen, …"
+    folder = ROOT / "tests" / "realpipe" / "dev" / "de-heilmann-odt-endnotes"
+    (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == "pdftotext.txt"]
+    result = score_fixture(path, expected, folder / "refs.bib", fmt)
+    assert (result.fn, result.fp, result.false_alarms) == (0, 0, 0)  # F1 0.935 before

@@ -108,15 +108,17 @@ def _numbers_beside_text(lines: list[Line]) -> list[Line]:
     i = 0
     while i < len(lines):
         run = i
-        while run < len(lines) and (m := _PAGE_DIGITS.match(lines[run].text)) and not lines[run].page_break \
-                and (run == i or int(m.group(1)) == int(_PAGE_DIGITS.match(lines[run - 1].text).group(1)) + 1):
+        # the column may open a page (its first number after the form feed), not cross into the next
+        while run < len(lines) and (m := _PAGE_DIGITS.match(lines[run].text)) and (run == i or (
+                not lines[run].page_break
+                and int(m.group(1)) == int(_PAGE_DIGITS.match(lines[run - 1].text).group(1)) + 1)):
             run += 1
         count = run - i
         texts = lines[run : run + count]
         if count >= 2 and len(texts) == count and not any(
                 _PAGE_DIGITS.match(t.text) or _START.match(t.text) or t.page_break for t in texts):
             for bare, line in zip(lines[i:run], texts):
-                out.append(Line(line.number, f"{bare.text.strip()} {line.text.strip()}"))
+                out.append(Line(line.number, f"{bare.text.strip()} {line.text.strip()}", bare.page_break))
             i = run + count
             continue
         out.append(lines[i])
