@@ -4,9 +4,10 @@ LaTeX PDF as one word ("Commissionerfollowedthesedevelopmentscloselyandsent", "A
 Such a line is rare among its neighbours, which keep their spaces, so the document teaches its own words: a glued
 run is cut where punctuation or a capital letter shows a word boundary, then into the most probable sequence of
 the words the document spells elsewhere (dynamic programming over word frequencies, as in word segmentation
-for languages written without spaces). A run that cannot be cut into known words stays as it is, and digits
-are never moved: a marker glued to a word ("capital.2") and a note number glued to its note ("3Aksın") keep the
-shape the note reader expects.
+for languages written without spaces). A run that cannot be cut into known words stays as it is. Only spaces are
+added, and none next to a marker glued to a word ("capital.2") or a note number glued to its note ("3Aksın"),
+which keep the shape the note reader expects; a year or a page label among glued words gets its spaces.
+A document with fewer than three glued lines is left as it is.
 """
 
 from __future__ import annotations
