@@ -210,7 +210,10 @@ class CommandLine(RuleBasedStateMachine):
             outputs |= {args[i + 1] for i, a in enumerate(args[:-1]) if a == "--baseline"}
             outputs.add(str(self.project / "base.json"))  # a configuration may name it
         named = {i + 1 for i, a in enumerate(args[:-1]) if a in ("-o", "--baseline")}
-        inputs = {a for i, a in enumerate(args) if i not in named and a.startswith(str(self.project))}
+        # an input is a file that is there: "--config ms.tex --no-config --baseline ms.tex --write-baseline" reads no
+        # ms.tex, and may create it as the baseline
+        inputs = {a for i, a in enumerate(args)
+                  if i not in named and a.startswith(str(self.project)) and os.path.lexists(a)}
         config = self.project / "srccheck.toml"
         if args[0] == "check" and config.is_file() and not config.is_symlink():  # found, and what it names
             inputs.add(str(config))
