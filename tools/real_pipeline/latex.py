@@ -16,7 +16,7 @@ BABEL = {"en": "english", "de": "ngerman", "fr": "french", "tr": "turkish", "ru"
 @dataclass
 class LatexDoc:
     style: str  # biblatex bibstyle/citestyle
-    cls: str  # article | scrartcl | report | scrbook | memoir | article-twocolumn
+    cls: str  # article | scrartcl | report | scrreprt | book | scrbook | memoir | article-twocolumn
     engine: str  # pdflatex | pdflatex-t1 | lualatex
     notes: str  # footnotes | endnotes | enotez | enotez-chapter
 
@@ -58,7 +58,7 @@ def document(plan: DocPlan, doc: LatexDoc, bib_name: str, signal: str) -> str:
     cls, options = doc.cls, ["a5paper", "11pt"]
     if cls == "article-twocolumn":
         cls, options = "article", ["a4paper", "10pt", "twocolumn"]
-    chaptered = cls in ("report", "scrbook", "memoir")
+    chaptered = cls in ("report", "scrbook", "memoir", "book", "scrreprt")
     lines = [f"\\documentclass[{','.join(options)}]{{{cls}}}"]
     if doc.engine == "lualatex":
         lines.append("\\usepackage{fontspec}")
