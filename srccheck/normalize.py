@@ -80,6 +80,9 @@ _FOLD_TABLE = _FoldTable()
 def fold(text: str) -> str:
     """Matching key: lower case (Turkish-aware), no diacritics or punctuation."""
     # cached: the same names, words and titles are folded again and again across notes and entries
+    if "ε" in text:
+        # the LaTeX 2ε logo as a PDF prints it (\LaTeXe), against "LaTeX2e" as a .bib or a typist writes it
+        text = text.replace("2ε", "2e")
     return " ".join(_WORD.findall(text.translate(_FOLD_TABLE).lower()))
 
 

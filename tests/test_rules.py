@@ -92,6 +92,17 @@ def test_inconsistent_spelling():
     assert not rules_of(findings(fine), "inconsistent-spelling")
 
 
+def test_inconsistent_spelling_of_typeset_tex_logos():
+    # a PDF prints \LaTeXe as "LATEX 2ε" (or, glued by its extractor, "LATEX2ε"); the .bib decodes it as "LaTeX2e"
+    bib = BIB + "@article{mitt, author={Mittelbach, Frank}, title={A new algorithm for {\\LaTeXe}}, year=2000}"
+    typeset = ALL_CITED + ["F. Mittelbach, “A new algorithm for LATEX2ε”, p. 3.",
+                           "F. Mittelbach, “A new algorithm for LATEX 2ε”, p. 4."]
+    assert not rules_of(findings(typeset, bib=bib), "inconsistent-spelling")
+    assert not rules_of(findings(typeset, bib=bib), "unresolved-citation")
+    misspelt = ALL_CITED + ["F. Mittelbach, “A new algoritm for LATEX2ε”, p. 3."]
+    assert rules_of(findings(misspelt, bib=bib), "inconsistent-spelling") == [("inconsistent-spelling", 5, "mitt")]
+
+
 def test_metadata_mismatch():
     wrong_year = [FULL_KAYA.replace("1990", "1993"), FULL_DEMIR, FULL_CAN1, FULL_CAN2]
     assert rules_of(findings(wrong_year), "metadata-mismatch") == [("metadata-mismatch", 1, "kaya1990")]
