@@ -236,3 +236,26 @@ def test_continuation_lines_alike_in_shape_beside_note_numbers_are_kept():
     ms = read_pdf_text("Metin.1 Metin.2 Metin.3 Metin.4\n\n" + notes, "m.txt")
     assert [n.text for n in ms.notes] == [f"A. Yazar: Makale {n}, in: Dergi 9.{n} (Feb. 19{90 + n}), S. {n}0–{n}4, hier S. {n}1."
                                           for n in range(1, 5)]
+
+
+def test_a_running_head_with_its_page_number_is_not_the_next_note():
+    # LaTeX book classes print "8 CHAPTER 2. THE WAR YEARS" atop a verso page; pypdf and pdfminer give it right after
+    # the previous page's last note, where page 8 reads as a second note 8 (tests/realpipe/holdout/en-verbose-memoir)
+    text = ("6 CHAPTER 2. THE WAR YEARS\nExports fell markedly in 1904.5 Observers were divided.6\n"
+            "Roughly 17 per cent passed through Mersin.7 The town grew in 1895.8 Corre-\n"
+            "5Mittelbach, “Formatting documents with floats”, pp. 281–285.\n"
+            "6Rokicki, “Advanced special support”, pp. 210–211.\n"
+            "7Barbara Beeton. “Production notes”. In: TUGboat 12.2 (1991), p. 313.\n"
+            "8Wilson, “Glisterings: Ornaments”, p. 203.\n"
+            "8 CHAPTER 2. THE WAR YEARS\nspondence mentions a convoy of 450 refugees.9 Exports fell in 1887.10\n"
+            "9Senn, “TeX output previewers”, p. 55.\n10Asher, “Inside Type & Set”, p. 13.\n")
+    ms = read_pdf_text(text, "m.txt")
+    assert [n.number for n in ms.notes] == [5, 6, 7, 8, 9, 10]
+    assert ms.notes[3].text == "Wilson, “Glisterings: Ornaments”, p. 203."
+
+
+def test_archival_notes_in_capitals_stay_notes():
+    # notes set in capitals that recur with other numbers are not running heads: their words are short sigla
+    notes = "".join(f"{n} BOA, HR. MKT., {n}12/4{n}.\n" for n in range(1, 5))
+    ms = read_pdf_text("Metin bir.1 Metin iki.2 Metin üç.3 Metin dört.4\n\n" + notes, "m.txt")
+    assert [n.text for n in ms.notes] == [f"BOA, HR. MKT., {n}12/4{n}." for n in range(1, 5)]

@@ -313,9 +313,27 @@ _PAGE_DIGITS = re.compile(r"^[ \t]*(\d{1,4})[ \t]*$")
 _PAGE_LINES = 12  # fewer lines than any page of text holds
 
 
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def running_heads(lines: list[Line]) -> set[int]:
+    """Lines that are a running head with its page number ("8 CHAPTER 2. II. THE WAR YEARS"): set in capitals,
+    as LaTeX's book classes set the marks, and printed again on other pages with another number. Such a line
+    follows a page's last note and looks like the next note when the page's number continues the notes'."""
+    keyed: Counter[str] = Counter()
+    capitals = []
+    for i, ln in enumerate(lines):
+        words = _LETTER_WORD.findall(ln.text)
+        if len(words) >= 3 and any(len(w) >= 6 for w in words) and all(w.isupper() for w in words) \
+                and ln.text.lstrip()[:1].isdigit():
+            capitals.append(i)
+            keyed[re.sub(r"\d+", "#", " ".join(ln.text.split()))] += 1
+    return {i for i in capitals if keyed[re.sub(r"\d+", "#", " ".join(lines[i].text.split()))] >= 2}
+
+
 def candidates(lines: list[Line]) -> list[Start]:
     starts: list[Start] = []
-    paging = page_numbers(lines)
+    paging = page_numbers(lines) | running_heads(lines)
     for i, ln in enumerate(lines):
         if i in paging:
             continue
@@ -464,6 +482,7 @@ def mark_noise(lines: list[Line], chosen: set[int]) -> None:
     # ("… dayanır.4") does not, however often it recurs elsewhere
     at_edges: Counter[str] = Counter(key for key, near in zip(keyed, edge) if near)
     paged = any(ln.page_break for ln in lines[1:])  # form feeds mark the pages: a bare number does not
+    heads = running_heads(lines)
     content = False  # whether the page so far has text: a page number before any is the page's own header
     for i, ln in enumerate(lines):
         if ln.page_break:
@@ -484,7 +503,7 @@ def mark_noise(lines: list[Line], chosen: set[int]) -> None:
             if i + 1 < len(lines) and not paged and content:
                 lines[i + 1].page_break = True
             continue
-        if edge[i] and at_edges[keyed[i]] >= 3 and len(keyed[i]) < 90:
+        if i in heads or (edge[i] and at_edges[keyed[i]] >= 3 and len(keyed[i]) < 90):
             ln.noise = True  # a running head (the chapter's title, the page number beside it)
     for i, ln in enumerate(lines[:-1]):
         if ln.noise and (ln.page_break or ln.first_text):
