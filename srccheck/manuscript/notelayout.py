@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from ..grammar import alternation
 from ..grammar import languages as L
+from ..normalize import fold
 
 _MONTHS = {m.lower() for ms in L.MONTHS.values() for m in ms}
 _UNITS = frozenset(L.UNITS)
@@ -154,6 +155,10 @@ def _numbers_after_text(page: list[tuple[int, str]], last_note: list[int]) -> li
         return page
     zone = blocks[trailed.index(True):]
     numbers = [n for b in zone if (n := number(b[-1])) is not None]
+    if any(number(k) is not None for b in zone for k in b[:-1]):
+        # a number alone on its line before the text of its note ("5" / "Durst, …" / "6" / "Anonymous, …"): the
+        # page's numbers stand in front of their notes, and one after a paragraph is the next page's or a moved one
+        return page
     counting = all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
     # one number alone continues what an earlier page began (page numbers, one a page, never begin it)
     if not counting or (len(numbers) < 2 and not (last_note[0] and numbers[0] == last_note[0] + 1)):
@@ -218,11 +223,13 @@ def _numbers_moved_down(lines: list[Line]) -> list[Line]:
     for k, ln in enumerate(lines):
         page += k > 0 and ln.page_break
         page_of.append(page)
+    numbered_at_top = _numbered_at_top(lines, page_of)
     bare: dict[int, list[tuple[int, int]]] = {}  # page -> (line index, number) of its lines holding a number alone
     trailing: set[int] = set()  # of those, the body lines ending in a note's number ("…followed these de5")
     for k, ln in enumerate(lines):
         m = _PAGE_DIGITS.match(ln.text)
-        last_of_page = k + 1 == len(lines) or lines[k + 1].page_break
+        # a page whose number heads it (book classes' running heads) may end in a note's number
+        last_of_page = (k + 1 == len(lines) or lines[k + 1].page_break) and page_of[k] not in numbered_at_top
         if m and not last_of_page:
             bare.setdefault(page_of[k], []).append((k, int(m.group(1))))
         elif (t := _TRAILING.search(ln.text)) and not last_of_page and _STARTS_SENTENCE.match(lines[k + 1].text) \
@@ -256,6 +263,16 @@ def _numbers_moved_down(lines: list[Line]) -> list[Line]:
             ln = Line(ln.number, f"{targets[k]} {ln.text.strip()}", ln.page_break)
         out.append(ln)
     return out
+
+
+def _numbered_at_top(lines: list[Line], page_of: list[int]) -> set[int]:
+    """Pages whose first line is their number: a bare number counting on by one from the previous page's first
+    line or on to the next page's."""
+    firsts = {}
+    for k, ln in enumerate(lines):
+        if (k == 0 or ln.page_break) and (m := _PAGE_DIGITS.match(ln.text)):
+            firsts[page_of[k]] = int(m.group(1))
+    return {p for p, n in firsts.items() if firsts.get(p - 1) == n - 1 or firsts.get(p + 1) == n + 1}
 
 
 def _by_column(page: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -317,23 +334,53 @@ _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def running_heads(lines: list[Line]) -> set[int]:
-    """Lines that are a running head with its page number ("8 CHAPTER 2. II. THE WAR YEARS"): set in capitals,
-    as LaTeX's book classes set the marks, and printed again on other pages with another number. Such a line
-    follows a page's last note and looks like the next note when the page's number continues the notes'."""
-    keyed: Counter[str] = Counter()
-    capitals = []
-    for i, ln in enumerate(lines):
-        words = _LETTER_WORD.findall(ln.text)
-        if len(words) >= 3 and any(len(w) >= 6 for w in words) and all(w.isupper() for w in words) \
-                and ln.text.lstrip()[:1].isdigit():
-            capitals.append(i)
-            keyed[re.sub(r"\d+", "#", " ".join(ln.text.split()))] += 1
-    return {i for i in capitals if keyed[re.sub(r"\d+", "#", " ".join(lines[i].text.split()))] >= 2}
+    """Lines that are a running head ("8 CHAPTER 2. II. THE WAR YEARS", "CHAPTER 2. II. THE WAR YEARS"): set in
+    capitals, as LaTeX's book classes set the marks, and printed again on other pages. Such a line follows a page's
+    last note and looks like the next note when its page number continues the notes'. Capitals alone would take
+    archival notes ("BOA, HR. MKT.") too, so a head must also carry its page number and recur with another, or
+    hold a heading that the document prints in lower case ("II. The War Years")."""
+    capitals = [i for i, ln in enumerate(lines) if _in_capitals(ln.text)]
+    if not capitals:
+        return set()
+    keyed = Counter(_digits_keyed(lines[i].text) for i in capitals)
+    numbered = {i for i in capitals if keyed[_digits_keyed(lines[i].text)] >= 2 and lines[i].text.lstrip()[:1].isdigit()}
+    headings = {fold(ln.text) for ln in lines if _may_be_heading(ln.text)}
+    heads = numbered | {i for i in capitals if _holds_heading(lines[i].text, headings)}
+    # a head too long for its line goes on with the rest of the title ("… AND CREDIT," / "1908-1914")
+    return heads | {i + 1 for i in heads if i + 1 < len(lines) and _head_rest(lines[i + 1].text)}
 
 
-def candidates(lines: list[Line]) -> list[Start]:
+def _head_rest(text: str) -> bool:
+    """Capitals and figures, no small letter, and not a bare number (the next page's or note's)."""
+    text = text.strip()
+    return 0 < len(text) <= 40 and not text.isdigit() and not any(c.islower() for c in text)
+
+
+def _in_capitals(text: str) -> bool:
+    words = _LETTER_WORD.findall(text)
+    return len(words) >= 3 and any(len(w) >= 6 for w in words) and all(w.isupper() for w in words)
+
+
+def _digits_keyed(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()))
+
+
+def _may_be_heading(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 10 and len(text) <= 80 and not _in_capitals(text) and \
+        sum(len(w) for w in _LETTER_WORD.findall(text)) >= 10
+
+
+def _holds_heading(text: str, headings: set[str]) -> bool:
+    """Whether a run of the line's words, folded, is a heading line of the document."""
+    words = fold(text).split()
+    return any(" ".join(words[a:b]) in headings for a in range(len(words)) for b in range(a + 2, len(words) + 1))
+
+
+def candidates(lines: list[Line], heads: set[int] | None = None) -> list[Start]:
+    """Every line that may start a note (heads: the running heads, when the caller found them already)."""
     starts: list[Start] = []
-    paging = page_numbers(lines) | running_heads(lines)
+    paging = page_numbers(lines) | (running_heads(lines) if heads is None else heads)
     for i, ln in enumerate(lines):
         if i in paging:
             continue
@@ -346,7 +393,8 @@ def candidates(lines: list[Line]) -> list[Start]:
         bare = _BARE.match(ln.text)
         if bare:
             following = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
-            if following and not following[0].isdigit() and not _BARE.match(lines[i + 1].text):
+            if following and not following[0].isdigit() and not _BARE.match(lines[i + 1].text) \
+                    and i + 1 not in paging:  # a page number above its running head
                 number = int(bare.group(1))
                 starts.append(Start(i, number, following, True, 0.1 if lines[i + 1].page_break else 0.25))
             continue

@@ -68,8 +68,10 @@ def read_pdf_text(text: str, path: str) -> Manuscript:
             by_number.setdefault(number, []).append(line + _column / 1e7)
         if glued:
             by_line.setdefault(line, set()).add(number)
-    headings = [i for i, ln in enumerate(lines) if NL.ENDNOTES_HEADING.match(ln.text) or NL.CHAPTER_HEADING.match(ln.text)]
-    chain = NL.choose_chain(NL.candidates(lines), by_number, headings)
+    heads = NL.running_heads(lines)  # "CHAPTER 3. AFTER MUDROS" atop a page begins no chapter
+    headings = [i for i, ln in enumerate(lines) if i not in heads and (NL.ENDNOTES_HEADING.match(ln.text)
+                                                                       or NL.CHAPTER_HEADING.match(ln.text))]
+    chain = NL.choose_chain(NL.candidates(lines, heads), by_number, headings)
     # neither a note's start nor a line holding a marker the numbering took is a running head
     chosen = {s.index for s in chain} | {s.index + 1 for s in chain if s.own_line} \
         | {int(s.marker_at) for s in chain if s.marker_at >= 0}
