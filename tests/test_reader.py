@@ -292,3 +292,14 @@ def test_a_book_page_in_pdftotexts_default_order():
         (1, 1, "Senn"), (1, 2, "Asher"), (1, 3, "Wilson"), (1, 4, "Hagen"),
         (2, 1, "Mittelbach"), (2, 2, "Wang"), (2, 3, "Thiele and Goossens"), (2, 4, "Mittelbach"), (2, 5, "Durst"),
         (2, 6, "Anonymous")]
+
+
+def test_a_day_glued_to_the_word_before_it_is_no_marker():
+    # pdfminer drops the spaces of tight lines: "dated10 October 1917" once respaced; 10 is the day, not marker 10,
+    # which would have made the walk skip markers 8 and 9 (tests/realpipe/holdout/en-verbose-memoir/pdfminer.txt)
+    body = "".join(f"Sentence {n} ends here.{n}\n" for n in range(1, 8))
+    body += "Correspondence dated10 October 1917 mentions\na convoy of refugees.8 These figures are\n" \
+            "incomplete. The budget allotted piastres.9\nThe end of the chapter.10\n"
+    notes = "\n".join(f"{n} A. Yazar, Kitap {n}, 1990, s. {n}." for n in range(1, 11))
+    ms = read_pdf_text(body + "\n" + notes + "\n", "m.txt")
+    assert [(m.number, m.line) for m in ms.markers] == [(n, n) for n in range(1, 8)] + [(8, 9), (9, 10), (10, 11)]

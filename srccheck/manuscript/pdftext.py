@@ -205,6 +205,8 @@ def marker_candidates(body: list[_Line]) -> list[tuple[int, int, int, bool | Non
                     continue  # 29.03.1920, 1.000 (but "in 1903.13" is a year, then marker 13)
             if m.end() < len(ln.text) and ln.text[m.end()] in ".," and ln.text[m.end() + 1 : m.end() + 2].isdigit():
                 continue
+            if prev.isalpha() and _next_word(ln.text, m.end()) in _MONTHS:
+                continue  # "dated10 October 1917": a day glued to the word before it (pdfminer), not a marker
             candidates.append((ln.number, m.start(1), int(m.group(1)), True))
         for m in _SPACED.finditer(ln.text):
             after = ln.text[m.end():].strip().split(" ", 1)[0].lower().strip(".,;:")
@@ -213,6 +215,10 @@ def marker_candidates(body: list[_Line]) -> list[tuple[int, int, int, bool | Non
             candidates.append((ln.number, m.start(1), int(m.group(1)), False))
     candidates.sort(key=lambda c: (c[0], c[1]))
     return candidates
+
+
+def _next_word(text: str, at: int) -> str:
+    return text[at:at + 40].strip().split(" ", 1)[0].lower().strip(".,;:")
 
 
 def _printed_page(printed: dict[int, int], known: list[int], page: int) -> int | None:
