@@ -16,7 +16,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from .notelayout import _CITE_TOKEN, _WORD, SEPARATOR, Layout, Line, Start
+from .notelayout import _CITE_TOKEN, _WORD, CHAPTER_HEADING, SEPARATOR, Layout, Line, Start
 
 
 @dataclass
@@ -131,6 +131,11 @@ def _indented_page_starts(lines: list[Line], labels: list[str]) -> None:
         previous = labels[i]
 
 
+def _chapter_heading(text: str) -> bool:
+    """"Chapter 2", "Kapitel III": a chapter's own heading, not a running head naming it with its title."""
+    return bool(CHAPTER_HEADING.match(text)) and len(text.split()) <= 3
+
+
 _TERMINAL = re.compile(r"[.!?)\]”\"»]\s*$")
 
 
@@ -156,7 +161,10 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
         if lines[idx[pos]].page_break or lines[idx[pos]].first_text:
             marked_before_break = False
     back: list[dict[str, str]] = []
+    chapter_began = False  # a chapter's heading came earlier in the gap: the notes before it do not go on after it
     for pos, i in enumerate(idx):
+        # the heading may be noise (a "Chapter 2" atop a page, like every chapter's, reads as a running head)
+        chapter_began = chapter_began or any(_chapter_heading(lines[j].text) for j in range(idx[pos - 1], i) if pos)
         p = model.note_probability(feats[i])
         emit_n, emit_b = -math.log(max(p, 1e-6)), -math.log(max(1 - p, 1e-6))
         if i in marker_lines:
@@ -191,6 +199,8 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
                     elif prev in ("Bc", "Bi"):
                         # where rules are drawn as text, the foot of a page starts after one
                         move = 0.0 if hint else big if separated else 1.0 if prev == "Bi" else 4.0
+                        if chapter_began:
+                            move = big
                     else:
                         continue
                 elif prev in ("N", "Nc"):
