@@ -216,3 +216,15 @@ def test_the_readings_bib_draft_once_patched_are_the_parsers_own():
     rossi = parse_note(Note(1, "Mario Rossi, e Luca Bianchi, Storia di Roma, Einaudi, Torino, 1990, p. 4.", 1),
                        grammar_for("it"), set())[0]
     assert [(a.given, a.family) for a in rossi.authors] == [("Mario", "Rossi"), ("Luca", "Bianchi")]
+
+
+def test_gost_pages_after_the_issue_stay_with_the_article():
+    # GOST (biblatex-gost) gives the cited pages after the issue with a capital label: "№ 6. С. 34—36." is the locator,
+    # not a second, discursive sentence (tests/realpipe/dev/ru-gost-report)
+    ru = grammar_for("ru")
+    (article,) = cits("Меликов А. З., Пономаренко Л. А. Оптимизация цифровой сети // Автоматика и телемеханика. "
+                      "1992. № 6. С. 34—36.", ru)
+    assert article.written_ranges == ((34, 36),)
+    # German: an author's initial after a number is not a locator, and still begins the next citation
+    first, second = cits("Müller, Hans: Geschichte. Berlin 1999, Nr. 6. S. Bauer, Titel, Wien 2001, S. 4.", DE)
+    assert (first.authors[0].family, second.authors[0].family) == ("Müller", "Bauer")

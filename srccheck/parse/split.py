@@ -153,6 +153,8 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
                         cuts.append((k + 1, k + 1))
                 elif _month_follows(rest, grammar):
                     pass  # "2015. Июль. С. 757": the issue's month after its year
+                elif _locator_follows(rest, grammar):
+                    pass  # "… 1992. № 6. С. 34—36.": GOST gives the pages after the issue, with a capital
                 elif capital or _starts_citation(rest, grammar, markers):
                     cuts.append((k + 1, k + 1))  # after "s. 45." / "12/4." / "45-47."
             elif _locator_follows(rest, grammar):
