@@ -228,3 +228,13 @@ def test_gost_pages_after_the_issue_stay_with_the_article():
     # German: an author's initial after a number is not a locator, and still begins the next citation
     first, second = cits("Müller, Hans: Geschichte. Berlin 1999, Nr. 6. S. Bauer, Titel, Wien 2001, S. 4.", DE)
     assert (first.authors[0].family, second.authors[0].family) == ("Müller", "Bauer")
+
+
+def test_oscola_ibid_then_a_page_then_commentary():
+    # OSCOLA writes "ibid 114." (no stop after ibid, no comma): 114 is the page, not an ordinal after a word, and the
+    # sentence after it is commentary (tests/realpipe/dev/en-oscola-article)
+    ibid, = cits("ibid 114. On the wider context see the discussion above.", EN)
+    assert (ibid.kind, ibid.written_ranges) == ("ibid", ((114, 114),))
+    # an ordinal after a running word still does not cut: "Aleppo im 17. Jahrhundert"
+    (de,) = cits("Lindner, Handel und Herrschaft: Aleppo im 17. Jahrhundert, hier S. 218.", DE)
+    assert de.written_ranges == ((218, 218),)

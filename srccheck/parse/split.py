@@ -144,7 +144,7 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
             if re.search(r"\d[a-b]?\.$", token):
                 if _edition_follows(rest, grammar):
                     pass  # "2. Aufl.", "3. baskı": an edition, inside the citation
-                elif _ordinal_in_phrase(text, k, grammar):
+                elif _ordinal_in_phrase(text, k, grammar, markers):
                     pass  # "Aleppo im 17. Jahrhundert", "am 3. Mai": an ordinal inside a title or a date
                 elif _plain_number_after_comma(piece):
                     # "…, 45. Smith, …" (a page) or "…, 100. Yılında …" (an ordinal in a title):
@@ -212,15 +212,16 @@ def is_edition(part: str, grammar: Grammar) -> bool:
 _WORD_THEN_NUMBER = re.compile(r"(?:^|\s)([^\W\d_]+)\s+[0-9]{1,3}$")
 
 
-def _ordinal_in_phrase(text: str, k: int, grammar: Grammar) -> bool:
+def _ordinal_in_phrase(text: str, k: int, grammar: Grammar, markers: list[str]) -> bool:
     """Whether the number ending at the full stop k follows a lower-case word ("im 17.", "am 3.", "the 2."):
-    an ordinal in running words, not a page (pages follow a comma, a colon or a label)."""
+    an ordinal in running words, not a page (pages follow a comma, a colon, a label or a repeat marker: OSCOLA's
+    "ibid 114.")."""
     m = _WORD_THEN_NUMBER.search(text, max(0, k - 40), k)
     if not m or not m.group(1).islower():
         return False
     word = m.group(1)
     return word not in grammar.locator_labels and word + "." not in grammar.locator_labels and \
-        word not in _PINPOINT_WORDS
+        word not in _PINPOINT_WORDS and not is_marker(word, markers) and not is_marker(word + ".", markers)
 
 
 def _ends_with_place(piece: str, grammar: Grammar) -> bool:
