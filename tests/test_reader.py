@@ -327,3 +327,18 @@ def test_a_note_does_not_go_on_after_the_next_chapters_heading():
     ms = read_pdf_text(text, "m.txt")
     assert [(n.chapter, n.printed) for n in ms.notes] == [(1, 1), (1, 2), (2, 1)]
     assert not any("supply of grain" in n.text for n in ms.notes)
+
+
+def test_a_two_column_page_read_out_of_order_by_pdftotext():
+    # pdftotext's default order of a two-column LaTeX page (tests/realpipe/dev/de-geschichtsfrkl-twocolumn): page 1
+    # gives the right column's markers (7, 8) before the left column's; page 2 gives the notes as 9-10, 13-14, 11-12
+    note = lambda n: f"{n} Sowa, Friedhelm: Antwort {n}, in: DTK 4 (1991), 54–56, hier {40 + n}."
+    page1 = ("Die Lage habe sich erheblich verschärft.7 Etwa 26 Prozent liefen über Erzurum.8\n"
+             + "".join(f"Die Forschung hat die Dimension der Frage betont.{n}\n" for n in range(1, 7)) + "\n"
+             + "\n".join(note(n) for n in range(1, 7)) + "\n\n" + "\n".join(note(n) for n in (7, 8)) + "\n\n1\n")
+    page2 = ("".join(f"Keine der beiden Seiten war jedoch bereit.{n}\n" for n in range(9, 15)) + "\n"
+             + "\n".join(note(n) for n in (9, 10)) + "\n\n" + "\n".join(note(n) for n in (13, 14)) + "\n\n"
+             + "\n".join(note(n) for n in (11, 12)) + "\n\n2\n")
+    ms = read_pdf_text(page1 + "\f" + page2, "m.txt")
+    assert [(n.number, n.text) for n in ms.notes] == [(n, note(n).split(" ", 1)[1]) for n in range(1, 15)]
+    assert sorted(m.number for m in ms.markers) == list(range(1, 15))

@@ -84,7 +84,8 @@ def prepare(text: str) -> list[Line]:
 
     def flush() -> None:
         nonlocal pending_break
-        for number, piece in _number_after_first_line(_numbers_after_text(_by_column(page), last_note)):
+        for number, piece in _number_after_first_line(_numbers_after_text(_note_blocks_in_order(_by_column(page)),
+                                                                          last_note)):
             separator = bool(SEPARATOR.match(piece))
             if not piece.strip() and not separator:
                 continue
@@ -100,6 +101,36 @@ def prepare(text: str) -> list[Line]:
             page.append((number, piece))
     flush()
     return _numbers_moved_down(_numbers_beside_text(lines))
+
+
+_NUMBERED = re.compile(r"^[ \t]*(\d{1,5})(?:[.)]?[ \t]+|(?=[^\W\d_]))\S")
+
+
+def _note_blocks_in_order(page: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """pdftotext's default order of a two-column page may give the notes of one column before the other's: runs of
+    notes counting up by one, out of order at the page's end ("14 … 17 / 23 … 30 / 18 … 22"). They are put in the
+    order of their numbers when the last runs, each of two notes or more, so ordered make one unbroken run."""
+    starts = [(k, int(m.group(1))) for k, (_, text) in enumerate(page) if (m := _NUMBERED.match(text))]
+    runs: list[list[tuple[int, int]]] = []
+    for k, n in starts:
+        if runs and n == runs[-1][-1][1] + 1:
+            runs[-1].append((k, n))
+        else:
+            runs.append([(k, n)])
+    if len(runs) < 3:
+        return page
+    for size in range(len(runs), 2, -1):  # the longest run of runs at the end that sorts into one
+        tail = runs[-size:]
+        ordered = sorted(tail, key=lambda r: r[0][1])
+        # runs of one are left alone: a wrapped range ("pp. 25–" / "26. issn: …") starts a line with a number too
+        if ordered != tail and all(len(r) >= 2 for r in tail) and \
+                all(b[0][1] == a[-1][1] + 1 for a, b in zip(ordered, ordered[1:])):
+            break
+    else:
+        return page
+    bounds = [r[0][0] for r in tail] + [len(page)]
+    segment = {r[0][1]: page[bounds[i]:bounds[i + 1]] for i, r in enumerate(tail)}
+    return page[:bounds[0]] + [line for r in ordered for line in segment[r[0][1]]]
 
 
 def _numbers_beside_text(lines: list[Line]) -> list[Line]:

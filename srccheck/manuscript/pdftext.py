@@ -99,7 +99,9 @@ def read_pdf_text(text: str, path: str) -> Manuscript:
                           printed=start.number if restarted else None))
     body = [_Line(i, ln.text) for i, ln in enumerate(lines) if layout.labels[i] == "B"]
     body_lines = {b.number for b in body}
-    markers, unmatched = _chapter_markers(body, chain, notes, lines, [m for m in marks if m[0] in body_lines])
+    body_marks = [m for m in marks if m[0] in body_lines]
+    markers, unmatched = _chapter_markers(body, chain, notes, lines, body_marks)
+    markers = _passed_over_on_the_page(markers, chain, notes, lines, body_marks)
     line_of_marker = {m.number: m.line for m in markers}
     notes = [replace(n, marker_line=line_of_marker.get(n.number)) for n in notes]
     endnotes = _endnotes(lines, chain, layout.labels)
@@ -180,6 +182,30 @@ def _chapter_markers(body: list[_Line], chain: list[NL.Start], notes: list[Note]
             unmatched.append(Marker(m.number, lines[m.line].number, chapter if len(ordered) > 1 else 0,
                                     m.number if len(ordered) > 1 else None))
     return markers, unmatched
+
+
+def _passed_over_on_the_page(markers: list[Marker], chain: list[NL.Start], notes: list[Note], lines: list[NL.Line],
+                             marks: list[tuple[int, int, int, bool | None]]) -> list[Marker]:
+    """A note still without a marker takes the one marker of its number glued to a word on its own page, before
+    it, that the walk passed over because it came out of order: pdftotext's default order reads some two-column
+    pages right column first (notes 7-13's markers before notes 1-6's). Only where form feeds mark the pages."""
+    if not any(ln.page_break for ln in lines[1:]):
+        return markers
+    page_of, page = [], 0
+    for k, ln in enumerate(lines):
+        page += k > 0 and ln.page_break
+        page_of.append(page)
+    have = {m.number for m in markers}
+    taken = {(m.line, m.number) for m in markers}
+    added = []
+    for start, note in zip(chain, notes):
+        if note.number in have:
+            continue
+        hits = [m for m in marks if m[2] == start.number and m[3] is True and m[0] < start.index
+                and page_of[m[0]] == page_of[start.index] and (lines[m[0]].number, note.number) not in taken]
+        if len(hits) == 1:
+            added.append(Marker(note.number, lines[hits[0][0]].number, note.chapter, note.printed))
+    return sorted(markers + added, key=lambda m: m.number) if added else markers
 
 
 def marker_candidates(body: list[_Line]) -> list[tuple[int, int, int, bool | None]]:
