@@ -342,3 +342,24 @@ def test_a_two_column_page_read_out_of_order_by_pdftotext():
     ms = read_pdf_text(page1 + "\f" + page2, "m.txt")
     assert [(n.number, n.text) for n in ms.notes] == [(n, note(n).split(" ", 1)[1]) for n in range(1, 15)]
     assert sorted(m.number for m in ms.markers) == list(range(1, 15))
+
+
+def test_a_libreoffice_pages_first_note_run_on_from_the_body():
+    # pdftotext's default order of a LibreOffice page whose first note follows the body with no blank line: its
+    # number, after the note, goes in front of the note's first line, not of the paragraph's (the body's)
+    # (tests/realpipe/holdout/en-mhra-docx, tests/realpipe/dev/tr-istanbul-docx)
+    text = ("Contemporary observers were divided.1 The French commander followed these\n"
+            "developments closely and sent reports to the capital.2 Roughly 56 per cent of\n"
+            "the grain trade passed through Aleppo in 1887. 3 The matter was raised again.\n"
+            "In this period the governor adopted a cautious line with the Ottoman Bank.4\n"
+            "Correspondence dated December 20, 1912 mentions a convoy of 4,750 refugees.\n"
+            "Poetry of the Great War: An Anthology, ed. by Dominic Hibberd and John\n"
+            "Onions (St. Martin’s Press, 1986), p. 20.\n1\n\n"
+            "Louis Bonnerot, “David Jones and the Notion of Fragments,” Agenda, 11 (1973), p. 80.\n2\n\n"
+            "Bonnerot, “David Jones,” p. 81.\n3\n\n"
+            "Valerie D. Greenberg, Transgressive Readings (University of Michigan Press, 1990), p. 12.\n4\n")
+    ms = read_pdf_text(text, "m.txt")
+    assert [n.number for n in ms.notes] == [1, 2, 3, 4]
+    assert ms.notes[0].text == "Poetry of the Great War: An Anthology, ed. by Dominic Hibberd and John Onions " \
+                               "(St. Martin’s Press, 1986), p. 20."
+    assert sorted(m.number for m in ms.markers) == [1, 2, 3, 4]

@@ -207,11 +207,32 @@ def _numbers_after_text(page: list[tuple[int, str]], last_note: list[int]) -> li
         elif waiting:
             own = waiting.pop(0)
         if own is not None:
-            out[b[0]] = f"{own} {page[b[0]][1].strip()}"
+            first = _after_the_body([page[k][1] for k in b[:-1] if k in out] or [page[b[0]][1]])
+            out[b[first]] = f"{own} {page[b[first]][1].strip()}"
     for own in waiting:  # a number whose paragraph did not follow on this page: left as it was
         out[next(k for k, (_, text) in enumerate(page) if number(k) == own and k not in out)] = str(own)
     last_note[0] = numbers[-1]
     return [(page[k][0], out[k]) for k in sorted(out)]
+
+
+_BODY_MARKER = re.compile(r"[.,;:!?”’\"»)](?:\d{1,4}|[ \t]\d{1,4}(?=[ \t]+[^\W\d_]*[A-ZÀ-ÞĀ-Ž]|[ \t]*$))(?=\s|$)")
+
+
+def _after_the_body(texts: list[str]) -> int:
+    """Where a note begins in a paragraph that pdftotext ran on from the body's last lines (no blank line between
+    them): at the first line starting a sentence after the last line holding a marker ("…in 1887. 3", "…Bank.6").
+    0 when no line holds one."""
+    marked = [k for k, text in enumerate(texts) if _BODY_MARKER.search(text)]
+    if not marked:
+        return 0
+    for k in range(marked[-1] + 1, len(texts)):
+        # the body's sentence ended (a note's title may end in a closing quote or bracket: "Reaction,”")
+        if _BODY_SENTENCE_END.search(texts[k - 1]) and _STARTS_SENTENCE.match(texts[k]):
+            return k
+    return 0
+
+
+_BODY_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?]\s*$")
 
 
 def _number_after_first_line(page: list[tuple[int, str]]) -> list[tuple[int, str]]:
