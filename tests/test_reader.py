@@ -363,3 +363,16 @@ def test_a_libreoffice_pages_first_note_run_on_from_the_body():
     assert ms.notes[0].text == "Poetry of the Great War: An Anthology, ed. by Dominic Hibberd and John Onions " \
                                "(St. Martin’s Press, 1986), p. 20."
     assert sorted(m.number for m in ms.markers) == [1, 2, 3, 4]
+
+
+def test_a_locator_ending_a_notes_first_line_is_no_body_marker():
+    # the note's first line ends "…, DTK 5, Nr. 3" and the body holds "1.200 Piaster": neither is a marker, so the
+    # note still begins after the body's last sentence (tests/realpipe/holdout-late/de-chicagoibid-docx)
+    text = ("Die Stadt hatte etwa 3.000 Einwohner.1 Am 13. August 1914 meldete das Konsulat\n"
+            "in Smyrna, die Lage habe sich erheblich verschärft.2 Der Haushalt des Jahres 1881\n"
+            "sah dafür 1.200 Piaster vor. Die Zeitgenossen bewerteten diese Ereignisse.\n"
+            "Norbert Hesse, „Das TeX RUNTIME SYSTEM für SCO Unix“, DTK 5, Nr. 3\n"
+            "(1993): 48–52, p. 50-51. Zum weiteren Zusammenhang siehe oben.\n1\n\n"
+            "Ohnemus, „Beyond the Archive“, p. 73-75.\n2\n")
+    ms = read_pdf_text(text, "m.txt")
+    assert [n.text.split(",")[0] for n in ms.notes] == ["Norbert Hesse", "Ohnemus"]

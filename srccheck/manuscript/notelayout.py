@@ -215,7 +215,9 @@ def _numbers_after_text(page: list[tuple[int, str]], last_note: list[int]) -> li
     return [(page[k][0], out[k]) for k in sorted(out)]
 
 
-_BODY_MARKER = re.compile(r"[.,;:!?”’\"»)](?:\d{1,4}|[ \t]\d{1,4}(?=[ \t]+[^\W\d_]*[A-ZÀ-ÞĀ-Ž]|[ \t]*$))(?=\s|$)")
+# a marker glued to a word's punctuation ("Einwohner.15 Am"), or spaced after a sentence's last word or year
+# ("in 1887. 3"), not a locator after an abbreviation ("Nr. 3", "vol. 2") nor a grouped number ("1.200 Piaster")
+_BODY_MARKER = re.compile(r"(?:[^\W\d_][.,;:!?”’\"»)]|[^\W\d_]{4}[.!?][ \t]|(?<![\d.])\d{4}[.][ \t])\d{1,4}(?=[ \t]|$)")
 
 
 def _after_the_body(texts: list[str]) -> int:
