@@ -376,3 +376,17 @@ def test_a_locator_ending_a_notes_first_line_is_no_body_marker():
             "Ohnemus, „Beyond the Archive“, p. 73-75.\n2\n")
     ms = read_pdf_text(text, "m.txt")
     assert [n.text.split(",")[0] for n in ms.notes] == ["Norbert Hesse", "Ohnemus"]
+
+
+def test_a_note_run_onto_a_word_hyphenated_at_the_pages_foot():
+    # pdftotext joins "tou-" (the page's last body line) to the next line it reads, the page's first note "12. Ibid.":
+    # "…n'est tou12. Ibid., p. 1264-1265." (tests/realpipe/holdout/fr-philosophyverbose-article)
+    text = ("Le commandant adresse des rapports détaillés à Paris.11 Ces chiffres doivent être maniés\n"
+            "avec prudence.\n\n11. Weinberg, « A Model of Leptons » cit., p. 1264-1266.\n\n3\n\f"
+            "La ville compte environ 450 habitants.12 Le budget de 1915 prévoit 1 200 piastres.13\n"
+            "D’après le recensement de 1917, la ville compte environ 450 habitants. Aucune des deux parties n’est tou12. Ibid., p. 1264-1265.\n"
+            "13. Gaonkar, « On Alternative Modernities » cit., p. 15-21.\n\n4\n")
+    ms = read_pdf_text(text, "m.txt")
+    assert [(n.number, n.text) for n in ms.notes] == [
+        (11, "Weinberg, « A Model of Leptons » cit., p. 1264-1266."), (12, "Ibid., p. 1264-1265."),
+        (13, "Gaonkar, « On Alternative Modernities » cit., p. 15-21.")]

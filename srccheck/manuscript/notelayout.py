@@ -100,7 +100,27 @@ def prepare(text: str) -> list[Line]:
                 pending_break = True
             page.append((number, piece))
     flush()
-    return _numbers_moved_down(_numbers_beside_text(lines))
+    return _notes_run_onto_a_word(_numbers_moved_down(_numbers_beside_text(lines)))
+
+
+_RUN_ONTO_A_WORD = re.compile(r"^(.*[^\W\d_])(\d{1,4})\. (?=[^\W\d_]|[«“\"„(])(.*)$")
+
+
+def _notes_run_onto_a_word(lines: list[Line]) -> list[Line]:
+    """pdftotext joins a word hyphenated at a page's last body line to the next line it reads, which may be the page's
+    first footnote: "…n'est tou12. Ibid., p. 1264." ("tou-" / "12. Ibid."). The note goes back on a line of its own
+    when the next note ("13. …", the same label) starts within the next three lines."""
+    out: list[Line] = []
+    for k, ln in enumerate(lines):
+        m = _RUN_ONTO_A_WORD.match(ln.text)
+        if m:
+            after = f"{int(m.group(2)) + 1}. "
+            if any(nxt.text.lstrip().startswith(after) for nxt in lines[k + 1 : k + 4]):
+                out.append(Line(ln.number, m.group(1), ln.page_break))
+                out.append(Line(ln.number, f"{m.group(2)}. {m.group(3)}"))
+                continue
+        out.append(ln)
+    return out
 
 
 _NUMBERED = re.compile(r"^[ \t]*(\d{1,5})(?:[.)]?[ \t]+|(?=[^\W\d_]))\S")
