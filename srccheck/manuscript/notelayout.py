@@ -124,6 +124,7 @@ def _notes_run_onto_a_word(lines: list[Line]) -> list[Line]:
 
 
 _NUMBERED = re.compile(r"^[ \t]*(\d{1,5})(?:[.)]?[ \t]+|(?=[^\W\d_]))\S")
+_MOST_RUNS = 8
 
 
 def _note_blocks_in_order(page: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -137,14 +138,15 @@ def _note_blocks_in_order(page: list[tuple[int, str]]) -> list[tuple[int, str]]:
             runs[-1].append((k, n))
         else:
             runs.append([(k, n)])
-    if len(runs) < 3:
-        return page
-    for size in range(len(runs), 2, -1):  # the longest run of runs at the end that sorts into one
+    # runs of one are left alone: a wrapped range ("pp. 25–" / "26. issn: …") starts a line with a number too;
+    # a page's notes fall into a few runs (its columns), so a few are looked at
+    longer = 0
+    while longer < min(len(runs), _MOST_RUNS) and len(runs[-1 - longer]) >= 2:
+        longer += 1
+    for size in range(longer, 2, -1):  # the longest run of runs at the end that sorts into one
         tail = runs[-size:]
         ordered = sorted(tail, key=lambda r: r[0][1])
-        # runs of one are left alone: a wrapped range ("pp. 25–" / "26. issn: …") starts a line with a number too
-        if ordered != tail and all(len(r) >= 2 for r in tail) and \
-                all(b[0][1] == a[-1][1] + 1 for a, b in zip(ordered, ordered[1:])):
+        if ordered != tail and all(b[0][1] == a[-1][1] + 1 for a, b in zip(ordered, ordered[1:])):
             break
     else:
         return page
@@ -431,6 +433,8 @@ def _head_rest(text: str) -> bool:
 
 
 def _in_capitals(text: str) -> bool:
+    if len(text) > 160:
+        return False  # a running head fits on a line (and its heading search is quadratic in its words)
     words = _LETTER_WORD.findall(text)
     return len(words) >= 3 and any(len(w) >= 6 for w in words) and all(w.isupper() for w in words)
 

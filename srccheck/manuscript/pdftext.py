@@ -191,20 +191,27 @@ def _passed_over_on_the_page(markers: list[Marker], chain: list[NL.Start], notes
     pages right column first (notes 7-13's markers before notes 1-6's). Only where form feeds mark the pages."""
     if not any(ln.page_break for ln in lines[1:]):
         return markers
-    page_of, page = [], 0
+    page_start, start_of = 0, []  # the index of each line's page's first line
     for k, ln in enumerate(lines):
-        page += k > 0 and ln.page_break
-        page_of.append(page)
+        if k and ln.page_break:
+            page_start = k
+        start_of.append(page_start)
+    glued: dict[int, list[int]] = {}  # number -> the lines holding it glued, in order
+    for line, _column, number, is_glued in marks:
+        if is_glued:
+            glued.setdefault(number, []).append(line)
     have = {m.number for m in markers}
     taken = {(m.line, m.number) for m in markers}
     added = []
     for start, note in zip(chain, notes):
         if note.number in have:
             continue
-        hits = [m for m in marks if m[2] == start.number and m[3] is True and m[0] < start.index
-                and page_of[m[0]] == page_of[start.index] and (lines[m[0]].number, note.number) not in taken]
+        on_page = glued.get(start.number, [])
+        hits = [line for line in on_page[bisect.bisect_left(on_page, start_of[start.index]):
+                                         bisect.bisect_left(on_page, start.index)]
+                if (lines[line].number, note.number) not in taken]
         if len(hits) == 1:
-            added.append(Marker(note.number, lines[hits[0][0]].number, note.chapter, note.printed))
+            added.append(Marker(note.number, lines[hits[0]].number, note.chapter, note.printed))
     return sorted(markers + added, key=lambda m: m.number) if added else markers
 
 
