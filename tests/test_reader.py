@@ -390,3 +390,13 @@ def test_a_note_run_onto_a_word_hyphenated_at_the_pages_foot():
     assert [(n.number, n.text) for n in ms.notes] == [
         (11, "Weinberg, « A Model of Leptons » cit., p. 1264-1266."), (12, "Ibid., p. 1264-1265."),
         (13, "Gaonkar, « On Alternative Modernities » cit., p. 15-21.")]
+
+
+def test_a_marker_run_onto_the_year_that_opens_the_next_sentence():
+    # pdfminer drops the space of a tight line: "hazır değildi.131902 yılında" is marker 13, then the year 1902
+    # (tests/realpipe/dev/tr-verboseibid-enotez/pdfminer.txt); a year alone after a full stop is no marker
+    body = "".join(f"Cümle {n} burada biter.{n}\n" for n in range(11, 13))
+    body += "Taraflar hazır değildi.131902 yılında durum değişti. Rapor 1905.\n"
+    notes = "\n".join(f"{n}. A. Yazar, Kitap {n}, 1990, s. {n}." for n in range(11, 14))
+    ms = read_pdf_text(body + "\n" + notes + "\n", "m.txt")
+    assert [(m.number, m.line) for m in ms.markers] == [(11, 1), (12, 2), (13, 3)]

@@ -26,6 +26,8 @@ _SPACED = re.compile(r"(?<=[.,;:!?”’\"»)\]…])[ \t]+(\d{1,5})(?=[ \t]|$)")
 _MONTHS = {m for ms in L.MONTHS.values() for m in ms}
 _MONTH_OR_UNIT = _MONTHS | set(L.UNITS)
 _YEAR_THEN_MARKER = re.compile(r"(?<![\w.,])(1[5-9]\d\d|20[0-4]\d)(\d{1,3})(?=[\s.,;:)]|$)")
+# "değildi.131902yı-": marker 13 run onto the year 1902 that opens the next sentence (pdfminer drops the space)
+_MARKER_THEN_YEAR = re.compile(r"(?<=[^\W\d_][.,;:!?])(\d{1,3})((?:1[5-9]|20)\d\d)(?!\d)")
 _DAY_THEN_MARKER = re.compile(r"(?<![\w.,])([12]\d|3[01]|[1-9])(\d{1,2})\s+([^\W\d_]+)")
 _DOTTED_DAY_THEN_MARKER = re.compile(r"(?<![\w.,])([12]\d|3[01]|[1-9])\.(\d{1,3})\s+([^\W\d_]+)")  # "am 12.15 August"
 MAX_GAP = 3  # how far a glued marker may jump ahead of the last one (notes missing in between)
@@ -225,6 +227,8 @@ def marker_candidates(body: list[_Line]) -> list[tuple[int, int, int, bool | Non
         for m in _DOTTED_DAY_THEN_MARKER.finditer(ln.text):
             if m.group(3).lower() in _MONTHS:  # German "12. August" with marker 15 run onto it; not "3.15 km"
                 candidates.append((ln.number, m.start(2), int(m.group(2)), None))
+        for m in _MARKER_THEN_YEAR.finditer(ln.text):
+            candidates.append((ln.number, m.start(1), int(m.group(1)), None))
         for m in _YEAR_THEN_MARKER.finditer(ln.text):
             # "between 1900 and 19052." : a superscript 2 flattened onto the year 1905
             candidates.append((ln.number, m.start(2), int(m.group(2)), None))
