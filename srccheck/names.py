@@ -24,6 +24,9 @@ _JOIN = re.compile(r"(?<!\s)(?:\s+[-–—]\s*|\s*[-–—]\s+|\s+" + alternatio
 _PARENS = re.compile(r"\([^()]*\)")
 
 
+_LONGEST_NAME = 24  # letters of one name without a hyphen; longer, it is words run together
+
+
 def is_initial(token: str) -> bool:
     return bool(_INITIAL.match(token))
 
@@ -36,6 +39,8 @@ def _is_name_token(token: str) -> bool:
         return True  # "de", "van"; "al-Hassan", "el-Hakim", "d’Alembert"
     if not _CAPITALISED.match(token) or not token[0].isupper():
         return False
+    if len(token) > _LONGEST_NAME and "-" not in token:
+        return False  # "Thisparagraphfollowstheorder…": prose whose spaces an extractor dropped, not a surname
     if _ROMAN.match(token) and len(token) > 1:
         return False
     # Turkish case suffixes after an apostrophe ("Atatürk’ün") mark a common noun phrase, not a name;

@@ -238,3 +238,13 @@ def test_oscola_ibid_then_a_page_then_commentary():
     # an ordinal after a running word still does not cut: "Aleppo im 17. Jahrhundert"
     (de,) = cits("Lindner, Handel und Herrschaft: Aleppo im 17. Jahrhundert, hier S. 218.", DE)
     assert de.written_ranges == ((218, 218),)
+
+
+def test_prose_whose_spaces_were_dropped_is_no_author():
+    # pdfminer drops the spaces of tight lines: "Thisparagraphfollowstheorderofthereports, notof the events." read as
+    # "Surname, Title" was a definite short citation, unresolved (tests/realpipe/dev/en-verbose-article/pdfminer.txt)
+    assert cits("Thisparagraphfollowstheorderofthereports, notof the events.", EN) == []
+    assert cits("Этотабзацследуетпорядкудонесений, анесобытий.", grammar_for("ru")) == []
+    # a long double surname keeps its hyphen and is still a name
+    (short,) = cits("Schulenburg-Wolfsburg-Ehrenstein, Die Grafschaft, S. 4.", DE)
+    assert short.authors[0].family == "Schulenburg-Wolfsburg-Ehrenstein"
