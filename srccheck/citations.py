@@ -90,13 +90,27 @@ def _without_trailing_link(text: str) -> str:
     return text
 
 
+def _unbracketed(text: str) -> str:
+    """A citation in brackets of its own, as some styles set one inside a note ("(Team, L. P.: Modifying LaTeX
+    [1995], 8–9)."): without them, so that its locator is the last thing in it."""
+    if not text.startswith("(") or not text.rstrip(".").endswith(")"):
+        return text
+    inner = text.rstrip(".")[1:-1]
+    depth = 0
+    for ch in inner:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return text  # "(1990) 25(3) Journal 12": the first bracket closes early
+    return inner.strip() + "." if depth == 0 and inner.strip() else text
+
+
 def parse_citation(
     fragment: str, note: Note, index: int, line: int, grammar: Grammar, sigla: set[str]
 ) -> Citation | None:
     """Read one fragment; None if it is discursive text rather than a citation."""
     original = fragment.strip()
     markers = marker_set(grammar)
-    text = strip_signal(after_inner_signal(strip_conjunction(original), grammar), grammar)
+    text = _unbracketed(strip_signal(after_inner_signal(strip_conjunction(original), grammar), grammar))
     if not text:
         return None
     xref = None

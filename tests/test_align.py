@@ -139,3 +139,12 @@ def test_a_misspelt_title_word_is_still_found_and_reported():
     cited, problems, _ = check(WHITMORE_FULL, "Whitmore, Between Port and Hinterlnd, 172.")
     assert cited == [(1, "whitmore2015", [[12, 12]]), (2, "whitmore2015", [[172, 172]])]
     assert [f.rule for f in problems] == ["inconsistent-spelling"]
+
+
+def test_a_citation_in_brackets_of_its_own_keeps_its_locator():
+    # geschichtsfrkl sets a short form inside a note in brackets: "(Team, L. P.: Modifying LaTeX [1995], 8–9). Die
+    # Datierung …" (tests/realpipe/dev/de-geschichtsfrkl-twocolumn); the closing bracket is not part of the locator
+    cited, problems, _ = check("(Lindner, K.: Handel und Herrschaft [2004], 8–9). Die Datierung ist unsicher.",
+                               "(Nietzel, B.: Die Massen lenken [2012], 20).", language="de")
+    assert cited == [(1, "lindner2004", [[8, 9]]), (2, "nietzel2012", [[20, 20]])]
+    assert problems == []

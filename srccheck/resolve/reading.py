@@ -321,7 +321,7 @@ class NoteReader:
         line = note.line_at(start)
         if m.title is not None:
             title = text[m.title.start:m.title.end]
-            tail = text[m.title.end:hi]
+            tail = _without_unopened_bracket(text[m.title.end:hi], text[start:hi])
             parsed = parse_citation(_mask(len(title), 0) + tail, note, index, line, self.grammar, self.sigla)
             if parsed is None or parsed.kind in (Kind.ARCHIVAL, Kind.IBID) or parsed.xref_note is not None:
                 parsed = Citation(note.number, index, "", line, Kind.SHORT, locator=locator_only(tail, self.grammar))
@@ -345,6 +345,17 @@ class NoteReader:
         return Citation(note.number, index, text[start:hi].strip(), line, Kind.SHORT, authors=authors, years=years,
                         locator=locator, span=(start, hi),
                         marker=blind.marker if blind else None, marker_role=blind.marker_role if blind else None)
+
+
+_CLOSING_BRACKET = re.compile(r"\)\s*\.?\s*$")
+
+
+def _without_unopened_bracket(tail: str, citation: str) -> str:
+    """A citation in brackets of its own ("(Team, L. P.: Modifying LaTeX [1995], 8–9)."), read from its first name
+    on: the bracket closing it is not part of its locator."""
+    if citation.count(")") > citation.count("(") and _CLOSING_BRACKET.search(tail):
+        return _CLOSING_BRACKET.sub(".", tail)
+    return tail
 
 
 def _is_container(book: Entry, part: Entry) -> bool:
