@@ -18,8 +18,10 @@ def test_text_reader_finds_the_notes_of_real_extractions() -> None:
     for folder, path, fmt, expected in fixtures([ROOT / "tests" / "realpipe" / "dev"], None, "text"):
         total.add(score_fixture(path, expected, folder / "refs.bib", fmt))
     assert total.notes_total > 1500
-    assert total.notes_found / total.notes_total >= 0.98  # measured 98.4 % (96.9 % before the footnote numbers moved)
-    assert total.f1 >= 0.975  # measured 0.980 (0.958 before)
+    # measured 98.9 % and F1 0.994 (98.4 % and 0.980 before the book, two-column and run-on repairs of stop 28;
+    # 96.9 % and 0.958 before the footnote numbers moved)
+    assert total.notes_found / total.notes_total >= 0.985
+    assert total.f1 >= 0.99
 
 
 def test_libreoffice_footnotes_in_pdftotexts_default_order() -> None:

@@ -136,6 +136,7 @@ def _chapter_heading(text: str) -> bool:
     return bool(CHAPTER_HEADING.match(text)) and len(text.split()) <= 3
 
 
+_WORD_BROKEN = re.compile(r"[^\W\d_]{2}-$")
 _TERMINAL = re.compile(r"[.!?)\]”\"»]\s*$")
 
 
@@ -174,12 +175,17 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
         brk = lines[i].page_break or lines[i].first_text or (flush and lines[i].text[:1].isspace())
         hint = lines[i].after_separator
         if pos:
-            ended = bool(_TERMINAL.search(lines[idx[pos - 1]].text))
+            before = lines[idx[pos - 1]].text
         else:  # the line before the gap: the note's first line
             j = idx[0] - 1
             while j > 0 and lines[j].noise:
                 j -= 1
-            ended = j < 0 or bool(_TERMINAL.search(lines[j].text))
+            before = lines[j].text if j >= 0 else ""
+        ended = not before or bool(_TERMINAL.search(before))
+        # a word broken at the line before ("Klammern mar-" / "kieren, in: DTK 1"): the same text goes on here,
+        # unless a page break came between (or the line holds a later note's marker: one evidence or the other is wrong)
+        joined = not brk and i not in marker_lines and bool(_WORD_BROKEN.search(before)) \
+            and lines[i].text.lstrip()[:1].islower()
         new: dict[str, float] = {}
         choice: dict[str, str] = {}
         for state in states:
@@ -214,6 +220,8 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
                     move = 0.0
                 else:
                     continue
+                if joined and (state in ("N", "Nc")) != (prev in ("N", "Nc")):
+                    move += 2.5
                 options.append((cost[prev] + move, prev))
             best, prev_state = min(options)
             new[state] = best + (emit_n if state in ("N", "Nc") else emit_b)
