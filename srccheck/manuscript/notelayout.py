@@ -433,7 +433,7 @@ def _head_rest(text: str) -> bool:
 
 
 def _in_capitals(text: str) -> bool:
-    if len(text) > 160:
+    if len(text) > 160 or text != text.upper():
         return False  # a running head fits on a line (and its heading search is quadratic in its words)
     words = _LETTER_WORD.findall(text)
     return len(words) >= 3 and any(len(w) >= 6 for w in words) and all(w.isupper() for w in words)
@@ -596,19 +596,19 @@ def _heading_between(headings: list[int], lo: int, hi: int) -> bool:
     return i < len(headings) and headings[i] < hi
 
 
-def mark_noise(lines: list[Line], chosen: set[int]) -> None:
-    """Page numbers, running heads, separator lines and endnotes headings are neither body nor note."""
-    keyed = [re.sub(r"\d+", "#", " ".join(ln.text.split())) for ln in lines]
+def mark_noise(lines: list[Line], chosen: set[int], heads: set[int] | None = None) -> None:
+    """Page numbers, running heads, separator lines and endnotes headings are neither body nor note (heads: the
+    running heads, when the caller found them already)."""
     # beside a page number; not beside a note's number alone on its line ("7" / "Ebd., S. 21–22."), which
     # would make every line of such notes an edge line, and notes alike in shape a running head
-    edge = [any(lines[j].page_break or (PAGE_NUMBER.match(lines[j].text) and j not in chosen)
-                for j in range(max(0, i - 1), min(len(lines), i + 2))) or lines[i].page_break
-            for i in range(len(lines))]
+    marks_page = [ln.page_break or (bool(PAGE_NUMBER.match(ln.text)) and j not in chosen) for j, ln in enumerate(lines)]
+    edge = [lines[i].page_break or any(marks_page[max(0, i - 1):i + 2]) for i in range(len(lines))]
     # a running head comes back at the page's edge, page after page; a body sentence that recurs
     # ("… dayanır.4") does not, however often it recurs elsewhere
-    at_edges: Counter[str] = Counter(key for key, near in zip(keyed, edge) if near)
+    keyed = {i: _digits_keyed(lines[i].text) for i in range(len(lines)) if edge[i]}
+    at_edges: Counter[str] = Counter(keyed.values())
     paged = any(ln.page_break for ln in lines[1:])  # form feeds mark the pages: a bare number does not
-    heads = running_heads(lines)
+    heads = running_heads(lines) if heads is None else heads
     content = False  # whether the page so far has text: a page number before any is the page's own header
     for i, ln in enumerate(lines):
         if ln.page_break:

@@ -26,6 +26,8 @@ _SPACED = re.compile(r"(?<=[.,;:!?”’\"»)\]…])[ \t]+(\d{1,5})(?=[ \t]|$)")
 _MONTHS = {m for ms in L.MONTHS.values() for m in ms}
 _MONTH_OR_UNIT = _MONTHS | set(L.UNITS)
 _YEAR_THEN_MARKER = re.compile(r"(?<![\w.,])(1[5-9]\d\d|20[0-4]\d)(\d{1,3})(?=[\s.,;:)]|$)")
+_DIGIT = re.compile(r"\d")
+_FIVE_DIGITS = re.compile(r"\d{5}")
 # "değildi.131902yı-": marker 13 run onto the year 1902 that opens the next sentence (pdfminer drops the space)
 _MARKER_THEN_YEAR = re.compile(r"(?<=[^\W\d_][.,;:!?])(\d{1,3})((?:1[5-9]|20)\d\d)(?!\d)")
 _DAY_THEN_MARKER = re.compile(r"(?<![\w.,])([12]\d|3[01]|[1-9])(\d{1,2})\s+([^\W\d_]+)")
@@ -77,7 +79,7 @@ def read_pdf_text(text: str, path: str) -> Manuscript:
     # neither a note's start nor a line holding a marker the numbering took is a running head
     chosen = {s.index for s in chain} | {s.index + 1 for s in chain if s.own_line} \
         | {int(s.marker_at) for s in chain if s.marker_at >= 0}
-    NL.mark_noise(lines, chosen)
+    NL.mark_noise(lines, chosen, heads)
     layout = assign(lines, chain, by_line)
     pages = _pages(lines)
     pieces: list[list[_Line]] = [[] for _ in chain]
@@ -221,17 +223,20 @@ def marker_candidates(body: list[_Line]) -> list[tuple[int, int, int, bool | Non
     """Every number in the body that may be a note marker: (line, column, number, glued; None: must be next)."""
     candidates: list[tuple[int, int, int, bool | None]] = []
     for ln in body:
+        if not _DIGIT.search(ln.text):
+            continue  # most of a book's lines hold no number at all
         for m in _DAY_THEN_MARKER.finditer(ln.text):
             if m.group(3).lower() in _MONTH_OR_UNIT:  # "dated 207 June 1919": day 20, marker 7
                 candidates.append((ln.number, m.start(2), int(m.group(2)), None))
         for m in _DOTTED_DAY_THEN_MARKER.finditer(ln.text):
             if m.group(3).lower() in _MONTHS:  # German "12. August" with marker 15 run onto it; not "3.15 km"
                 candidates.append((ln.number, m.start(2), int(m.group(2)), None))
-        for m in _MARKER_THEN_YEAR.finditer(ln.text):
-            candidates.append((ln.number, m.start(1), int(m.group(1)), None))
-        for m in _YEAR_THEN_MARKER.finditer(ln.text):
-            # "between 1900 and 19052." : a superscript 2 flattened onto the year 1905
-            candidates.append((ln.number, m.start(2), int(m.group(2)), None))
+        if _FIVE_DIGITS.search(ln.text):  # a marker run onto a year
+            for m in _MARKER_THEN_YEAR.finditer(ln.text):
+                candidates.append((ln.number, m.start(1), int(m.group(1)), None))
+            for m in _YEAR_THEN_MARKER.finditer(ln.text):
+                # "between 1900 and 19052." : a superscript 2 flattened onto the year 1905
+                candidates.append((ln.number, m.start(2), int(m.group(2)), None))
         for m in _GLUED.finditer(ln.text):
             start = m.start()
             prev = ln.text[start - 1]
