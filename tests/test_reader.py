@@ -400,3 +400,22 @@ def test_a_marker_run_onto_the_year_that_opens_the_next_sentence():
     notes = "\n".join(f"{n}. A. Yazar, Kitap {n}, 1990, s. {n}." for n in range(11, 14))
     ms = read_pdf_text(body + "\n" + notes + "\n", "m.txt")
     assert [(m.number, m.line) for m in ms.markers] == [(11, 1), (12, 2), (13, 3)]
+
+
+def test_a_formulas_figures_between_a_notes_number_and_its_text():
+    # pdftotext's default order gives the superscripts of "(2^{2^{2^{2^0}}}-1)" in a cited title as lines of figures
+    # between the note's number and its text (tests/realpipe/dev/de-footnotedw-scrbook); -layout gives them before
+    # the number, which must stay
+    text = ("Die Lage verschärfte sich.4 Die Zahlen sind lückenhaft.5 Ebd. meldete das Konsulat.6\n\n"
+            "4\nSchmidt, Computer, S. 14–16.\n5\n\n0\n22\n\n"
+            "Volker RW Schaa: Eine Bildergalerie zum (22\n− 1). Geburtstag, in: DTK 16.2\n(Juni 2004), S. 16–32, hier S. 21–23.\n"
+            "6\nEbd., S. 19.\n")
+    ms = read_pdf_text(text, "m.txt")
+    assert [n.number for n in ms.notes] == [4, 5, 6]
+    assert ms.notes[1].text.startswith("Volker RW Schaa: Eine Bildergalerie")
+    layout = ("Die Lage verschärfte sich.4 Die Zahlen sind lückenhaft.5 Ebd. meldete das Konsulat.6\n\n"
+              " 4\n   Schmidt, Computer, S. 14–16.\n                0\n              22\n 5\n"
+              "   Volker RW Schaa: Eine Bildergalerie zum (22     − 1). Geburtstag, in: DTK\n    (Juni 2004), S. 16–32, hier S. 21–23.\n"
+              " 6\n   Ebd., S. 19.\n")
+    ms = read_pdf_text(layout, "m.txt")
+    assert [n.number for n in ms.notes] == [4, 5, 6]

@@ -100,7 +100,29 @@ def prepare(text: str) -> list[Line]:
                 pending_break = True
             page.append((number, piece))
     flush()
-    return _notes_run_onto_a_word(_numbers_moved_down(_numbers_beside_text(lines)))
+    return _notes_run_onto_a_word(_numbers_moved_down(_numbers_beside_text(_formula_figures_dropped(lines))))
+
+
+def _formula_figures_dropped(lines: list[Line]) -> list[Line]:
+    """A formula's superscripts in a note's first line ("Eine Bildergalerie zum (2^{2^{2^{2^0}}}-1). Geburtstag")
+    come out of pdftotext as lines of figures between the note's number and its text ("5" / "0" / "22" /
+    "Volker RW Schaa: …"). Up to two such lines, of at most three figures and not the next number, are dropped
+    when a line of text follows on the same page and the next note's number soon after it."""
+    drop: set[int] = set()
+    for i, ln in enumerate(lines):
+        m = _PAGE_DIGITS.match(ln.text)
+        if not m:
+            continue
+        n, k = int(m.group(1)), i + 1
+        while k < len(lines) and k - i <= 2 and (d := _PAGE_DIGITS.match(lines[k].text)) and len(d.group(1)) <= 3 \
+                and int(d.group(1)) != n + 1 and not lines[k].page_break:
+            k += 1
+        if i + 1 < k < len(lines) and not lines[k].page_break and _STARTS_SENTENCE.match(lines[k].text) \
+                and not lines[k].text.lstrip()[:1].isdigit() \
+                and any((s := _NUMBERED.match(nxt.text) or _PAGE_DIGITS.match(nxt.text)) and int(s.group(1)) == n + 1
+                        for nxt in lines[k + 1:k + 7]):
+            drop.update(range(i + 1, k))  # n is the note's number: the next note's follows within a few lines
+    return [ln for i, ln in enumerate(lines) if i not in drop] if drop else lines
 
 
 _RUN_ONTO_A_WORD = re.compile(r"^(.*[^\W\d_])(\d{1,4})\. (?=[^\W\d_]|[«“\"„(])(.*)$")
