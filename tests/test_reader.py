@@ -419,3 +419,20 @@ def test_a_formulas_figures_between_a_notes_number_and_its_text():
               " 6\n   Ebd., S. 19.\n")
     ms = read_pdf_text(layout, "m.txt")
     assert [n.number for n in ms.notes] == [4, 5, 6]
+
+
+def test_a_number_after_a_label_in_a_note_is_no_marker():
+    # "DTK 34, Nr. 2 (2022)" inside note 1 read as marker 2 let a numbered list in the body (1. 2. 3.) pass for
+    # notes 1-3 with the real note 2 as a second 2 (MuPDF's text of tests/realpipe/holdout-late/de-chicagoibid-docx)
+    text = ("Die Lage habe sich erheblich verschärft.1\nEtwa 53 Prozent liefen über Smyrna.2 Der\n"
+            "Außenminister berichtete regelmäßig nach Berlin.3 Diese Zahlen sind lückenhaft.\n\n"
+            "1.\ndie Getreideversorgung der Küstenstädte;\n\n2.\ndie Ansiedlung der Flüchtlinge;\n\n"
+            "3.\ndie Erhebung der Zölle in Adana.\n\n"
+            "Die Zeitgenossen bewerteten diese Ereignisse durchaus unterschiedlich.4\n\n"
+            "1 Karl-Heinz Ohnemus, „Beyond the Archive“,\nDTK 34, Nr. 2 (2022): 73–75, p. 73.\n"
+            "2 Vgl. Rainer Thiel, „Emacs, AucTeX und MiKTeX“, DTK\n13, Nr. 3 (2001): 6–14, p. 12.\n"
+            "3 Jürgen Fenn, „Neue Pakete auf CTAN“, DTK 21, Nr. 3 (2009): 53–58, p. 56.\n"
+            "4 Vgl. Stephan Lukasczyk, „Tagungsbericht“, DTK 30, Nr. 4 (2018): 20–22, p. 21.\n")
+    ms = read_pdf_text(text, "m.txt")
+    assert [n.text.split(",")[0] for n in ms.notes] == ["Karl-Heinz Ohnemus", "Vgl. Rainer Thiel", "Jürgen Fenn",
+                                                         "Vgl. Stephan Lukasczyk"]

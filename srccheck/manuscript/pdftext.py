@@ -252,11 +252,24 @@ def marker_candidates(body: list[_Line]) -> list[tuple[int, int, int, bool | Non
             candidates.append((ln.number, m.start(1), int(m.group(1)), True))
         for m in _SPACED.finditer(ln.text):
             after = ln.text[m.end():].strip().split(" ", 1)[0].lower().strip(".,;:")
-            if after in _MONTH_OR_UNIT:
+            if after in _MONTH_OR_UNIT or _after_a_label(ln.text, m.start()):
                 continue
             candidates.append((ln.number, m.start(1), int(m.group(1)), False))
     candidates.sort(key=lambda c: (c[0], c[1]))
     return candidates
+
+
+# "Nr. 2", "S. 12", "vol. 3", "№ 6": a number after a locator, volume or issue label is that, not a marker
+_LABELS = frozenset(label.lower() for labels in [*(d.keys() for d in L.LOCATOR_LABELS.values()),
+                                                 *L.VOLUME_LABELS.values(), *L.ISSUE_LABELS.values()]
+                    for label in labels if label.endswith("."))
+_WORD_BEFORE = re.compile(r"(\S+)[ \t]*$")
+
+
+def _after_a_label(text: str, at: int) -> bool:
+    """Whether the spaced number at `at` follows a label abbreviation ("DTK 34, Nr. 2 (2022)")."""
+    m = _WORD_BEFORE.search(text, max(0, at - 12), at)
+    return bool(m) and m.group(1).lower() in _LABELS
 
 
 def _next_word(text: str, at: int) -> str:
