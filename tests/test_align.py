@@ -148,3 +148,15 @@ def test_a_citation_in_brackets_of_its_own_keeps_its_locator():
                                "(Nietzel, B.: Die Massen lenken [2012], 20).", language="de")
     assert cited == [(1, "lindner2004", [[8, 9]]), (2, "nietzel2012", [[20, 20]])]
     assert problems == []
+
+
+def test_a_back_reference_to_a_note_resolves_to_the_work_cited_there():
+    cited, problems, _ = check(WHITMORE_FULL, "Mark Ashdown, Between Court and Council (London: I.B. Tauris, 2011), 4.",
+                               "Whitmore, see n. 1, p. 180.", "Ashdown, see n. 2, p. 9.")
+    assert cited == [(1, "whitmore2015", [[12, 12]]), (2, "ashdown2011", [[4, 4]]), (3, "whitmore2015", [[180, 180]]),
+                     (4, "ashdown2011", [[9, 9]])]
+    assert problems == []
+    cited, problems, _ = check("Benedikt Nietzel, Die Massen lenken, München: Oldenbourg 2012, S. 4.",
+                               "Nietzel, s. Anm. 1, S. 9.", language="de")
+    assert cited == [(1, "nietzel2012", [[4, 4]]), (2, "nietzel2012", [[9, 9]])]
+    assert problems == []

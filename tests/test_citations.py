@@ -248,3 +248,16 @@ def test_prose_whose_spaces_were_dropped_is_no_author():
     # a long double surname keeps its hyphen and is still a name
     (short,) = cits("Schulenburg-Wolfsburg-Ehrenstein, Die Grafschaft, S. 4.", DE)
     assert short.authors[0].family == "Schulenburg-Wolfsburg-Ehrenstein"
+
+
+def test_a_back_reference_to_a_note_after_the_name():
+    # biblatex's verbose-note and verbose-inote: "Weinberg, see n. 2, p. 1264", "Fenn, s. Anm. 5, S. 56"
+    # (tests/realpipe/holdout-s28: before, 'see n. 2' stayed in the text and the citation went unresolved)
+    (en,) = cits("Weinberg, see n. 2, p. 1264.", EN)
+    assert (en.xref_note, en.written_ranges) == (2, ((1264, 1264),))
+    (de,) = cits("Fenn, s. Anm. 5, S. 56.", DE)
+    assert (de.xref_note, de.written_ranges) == (5, ((56, 56),))
+    (fr,) = cits("Dupont, voir n. 3, p. 12.", grammar_for("fr"))
+    assert (fr.xref_note, fr.written_ranges) == (3, ((12, 12),))
+    # prose that mentions a note is not a back-reference of a citation
+    assert all(c.xref_note is None for c in parse_note(Note(1, "For the background see note 3.", 1), EN, SIGLA))
