@@ -90,6 +90,16 @@ def _without_trailing_link(text: str) -> str:
     return text
 
 
+def _without_back_reference(text: str) -> tuple[int | None, str]:
+    """(the earlier note a citation refers to, the citation without that reference)."""
+    for pattern in _XREFS:
+        m = pattern.search(text)
+        if m:
+            text = (text[: m.start()] + ", " + text[m.end():].lstrip(" ,")).strip(" ,")
+            return parse_int(m.group(1)), re.sub(r"\s+,", ",", text)  # "Whitfield (n 5) 98–99" -> "Whitfield, 98–99"
+    return None, text
+
+
 def _unbracketed(text: str) -> str:
     """A citation in brackets of its own, as some styles set one inside a note ("(Team, L. P.: Modifying LaTeX
     [1995], 8–9)."): without them, so that its locator is the last thing in it."""
@@ -110,17 +120,11 @@ def parse_citation(
     """Read one fragment; None if it is discursive text rather than a citation."""
     original = fragment.strip()
     markers = marker_set(grammar)
-    text = _unbracketed(strip_signal(after_inner_signal(strip_conjunction(original), grammar), grammar))
+    # the reference to an earlier note first: "siehe" in "Fenn, siehe Anmerkung 5, S. 56" is not a signal
+    xref, text = _without_back_reference(strip_conjunction(original))
+    text = _unbracketed(strip_signal(after_inner_signal(text, grammar), grammar))
     if not text:
         return None
-    xref = None
-    for pattern in _XREFS:
-        m = pattern.search(text)
-        if m:
-            xref = parse_int(m.group(1))
-            text = (text[: m.start()] + ", " + text[m.end():].lstrip(" ,")).strip(" ,")
-            text = re.sub(r"\s+,", ",", text)  # "Whitfield (n 5) 98–99" -> "Whitfield, 98–99"
-            break
     lead = leading_marker(text, grammar, markers)
     if lead is not None:
         rest = text[len(lead):].lstrip(" ,.")

@@ -259,5 +259,12 @@ def test_a_back_reference_to_a_note_after_the_name():
     assert (de.xref_note, de.written_ranges) == (5, ((56, 56),))
     (fr,) = cits("Dupont, voir n. 3, p. 12.", grammar_for("fr"))
     assert (fr.xref_note, fr.written_ranges) == (3, ((12, 12),))
+    # the long forms and the other languages of biblatex's "seenote"
+    for text, grammar in (("Fenn, siehe Anmerkung 5, S. 56.", DE), ("Rossi, v. nota 5, p. 56.", grammar_for("it")),
+                          ("García, ver n. 5, p. 56.", grammar_for("es")), ("Kaya, nota bkz. 5, s. 56.", TR),
+                          ("Иванов И. И., см. сн. 5, С. 56.", grammar_for("ru")),
+                          ("Nowak, patrz uw. 5, s. 56.", grammar_for("pl"))):
+        (c,) = cits(text, grammar)
+        assert (c.xref_note, c.written_ranges) == (5, ((56, 56),)), text
     # prose that mentions a note is not a back-reference of a citation
     assert all(c.xref_note is None for c in parse_note(Note(1, "For the background see note 3.", 1), EN, SIGLA))
