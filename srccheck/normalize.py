@@ -27,7 +27,7 @@ _TURKISH_HINT = re.compile("[ışğİŞĞüöçÜÖÇ]")  # Latvian, where Ģ is
 _FOLD_MAP = str.maketrans(
     {
         "İ": "i", "I": "i", "ı": "i",
-        "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe",
+        "ß": "ss", "ẞ": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe",
         "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "þ": "th",
         "’": "", "'": "", "ʼ": "", "‘": "", "`": "", "´": "",
     }
@@ -78,7 +78,7 @@ _FOLD_TABLE = _FoldTable()
 
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Matching key: lower case (Turkish-aware), no diacritics or punctuation."""
+    """Matching key: lower case (Turkish-aware), no diacritics or punctuation; the LaTeX 2ε logo as "2e"."""
     # cached: the same names, words and titles are folded again and again across notes and entries
     if "ε" in text:
         # the LaTeX 2ε logo as a PDF prints it (\LaTeXe), against "LaTeX2e" as a .bib or a typist writes it

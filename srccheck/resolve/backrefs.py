@@ -118,7 +118,9 @@ def cross_reference(c: Citation, history: History, bib: Bibliography, fuzzy: Fuz
     if c.authors and (len(keys) > 1 or several):
         fit = [k for k in keys if (author_similarity(c.authors, bib.entries[k]) or 0) >= W.xref_author]
         keys = fit if fit or several else keys
-    if (len(keys) > 1 or several) and (c.title or c.authors):
+    # with its authors fitting one work only, that is the one: what follows them may be more co-authors
+    # ("Goossens, Mittelbach et Samarin, cf. note 5"), not a title
+    if (len(keys) > 1 or (several and not c.authors)) and (c.title or c.authors):
         # "Batum’daki … raporu (Anm. 13)": the title names which of the note's works
         fit = [k for k in keys if score_entry(c, bib.entries[k]) >= W.accept]
         keys = fit if fit or several else keys
