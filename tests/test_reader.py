@@ -451,3 +451,14 @@ def test_german_quotes_of_an_ot1_font_and_a_range_broken_after_its_dash():
     # English quotes are left as they are
     english = read_pdf_text("Claim.1\n\n1 Steven Weinberg, “A Model of Leptons,” Phys. Rev. Lett. 19 (1967).\n", "m.txt")
     assert english.notes[0].text == "Steven Weinberg, “A Model of Leptons,” Phys. Rev. Lett. 19 (1967)."
+
+
+def test_a_valid_day_before_a_month_is_no_marker():
+    # "207 June" is day 20 with marker 7 run onto it; "21 décembre" is the 21st, not day 2 with marker 1
+    # (tests/realpipe/holdout-s28b/fr-verboseinote-book), which took marker 1 from its real place
+    body = "Le 21 décembre 1908, le consul signale une dégradation.\nLa ville compte 120 habitants en 1893. 1 Le\n" \
+           "consul adresse des rapports.2\n\n1. A. Auteur, Livre, 1990, p. 4.\n2. B. Auteur, Livre, 1991, p. 5.\n"
+    ms = read_pdf_text(body, "m.txt")
+    assert [(m.number, m.line) for m in ms.markers] == [(1, 2), (2, 3)]
+    ms = read_pdf_text("Correspondence dated 207 June 1919 mentions it.\n\n7 A. Author, Book, 1990, p. 4.\n", "m.txt")
+    assert [(m.number, m.line) for m in ms.markers] == [(7, 1)]

@@ -228,7 +228,8 @@ def marker_candidates(body: list[_Line]) -> list[tuple[int, int, int, bool | Non
         if not _DIGIT.search(ln.text):
             continue  # most of a book's lines hold no number at all
         for m in _DAY_THEN_MARKER.finditer(ln.text):
-            if m.group(3).lower() in _MONTH_OR_UNIT:  # "dated 207 June 1919": day 20, marker 7
+            # "dated 207 June 1919": day 20, marker 7; not "21 décembre", a day as it is
+            if m.group(3).lower() in _MONTH_OR_UNIT and int(m.group(1) + m.group(2)) > 31:
                 candidates.append((ln.number, m.start(2), int(m.group(2)), None))
         for m in _DOTTED_DAY_THEN_MARKER.finditer(ln.text):
             if m.group(3).lower() in _MONTHS:  # German "12. August" with marker 15 run onto it; not "3.15 km"
