@@ -160,3 +160,17 @@ def test_a_back_reference_to_a_note_resolves_to_the_work_cited_there():
                                "Nietzel, s. Anm. 1, S. 9.", language="de")
     assert cited == [(1, "nietzel2012", [[4, 4]]), (2, "nietzel2012", [[9, 9]])]
     assert problems == []
+
+
+def test_an_entrys_note_printed_in_its_full_citation_is_part_of_it():
+    # biblatex prints the `note` field in a full citation: "… Nobel Prize Library. Author is permanent Secretary of
+    # the Swedish Academy. New York: A. Gregory, 1971, pp. 3–6, p. 3" is one citation, not three
+    # (frankenstein.bib, tests/realpipe/holdout-s28b/en-verbosetrad3-scrbook)
+    bib = r"""@incollection{gierow, author = {Gierow, Karl Ragnar}, title = {Presentation Address},
+      booktitle = {Nobel Prize Library}, note = {Author is permanent Secretary of the Swedish Academy},
+      publisher = {A. Gregory}, address = {New York}, year = {1971}, pages = {3--6}}"""
+    text = ("Claim.[^1]\n\n[^1]: Karl Ragnar Gierow. “Presentation Address”. In: Nobel Prize Library. Author is "
+            "permanent Secretary of the Swedish Academy. New York: A. Gregory, 1971, pp. 3–6, p. 3.\n")
+    report = check_loaded(read_markdown(text, "m.md"), parse_bibliography(bib), Options(language="en"))
+    assert [(c.note, r.key, c.written_ranges) for c, r in report.citations] == [(1, "gierow", ((3, 3),))]
+    assert not [f for f in report.findings if f.rule == "unresolved-citation"]
