@@ -462,3 +462,18 @@ def test_a_valid_day_before_a_month_is_no_marker():
     assert [(m.number, m.line) for m in ms.markers] == [(1, 2), (2, 3)]
     ms = read_pdf_text("Correspondence dated 207 June 1919 mentions it.\n\n7 A. Author, Book, 1990, p. 4.\n", "m.txt")
     assert [(m.number, m.line) for m in ms.markers] == [(7, 1)]
+
+
+def test_a_note_opening_with_a_lower_case_repeat_marker_beats_a_numbered_list():
+    # verbose-inote in French sets "2. ibid., p. 1264-1266." in lower case, as the body's list "2. l’installation…"
+    # is; the note's repeat marker tells it apart (tests/realpipe/holdout-s28b/fr-verboseinote-book)
+    text = ("Le budget allotait 120 piastres en 1906. 1 Les contemporains jugent ces événements de ma-\n"
+            "nière contrastée. 2 Ces chiffres doivent être maniés avec prudence.\n"
+            "1. Weinberg, cf. note 1, p. 1264. Sur le contexte plus large, voir\nplus haut.\n"
+            "2. ibid., p. 1264-1266. La date est incertaine ; 1918 est plus pro-\nbable.\n"
+            "5\n\ftée. 3 L’affaire est de nouveau évoquée lors de la séance du\n16 juin 1909, sans résultat.\n"
+            "1. le ravitaillement des villes côtières ;\n2. l’installation des réfugiés venus de l’intérieur ;\n"
+            "3. la perception des droits de douane à Batoum.\nLe budget de 1906 prévoit 1 200 piastres pour ce poste.\n"
+            "3. Moore, cf. note 7, p. 114 ; Weinberg, cf. note 1, p. 1264.\n")
+    ms = read_pdf_text(text, "m.txt")
+    assert [n.text.split(",")[0] for n in ms.notes] == ["Weinberg", "ibid.", "Moore"]

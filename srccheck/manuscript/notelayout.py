@@ -428,6 +428,10 @@ _PAGE_DIGITS = re.compile(r"^[ \t]*(\d{1,4})[ \t]*$")
 _PAGE_LINES = 12  # fewer lines than any page of text holds
 
 
+# a note that opens with a repeat marker ("ibid., p. 4", "ebd., S. 9", "a.g.e., s. 5")
+_REPEAT_MARKER = re.compile("(?:" + "|".join(sorted({re.escape(m) for table in (L.IBID, L.EARLIER, L.SAME_AUTHOR)
+                                                     for ms in table.values() for m in ms if m.endswith(".")},
+                                                    key=len, reverse=True)) + r")(?=[\s,;:]|$)", re.IGNORECASE)
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -515,8 +519,8 @@ def candidates(lines: list[Line], heads: set[int] | None = None) -> list[Start]:
         if not re.search(r"[^\W\d_]", rest[:40]):
             continue
         shape = 0.0
-        if rest[0].isupper() or rest[0] in "“\"«‘„(":
-            shape += 0.3
+        if rest[0].isupper() or rest[0] in "“\"«‘„(" or _REPEAT_MARKER.match(rest):
+            shape += 0.3  # a capital, a quote, or a repeat marker, which some styles set in lower case ("ibid.")
         elif rest[0].islower():
             shape -= 0.3 if (punct or space) else 0.6  # "3rd ser.", a glued lower-case word
         if punct:
