@@ -477,3 +477,14 @@ def test_a_note_opening_with_a_lower_case_repeat_marker_beats_a_numbered_list():
             "3. Moore, cf. note 7, p. 114 ; Weinberg, cf. note 1, p. 1264.\n")
     ms = read_pdf_text(text, "m.txt")
     assert [n.text.split(",")[0] for n in ms.notes] == ["Weinberg", "ibid.", "Moore"]
+
+
+def test_an_ot1_low_quote_beside_a_notes_number():
+    # pdftotext -layout sets pdfLaTeX's OT1 German opening quote a line below its word, here beside note 6's number
+    # ("   6        ”"), which then was no number alone on its line (tests/realpipe/holdout-s28b/de-verbosetrad1-report)
+    text = ("Die Ausfuhren gingen zurück.5 Die Angelegenheit kam zur Sprache.6\n\n"
+            "   5\n     Römer, a. a. O., S. 75.\n   6        \u201d\n"
+            "     Ernst Molitor. Brief an den Präsidenten\u201c. In: DTK 9.4 (Feb.\n1997), S. 61–63, S. 61.\n")
+    ms = read_pdf_text(text, "m.txt")
+    assert [n.number for n in ms.notes] == [5, 6]
+    assert ms.notes[1].text.startswith("Ernst Molitor. Brief an den Präsidenten“")
