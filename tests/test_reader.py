@@ -488,3 +488,21 @@ def test_an_ot1_low_quote_beside_a_notes_number():
     ms = read_pdf_text(text, "m.txt")
     assert [n.number for n in ms.notes] == [5, 6]
     assert ms.notes[1].text.startswith("Ernst Molitor. Brief an den Präsidenten“")
+
+
+def test_a_chapters_heading_ends_the_notes_before_it_with_spaced_markers():
+    # pypdf gives the next chapter right after the last note of the one before; with markers set apart by a space
+    # (French), no line showed the body, and the whole gap was taken for the note
+    # (tests/realpipe/holdout-s28b/fr-verboseinote-book/pypdf.txt)
+    text = ("Chapitre 1\nI. Ports\nLe consul signale une dégradation en 1893. 1 Le consul écrit. 2 Aucune\n"
+            "des deux parties n’est prête.\n"
+            "1. Steven Weinberg. « A Model of Leptons ». In : Phys. Rev. Lett. 19 (1967), p. 1264.\n"
+            "2. Ibid., p. 1264-1266.\n"
+            "de près et adresse des rapports détaillés à Paris.\n"
+            "Chapitre 2\nII. Les années de guerre\n"
+            "Près de 31 % du commerce des grains passe par Alep en\n1906. 1 Les contemporains jugent ces événements de ma-\n"
+            "nière contrastée. 2 Ces chiffres doivent être maniés avec prudence.\n"
+            "1. Weinberg, cf. note 1, p. 1264.\n2. ibid., p. 1265.\n")
+    ms = read_pdf_text(text, "m.txt")
+    assert [(n.chapter, n.printed, n.text) for n in ms.notes][1] == (1, 2, "Ibid., p. 1264-1266.")
+    assert [(m.chapter, m.printed) for m in ms.markers] == [(1, 1), (1, 2), (2, 1), (2, 2)]

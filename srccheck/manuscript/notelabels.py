@@ -91,7 +91,8 @@ def assign(lines: list[Line], chain: list[Start], markers_by_line: dict[int, set
 
     certain = set()
     for k, idx, marked in gaps:
-        if idx and not marked and not any(lines[i].page_break or lines[i].first_text for i in idx) and k + 1 < len(chain):
+        if idx and not marked and k + 1 < len(chain) and \
+                not any(lines[i].page_break or lines[i].first_text or _chapter_heading(lines[i].text) for i in idx):
             certain.add(k)
             for i in idx:
                 learn("N", i)
@@ -168,8 +169,8 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
         chapter_began = chapter_began or any(_chapter_heading(lines[j].text) for j in range(idx[pos - 1], i) if pos)
         p = model.note_probability(feats[i])
         emit_n, emit_b = -math.log(max(p, 1e-6)), -math.log(max(1 - p, 1e-6))
-        if i in marker_lines:
-            emit_n = big
+        if i in marker_lines or _chapter_heading(lines[i].text):
+            emit_n = big  # a chapter's heading is no note's text either
         elif lines[i].after_separator:
             emit_b = big  # the rule drawn as a line of text: the notes begin here
         brk = lines[i].page_break or lines[i].first_text or (flush and lines[i].text[:1].isspace())
@@ -197,6 +198,8 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
                     # a note going on right after a page break (endnotes, a page without body text);
                     # not when a later note's marker is still to come: the body resumes at the break
                     move = (3.0 if marked_after[pos] else 1.0) if brk else 0.0
+                    if chapter_began:
+                        move = big  # a note does not go on past the next chapter's heading
                     if brk and ended:
                         move += 4.0  # a note that ended its sentence at the page's foot seldom goes on
                 elif state == "Nc":  # a note carried over to the foot of the next page
