@@ -268,3 +268,14 @@ def test_a_back_reference_to_a_note_after_the_name():
         assert (c.xref_note, c.written_ranges) == (5, ((56, 56),)), text
     # prose that mentions a note is not a back-reference of a citation
     assert all(c.xref_note is None for c in parse_note(Note(1, "For the background see note 3.", 1), EN, SIGLA))
+
+
+def test_a_german_closing_quote_without_its_opener_opens_nothing():
+    # pdfLaTeX's OT1 fonts lose the German opening quote („): "Serienbriefe“" closes a title. Read as an opening quote,
+    # it hid the ";" between two citations (tests/realpipe/holdout-s28b/de-verbosetrad1-report)
+    text = ("Ulrike Fischer. Serienbriefe“. In: DTK 11.2 (Mai 1999), S. 38–44, S. 40–43; Klaus Barthelmann. "
+            "Zähler nicht zurücksetzen“. In: DTK 9.2 (Juli 1997), S. 13–19, S. 15.")
+    fragments = [f.text for f in split_note(text, DE)]
+    assert fragments[0].endswith("S. 40–43") and not any("Fischer" in f and "Barthelmann" in f for f in fragments)
+    # an English opening quote glued to the text after it still opens a title: "Aksın et al.,“Effect of …"
+    assert len(split_note("Aksın et al.,“Effect of immobilization; a study”, 3027.", EN)) == 1

@@ -48,14 +48,15 @@ def _after(m: re.Match[str]) -> str:
 _GERMAN_OPENER_MISREAD = re.compile("(?<![^\\s(\\[])\u201d(?=\\s*[^\\W\\d_][^\u201c\u201d\u201e]{0,300}\u201c)")
 
 
-# pdftotext -layout sets that low quote a line below its word, where it may land beside a note's number ("6        ”")
-_LONE_LOW_QUOTE = re.compile("^([ \\t]*\\d{1,4})[ \\t]*\u201d[ \\t]*$", re.MULTILINE)
+# extractors may set that low quote on a line of its own, a line away from its word, even beside a note's number
+# ("6        ”"): there it is dropped ("Serienbriefe“" then closes a title that no quote opens, see parse.text)
+_LONE_LOW_QUOTE = re.compile("^([ \\t]*\\d{0,4})[ \\t]*\u201d[ \\t]*$", re.MULTILINE)
 
 
 def repair(text: str) -> str:
     """Ligatures split into letters; a spacing accent next to its letter composed with it ("S¸ahin" -> "Şahin");
     a German opening quote read as a closing one put back ("” Serienbriefe“" -> "„ Serienbriefe“"), or dropped
-    where it stands beside a note's number."""
+    where it stands on a line of its own."""
     if "\u201d" in text and "\u201c" in text:
         text = _LONE_LOW_QUOTE.sub(lambda m: m.group(1), text)  # the line stays, so line numbers do
         text = _GERMAN_OPENER_MISREAD.sub("\u201e", text)

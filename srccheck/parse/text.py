@@ -52,7 +52,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             break
         i = jump.start()
         ch = text[i]
-        if ch in OPEN_QUOTES and (ch not in "‘\"" or i == 0 or not text[i - 1].isalnum()):
+        # “ right after a word and before no letter closes a German quotation ("Serienbriefe“."): no opener
+        german_closer = ch == "“" and 0 < i and text[i - 1].isalpha() and not text[i + 1:i + 2].isalpha()
+        if ch in OPEN_QUOTES and not german_closer and (ch not in "‘\"" or i == 0 or not text[i - 1].isalnum()):
             closer = OPEN_QUOTES[ch]
             # look for the closer only within 400 characters (longer is no quote): searching to the
             # end from every opening quote made a note full of quotes quadratic
