@@ -274,7 +274,7 @@ def test_a_german_closing_quote_without_its_opener_opens_nothing():
     # pdfLaTeX's OT1 fonts lose the German opening quote („): "Serienbriefe“" closes a title. Read as an opening quote,
     # it hid the ";" between two citations (tests/realpipe/holdout-s28b/de-verbosetrad1-report)
     text = ("Ulrike Fischer. Serienbriefe“. In: DTK 11.2 (Mai 1999), S. 38–44, S. 40–43; Klaus Barthelmann. "
-            "Zähler nicht zurücksetzen“. In: DTK 9.2 (Juli 1997), S. 13–19, S. 15.")
+            "” Zähler nicht zurücksetzen“. In: DTK 9.2 (Juli 1997), S. 13–19, S. 15.")
     fragments = [f.text for f in split_note(text, DE)]
     assert fragments[0].endswith("S. 40–43") and not any("Fischer" in f and "Barthelmann" in f for f in fragments)
     # an English opening quote glued to the text after it still opens a title: "Aksın et al.,“Effect of …"
