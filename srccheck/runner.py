@@ -367,6 +367,10 @@ def summary(outcome: Outcome | WorkOutcome) -> str:
     found = counts(outcome.findings)
     parts = [_plural(found["error"], "error"), _plural(found["warning"], "warning"), f"{found['info']} info"]
     line = f"{name}: " + ", ".join(parts)
+    if isinstance(outcome, Outcome) and outcome.report is not None:
+        read = outcome.report.read()
+        line += (f" ({_plural(read['notes'], 'note')}, {_plural(read['citations'], 'citation')}, "
+                 f"{read['unresolved']} unresolved)")
     if outcome.baselined:
         line += f" ({outcome.baselined} in the baseline not shown)"
     return line

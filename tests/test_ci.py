@@ -62,7 +62,7 @@ def test_the_hook_command_checks_the_book_and_nothing_else(tmp_path: Path, monke
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     result = CliRunner().invoke(main, hook["entry"].split()[1:])
     assert result.exit_code == 0, result.output
-    assert result.stdout == "chapters/one.md: 0 errors, 0 warnings, 0 info\n"
+    assert result.stdout == "chapters/one.md: 0 errors, 0 warnings, 0 info (1 note, 1 citation, 0 unresolved)\n"
 
 
 def many_findings(tmp_path: Path) -> tuple[str, str]:

@@ -96,7 +96,8 @@ def test_the_report_file_and_the_baseline_stay_json(inputs: dict[str, list[str]]
     assert wrote.exit_code == 0 and json.loads(wrote.stdout)["baselines"][0]["findings"] == 3
     after = CliRunner().invoke(main, ["check", *inputs["two"], "--no-config", "--format", "json",
                                       "--baseline", str(baseline)])
-    assert assert_document(after.stdout, "baseline")["summary"] == {"error": 0, "warning": 0, "info": 0}
+    summary = assert_document(after.stdout, "baseline")["summary"]
+    assert {k: summary[k] for k in ("error", "warning", "info")} == {"error": 0, "warning": 0, "info": 0}
 
 
 def test_statistics_are_json_with_json_and_stderr_beside_other_documents(inputs: dict[str, list[str]]) -> None:
@@ -145,3 +146,24 @@ def test_a_finding_that_moves_keeps_its_fingerprint(tmp_path: Path) -> None:
         return {r["partialFingerprints"]["srccheckFinding/v1"].split(":")[-1] for r in results}
 
     assert len(prints(str(moved))) == 3 and prints(str(moved)) == prints(str(FIXTURE / "manuscript.txt"))
+
+
+def test_the_summary_says_what_was_read(tmp_path: Path) -> None:
+    # a check that read nothing must not look like a clean one: the summaries count the notes, citations and
+    # unresolved citations (here from the manuscript written below: 3 notes, 4 citations, one not in the .bib)
+    (tmp_path / "refs.bib").write_text("@book{smith2001, author={Smith, John}, title={The History of Things}, "
+                                       "publisher={Penguin}, address={London}, year=2001}\n", encoding="utf-8")
+    (tmp_path / "m.md").write_text(
+        "One.[^1] Two.[^2] Three.[^3]\n\n[^1]: John Smith, The History of Things, London, 2001, p. 4.\n"
+        "[^2]: Smith, History of Things, p. 5; Jane Roe, A Book Nobody Listed, Oxford, 1999, p. 12.\n"
+        "[^3]: Smith, History of Things, p. 6.\n", encoding="utf-8")
+    args = ["check", str(tmp_path / "m.md"), "--bib", str(tmp_path / "refs.bib"), "--no-config", "--no-cache"]
+    document = json.loads(CliRunner().invoke(main, [*args, "--format", "json"]).stdout)
+    read = {k: document["summary"][k] for k in ("notes", "citations", "unresolved")}
+    assert read == {"notes": 3, "citations": 4, "unresolved": 1} == \
+        {k: document["reports"][0]["summary"][k] for k in read}
+    assert "(3 notes, 4 citations, 1 unresolved)" in CliRunner().invoke(main, args).stdout
+    empty = tmp_path / "empty.md"
+    empty.write_text("No notes here.\n", encoding="utf-8")
+    assert "(0 notes, 0 citations, 0 unresolved)" in CliRunner().invoke(
+        main, ["check", str(empty), "--bib", str(tmp_path / "refs.bib"), "--no-config", "--no-cache"]).stdout

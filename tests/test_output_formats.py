@@ -135,7 +135,8 @@ def test_statistics_and_quiet(in_fixture: None) -> None:
     assert stats[0].split() == ["1", "SC101", "unresolved-citation", "error"]
     assert len([s for s in stats if "SC" in s]) == 3
     quiet = run("--quiet")
-    assert quiet.stdout == "manuscript.txt: 1 error, 0 warnings, 1 info\nrefs.bib: 0 errors, 1 warning, 0 info\n"
+    assert quiet.stdout == ("manuscript.txt: 1 error, 0 warnings, 1 info (3 notes, 3 citations, 1 unresolved)\n"
+                            "refs.bib: 0 errors, 1 warning, 0 info\n")
     assert quiet.exit_code == 1
     quiet_json = run("--quiet", "--format", "json")  # stdout stays the document: -q silences the rest
     assert len(every_finding(json.loads(quiet_json.stdout))) == 3 and quiet_json.stderr == ""
@@ -149,7 +150,7 @@ def test_several_manuscripts_summary_and_combined_exit_code(in_fixture: None, tm
     result = CliRunner().invoke(main, ["check", str(clean), "manuscript.txt", "--bib", "refs.bib", "--no-config",
                                        "--ignore", "unused-entry", "--format", "concise"])
     assert result.exit_code == 1
-    assert f"{clean}: 0 errors, 0 warnings, 0 info" in result.stdout
+    assert f"{clean}: 0 errors, 0 warnings, 0 info (1 note, 1 citation, 0 unresolved)" in result.stdout
     assert "manuscript.txt: 1 error, 0 warnings, 1 info" in result.stdout
     assert "refs.bib" not in result.stdout  # unused-entry ignored: the bibliography has nothing to say
     ok = CliRunner().invoke(main, ["check", str(clean), "--bib", "refs.bib", "--no-config", "--ignore", "SC5"])

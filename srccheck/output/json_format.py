@@ -83,7 +83,7 @@ def to_dict(report: Report, codes: dict[str, str] | None = None) -> dict[str, An
             {"key": s.key, "notes": s.notes, "pages": [list(r) for r in s.pages]} for s in sources(report)
         ],
         "findings": [finding_dict(report, f, codes) for f in report.findings],
-        "summary": counts(report.findings),
+        "summary": {**counts(report.findings), **report.read()},
     }
 
 
@@ -107,11 +107,19 @@ def to_document(results: Results, options: RenderOptions | None = None) -> dict[
                    "findings": [finding_dict(None, f, codes) for f in w.findings], "summary": counts(w.findings)}
                   for w in results.works],
         "errors": [{"path": path, "message": message} for path, message in results.errors],
-        "summary": counts([f for _, f in results.findings]),
+        "summary": {**counts([f for _, f in results.findings]), **_read_in_all(results.reports)},
     }
     if options is not None and options.statistics:
         document["statistics"] = statistics(results)
     return document
+
+
+def _read_in_all(reports: Sequence[Report]) -> dict[str, int]:
+    total = {"notes": 0, "citations": 0, "unresolved": 0}
+    for report in reports:
+        for key, n in report.read().items():
+            total[key] += n
+    return total
 
 
 def counts(findings: Sequence[Finding]) -> dict[str, int]:
