@@ -89,10 +89,12 @@ def assign(lines: list[Line], chain: list[Start], markers_by_line: dict[int, set
             counts[label][(j, value)] += 1
         totals[label] += 1
 
+    # a chapter's own heading: no note's text, and no note goes on past it (found once, asked of every gap)
+    headings = {i for i, ln in enumerate(lines) if _chapter_heading(ln.text)}
     certain = set()
     for k, idx, marked in gaps:
         if idx and not marked and k + 1 < len(chain) and \
-                not any(lines[i].page_break or lines[i].first_text or _chapter_heading(lines[i].text) for i in idx):
+                not any(lines[i].page_break or lines[i].first_text or i in headings for i in idx):
             certain.add(k)
             for i in idx:
                 learn("N", i)
@@ -111,7 +113,7 @@ def assign(lines: list[Line], chain: list[Start], markers_by_line: dict[int, set
                 labels[i], owner[i] = "N", k
             continue
         last = k + 1 == len(chain)
-        for i, label in zip(idx, _label_gap(lines, idx, feats, model, marked, flush, separated, last)):
+        for i, label in zip(idx, _label_gap(lines, idx, feats, model, marked, flush, separated, last, headings)):
             labels[i] = label
             if label == "N":
                 owner[i] = k
@@ -142,7 +144,7 @@ _TERMINAL = re.compile(r"[.!?)\]”\"»]\s*$")
 
 
 def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]], model: _Model,
-               marker_lines: set[int], flush: bool, separated: bool, last: bool) -> list[str]:
+               marker_lines: set[int], flush: bool, separated: bool, last: bool, headings: set[int]) -> list[str]:
     """Best labelling N* (B+ N*)* of a gap's lines: a Viterbi pass over the states note, body after a note
     that ended (Bc) and body after a note cut off mid-sentence (Bi), which alone is likely to go on later."""
     big = 1e9
@@ -166,10 +168,10 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
     chapter_began = False  # a chapter's heading came earlier in the gap: the notes before it do not go on after it
     for pos, i in enumerate(idx):
         # the heading may be noise (a "Chapter 2" atop a page, like every chapter's, reads as a running head)
-        chapter_began = chapter_began or any(_chapter_heading(lines[j].text) for j in range(idx[pos - 1], i) if pos)
+        chapter_began = chapter_began or any(j in headings for j in range(idx[pos - 1], i) if pos)
         p = model.note_probability(feats[i])
         emit_n, emit_b = -math.log(max(p, 1e-6)), -math.log(max(1 - p, 1e-6))
-        if i in marker_lines or _chapter_heading(lines[i].text):
+        if i in marker_lines or i in headings:
             emit_n = big  # a chapter's heading is no note's text either
         elif lines[i].after_separator:
             emit_b = big  # the rule drawn as a line of text: the notes begin here

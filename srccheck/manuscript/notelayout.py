@@ -317,10 +317,7 @@ def _numbers_moved_down(lines: list[Line]) -> list[Line]:
     the numbers before and after it stand on lines of their own with two or more lines between them, it goes
     back in front of the first of those lines that starts a sentence after one that ended. A number on the
     page's last line is its page number, not one of these."""
-    page_of, page = [], 0
-    for k, ln in enumerate(lines):
-        page += k > 0 and ln.page_break
-        page_of.append(page)
+    page_of = pages_of(lines)
     numbered_at_top = _numbered_at_top(lines, page_of)
     bare: dict[int, list[tuple[int, int]]] = {}  # page -> (line index, number) of its lines holding a number alone
     trailing: set[int] = set()  # of those, the body lines ending in a note's number ("…followed these de5")
@@ -361,6 +358,15 @@ def _numbers_moved_down(lines: list[Line]) -> list[Line]:
             ln = Line(ln.number, f"{targets[k]} {ln.text.strip()}", ln.page_break)
         out.append(ln)
     return out
+
+
+def pages_of(lines: list[Line]) -> list[int]:
+    """The page each line is on, counting the form feeds before it (0 for the first page)."""
+    page_of, page = [], 0
+    for k, ln in enumerate(lines):
+        page += k > 0 and ln.page_break
+        page_of.append(page)
+    return page_of
 
 
 def _numbered_at_top(lines: list[Line], page_of: list[int]) -> set[int]:

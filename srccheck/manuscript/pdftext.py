@@ -131,17 +131,13 @@ def _endnotes(lines: list[NL.Line], chain: list[NL.Start], labels: list[str]) ->
 
 def _pages(lines: list[NL.Line]) -> dict[int, int | None]:
     """The printed page of each line index, from page-number lines (None when the text has none)."""
-    page = 0
     printed: dict[int, int] = {}
-    page_of: list[int] = []
+    page_of = NL.pages_of(lines)
     for i, ln in enumerate(lines):
-        if ln.page_break and page_of:
-            page += 1
-        page_of.append(page)
         m = NL.PAGE_NUMBER.match(ln.text)
         at_edge = ln.page_break or i + 1 == len(lines) or lines[i + 1].page_break  # not a formula's "2" mid-page
         if ln.noise and m and m.group(1).isdigit() and at_edge:
-            printed.setdefault(page, int(m.group(1)))
+            printed.setdefault(page_of[i], int(m.group(1)))
     known = sorted(printed)
     of_page = {p: _printed_page(printed, known, p) for p in set(page_of)}  # once per page, not per line
     return {i: of_page[p] for i, p in enumerate(page_of)}
@@ -197,11 +193,7 @@ def _passed_over_on_the_page(markers: list[Marker], chain: list[NL.Start], notes
     pages right column first (notes 7-13's markers before notes 1-6's). Only where form feeds mark the pages."""
     if not any(ln.page_break for ln in lines[1:]):
         return markers
-    page_start, start_of = 0, []  # the index of each line's page's first line
-    for k, ln in enumerate(lines):
-        if k and ln.page_break:
-            page_start = k
-        start_of.append(page_start)
+    page_of = NL.pages_of(lines)
     glued: dict[int, list[int]] = {}  # number -> the lines holding it glued, in order
     for line, _column, number, is_glued in marks:
         if is_glued:
@@ -212,10 +204,10 @@ def _passed_over_on_the_page(markers: list[Marker], chain: list[NL.Start], notes
     for start, note in zip(chain, notes):
         if note.number in have:
             continue
-        on_page = glued.get(start.number, [])
-        hits = [line for line in on_page[bisect.bisect_left(on_page, start_of[start.index]):
-                                         bisect.bisect_left(on_page, start.index)]
-                if (lines[line].number, note.number) not in taken]
+        before = glued.get(start.number, [])
+        before = before[:bisect.bisect_left(before, start.index)]
+        hits = [line for line in before if page_of[line] == page_of[start.index]
+                and (lines[line].number, note.number) not in taken]
         if len(hits) == 1:
             added.append(Marker(note.number, lines[hits[0]].number, note.chapter, note.printed))
     return sorted(markers + added, key=lambda m: m.number) if added else markers
@@ -254,8 +246,7 @@ def marker_candidates(body: list[_Line]) -> list[tuple[int, int, int, bool | Non
                 continue  # "dated10 October 1917": a day glued to the word before it (pdfminer), not a marker
             candidates.append((ln.number, m.start(1), int(m.group(1)), True))
         for m in _SPACED.finditer(ln.text):
-            after = ln.text[m.end():].strip().split(" ", 1)[0].lower().strip(".,;:")
-            if after in _MONTH_OR_UNIT or _after_a_label(ln.text, m.start()):
+            if _next_word(ln.text, m.end()) in _MONTH_OR_UNIT or _after_a_label(ln.text, m.start()):
                 continue
             candidates.append((ln.number, m.start(1), int(m.group(1)), False))
     candidates.sort(key=lambda c: (c[0], c[1]))
