@@ -435,9 +435,9 @@ _PAGE_LINES = 12  # fewer lines than any page of text holds
 
 
 # a note that opens with a repeat marker ("ibid., p. 4", "ebd., S. 9", "a.g.e., s. 5")
-_REPEAT_MARKER = re.compile("(?:" + "|".join(sorted({re.escape(m) for table in (L.IBID, L.EARLIER, L.SAME_AUTHOR)
-                                                     for ms in table.values() for m in ms if m.endswith(".")},
-                                                    key=len, reverse=True)) + r")(?=[\s,;:]|$)", re.IGNORECASE)
+_REPEAT_MARKER = re.compile(alternation(sorted({m for table in (L.IBID, L.EARLIER, L.SAME_AUTHOR)
+                                                 for ms in table.values() for m in ms if m.endswith(".")}))
+                             + r"(?=[\s,;:]|$)", re.IGNORECASE)
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -450,8 +450,9 @@ def running_heads(lines: list[Line]) -> set[int]:
     capitals = [i for i, ln in enumerate(lines) if _in_capitals(ln.text)]
     if not capitals:
         return set()
-    keyed = Counter(_digits_keyed(lines[i].text) for i in capitals)
-    numbered = {i for i in capitals if keyed[_digits_keyed(lines[i].text)] >= 2 and lines[i].text.lstrip()[:1].isdigit()}
+    key = {i: _digits_keyed(lines[i].text) for i in capitals}
+    keyed = Counter(key.values())
+    numbered = {i for i in capitals if keyed[key[i]] >= 2 and lines[i].text.lstrip()[:1].isdigit()}
     headings = {fold(ln.text) for ln in lines if _may_be_heading(ln.text)}
     heads = numbered | {i for i in capitals if _holds_heading(lines[i].text, headings)}
     # a head too long for its line goes on with the rest of the title ("… AND CREDIT," / "1908-1914")
