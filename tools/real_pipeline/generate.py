@@ -47,6 +47,9 @@ HOLDOUT_S28 = {"en-verbosenote-book", "de-verboseinote-scrreprt", "fr-authortitl
 # Set aside at the end of stop 28, after holdout-s28 was spent, to measure that stop's final code once: four more
 # documents, new plans (a plan is seeded by its document's name) in styles, classes and languages combined anew.
 HOLDOUT_S28B = {"en-verbosetrad3-scrbook", "fr-verboseinote-book", "de-verbosetrad1-report", "tr-annales-docx"}
+# set aside at the start of stop 29, before its work (2026-12-06)
+HOLDOUT_S29 = {"en-windycity-report", "de-fiwi-article", "fr-extverbosetrad1-memoir", "tr-mhraibid-odt-endnotes",
+               "en-chicago17ibid-docx"}
 
 
 @dataclass
@@ -117,6 +120,16 @@ DOCS = [
         "soffice", "footnotes", "de", "dtk-bibliography.bib"),
     Doc("fr-mhraibid-odt-endnotes", "libreoffice", "mhra-notes-subsequent-ibid.csl", "odt", "soffice", "endnotes",
         "fr", "biblatex-examples.bib"),
+    # the stop-29 hold-out (HOLDOUT_S29)
+    Doc("en-windycity-report", "latex", "windycity", "report", "pdflatex-t1", "footnotes", "en", "tugboat.bib",
+        chapters=2, n_notes=28),
+    Doc("de-fiwi-article", "latex", "fiwi", "article", "lualatex", "footnotes", "de", "dtk-bibliography.bib"),
+    Doc("fr-extverbosetrad1-memoir", "latex", "ext-verbose-trad1", "memoir", "pdflatex-t1", "enotez-chapter", "fr",
+        "frankenstein.bib", chapters=2, n_notes=28),
+    Doc("tr-mhraibid-odt-endnotes", "libreoffice", "mhra-notes-subsequent-ibid.csl", "odt", "soffice", "endnotes",
+        "tr", "turkish"),
+    Doc("en-chicago17ibid-docx", "libreoffice", "chicago-notes-bibliography-subsequent-ibid-17th-edition.csl", "docx",
+        "soffice", "footnotes", "en", "biblatex-examples.bib"),
     # the end-of-stop-28 hold-out (HOLDOUT_S28B)
     Doc("en-verbosetrad3-scrbook", "latex", "verbose-trad3", "scrbook", "lualatex", "footnotes", "en",
         "frankenstein.bib", chapters=3, n_notes=30),
@@ -158,7 +171,8 @@ def build(doc: Doc, out: Path, work: Path) -> None:
     truth = docplan.expected(plan, works, meta)
     for extractor in EXTRACTORS:
         held = doc.holdout or extractor in HOLDOUT_EXTRACTORS
-        folder = out / ("holdout-s28b" if doc.name in HOLDOUT_S28B else "holdout-s28" if doc.name in HOLDOUT_S28
+        folder = out / ("holdout-s29" if doc.name in HOLDOUT_S29
+                        else "holdout-s28b" if doc.name in HOLDOUT_S28B else "holdout-s28" if doc.name in HOLDOUT_S28
                         else "holdout-late" if doc.late
                         else "holdout" if held else "dev") / doc.name
         folder.mkdir(parents=True, exist_ok=True)
@@ -168,7 +182,7 @@ def build(doc: Doc, out: Path, work: Path) -> None:
                                                   encoding="utf-8")
             (folder / "refs.bib").write_text(bib, encoding="utf-8")
             (folder / source_name).write_text(source, encoding="utf-8")
-        if held == doc.holdout or doc.late or doc.name in HOLDOUT_S28 | HOLDOUT_S28B:  # the PDF goes where its document's texts go
+        if held == doc.holdout or doc.late or doc.name in HOLDOUT_S28 | HOLDOUT_S28B | HOLDOUT_S29:  # the PDF goes where its document's texts go
             shutil.copy(pdf, folder / "paper.pdf")
 
 
@@ -186,7 +200,7 @@ def main() -> int:
         for doc in docs:
             for folder in (args.out / "dev" / doc.name, args.out / "holdout" / doc.name,
                            args.out / "holdout-late" / doc.name, args.out / "holdout-s28" / doc.name,
-                           args.out / "holdout-s28b" / doc.name):
+                           args.out / "holdout-s28b" / doc.name, args.out / "holdout-s29" / doc.name):
                 shutil.rmtree(folder, ignore_errors=True)
             build(doc, args.out, base / doc.name)
             print(doc.name, "held out" if doc.holdout else "")
