@@ -20,6 +20,8 @@ from . import cache
 from .errors import InputError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .bibliography import Bibliography
     from .model import Citation, Resolution
     from .pipeline import Options, Parsed
@@ -59,9 +61,11 @@ def bib_is_cached(path: str, encoding: str | None = None) -> bool:
 
 # -- the manuscript ----------------------------------------------------------------------------------------------
 
-def load_parsed(path: str, options: Options, background: bool = False, source: str | None = None) -> Parsed:
+def load_parsed(path: str, options: Options, background: bool = False, source: str | None = None,
+                bib_paths: tuple[str, ...] = ()) -> Parsed:
     """Read and parse a manuscript file, or take the result from the cache when the file is unchanged.
-    source: where its bytes are read from when that is not `path` ("-" for standard input named `path`)."""
+    source: where its bytes are read from when that is not `path` ("-" for standard input named `path`).
+    bib_paths: the bibliographies it is checked against, whose words may cut lines a PDF extractor glued."""
     from .manuscript import included_bytes, manuscript_bytes, parse_bytes_with_text
     from .pipeline import Parsed, parse
 
@@ -69,25 +73,49 @@ def load_parsed(path: str, options: Options, background: bool = False, source: s
     # a LaTeX main file's notes are also its \input chapters': the cache entry holds while none of them changes
     key = data + included_bytes(data, path, options.input_format, options.encoding)
     identity = manuscript_identity(path, options)
+    lent = lent_words(data, bib_paths)
+    if lent is not None:  # the reading then depends on the bibliographies too
+        key += b"\0" + lent[0]
 
     def build() -> Parsed:
         # an edited file: its earlier version's parse is still in the slot, and its unchanged notes need no parsing
         earlier = cache.previous("manuscript", identity)
-        return parse(*parse_bytes_with_text(data, path, options.input_format, options.encoding), options.language,
-                     earlier if isinstance(earlier, Parsed) else None)
+        borrowed = lent[1]() if lent is not None else ()
+        return parse(*parse_bytes_with_text(data, path, options.input_format, options.encoding, borrowed),
+                     options.language, earlier if isinstance(earlier, Parsed) else None)
 
     parsed = cache.cached("manuscript", identity, key, build, background)
     parsed.digest = cache.digest(key)
     return parsed
 
 
-def is_parsed(path: str, options: Options) -> bool:
+def is_parsed(path: str, options: Options, bib_paths: tuple[str, ...] = ()) -> bool:
     """Whether load_parsed would take this manuscript from the cache."""
     from .manuscript import included_bytes, manuscript_bytes
 
     data = manuscript_bytes(path, options.input_format)
+    lent = lent_words(data, bib_paths)
     return cache.holds("manuscript", manuscript_identity(path, options),
-                       data + included_bytes(data, path, options.input_format, options.encoding))
+                       data + included_bytes(data, path, options.input_format, options.encoding)
+                       + (b"\0" + lent[0] if lent is not None else b""))
+
+
+def lent_words(data: bytes, bib_paths: tuple[str, ...]) -> tuple[bytes, Callable[[], set[str]]] | None:
+    """When a manuscript is PDF text with lines an extractor glued ("DavidR.EllisonvePeterMarsh"), its
+    bibliographies lend their words to the respacing (names and titles the text spells nowhere else): the digest
+    of their bytes (which the parse then depends on) and the words. None for any other manuscript."""
+    from .manuscript import sniff_package
+    from .manuscript.respace import bibliography_words, looks_glued
+
+    if not bib_paths or sniff_package(data) is not None or not looks_glued(data.decode("utf-8", "replace")):
+        return None
+    from .bibliography import read_bytes
+
+    try:
+        contents = [read_bytes(p, "bibliography") for p in bib_paths]
+    except InputError:
+        return None  # reported when the bibliography is loaded
+    return cache.digest(b"\0".join(contents)), lambda: set().union(*map(bibliography_words, contents))
 
 
 def manuscript_identity(path: str, options: Options) -> str:
@@ -126,7 +154,7 @@ ASIDE_MANUSCRIPT_BYTES_SPAWNED = 256 * 1024
 ASIDE_BIB_BYTES = 512 * 1024
 
 
-def parse_aside(path: str, options: Options, bib_bytes_to_parse: Any) -> Any:
+def parse_aside(path: str, options: Options, bib_bytes_to_parse: Any, bib_paths: tuple[str, ...] = ()) -> Any:
     """A helper process parsing the manuscript into the cache while this one parses the bibliography, or
     None. Worth it only when both are large and neither is cached (a book against a large library, first
     run): the two jobs are independent and take about as long. Needs the cache and a second core.
@@ -135,13 +163,13 @@ def parse_aside(path: str, options: Options, bib_bytes_to_parse: Any) -> Any:
         return None
     try:
         smallest = ASIDE_MANUSCRIPT_BYTES if cache.fork_is_safe() else ASIDE_MANUSCRIPT_BYTES_SPAWNED
-        if os.path.getsize(path) < smallest or is_parsed(path, options):
+        if os.path.getsize(path) < smallest or is_parsed(path, options, bib_paths):
             return None
     except (OSError, InputError):
         return None  # reported when the file is read
     if bib_bytes_to_parse() < ASIDE_BIB_BYTES:
         return None
-    return start_helper(_parse_into_cache, path, options)
+    return start_helper(_parse_into_cache, path, options, bib_paths)
 
 
 def start_helper(target, *args):  # type: ignore[no-untyped-def]
@@ -154,8 +182,8 @@ def start_helper(target, *args):  # type: ignore[no-untyped-def]
     return helper
 
 
-def _parse_into_cache(path: str, options: Options) -> None:
+def _parse_into_cache(path: str, options: Options, bib_paths: tuple[str, ...] = ()) -> None:
     try:
-        load_parsed(path, options)
+        load_parsed(path, options, bib_paths=bib_paths)
     except BaseException:  # noqa: BLE001 - the main process reads the file again and reports any problem
         pass

@@ -183,7 +183,7 @@ def load_file(path: str, settings: Settings, bibs: Bibs, progress=None,  # type:
     outcome = Outcome(path, fail_on=settings.fail_on, bib=settings.bib, config_path=settings.config_path)
     options, enabled, severities = _options(settings)
     bib_paths = tuple(settings.bib)
-    helper = parse_aside(source or path, options, lambda: bibs.to_parse(bib_paths)) if bib_paths else None
+    helper = parse_aside(source or path, options, lambda: bibs.to_parse(bib_paths), bib_paths) if bib_paths else None
     try:
         if helper is not None:
             progress.stage(f"{path}: loading {', '.join(settings.bib)} and reading the notes")
@@ -191,7 +191,7 @@ def load_file(path: str, settings: Settings, bibs: Bibs, progress=None,  # type:
             helper.join()  # then the manuscript comes from the cache
             helper = None
         progress.stage(f"{path}: reading the notes")
-        parsed = load_parsed(path, options, background=True, source=source)
+        parsed = load_parsed(path, options, background=True, source=source, bib_paths=bib_paths)
         # no --bib and none configured: the bibliographies the manuscript names (YAML, \addbibresource)
         outcome.bib = list(settings.bib) or bibliography_paths(parsed.manuscript)
         if outcome.bib:

@@ -6,16 +6,22 @@ documents below were looked at while the respacing was built; tests/realpipe/REA
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from srccheck import cache, reuse
 
 from srccheck.citations import parse_note
 from srccheck.grammar import grammar_for
-from srccheck.manuscript.respace import glued_line, respace
+from srccheck.cli import main
+from srccheck.manuscript.respace import bibliography_words, glued_line, respace
 from srccheck.model import Note
 from srccheck.names import parse_names
+from srccheck.pipeline import Options
 from srccheck.resolve.align import NoteWords
 from srccheck.resolve.scoring import title_similarity
 from srccheck.resolve.weights import WEIGHTS
@@ -85,7 +91,46 @@ def test_a_glued_line_is_cut_into_the_documents_words() -> None:
                                               "The grain trade of the ports.", "to the question of the ports."]
 
 
-def test_glued_repeat_markers_and_page_labels() -> None:
+def test_the_bibliography_lends_its_words_to_glued_lines() -> None:
+    # pdfminer on a Turkish biblatex note: the authors' names are spelt nowhere else in the text, only in the bib
+    text = _glued_document("Theconsulreportedthatthesituationhadchanged.", "Neithersidewaspreparedtomakeconcessions.",
+                           "Thegraintradeofthe ports.", "14.DavidR.EllisonvePeterMarsh.TheStraitsQuestion")
+    assert respace(text).split("\n")[-1] == "14. David R. Ellisonve Peter Marsh. The Straits Question"
+    lent = bibliography_words(b"@book{e, author = {Ellison, David R. and Marsh, Peter}, title = {The Straits "
+                              b"Question and the Great Powers}, note = {\\textit{x}}}")
+    assert "ellison" in lent and "textit" not in lent
+    assert respace(text, lent).split("\n")[-1] == "14. David R. Ellison ve Peter Marsh. The Straits Question"
+
+
+def test_the_command_reads_a_glued_note_with_the_bibliographys_words() -> None:
+    # the same note in the real fixture: before, note 14 gave an inconsistent-spelling error for "Ellisonve"
+    folder = DEV / "tr-verboseibid-enotez"
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))["findings"]
+    result = CliRunner().invoke(main, ["check", str(folder / "pdfminer.txt"), "--bib", str(folder / "refs.bib"),
+                                       "--no-config", "--no-cache", "--format", "json"])
+    found = [(f["rule"], f.get("note")) for f in json.loads(result.stdout)["reports"][0]["findings"]
+             if f["severity"] in ("error", "warning")]
+    assert found and all((rule, note) in {(e["rule"], e.get("note")) for e in expected} for rule, note in found)
+
+
+def test_the_parse_of_glued_text_is_kept_for_its_bibliography_only(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SRCCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("SRCCHECK_NO_CACHE", raising=False)
+    monkeypatch.setattr(cache, "_disabled", False)
+    folder = DEV / "tr-verboseibid-enotez"
+    bib = tmp_path / "refs.bib"
+    bib.write_bytes((folder / "refs.bib").read_bytes())
+    options = Options()
+    for name, lends in (("pdfminer.txt", True), ("pdftotext.txt", False)):
+        text = tmp_path / name
+        text.write_bytes((folder / name).read_bytes())
+        reuse.load_parsed(str(text), options, bib_paths=(str(bib),))
+        cache.wait()
+        assert reuse.is_parsed(str(text), options, (str(bib),))
+        bib.write_bytes(bib.read_bytes() + b"\n% edited\n")
+        # the glued text's words came from the bibliography, so its edit is a new parse; the other's is not
+        assert reuse.is_parsed(str(text), options, (str(bib),)) is not lends, name
+
     # pdfminer on a Russian GOST note: "Тамже.С.370,373." is "Там же. С. 370, 373." (ibid., p.)
     text = _glued_document("Theconsulreportedthatthesituationhadchanged.", "Neithersidewaspreparedtomakeconcessions.",
                            "Thegraintradeofthe ports.", "8Тамже.С.370,373.")
@@ -159,3 +204,15 @@ def test_hostile_lines_are_bounded() -> None:
     out = respace(text)
     assert time.perf_counter() - start < 5
     assert out.replace(" ", "") == text.replace(" ", "")  # only spaces are ever added
+
+
+def test_brackets_glued_to_words_are_spaced() -> None:
+    # pdfminer on biblatex's "David [D.] Green. “A Note on Augustine’s Thieves”" and OSCOLA's "691(13) J Organomet"
+    text = _glued_document("Theconsulreportedthatthesituationhadchanged.", "Neithersidewaspreparedtomakeconcessions.",
+                           "Thegraintradeofthe ports.", "York:A.Gregory,1971,pp.3–6,p.3;David[D.]Green.“ANote",
+                           "(2006)691(13)JChem3027,3033–3035.Thedateisuncertain;")
+    out = respace(text).split("\n")
+    assert "David [D.] Green." in out[-2]
+    assert "691(13) J" in out[-1]
+    assert respace(_glued_document("Theconsulreportedthatthesituationhadchanged.", "Neithersidewaspreparedtomake",
+                                   "Thegraintradeofthe ports(s)and.")).endswith("ports(s)and.")

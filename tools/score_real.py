@@ -30,6 +30,7 @@ from srccheck.bibliography import load_bibliography  # noqa: E402
 from srccheck.manuscript import parse_bytes  # noqa: E402
 from srccheck.model import Severity  # noqa: E402
 from srccheck.pipeline import check_loaded  # noqa: E402
+from srccheck.reuse import lent_words  # noqa: E402
 
 
 @dataclass
@@ -79,7 +80,9 @@ def identity_of_note(note) -> tuple[int, int]:  # type: ignore[no-untyped-def]
 
 
 def score_fixture(path: Path, expected: dict, bib_path: Path, fmt: str) -> Result:
-    manuscript = parse_bytes(path.read_bytes(), str(path), fmt)
+    data = path.read_bytes()
+    lent = lent_words(data, (str(bib_path),))  # as the command does: the bib's words for glued lines
+    manuscript = parse_bytes(data, str(path), fmt, borrowed=lent[1]() if lent else ())
     report = check_loaded(manuscript, load_bibliography(str(bib_path)))
     ids = identity_of_expected(expected)
     if expected.get("chapter_starts") is None and any(getattr(n, "chapter", 0) for n in manuscript.notes):

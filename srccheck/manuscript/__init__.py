@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from typing import TYPE_CHECKING
@@ -76,12 +77,14 @@ def manuscript_bytes(path: str, fmt: str | None = None) -> bytes:
     return read_bytes(path, "document" if binary else "manuscript")
 
 
-def parse_bytes(data: bytes, path: str, fmt: str | None = None, encoding: str | None = None) -> Manuscript:
-    return parse_bytes_with_text(data, path, fmt, encoding)[0]
+def parse_bytes(data: bytes, path: str, fmt: str | None = None, encoding: str | None = None,
+                borrowed: Iterable[str] = ()) -> Manuscript:
+    return parse_bytes_with_text(data, path, fmt, encoding, borrowed)[0]
 
 
-def parse_bytes_with_text(data: bytes, path: str, fmt: str | None = None,
-                          encoding: str | None = None) -> tuple[Manuscript, str]:
+def parse_bytes_with_text(data: bytes, path: str, fmt: str | None = None, encoding: str | None = None,
+                          borrowed: Iterable[str] = ()) -> tuple[Manuscript, str]:
+    """borrowed: words that may cut lines a PDF extractor glued (see respace), for text read from a PDF."""
     sniffed = sniff_package(data)
     claimed = _SUFFIXES.get(os.path.splitext(path)[1].lower())
     wanted = fmt or (sniffed if sniffed in BINARY_FORMATS else None) or claimed
@@ -102,7 +105,7 @@ def parse_bytes_with_text(data: bytes, path: str, fmt: str | None = None,
         from .latex_files import read_whole
 
         text, line_map, _ = read_whole(text, path, lambda included: _included_text(included, encoding))
-    manuscript = parse_manuscript(text, path, fmt)
+    manuscript = parse_manuscript(text, path, fmt, borrowed)
     garbled, better = _garbled(data, text, used)
     hint = "" if manuscript.notes or any(manuscript.direct_citations.values()) else _what_it_is_instead(text)
     return replace(manuscript, encoding=used, line_map=line_map, garbled=garbled, better_encoding=better,
@@ -189,8 +192,9 @@ def _read_binary(data: bytes, path: str, fmt: str) -> Manuscript:
     return read_pdf(data, path)
 
 
-def parse_manuscript(text: str, path: str, fmt: str | None = None) -> Manuscript:
-    """Read a manuscript given as text (Markdown, LaTeX, or text extracted from a PDF)."""
+def parse_manuscript(text: str, path: str, fmt: str | None = None, borrowed: Iterable[str] = ()) -> Manuscript:
+    """Read a manuscript given as text (Markdown, LaTeX, or text extracted from a PDF). borrowed: see
+    parse_bytes_with_text."""
     fmt = fmt or detect_format(path, text)
     if fmt in BINARY_FORMATS:
         raise InputError(f"{path}: {fmt} is a binary format; read it with read_manuscript")
@@ -204,7 +208,7 @@ def parse_manuscript(text: str, path: str, fmt: str | None = None) -> Manuscript
         return read_latex(text, path)
     from .pdftext import read_pdf_text
 
-    return read_pdf_text(text, path)
+    return read_pdf_text(text, path, borrowed)
 
 
 def bibliography_paths(manuscript: Manuscript) -> list[str]:

@@ -16,6 +16,7 @@ import functools
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LONG = 15  # a glued line holds a token this long
@@ -25,7 +26,8 @@ _ADDRESS = re.compile(r"://|www\.|@|doi\.org|^/(?!/)|(?<!/)/(?!/)\S*(?<!/)/(?!/)
                       re.IGNORECASE)
 # where punctuation shows a boundary: after , ; : before a letter or an opening quote; after a full stop or a
 # closing quote before a capital or an opening quote (not before a small letter: "e.g.", "z.B." stay)
-_AFTER_MARK = re.compile(r"(?<=[,;:])(?=[^\W\d_]|[“‘«„\"])|(?<=[.”’»])(?=[^\W\d_]|[“‘«„])")
+_AFTER_MARK = re.compile(r"(?<=[,;:])(?=[^\W\d_]|[“‘«„\"])|(?<=[.”’»)\]])(?=[^\W\d_]|[“‘«„])"
+                         r"|(?<=[^\W\d_]{2})(?=\[)")
 # a page or volume label glued to its number ("С.757", "S.12", "pp.3027–3028"); not a marker after a longer word
 # (nor after the end of a broken word: "…sürmüş-|tür.16")
 _LABEL_THEN_NUMBER = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,2}\.)(?=[0-9])")
@@ -136,8 +138,10 @@ def _without_last_word(text: str) -> str:
 class Vocabulary:
     """The words a document spells with spaces around them, by frequency."""
 
-    def __init__(self, lines: list[str], glued: set[int] | frozenset[int] = frozenset()) -> None:
-        """lines: the document's; glued: those read without spaces, whose words are not learnt."""
+    def __init__(self, lines: list[str], glued: set[int] | frozenset[int] = frozenset(),
+                 borrowed: Iterable[str] = ()) -> None:
+        """lines: the document's; glued: those read without spaces, whose words are not learnt; borrowed: words
+        known from elsewhere (the bibliography's), each counted once: known, but rarer than the document's own."""
         kept = []
         for i, line in enumerate(lines):
             if i in glued:
@@ -153,6 +157,8 @@ class Vocabulary:
         text = _LINE_END_HYPHEN.sub("", "\n".join(kept))
         counts = Counter(w.lower() for w in _WORD.findall(text))
         counts.update(_grammar_words())  # "Тамже", "Vgl.ebd.": the words of citations themselves
+        # a name or title word cited only in glued notes ("DavidR.EllisonvePeterMarsh") is spelt in the bibliography
+        counts.update(borrowed)
         self.counts = counts
         # the document's most frequent short words: articles, prepositions, conjunctions in its languages
         self.little = {w for w, _ in Counter({w: n for w, n in counts.items() if len(w) <= 3}).most_common(_LITTLE)}
@@ -275,8 +281,8 @@ def _respaced(token: str, vocabulary: Vocabulary, before: str = "", after: str =
 
 
 def _mark_boundary(text: str, at: int) -> str:
-    """A space between punctuation and what follows at `at`, unless a full stop or a closing quote is followed
-    by a small letter ("e.g.", "z.B.", "Dr.med")."""
+    """A space between punctuation and what follows at `at`, unless a full stop, a closing quote or bracket is
+    followed by a small letter ("e.g.", "z.B.", "Dr.med", "word(s)")."""
     return "" if text[at - 1] not in ",;:" and text[at].islower() else " "
 
 
@@ -301,14 +307,41 @@ def _broken_word(lines: list[str], i: int) -> tuple[str, str]:
     return (before.group(1) if before else ""), (after.group() if after else "")
 
 
-def respace(text: str) -> str:
-    """The text with the spaces of its glued lines restored as far as its own vocabulary allows; the same text,
-    line for line (only spaces are added), and unchanged when fewer than _GLUED_DOCUMENT lines are glued."""
+_LONG_TOKEN = re.compile(r"[^\s]{%d,}" % _LONG)
+_LATEX_WORD = re.compile(r"(?<![\\\w])[^\W\d_]{2,}")  # not a command's name (textit)
+
+
+def looks_glued(text: str) -> bool:
+    """Whether respace may find glued lines in this text (and use borrowed words): at least _GLUED_DOCUMENT lines
+    look glued. Only lines holding a long token are tested: a text without one costs a pass of a compiled pattern."""
+    starts: set[int] = set()
+    found = 0
+    for m in _LONG_TOKEN.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if start in starts:
+            continue
+        starts.add(start)
+        end = text.find("\n", m.end())
+        found += glued_line(text[start:] if end < 0 else text[start:end])
+        if found >= _GLUED_DOCUMENT:
+            return True
+    return False
+
+
+def bibliography_words(data: bytes) -> set[str]:
+    """The words of a bibliography file's text, in lower case (BibTeX, CSL JSON, RIS alike: its letters)."""
+    return {w.lower() for w in _LATEX_WORD.findall(data.decode("utf-8", "replace"))}
+
+
+def respace(text: str, borrowed: Iterable[str] = ()) -> str:
+    """The text with the spaces of its glued lines restored as far as its own vocabulary (and the borrowed words)
+    allows; the same text, line for line (only spaces are added), and unchanged when fewer than _GLUED_DOCUMENT
+    lines are glued."""
     lines = text.split("\n")
     looks = [i for i, line in enumerate(lines) if glued_line(line)]
     if not looks:
         return text
-    vocabulary = Vocabulary(lines, set(looks))
+    vocabulary = Vocabulary(lines, set(looks), borrowed)
     glued = [i for i in looks if _glued_words(lines[i], vocabulary)]
     if len(glued) < _GLUED_DOCUMENT:
         return text  # a long token or two is a link, a formula, markup: an extractor that drops spaces drops many
