@@ -4,6 +4,7 @@ here: it is measured once, at the end of the work it judges. Floors are the figu
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -11,6 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
 from score_real import Result, fixtures, score_fixture  # noqa: E402
+
+from srccheck.manuscript import parse_bytes  # noqa: E402
 
 
 def test_text_reader_finds_the_notes_of_real_extractions() -> None:
@@ -104,3 +107,17 @@ def test_a_column_of_endnote_numbers_opening_a_page() -> None:
     (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == "pdftotext.txt"]
     result = score_fixture(path, expected, folder / "refs.bib", fmt)
     assert (result.fn, result.fp, result.false_alarms) == (0, 0, 0)  # F1 0.935 before
+
+
+def test_a_marker_on_a_body_line_run_into_a_note() -> None:
+    # pdftotext ran a page's last body line into the line of a note continued beside it ("were incomplete.18
+    # Exports from the port of Smyrna fell markedly befree mathematical software”. In: TUGboat …"): the line was
+    # read as the note's, and note 18 was reported without a marker. Every \footnote of the source has one.
+    folder = ROOT / "tests" / "realpipe" / "dev" / "en-extverbose-scrartcl"
+    manuscript = parse_bytes((folder / "pdftotext.txt").read_bytes(), "pdftotext.txt", "text")
+    expected = len(json.loads((folder / "expected.json").read_text(encoding="utf-8"))["notes"])
+    assert len(manuscript.notes) == expected
+    assert [n.number for n in manuscript.notes if n.marker_line is None] == []
+    # the marker is on the run-on line, the one holding "incomplete.18"
+    lines = (folder / "pdftotext.txt").read_text(encoding="utf-8").split("\n")
+    assert "incomplete.18" in lines[manuscript.notes[17].marker_line - 1]

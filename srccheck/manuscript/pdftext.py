@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..grammar import languages as L
@@ -64,8 +65,9 @@ def _join(lines: list[_Line]) -> tuple[str, tuple[tuple[int, int], ...]]:
     return text, tuple(starts)
 
 
-def read_pdf_text(text: str, path: str) -> Manuscript:
-    lines = NL.prepare(respace(repair(clean(text))))
+def read_pdf_text(text: str, path: str, borrowed: Iterable[str] = ()) -> Manuscript:
+    """borrowed: words known from elsewhere (the bibliography's) that may cut lines an extractor glued."""
+    lines = NL.prepare(respace(repair(clean(text)), borrowed))
     marks = marker_candidates([_Line(i, ln.text) for i, ln in enumerate(lines)])
     by_number: dict[int, list[float]] = {}  # number -> positions of its possible markers (line + column fraction)
     by_line: dict[int, set[int]] = {}  # glued markers only: what tells a body line from a note line
@@ -107,7 +109,8 @@ def read_pdf_text(text: str, path: str) -> Manuscript:
     body_lines = {b.number for b in body}
     body_marks = [m for m in marks if m[0] in body_lines]
     markers, unmatched = _chapter_markers(body, chain, notes, lines, body_marks)
-    markers = _passed_over_on_the_page(markers, chain, notes, lines, body_marks)
+    markers = _passed_over_on_the_page(markers, chain, notes, lines, body_marks + _run_into_notes(marks, lines,
+                                                                                                   body_lines))
     line_of_marker = {m.number: m.line for m in markers}
     notes = [replace(n, marker_line=line_of_marker.get(n.number)) for n in notes]
     endnotes = _endnotes(lines, chain, layout.labels)
@@ -211,6 +214,26 @@ def _passed_over_on_the_page(markers: list[Marker], chain: list[NL.Start], notes
         if len(hits) == 1:
             added.append(Marker(note.number, lines[hits[0]].number, note.chapter, note.printed))
     return sorted(markers + added, key=lambda m: m.number) if added else markers
+
+
+# a marker ending a sentence, the next one begun: "were incomplete.18 Exports", "gösteriyordu.15 Dönemin"
+_SENTENCE_MARKER = re.compile(r"(?<=[^\W\d_]{3}[.,;:!?”’»)])(\d{1,4})(?=\s+[^\W\d_])")
+
+
+def _run_into_notes(marks: list[tuple[int, int, int, bool | None]], lines: list[NL.Line],
+                    body_lines: set[int]) -> list[tuple[int, int, int, bool | None]]:
+    """Glued markers on lines read as notes' that only a body sentence has: pdftotext runs a page's last body
+    line into the line of a note beside it ("were incomplete.18 Exports … marked- befree mathematical software”.
+    In: TUGboat"), or puts a page's first body lines after a note's number. Offered only to notes still without
+    a marker on their page (_passed_over_on_the_page)."""
+    out = []
+    for line, column, number, glued in marks:
+        if not glued or line in body_lines:
+            continue
+        m = _SENTENCE_MARKER.match(lines[line].text, column)
+        if m and lines[line].text[m.end():].lstrip()[:1].isupper() and not _after_a_label(lines[line].text, column):
+            out.append((line, column, number, glued))
+    return out
 
 
 def marker_candidates(body: list[_Line]) -> list[tuple[int, int, int, bool | None]]:
