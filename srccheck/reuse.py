@@ -100,6 +100,9 @@ def is_parsed(path: str, options: Options, bib_paths: tuple[str, ...] = ()) -> b
                        + (b"\0" + lent[0] if lent is not None else b""))
 
 
+_GLUED_SEEN: dict[tuple[int, int], bool] = {}
+
+
 def lent_words(data: bytes, bib_paths: tuple[str, ...]) -> tuple[bytes, Callable[[], set[str]]] | None:
     """When a manuscript is PDF text with lines an extractor glued ("DavidR.EllisonvePeterMarsh"), its
     bibliographies lend their words to the respacing (names and titles the text spells nowhere else): the digest
@@ -107,7 +110,13 @@ def lent_words(data: bytes, bib_paths: tuple[str, ...]) -> tuple[bytes, Callable
     from .manuscript import sniff_package
     from .manuscript.respace import bibliography_words, looks_glued
 
-    if not bib_paths or sniff_package(data) is not None or not looks_glued(data.decode("utf-8", "replace")):
+    if not bib_paths or sniff_package(data) is not None:
+        return None
+    seen = (len(data), hash(data))  # is_parsed and load_parsed ask it of the same bytes in one run
+    if seen not in _GLUED_SEEN:
+        _GLUED_SEEN.clear()
+        _GLUED_SEEN[seen] = looks_glued(data.decode("utf-8", "replace"))
+    if not _GLUED_SEEN[seen]:
         return None
     from .bibliography import read_bytes
 

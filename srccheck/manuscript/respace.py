@@ -322,7 +322,9 @@ def looks_glued(text: str) -> bool:
             continue
         starts.add(start)
         end = text.find("\n", m.end())
-        found += glued_line(text[start:] if end < 0 else text[start:end])
+        line = (text[start:] if end < 0 else text[start:end]).strip()
+        # a line of prose has a space every few letters: most lines fail glued_line's test on this count alone
+        found += ("  " in line or line.count(" ") * 10 < len(line)) and glued_line(line)
         if found >= _GLUED_DOCUMENT:
             return True
     return False
