@@ -120,6 +120,12 @@ DOCS = [
         "soffice", "footnotes", "de", "dtk-bibliography.bib"),
     Doc("fr-mhraibid-odt-endnotes", "libreoffice", "mhra-notes-subsequent-ibid.csl", "odt", "soffice", "endnotes",
         "fr", "biblatex-examples.bib"),
+    # development documents added in stop 29 (styles no fixture had used)
+    Doc("en-oxnotes-article", "latex", "oxnotes", "article", "pdflatex-t1", "footnotes", "en", "biblatex-examples.bib"),
+    Doc("de-authortitledw-scrreprt", "latex", "authortitle-dw", "scrreprt", "lualatex", "footnotes", "de",
+        "dtk-bibliography.bib", chapters=2, n_notes=28),
+    Doc("en-extauthortitleibid-book", "latex", "ext-authortitle-ibid", "book", "pdflatex", "footnotes", "en",
+        "tugboat.bib", chapters=2, n_notes=28),
     # the stop-29 hold-out (HOLDOUT_S29)
     Doc("en-windycity-report", "latex", "windycity", "report", "pdflatex-t1", "footnotes", "en", "tugboat.bib",
         chapters=2, n_notes=28),
