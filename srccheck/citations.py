@@ -100,6 +100,9 @@ def _without_back_reference(text: str) -> tuple[int | None, str]:
     return None, text
 
 
+_MARKER_COLON = re.compile(r"^(\S+)\s*:(?=\s)")
+
+
 def _unbracketed(text: str) -> str:
     """A citation in brackets of its own, as some styles set one inside a note ("(Team, L. P.: Modifying LaTeX
     [1995], 8–9)."): without them, so that its locator is the last thing in it."""
@@ -138,6 +141,8 @@ def parse_citation(
     head, locator = split_locator(_without_trailing_link(text), grammar)
     if locator is None and head.endswith(".") and not re.search(r"(?:^|[\s.])[^\W\d_]\.$", head):
         head = head[:-1].rstrip()  # the note's full stop, not an abbreviation or initial
+    # "Ders.: Lucida-Schriften …" (biblatex-dw): the marker stands where the author would, before the colon
+    head = _MARKER_COLON.sub(lambda m: m.group(1) + "," if is_marker(m.group(1), markers) else m.group(), head)
     colon = authors_before_colon(head) if ":" in head[:160] and not _archival(head, sigla, False, False) else None
     if colon is not None:
         colon_authors, head = colon

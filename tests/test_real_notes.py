@@ -112,3 +112,15 @@ def test_a_volume_cited_by_the_works_head_and_its_own_title() -> None:
         "[^2]: Ranke, Deutsche Geschichte im Zeitalter der Reformation: Der Bauernkrieg, S. 12.\n"
     report = check_loaded(read_markdown(text, "m.md"), parse_bibliography(VOLUMES), Options(language="ru"))
     assert [(c.note, res.key) for c, res in report.citations] == [(1, "brls"), (2, "maintitle")]
+
+
+def test_ders_before_a_colon_is_the_same_author_not_a_name():
+    # biblatex-dw (authortitle-dw) writes "Ders.: Title" where an author would stand: it was read as an author
+    # called "Ders.", and the citation matched no entry
+    cited, problems = check(
+        "Kullback, Solomon: Information Theory and Statistics, New York 1997, S. 3.",
+        "Ders.: Information Theory and Statistics, S. 88.",
+        "Dies.: Information Theory and Statistics, S. 81, 84.",
+        language="de")
+    assert cited == [(1, "kullback", [[3, 3]]), (2, "kullback", [[88, 88]]), (3, "kullback", [[81, 81], [84, 84]])]
+    assert problems == []
