@@ -121,3 +121,14 @@ def test_a_marker_on_a_body_line_run_into_a_note() -> None:
     # the marker is on the run-on line, the one holding "incomplete.18"
     lines = (folder / "pdftotext.txt").read_text(encoding="utf-8").split("\n")
     assert "incomplete.18" in lines[manuscript.notes[17].marker_line - 1]
+
+
+def test_a_note_whose_quotation_goes_on_at_the_next_pages_foot() -> None:
+    # oxnotes: note 4 breaks inside its quoted title ("“Cramming more components onto integrated") and goes on
+    # at the foot of the next page ("circuits”, Electronics, 38/8 (1965), 114–7 at 114."), under a body line that
+    # ends mid-sentence too; the closing quote tells the note from the body (its page 114 was lost before)
+    folder = ROOT / "tests" / "realpipe" / "dev" / "en-oxnotes-article"
+    for extractor in ("pdftotext-raw.txt", "pdftotext-layout.txt"):
+        (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == extractor]
+        result = score_fixture(path, expected, folder / "refs.bib", fmt)
+        assert result.pages_ok == result.pages_total, (extractor, result.pages_ok, result.pages_total)

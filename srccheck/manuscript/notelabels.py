@@ -141,6 +141,25 @@ def _chapter_heading(text: str) -> bool:
 
 _WORD_BROKEN = re.compile(r"[^\W\d_]{2}-$")
 _TERMINAL = re.compile(r"[.!?)\]”\"»]\s*$")
+_QUOTE_CLOSED = 4.0  # what closing a quotation the note left open weighs against the body
+
+
+def _quote_balance(text: str, german: bool) -> int:
+    """Quotations a line opens and leaves open (“…”, «…»; „…“ where German quotes were seen, whose “ closes)."""
+    german = german or "„" in text
+    curly = text.count("“")
+    return (text.count("«") + text.count("„") + (0 if german else curly)
+            - text.count("»") - text.count("”") - (curly if german else 0))
+
+
+def _closes_first(text: str, german: bool) -> bool:
+    """Whether a line closes a quotation before it opens any: its first quotation mark is a closing one."""
+    for ch in text:
+        if ch in "«„" or (ch == "“" and not german):
+            return False
+        if ch in "”»" or ch == "“":
+            return True
+    return False
 
 
 def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]], model: _Model,
@@ -164,6 +183,13 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
         resumable[pos] = marked_before_break
         if lines[idx[pos]].page_break or lines[idx[pos]].first_text:
             marked_before_break = False
+    # a quotation the note opened and left open ("“Cramming more components onto integrated"): a line that closes
+    # one it did not open ("circuits”, Electronics, 38/8 (1965)") is that note going on, on the next page too
+    start = idx[0] - 1 if idx else 0
+    while start > 0 and lines[start].noise:
+        start -= 1
+    german = "„" in lines[start].text
+    open_quotes = _quote_balance(lines[start].text, german) if idx else 0
     back: list[dict[str, str]] = []
     chapter_began = False  # a chapter's heading came earlier in the gap: the notes before it do not go on after it
     for pos, i in enumerate(idx):
@@ -171,6 +197,10 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
         chapter_began = chapter_began or any(j in headings for j in range(idx[pos - 1], i) if pos)
         p = model.note_probability(feats[i])
         emit_n, emit_b = -math.log(max(p, 1e-6)), -math.log(max(1 - p, 1e-6))
+        if open_quotes > 0 and _closes_first(lines[i].text, german):
+            emit_b += _QUOTE_CLOSED
+        german = german or "„" in lines[i].text
+        open_quotes += _quote_balance(lines[i].text, german)
         if i in marker_lines or i in headings:
             emit_n = big  # a chapter's heading is no note's text either
         elif lines[i].after_separator:
