@@ -42,7 +42,10 @@ def test_libreoffice_footnotes_in_pdftotexts_default_order() -> None:
 def test_latex_footnote_numbers_pdftotext_moved_to_the_pages_end() -> None:
     # pdftotext's default order takes one footnote number of some LaTeX pages out of its place and puts it
     # after the page's last note; these three documents lost 2-4 notes each to it (F1 0.78-0.93)
-    for name in ("de-arthistorybonn-scrartcl", "en-authortitleibid-report", "en-extverbose-scrartcl"):
+    # (en-extauthortitleibid-book: the book's page numbers head their pages, run into the running head
+    # "4CHAPTER 1. PORTS, CONSULS …", so the moved "5" at a page's end was taken for that page's number)
+    for name in ("de-arthistorybonn-scrartcl", "en-authortitleibid-report", "en-extverbose-scrartcl",
+                 "en-extauthortitleibid-book"):
         folder = ROOT / "tests" / "realpipe" / "dev" / name
         (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == "pdftotext.txt"]
         result = score_fixture(path, expected, folder / "refs.bib", fmt)

@@ -369,13 +369,27 @@ def pages_of(lines: list[Line]) -> list[int]:
     return page_of
 
 
+_NUMBER_ATOP = re.compile(r"^[ \t]*(\d{1,4})[ \t]*(.*)$")
+
+
+def _number_atop(text: str) -> int | None:
+    """A page number heading its page: alone, or run into a running head in capitals ("4CHAPTER 1. PORTS")."""
+    m = _NUMBER_ATOP.match(text)
+    if not m:
+        return None
+    rest = m.group(2)
+    if rest and not (rest[:2].isalpha() and not any(ch.islower() for ch in rest)):
+        return None
+    return int(m.group(1))
+
+
 def _numbered_at_top(lines: list[Line], page_of: list[int]) -> set[int]:
-    """Pages whose first line is their number: a bare number counting on by one from the previous page's first
-    line or on to the next page's."""
+    """Pages whose first line is their number (alone, or run into a running head in capitals): a number
+    counting on by one from the previous page's first line or on to the next page's."""
     firsts = {}
     for k, ln in enumerate(lines):
-        if (k == 0 or ln.page_break) and (m := _PAGE_DIGITS.match(ln.text)):
-            firsts[page_of[k]] = int(m.group(1))
+        if (k == 0 or ln.page_break) and (number := _number_atop(ln.text)) is not None:
+            firsts[page_of[k]] = number
     return {p for p, n in firsts.items() if firsts.get(p - 1) == n - 1 or firsts.get(p + 1) == n + 1}
 
 
