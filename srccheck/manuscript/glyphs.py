@@ -17,7 +17,7 @@ _BEFORE = {"´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "˜": 
 _AFTER = {"¸": "\u0327", "˛": "\u0328"}
 ACCENTS_ABOVE = _BEFORE
 ACCENTS_BELOW = _AFTER
-_ACCENT_BEFORE = re.compile("([" + "".join(_BEFORE) + "])[ \u00a0]?([^\\W\\d_])")
+_ACCENT_BEFORE = re.compile("([^\\W\\d_]?)([" + "".join(_BEFORE) + "])[ \u00a0]?([^\\W\\d_])")
 _ACCENT_AFTER = re.compile("([^\\W\\d_])[ \u00a0]?([" + "".join(_AFTER) + "])([^\\W\\d_]?)")
 _ANY = re.compile("[" + "".join(_BEFORE) + "".join(_AFTER) + "ﬀﬁﬂﬃﬄﬅﬆ]")
 
@@ -29,9 +29,15 @@ def _compose(letter: str, accent: str) -> str | None:
 
 
 def _before(m: re.Match[str]) -> str:
-    if m.group(1) == "`" and m.start() > 0 and not m.string[m.start() - 1].isalpha():
+    previous, accent, letter = m.groups()
+    if accent == "`" and not previous:
         return m.group()  # an opening quote written as a backtick
-    return _compose(m.group(2), _BEFORE[m.group(1)]) or m.group()
+    composed = _compose(letter, _BEFORE[accent])
+    if composed:
+        return previous + composed
+    # pdfminer orders glyphs by position and may put the accent after its letter ("Scho¨pf": no "p̈")
+    composed = _compose(previous, _BEFORE[accent]) if previous else None
+    return composed + letter if composed else m.group()
 
 
 def _after(m: re.Match[str]) -> str:
