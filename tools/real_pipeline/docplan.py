@@ -38,7 +38,7 @@ RU_PLACES = ["Трапезунде", "Батуме", "Эрзеруме", "Сам
 RU_ACTORS = ["британский верховный комиссар", "губернатор провинции", "германский военный атташе"]
 RU_HEADINGS = ["Порты и торговля, 1908–1914", "Годы войны", "После Мудроса, 1918–1923"]
 
-SIGNALS = {"en": "See", "de": "Vgl.", "fr": "Voir", "tr": "Bkz.", "ru": "См."}
+SIGNALS = {"en": "See", "de": "Vgl.", "fr": "Voir", "tr": "Bkz.", "ru": "См.", "it": "Cfr.", "es": "Véase"}
 COMMENTS = {
     "en": ["The figures given there differ from the consular returns of {year}.",
            "On the wider context see the discussion above.", "The date is uncertain; {year} is more likely."],
@@ -50,6 +50,10 @@ COMMENTS = {
            "Genel çerçeve için yukarıdaki tartışmaya bakınız.", "Tarih kesin değildir; {year} daha muhtemeldir."],
     "ru": ["Приведённые там цифры расходятся с консульскими отчётами {year} года.",
            "Об общем контексте см. выше.", "Дата неясна; вероятнее {year} год."],
+    "it": ["Le cifre ivi riportate differiscono dai rapporti consolari del {year}.",
+           "Sul contesto più ampio si veda la discussione precedente.", "La data è incerta; più probabile il {year}."],
+    "es": ["Las cifras allí indicadas difieren de los informes consulares de {year}.",
+           "Sobre el contexto general, véase la discusión anterior.", "La fecha es incierta; es más probable {year}."],
 }
 NOTE_ONLY = {
     "en": "This paragraph follows the order of the reports, not of the events.",
@@ -57,6 +61,8 @@ NOTE_ONLY = {
     "fr": "Ce passage suit l'ordre des rapports, non celui des événements.",
     "tr": "Bu kısım olayların değil raporların sırasını izlemektedir.",
     "ru": "Этот абзац следует порядку донесений, а не событий.",
+    "it": "Il paragrafo segue l'ordine dei rapporti, non quello degli eventi.",
+    "es": "El párrafo sigue el orden de los informes, no el de los acontecimientos.",
 }
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from docplan import Cite, DocPlan, NotePlan
 
-BABEL = {"en": "english", "de": "ngerman", "fr": "french", "tr": "turkish", "ru": "russian"}
+BABEL = {"en": "english", "de": "ngerman", "fr": "french", "tr": "turkish", "ru": "russian", "it": "italian",
+         "es": "spanish"}
 
 
 @dataclass

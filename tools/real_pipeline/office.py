@@ -13,7 +13,7 @@ from pathlib import Path
 
 from docplan import Cite, DocPlan, NotePlan
 
-LOCALE = {"en": "en-US", "de": "de-DE", "fr": "fr-FR", "tr": "tr-TR", "ru": "ru-RU"}
+LOCALE = {"en": "en-US", "de": "de-DE", "fr": "fr-FR", "tr": "tr-TR", "ru": "ru-RU", "it": "it-IT", "es": "es-ES"}
 
 
 @dataclass

@@ -19,6 +19,10 @@ MONTHS = {
            "August", "September", "Oktober", "November", "Dezember"],
     "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet",
            "août", "septembre", "octobre", "novembre", "décembre"],
+    "it": ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
+           "agosto", "settembre", "ottobre", "novembre", "dicembre"],
+    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+           "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
 }
 
 PLACES = {
@@ -26,6 +30,8 @@ PLACES = {
     "tr": ["Trabzon", "Batum", "Erzurum", "Samsun", "Selanik", "İzmir", "Adana", "Mersin", "Halep"],
     "de": ["Trapezunt", "Batum", "Erzurum", "Samsun", "Saloniki", "Smyrna", "Adana", "Mersin", "Aleppo"],
     "fr": ["Trébizonde", "Batoum", "Erzurum", "Samsun", "Salonique", "Smyrne", "Adana", "Mersin", "Alep"],
+    "it": ["Trebisonda", "Batum", "Erzurum", "Samsun", "Salonicco", "Smirne", "Adana", "Mersina", "Aleppo"],
+    "es": ["Trebisonda", "Batumi", "Erzurum", "Samsun", "Salónica", "Esmirna", "Adana", "Mersin", "Alepo"],
 }
 
 ACTORS = {
@@ -37,6 +43,10 @@ ACTORS = {
            "der osmanische Außenminister", "der deutsche Militärattaché", "der Hafenmeister"],
     "fr": ["le haut-commissaire britannique", "le gouverneur de la province", "le commandant français",
            "le ministre ottoman des Affaires étrangères", "l'attaché militaire allemand", "le capitaine du port"],
+    "it": ["l'alto commissario britannico", "il governatore della provincia", "il comandante francese",
+           "il ministro ottomano degli Esteri", "l'addetto militare tedesco", "il capitano del porto"],
+    "es": ["el alto comisionado británico", "el gobernador de la provincia", "el comandante francés",
+           "el ministro otomano de Asuntos Exteriores", "el agregado militar alemán", "el capitán del puerto"],
 }
 
 ORGS = {
@@ -48,6 +58,10 @@ ORGS = {
            "dem Konsularkorps", "dem Innenministerium"],
     "fr": ["les représentants de l'Entente", "la Dette publique ottomane", "la Banque impériale ottomane",
            "le corps consulaire", "le ministère de l'Intérieur"],
+    "it": ["i rappresentanti dell'Intesa", "l'Amministrazione del Debito pubblico", "la Banca ottomana",
+           "il corpo consolare", "il ministero dell'Interno"],
+    "es": ["los representantes de la Entente", "la Administración de la Deuda Pública", "el Banco Otomano",
+           "el cuerpo consular", "el Ministerio del Interior"],
 }
 
 SENTENCES = {
@@ -115,6 +129,38 @@ SENTENCES = {
         "Près de {pct} % du commerce des grains passe par {place} en {year}.",
         "Ces chiffres doivent être maniés avec prudence, car les relevés sont incomplets.",
     ],
+    "it": [
+        "Il {date} il console di {place} riferì che la situazione era nettamente peggiorata.",
+        "Alla fine del {year} circa {num} soldati erano di stanza nei dintorni di {place}.",
+        "In questa fase {actor} tenne una linea prudente nei negoziati con {org}.",
+        "Le esportazioni dal porto di {place} diminuirono sensibilmente tra il {year} e il {year2}.",
+        "Una lettera del {date} menziona un convoglio di {num} profughi.",
+        "La storiografia ha insistito soprattutto sulla dimensione economica della questione.",
+        "{Actor} seguì da vicino questi sviluppi e inviò rapporti dettagliati alla capitale.",
+        "Il bilancio del {year} destinava {num} piastre a questa voce.",
+        "I contemporanei giudicarono questi eventi in modo discorde.",
+        "Secondo il censimento del {year}, la città contava circa {num} abitanti.",
+        "La questione fu ripresa nella seduta del {date}, senza esito.",
+        "Nessuna delle due parti era tuttavia disposta a cedere sulla questione dei porti.",
+        "Circa il {pct} per cento del commercio dei cereali passava nel {year} per {place}.",
+        "Queste cifre vanno usate con cautela, poiché i registri sono incompleti.",
+    ],
+    "es": [
+        "El {date} el cónsul en {place} informó de que la situación se había agravado notablemente.",
+        "A finales de {year} unos {num} soldados estaban acantonados en torno a {place}.",
+        "En este periodo {actor} mantuvo una línea prudente en las negociaciones con {org}.",
+        "Las exportaciones del puerto de {place} cayeron de forma marcada entre {year} y {year2}.",
+        "Una carta fechada el {date} menciona un convoy de {num} refugiados.",
+        "La historiografía ha subrayado sobre todo la dimensión económica de la cuestión.",
+        "{Actor} siguió de cerca estos acontecimientos y envió informes detallados a la capital.",
+        "El presupuesto de {year} asignaba {num} piastras a esta partida.",
+        "Los contemporáneos juzgaron estos hechos de manera dispar.",
+        "Según el censo de {year}, la ciudad tenía unos {num} habitantes.",
+        "El asunto volvió a tratarse en la sesión del {date}, sin resultado.",
+        "Ninguna de las partes estaba dispuesta, sin embargo, a ceder en la cuestión de los puertos.",
+        "Cerca del {pct} por ciento del comercio de grano pasaba en {year} por {place}.",
+        "Estas cifras deben tomarse con cautela, pues los registros están incompletos.",
+    ],
 }
 
 LIST_INTROS = {
@@ -130,6 +176,12 @@ LIST_INTROS = {
     "fr": ("Les rapports consulaires distinguent trois séries de problèmes :",
            ["le ravitaillement des villes côtières ;", "l'installation des réfugiés venus de l'intérieur ;",
             "la perception des droits de douane à {place}."]),
+    "it": ("I rapporti consolari distinguono tre gruppi di problemi:",
+           ["l'approvvigionamento di grano delle città costiere;", "l'insediamento dei profughi dall'interno;",
+            "la riscossione dei dazi doganali a {place}."]),
+    "es": ("Los informes consulares distinguen tres grupos de problemas:",
+           ["el abastecimiento de grano de las ciudades costeras;", "el asentamiento de los refugiados del interior;",
+            "la recaudación de los derechos de aduana en {place}."]),
 }
 
 HEADINGS = {
@@ -137,6 +189,8 @@ HEADINGS = {
     "tr": ["I. LİMANLAR VE TİCARET (1908-1914)", "II. SAVAŞ YILLARI", "III. MONDROS'TAN SONRA (1918-1923)"],
     "de": ["1. Häfen, Konsuln und Kredit 1908-1914", "2. Die Kriegsjahre", "3. Nach Mudros 1918-1923"],
     "fr": ["I. Ports, consuls et crédit, 1908-1914", "II. Les années de guerre", "III. Après Moudros, 1918-1923"],
+    "it": ["I. Porti, consoli e credito, 1908-1914", "II. Gli anni della guerra", "III. Dopo Mudros, 1918-1923"],
+    "es": ["I. Puertos, cónsules y crédito, 1908-1914", "II. Los años de la guerra", "III. Después de Mudros, 1918-1923"],
 }
 
 
@@ -144,7 +198,7 @@ def _number(rng: random.Random, lang: str) -> str:
     value = rng.choice([120, 450, 800, 1200, 2500, 3000, 4750, 12000, 35000])
     if value < 1000:
         return str(value)
-    sep = {"en": ",", "tr": ".", "de": ".", "fr": "\u00a0"}[lang]
+    sep = {"en": ",", "tr": ".", "de": ".", "fr": "\u00a0", "it": ".", "es": "."}[lang]
     return f"{value // 1000}{sep}{value % 1000:03d}"
 
 
