@@ -272,8 +272,26 @@ def marker_candidates(body: list[_Line]) -> list[tuple[int, int, int, bool | Non
             if _next_word(ln.text, m.end()) in _MONTH_OR_UNIT or _after_a_label(ln.text, m.start()):
                 continue
             candidates.append((ln.number, m.start(1), int(m.group(1)), False))
+    candidates = _outside_addresses(candidates, body)
     candidates.sort(key=lambda c: (c[0], c[1]))
     return candidates
+
+
+# a link's or DOI's characters run on to the next space: no marker sits inside one ("…/tb17-2/tb51mens.pdf")
+_ADDRESS = re.compile(r"\S*(?:://|www\.|doi:|doi\.org/)\S*", re.IGNORECASE)
+
+
+def _outside_addresses(candidates: list[tuple[int, int, int, bool | None]],
+                       body: list[_Line]) -> list[tuple[int, int, int, bool | None]]:
+    text_of = {ln.number: ln.text for ln in body}
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for line in {c[0] for c in candidates}:
+        text = text_of[line]
+        if "://" in text or "www." in text or "doi" in text.lower():
+            spans[line] = [m.span() for m in _ADDRESS.finditer(text)]
+    if not spans:
+        return candidates
+    return [c for c in candidates if not any(a <= c[1] < b for a, b in spans.get(c[0], ()))]
 
 
 # "Nr. 2", "S. 12", "vol. 3", "№ 6": a number after a locator, volume or issue label is that, not a marker
