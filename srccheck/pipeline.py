@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .bibliography import Bibliography, entry_page_ranges, is_archival, load_bibliography
+from .bibliography import Bibliography, entry_page_ranges, entry_pagetotal, entry_span, is_archival, load_bibliography
 from .grammar import detect_language, grammar_for
 from .grammar import languages as L
 from .manuscript import read_manuscript
@@ -176,7 +176,44 @@ def _settle_kind_and_pages(c: Citation, res: Resolution, bib: Bibliography) -> C
         # "Revue … 97 (2002), S. 431–456, 791–823": an article in parts, its own pages given in full, not
         # pages cited (one range could be both: an article of one page, or pages cited that happen to match)
         c = replace(c, locator=replace(c.locator, ranges=(), span=c.locator.ranges[0]))
+    if res.key and c.locator is not None and any(a == b and a >= 100 for a, b in c.locator.ranges):
+        entry = bib.entries[res.key]
+        span, total = entry_span(entry), entry_pagetotal(entry)
+        ranges = tuple(_run_together(a, span, total) or (a, b) if a == b else (a, b) for a, b in c.locator.ranges)
+        if ranges != c.locator.ranges:
+            c = replace(c, locator=replace(c.locator, ranges=ranges))
     return c
+
+
+def _run_together(page: int, span: tuple[int, int] | None, total: int | None) -> tuple[int, int] | None:
+    """A range an extractor ran together: pdftotext joins "52-" at a line's end with the "53" that begins the
+    next line into "52" + "53" = 5253. Taken only for a page outside the work's pages whose two parts, read as a
+    range, lie inside them: an article's or chapter's span ("123" + "25" as 123–125 too); for a book known only
+    by its page count, halves of a number of four digits or more, a short range ("4147" as 41–47, not "313" as
+    31–33: that is more likely a wrong page than a range)."""
+    from .locator import expand_range
+
+    digits = str(page)
+    if span is not None:
+        if span[0] <= page <= span[1]:
+            return None
+        splits = range((len(digits) + 1) // 2, len(digits))
+        fits = lambda a, b: span[0] <= a < b <= span[1]  # noqa: E731
+    elif total and page > total and len(digits) >= 4 and len(digits) % 2 == 0:
+        splits = range(len(digits) // 2, len(digits) // 2 + 1)
+        fits = lambda a, b: 0 < a < b <= min(total, a + _SHORT_RANGE)  # noqa: E731
+    else:
+        return None
+    for k in splits:
+        if digits[k] == "0":
+            continue
+        found = expand_range(digits[:k], digits[k:])
+        if found and fits(*found):
+            return found
+    return None
+
+
+_SHORT_RANGE = 30  # pages a range run together in a book may span
 
 
 def _by_note(citations: list[Citation], manuscript: Manuscript,

@@ -124,3 +124,36 @@ def test_ders_before_a_colon_is_the_same_author_not_a_name():
         language="de")
     assert cited == [(1, "kullback", [[3, 3]]), (2, "kullback", [[88, 88]]), (3, "kullback", [[81, 81], [84, 84]])]
     assert problems == []
+
+
+RUN_TOGETHER_BIB = r"""
+@article{voss, author = {Voß, Herbert}, title = {Kommaseparierte Listen als Tabellen und Grafiken darstellen},
+  journal = {Die TeXnische Komödie}, year = {2020}, volume = {32}, number = {2}, pages = {49--54}}
+@book{yildirim, author = {Yıldırım, Mehmet}, title = {Trabzon Limanı ve Ticareti}, publisher = {Türk Tarih Kurumu},
+  year = {2011}, pagetotal = {384}}
+@book{vish, author = {Вишняков, Илья}, title = {Модели и методы}, publisher = {МГУ}, year = {2002},
+  pagetotal = {234}}
+"""
+
+
+def test_a_range_pdftotext_ran_together_is_read_as_the_range():
+    # pdftotext joins "pp. 52-" at a line's end with the "53" on the next line: "pp. 5253" (and "s. 41-|47" as
+    # "s. 4147"); outside the work's pages, with both halves inside, it is that range. A book's page beyond its
+    # count that splits into no short range stays a wrong page ("С. 313" of 234 is no 31–33).
+    def pages(language: str, *notes: str) -> tuple[dict, set]:
+        text = " ".join(f"Claim.[^{i}]" for i in range(1, len(notes) + 1)) + "\n\n" + \
+            "".join(f"[^{i}]: {n}\n" for i, n in enumerate(notes, 1))
+        report = check_loaded(read_markdown(text, "m.md"), parse_bibliography(RUN_TOGETHER_BIB),
+                              Options(language=language))
+        return ({c.note: (res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations},
+                {f.note for f in report.findings if f.rule == "page-out-of-range"})
+
+    found, out_of_range = pages("fr", "Herbert Voß, «Kommaseparierte Listen als Tabellen und Grafiken darstellen», "
+                                      "DTK, 32-2, 2020, pp. 49-54, ici pp. 5253.",
+                                "Voß, «Kommaseparierte Listen als Tabellen und Grafiken darstellen», p. 5060.")
+    assert found == {1: ("voss", [[52, 53]]), 2: ("voss", [[5060, 5060]])}  # 50–60 runs past the article's end
+    assert out_of_range == {2}
+    found, out_of_range = pages("tr", "Mehmet Yıldırım, Trabzon Limanı ve Ticareti, Ankara: Türk Tarih Kurumu, 2011, s. 4147.")
+    assert found == {1: ("yildirim", [[41, 47]])} and out_of_range == set()
+    found, out_of_range = pages("ru", "Вишняков И. Модели и методы. М.: МГУ, 2002. С. 313.")
+    assert found == {1: ("vish", [[313, 313]])} and out_of_range == {1}
