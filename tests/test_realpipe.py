@@ -145,3 +145,14 @@ def test_a_number_inside_a_link_is_no_marker() -> None:
     for _, path, fmt, expected in fixtures([folder], None, "text"):
         result = score_fixture(path, expected, folder / "refs.bib", fmt)
         assert result.f1 == 1.0, (path.name, result.f1)
+
+
+def test_a_one_line_note_that_ended_goes_on_on_no_other_page() -> None:
+    # pdftotext -layout of a Spanish report: note 1 ("Nietzsche, The Will to Power, pág. 46.") alone at the foot
+    # of page 1; the last body lines of page 2 ("forma marcada entre 1898 y 1903.") were read as that note carried
+    # over, and its page was lost. A typesetter splits a note between its lines, so a note of one line that ended
+    # its sentence does not go on.
+    folder = ROOT / "tests" / "realpipe" / "dev" / "es-authortitleibid-report"
+    (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == "pdftotext-layout.txt"]
+    result = score_fixture(path, expected, folder / "refs.bib", fmt)
+    assert result.pages_ok == result.pages_total, (result.pages_ok, result.pages_total)

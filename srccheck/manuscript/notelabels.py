@@ -141,6 +141,8 @@ def _chapter_heading(text: str) -> bool:
 
 _WORD_BROKEN = re.compile(r"[^\W\d_]{2}-$")
 _TERMINAL = re.compile(r"[.!?)\]”\"»]\s*$")
+# a sentence's end, not a label's ("pág. 46." or "Thieves”." ended; "…’, pp." did not)
+_SENTENCE_ENDED = re.compile(r"(?:\d|[^\W\d_]{4}|[)\]”\"»’])[.!?]\s*$")
 _QUOTE_CLOSED = 4.0  # what closing a quotation the note left open weighs against the body
 
 
@@ -190,6 +192,10 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
         start -= 1
     german = "„" in lines[start].text
     open_quotes = _quote_balance(lines[start].text, german) if idx else 0
+    # a note of one line that ended its sentence goes on on no other page: typesetters split notes between lines
+    # (a line longer than the body's may be several that pdftotext joined)
+    one_line = bool(idx) and (lines[idx[0]].page_break or lines[idx[0]].first_text) \
+        and bool(_SENTENCE_ENDED.search(lines[start].text)) and feats[start][0] <= 2
     back: list[dict[str, str]] = []
     chapter_began = False  # a chapter's heading came earlier in the gap: the notes before it do not go on after it
     for pos, i in enumerate(idx):
@@ -240,7 +246,7 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
                     elif prev in ("Bc", "Bi"):
                         # where rules are drawn as text, the foot of a page starts after one
                         move = 0.0 if hint else big if separated else 1.0 if prev == "Bi" else 4.0
-                        if chapter_began:
+                        if chapter_began or one_line:
                             move = big
                     else:
                         continue
