@@ -134,6 +134,13 @@ DOCS = [
         "tugboat.bib"),
     Doc("es-annales-odt-endnotes", "libreoffice", "annales.csl", "odt", "soffice", "endnotes", "es",
         "dtk-bibliography.bib"),
+    Doc("ru-verbose-scrartcl", "latex", "verbose", "scrartcl", "lualatex", "footnotes", "ru", "gost"),
+    Doc("tr-authortitleibid-scrbook", "latex", "authortitle-ibid", "scrbook", "lualatex", "footnotes", "tr",
+        "turkish", chapters=3, n_notes=30),
+    Doc("ru-chicago-docx", "libreoffice", "chicago-notes-bibliography.csl", "docx", "soffice", "footnotes", "ru",
+        "gost"),
+    Doc("it-heilmann-odt-endnotes", "libreoffice", "geistes-und-kulturwissenschaften-heilmann.csl", "odt", "soffice",
+        "endnotes", "it", "biblatex-examples.bib"),
     # the stop-29 hold-out (HOLDOUT_S29)
     Doc("en-windycity-report", "latex", "windycity", "report", "pdflatex-t1", "footnotes", "en", "tugboat.bib",
         chapters=2, n_notes=28),
