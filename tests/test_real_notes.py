@@ -157,3 +157,21 @@ def test_a_range_pdftotext_ran_together_is_read_as_the_range():
     assert found == {1: ("yildirim", [[41, 47]])} and out_of_range == set()
     found, out_of_range = pages("ru", "Вишняков И. Модели и методы. М.: МГУ, 2002. С. 313.")
     assert found == {1: ("vish", [[313, 313]])} and out_of_range == {1}
+
+
+def test_a_thesis_type_between_the_title_and_the_imprint_is_the_entrys_own():
+    # biblatex verbose in Russian prints a thesis's type between its title and its school; the pieces cut at
+    # "наук. Новосибирск" and "им. Г. И." were three citations, two of them unresolved
+    bib = parse_bibliography(r"""
+@thesis{kia, author = {Котельников, Игорь Александрович},
+  title = {Теория магнитного удержания двухкомпонентной плазмы в открытых ловушках},
+  type = {Автореф.\ дис.\ на соиск.\ учен.\ степ.\ д-ра физ.-мат.\ наук},
+  school = {Ин-т ядерной физики им.\ Г.~И. Будкера СО РАН}, address = {Новосибирск}, year = {1995},
+  pagetotal = {17}}
+""")
+    text = ("Утверждение.[^1]\n\n[^1]: См. Игорь Александрович Котельников. «Теория магнитного удержания "
+            "двухкомпонентной плазмы в открытых ловушках». Автореф. дис. на соиск. учен. степ. д-ра физ.-мат. наук. "
+            "Новосибирск: Ин-т ядерной физики им. Г. И. Будкера СО РАН, 1995. 17 с., с. 12.\n")
+    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="ru"))
+    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("kia", [[12, 12]])]
+    assert [f.rule for f in report.findings if f.rule == "unresolved-citation"] == []

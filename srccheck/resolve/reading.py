@@ -369,7 +369,7 @@ def _is_container(book: Entry, part: Entry) -> bool:
 _IMPRINT_FIELDS = ("publisher", "address", "location", "journal", "journaltitle", "booktitle", "booksubtitle",
                    "maintitle", "mainsubtitle", "series", "eventtitle", "organization", "institution", "school",
                    "volume", "number", "issue", "edition", "title", "subtitle", "titleaddon", "booktitleaddon",
-                   "maintitleaddon", "venue", "pubstate", "pages",
+                   "maintitleaddon", "venue", "pubstate", "pages", "type",
                    "note", "addendum")  # printed by biblatex's standard styles in a full citation
 # what a tail holds besides the entry's words: locator labels and pinpoint words, numbers being pages
 _LOCATOR_WORDS = frozenset(L.LOCATOR_WORDS)
