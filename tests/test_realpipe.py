@@ -156,3 +156,16 @@ def test_a_one_line_note_that_ended_goes_on_on_no_other_page() -> None:
     (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == "pdftotext-layout.txt"]
     result = score_fixture(path, expected, folder / "refs.bib", fmt)
     assert result.pages_ok == result.pages_total, (result.pages_ok, result.pages_total)
+
+
+def test_a_pages_first_note_number_moved_below_the_next_one() -> None:
+    # pdftotext's default order of a Turkish scrbook page: "meldir." (note 8 going on) / "Özgüven, Osmanlı Maliye
+    # Tarihi, ss. 310, 313." / "10" / "Bu kısım …" / "9": note 9's number, moved below note 10, goes back in front
+    # of the sentence begun before note 10 (note 9 of chapter 3 was missing, its text given to note 8)
+    folder = ROOT / "tests" / "realpipe" / "dev" / "tr-authortitleibid-scrbook"
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    manuscript = parse_bytes((folder / "pdftotext.txt").read_bytes(), "pdftotext.txt", "text")
+    starts = expected["chapter_starts"]
+    nine = next(n for n in manuscript.notes if n.chapter == 3 and n.printed == 9)
+    assert nine.text.startswith("Özgüven, Osmanlı Maliye Tarihi, ss. 310, 313.")
+    assert expected["notes"][str(starts[2] + 8)][0]["key"] == "ozguven_osmanli_1994"  # the truth: that is note 9

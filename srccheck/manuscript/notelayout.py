@@ -334,17 +334,28 @@ def _numbers_moved_down(lines: list[Line]) -> list[Line]:
             bare.setdefault(page_of[k], []).append((k, int(t.group(1))))
             trailing.add(k)
     moves: dict[int, int] = {}  # stray line -> the line its number goes in front of
-    for numbers in bare.values():
+    for page, numbers in bare.items():
         for pos, (k, n) in enumerate(numbers):
             if k in trailing:
                 continue  # a number that stays where it is
             earlier = numbers[:pos]
             pairs = [(a, b) for (a, x), (b, y) in zip(earlier, earlier[1:]) if x == n - 1 and y == n + 1]
-            if len(pairs) != 1 or any(x == n for _, x in earlier):
+            if any(x == n for _, x in earlier):
                 continue
-            a, b = pairs[0]
-            split = next((j for j in range(a + 2, b) if _ENDS_SENTENCE.search(lines[j - 1].text)
-                          and _STARTS_SENTENCE.match(lines[j].text)), None)
+            if len(pairs) == 1:
+                a, b = pairs[0]
+                split = next((j for j in range(a + 2, b) if _ENDS_SENTENCE.search(lines[j - 1].text)
+                              and _STARTS_SENTENCE.match(lines[j].text)), None)
+            elif not pairs and earlier and earlier[0][1] == n + 1 and \
+                    max((x for _, x in bare.get(page - 1, [])), default=None) == n - 1:
+                # the page's first note moved down, its neighbour before it on the previous page: it goes in front
+                # of the nearest sentence begun before the page's next note ("…muhte-|meldir." / "Özgüven, …")
+                b = earlier[0][0]
+                split = next((j for j in range(b - 1, 0, -1) if page_of[j - 1] == page
+                              and _ENDS_SENTENCE.search(lines[j - 1].text) and _STARTS_SENTENCE.match(lines[j].text)),
+                             None)
+            else:
+                continue
             if split is not None:
                 moves[k] = split
     if not moves:
