@@ -169,3 +169,14 @@ def test_a_pages_first_note_number_moved_below_the_next_one() -> None:
     nine = next(n for n in manuscript.notes if n.chapter == 3 and n.printed == 9)
     assert nine.text.startswith("Özgüven, Osmanlı Maliye Tarihi, ss. 310, 313.")
     assert expected["notes"][str(starts[2] + 8)][0]["key"] == "ozguven_osmanli_1994"  # the truth: that is note 9
+
+
+def test_a_pages_first_note_run_on_from_a_body_line_that_goes_on_overleaf() -> None:
+    # pdftotext's default order of a LibreOffice page: the page's body, then its first note with no blank line
+    # between, its number after it; the body's last line ends mid-sentence ("… В этот период губернатор провинции" /
+    # "Пономаренко и Меликов, «Ситуационное …» / "потока», p. 80." / "13"), so note 13 began at the page's top and
+    # its citation was lost in the body's words
+    folder = ROOT / "tests" / "realpipe" / "dev" / "ru-chicago-docx"
+    (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == "pdftotext.txt"]
+    result = score_fixture(path, expected, folder / "refs.bib", fmt)
+    assert result.f1 == 1.0 and result.fa_per_1k == 0.0, (result.f1, result.fa_per_1k)

@@ -275,10 +275,21 @@ def _after_the_body(texts: list[str]) -> int:
         # the body's sentence ended (a note's title may end in a closing quote or bracket: "Reaction,”")
         if _BODY_SENTENCE_END.search(texts[k - 1]) and _STARTS_SENTENCE.match(texts[k]):
             return k
+    # the body's last line on the page need not end its sentence (it goes on overleaf: "… В этот период губернатор
+    # провинции" / "Пономаренко и Меликов, «Ситуационное …"): the first line after it that begins with a capital
+    # (not a month: "…dated 3" / "June 1909 mentions …") after a line without a citation's marks, and is followed
+    # by them
+    for k in range(marked[-1] + 1, len(texts)):
+        first = texts[k].lstrip()
+        if first[:1].isupper() and not _BODY_SENTENCE_END.search(texts[k - 1]) \
+                and first.split(" ", 1)[0].lower().strip(",.") not in _MONTH_NAMES \
+                and not _CITE_TOKEN.search(texts[k - 1]) and _CITE_TOKEN.search(" ".join(texts[k:])):
+            return k
     return 0
 
 
 _BODY_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?]\s*$")
+_MONTH_NAMES = frozenset(m.lower() for months in L.MONTHS.values() for m in months)
 
 
 def _number_after_first_line(page: list[tuple[int, str]]) -> list[tuple[int, str]]:
