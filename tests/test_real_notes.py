@@ -175,3 +175,27 @@ def test_a_thesis_type_between_the_title_and_the_imprint_is_the_entrys_own():
     report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="ru"))
     assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("kia", [[12, 12]])]
     assert [f.rule for f in report.findings if f.rule == "unresolved-citation"] == []
+
+
+def test_french_cite_after_the_author_is_an_earlier_work():
+    # CSL styles in French write "op. cit." as "cité" ("Sorabji, cité, p. 110"), as French usage writes "ouvr.
+    # cité" and "art. cité"
+    cited, problems = check(
+        "Solomon Kullback, Information Theory and Statistics, New York, Dover, 1997, p. 3.",
+        "Voir Kullback, cité, p. 110.",
+        "Kullback, ouvr. cité, p. 12.",
+        language="fr")
+    assert cited == [(1, "kullback", [[3, 3]]), (2, "kullback", [[110, 110]]), (3, "kullback", [[12, 12]])]
+    assert problems == []
+
+
+def test_spanish_en_before_the_container_is_part_of_the_citation():
+    # biblatex in Spanish: "Myeong S. Yoon et al. «Palladium pincer complexes …». En: Organometallics 25.10 (2006),
+    # págs. 2409-2411, págs. 2409-2410." — the piece after the title was a citation of its own, unresolved, and
+    # the pages were lost
+    cited, problems = check(
+        "Myeong S. Yoon et al. «Palladium pincer complexes with reduced bond angle strain». "
+        "En: Organometallics 25.10 (2006), págs. 2409-2411, págs. 2409-2410.",
+        language="es")
+    assert cited == [(1, "yoon", [[2409, 2410]])]
+    assert problems == []
