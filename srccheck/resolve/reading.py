@@ -371,8 +371,10 @@ _IMPRINT_FIELDS = ("publisher", "address", "location", "journal", "journaltitle"
                    "volume", "number", "issue", "edition", "title", "subtitle", "titleaddon", "booktitleaddon",
                    "maintitleaddon", "venue", "pubstate", "pages", "type",
                    "note", "addendum")  # printed by biblatex's standard styles in a full citation
-# what a tail holds besides the entry's words: locator labels and pinpoint words, numbers being pages
-_LOCATOR_WORDS = frozenset(L.LOCATOR_WORDS)
+# what a tail holds besides the entry's words: locator labels and pinpoint words, numbers being pages, and the
+# "in" before a container ("En: Organometallics 25.10 (2006), págs. 2409-2411"), as _words_of folds them
+_LOCATOR_WORDS = frozenset(L.LOCATOR_WORDS) | frozenset(
+    fold(w).strip(".") for w in [*L.IN_WORDS, *(label for labels in L.LOCATOR_LABELS.values() for label in labels)])
 
 
 _ROLE_WORDS = frozenset(w for roles in L.ROLES.values() for role in roles for w in fold(role).split())
