@@ -199,3 +199,18 @@ def test_spanish_en_before_the_container_is_part_of_the_citation():
         language="es")
     assert cited == [(1, "yoon", [[2409, 2410]])]
     assert problems == []
+
+
+def test_a_compound_name_pdftotext_ran_together_is_the_same_name():
+    # pdftotext joins "Gerhard Friesland-" at a line's end with "Köpke" as "FrieslandKöpke": the name was not found
+    # in the note (the field parser then read the first page as the volume) and was reported as misspelt
+    bib = parse_bibliography(r"""
+@article{fk, author = {Gerhard Friesland-Köpke}, title = {Bericht des technischen Beirates}, subtitle = {VAX/VMS},
+  journal = {Die TeXnische Komödie}, shortjournal = {DTK}, year = {1994}, volume = {6}, number = {3},
+  pages = {38--39}}
+""")
+    text = ("Behauptung.[^1]\n\n[^1]: Gerhard FrieslandKöpke, „Bericht des technischen Beirates: VAX/VMS“ (1994) "
+            "6(3) DTK 38, 38.\n")
+    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="de"))
+    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("fk", [[38, 38]])]
+    assert [f.rule for f in report.findings if f.rule != "unused-entry"] == []

@@ -322,6 +322,10 @@ def people_spans(words: NoteWords, entry: Entry, lo: int, hi: int, avoid: tuple[
             continue
         last = family[-1]
         spots = [i for i in words.positions.get(last, ()) if lo <= i < hi]
+        if not spots and len(family) > 1 and (joined := "".join(family)) in words.positions:
+            # "Friesland-Köpke" written "FrieslandKöpke": pdftotext drops the hyphen of a name broken at a line's end
+            spots = [i for i in words.positions[joined] if lo <= i < hi]
+            family = (joined,)
         if not spots and typos and len(last) >= 5:
             spots = [i for i in range(lo, hi) if _typo(words.tokens[i].folded, last)
                      and words.text[words.tokens[i].start:words.tokens[i].start + 1].isupper()]
