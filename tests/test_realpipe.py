@@ -180,3 +180,14 @@ def test_a_pages_first_note_run_on_from_a_body_line_that_goes_on_overleaf() -> N
     (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == "pdftotext.txt"]
     result = score_fixture(path, expected, folder / "refs.bib", fmt)
     assert result.f1 == 1.0 and result.fa_per_1k == 0.0, (result.f1, result.fa_per_1k)
+
+
+def test_a_note_carried_over_below_a_body_line_that_ended_its_sentence() -> None:
+    # Turkish verbose-trad2: note 11 breaks off ("…; Dubé ve Marchand, ?La Banque") and goes on at the next page's
+    # foot ("impériale ottomane?, atıf yap. çal., ss. 175–181."), right under a body line ending "…göndermiş-|tir.";
+    # a line starting with a small letter after a sentence's end goes on something else than the body
+    folder = ROOT / "tests" / "realpipe" / "dev" / "tr-verbosetrad2-report"
+    for extractor in ("pdftotext-raw.txt", "pdftotext.txt", "pypdf.txt"):
+        (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == extractor]
+        result = score_fixture(path, expected, folder / "refs.bib", fmt)
+        assert result.pages_ok == result.pages_total, (extractor, result.pages_ok, result.pages_total)

@@ -143,6 +143,8 @@ _WORD_BROKEN = re.compile(r"[^\W\d_]{2}-$")
 _TERMINAL = re.compile(r"[.!?)\]”\"»]\s*$")
 # a sentence's end, not a label's ("pág. 46." or "Thieves”." ended; "…’, pp." did not)
 _SENTENCE_ENDED = re.compile(r"(?:\d|[^\W\d_]{4}|[)\]”\"»’])[.!?]\s*$")
+_LINE_ENDED = re.compile(r"(?:\d|[^\W\d_]{2})[.!?][)\]”\"»’]?\s*$")
+_LOWER_AFTER_END = 1.5  # what a small letter after a line that ended a sentence weighs against the body
 _QUOTE_CLOSED = 4.0  # what closing a quotation the note left open weighs against the body
 
 
@@ -212,6 +214,8 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
         elif lines[i].after_separator:
             emit_b = big  # the rule drawn as a line of text: the notes begin here
         brk = lines[i].page_break or lines[i].first_text or (flush and lines[i].text[:1].isspace())
+        if pos and not brk and lines[i].text.lstrip()[:1].islower() and _LINE_ENDED.search(lines[idx[pos - 1]].text):
+            emit_b += _LOWER_AFTER_END  # a body sentence begins with a capital: this line goes on something else
         hint = lines[i].after_separator
         if pos:
             before = lines[idx[pos - 1]].text
