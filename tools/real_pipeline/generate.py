@@ -157,6 +157,13 @@ DOCS = [
         "docx", "soffice", "footnotes", "de", "dtk-bibliography.bib"),
     Doc("es-chicagoshortibid-odt", "libreoffice", "chicago-shortened-notes-bibliography-subsequent-ibid.csl", "odt",
         "soffice", "footnotes", "es", "turkish"),
+    Doc("de-verboseibid-article-endnotes", "latex", "verbose-ibid", "article", "pdflatex-t1", "endnotes", "de",
+        "dtk-bibliography.bib"),
+    Doc("en-extverbose-report-enotez", "latex", "ext-verbose", "report", "pdflatex", "enotez-chapter", "en",
+        "biblatex-examples.bib", chapters=2, n_notes=28),
+    Doc("fr-authortitleibid-scrbook", "latex", "authortitle-ibid", "scrbook", "lualatex", "footnotes", "fr",
+        "tugboat.bib", chapters=3, n_notes=30),
+    Doc("ru-authortitleibid-article", "latex", "authortitle-ibid", "article", "lualatex", "footnotes", "ru", "gost"),
     # the stop-29 hold-out (HOLDOUT_S29)
     Doc("en-windycity-report", "latex", "windycity", "report", "pdflatex-t1", "footnotes", "en", "tugboat.bib",
         chapters=2, n_notes=28),
