@@ -191,3 +191,13 @@ def test_a_note_carried_over_below_a_body_line_that_ended_its_sentence() -> None
         (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == extractor]
         result = score_fixture(path, expected, folder / "refs.bib", fmt)
         assert result.pages_ok == result.pages_total, (extractor, result.pages_ok, result.pages_total)
+
+
+def test_a_number_under_a_body_line_that_broke_a_word_goes_on_a_note() -> None:
+    # Russian authortitle-ibid, pdftotext -raw: note 14 ends "…, с. 242," at a page's foot and goes on at the next
+    # page's ("245."), right under a body line that broke a word ("…Бюджет 1889 года преду-"): what follows a broken
+    # word goes on that word, so a line starting with a digit there is not the body
+    folder = ROOT / "tests" / "realpipe" / "dev" / "ru-authortitleibid-article"
+    (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == "pdftotext-raw.txt"]
+    result = score_fixture(path, expected, folder / "refs.bib", fmt)
+    assert result.pages_ok == result.pages_total, (result.pages_ok, result.pages_total)

@@ -216,6 +216,9 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
         brk = lines[i].page_break or lines[i].first_text or (flush and lines[i].text[:1].isspace())
         if pos and not brk and lines[i].text.lstrip()[:1].islower() and _LINE_ENDED.search(lines[idx[pos - 1]].text):
             emit_b += _LOWER_AFTER_END  # a body sentence begins with a capital: this line goes on something else
+        elif pos and not brk and _WORD_BROKEN.search(lines[idx[pos - 1]].text) \
+                and not lines[i].text.lstrip()[:1].isalpha():
+            emit_b += _LOWER_AFTER_END  # "…Бюджет 1889 года преду-" / "245.": no word goes on here
         hint = lines[i].after_separator
         if pos:
             before = lines[idx[pos - 1]].text
