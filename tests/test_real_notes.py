@@ -214,3 +214,15 @@ def test_a_compound_name_pdftotext_ran_together_is_the_same_name():
     report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="de"))
     assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("fk", [[38, 38]])]
     assert [f.rule for f in report.findings if f.rule != "unused-entry"] == []
+
+
+def test_german_s_anm_in_brackets_refers_back_to_a_note():
+    # OSCOLA in German: "Friesland-Köpke (s. Anm. 5) 39." (and pdfminer's "Friesland-Köpke(s. Anm.5)39."); only
+    # "(wie Anm. 5)" was known in brackets, so the reference stayed in the citation and its page was lost
+    cited, problems = check(
+        "Solomon Kullback, Information Theory and Statistics, New York, Dover, 1997, S. 3.",
+        "Kullback (s. Anm. 1) 39.",
+        "Kullback(s. Anm.1)40.",
+        language="de")
+    assert cited == [(1, "kullback", [[3, 3]]), (2, "kullback", [[39, 39]]), (3, "kullback", [[40, 40]])]
+    assert problems == []
