@@ -226,3 +226,23 @@ def test_german_s_anm_in_brackets_refers_back_to_a_note():
         language="de")
     assert cited == [(1, "kullback", [[3, 3]]), (2, "kullback", [[39, 39]]), (3, "kullback", [[40, 40]])]
     assert problems == []
+
+
+def test_back_references_in_brackets_in_every_language():
+    # the bracketed form each language writes, with its signal word: the reference names which of the author's
+    # two works is meant, and the number after it is the page (before, only English "(n 3)", French "(voir n.
+    # 3)", German "(wie Anm. 3)" and Turkish "(bkz. dn. 3)" were known in brackets: the citation was ambiguous)
+    bib = parse_bibliography(BIB + r"""
+@book{kullback2, author = {Kullback, Solomon}, title = {Topics in Statistical Information Theory},
+  publisher = {Springer}, address = {Berlin}, year = {1987}}
+""")
+    for language, note in (("en", "Kullback (see n. 1) 39."), ("en", "Kullback (cf. note 1) 39."),
+                           ("fr", "Kullback (cf. n. 1), p. 39."), ("it", "Kullback (cfr. nota 1), p. 39."),
+                           ("es", "Kullback (véase nota 1), p. 39."), ("ru", "Kullback (см. сноску 1), с. 39."),
+                           ("pl", "Kullback (zob. przyp. 1), s. 39.")):
+        text = ("Claim.[^1] Claim.[^2] Claim.[^3]\n\n[^1]: Solomon Kullback, Topics in Statistical Information "
+                "Theory, Berlin, Springer, 1987, p. 5.\n[^2]: Solomon Kullback, Information Theory and Statistics, "
+                "New York, Dover, 1997, p. 3.\n[^3]: " + note + "\n")
+        report = check_loaded(read_markdown(text, "m.md"), bib, Options(language=language))
+        cited = [(c.note, res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations]
+        assert cited[-1] == (3, "kullback2", [[39, 39]]), (language, note, cited)
