@@ -216,3 +216,13 @@ def test_brackets_glued_to_words_are_spaced() -> None:
     assert "691(13) J" in out[-1]
     assert respace(_glued_document("Theconsulreportedthatthesituationhadchanged.", "Neithersidewaspreparedtomake",
                                    "Thegraintradeofthe ports(s)and.")).endswith("ports(s)and.")
+
+
+def test_a_page_range_run_into_the_next_word_is_cut() -> None:
+    # pdfminer on an Oxford-notes line: "Phys. Rev. Lett. 19 (1967),1264–6at 1264–6." — the pinpoint's "at" glued
+    text = _glued_document("Theconsulreportedthatthesituationhadchanged.", "Neithersidewaspreparedtomakeconcessions.",
+                           "Thegraintradeofthe ports.", "SteveWeinberg,“AModelofLeptons”,(1967),1264–6at1264–6.",
+                           "inthe17–18thcenturies,theportsofthesouth.")
+    out = respace(text).split("\n")
+    assert "1264–6 at" in out[-2]
+    assert "18th" in out[-1]
