@@ -40,7 +40,8 @@ _MARKER_THEN_WORD = re.compile(r"([.,;:!?”’»)][0-9]{1,4})(?=[^\W\d_])")
 # word or its comma ("Salonicain1887", "Oldenbourg,2007"). Not a shorter number after a word: it may be a marker.
 _NUMBER_THEN_WORD = re.compile(r"([^\W\d_][0-9]+)(?=[^\W\d_]{2})")
 # a page range run into the word after it ("1264–6at 1264–6", OSCOLA's pinpoint), not an ordinal ("17–18th")
-_RANGE_THEN_WORD = re.compile(r"([0-9][–-][0-9]+)(?=[^\W\d_]{2})(?!(?:st|nd|rd|th|er|e|es|ème|te|ten|ies)\b)")
+_RANGE_THEN_WORD = re.compile(r"([0-9][–-][0-9]+)(?=[^\W\d_]{2})"
+                              r"(?!(?:st|nd|rd|th|er|e|es|ème|te|ten)(?:\b|[^\W\d_aeiouy]))")
 _YEAR_AMONG_WORDS = re.compile(r"(?<=[^\W\d_]{2})(?=[0-9]{4}(?![0-9]))|(?<=[^\W\d_]{2},)(?=[0-9]{4}(?![0-9]))")
 _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_])")
 _FIRST_WORD = re.compile(r"^\s*[^\W\d_]+")
