@@ -164,6 +164,13 @@ DOCS = [
     Doc("fr-authortitleibid-scrbook", "latex", "authortitle-ibid", "scrbook", "lualatex", "footnotes", "fr",
         "tugboat.bib", chapters=3, n_notes=30),
     Doc("ru-authortitleibid-article", "latex", "authortitle-ibid", "article", "lualatex", "footnotes", "ru", "gost"),
+    Doc("en-verboseinote-scrartcl", "latex", "verbose-inote", "scrartcl", "pdflatex", "footnotes", "en",
+        "dtk-bibliography.bib"),
+    Doc("de-extverbose-book", "latex", "ext-verbose", "book", "lualatex", "footnotes", "de", "biblatex-examples.bib",
+        chapters=3, n_notes=30),
+    Doc("it-isnaddipnotlu-docx", "libreoffice", "isnad-dipnotlu.csl", "docx", "soffice", "footnotes", "it",
+        "frankenstein.bib"),
+    Doc("ru-annales-odt-endnotes", "libreoffice", "annales.csl", "odt", "soffice", "endnotes", "ru", "gost"),
     # the stop-29 hold-out (HOLDOUT_S29)
     Doc("en-windycity-report", "latex", "windycity", "report", "pdflatex-t1", "footnotes", "en", "tugboat.bib",
         chapters=2, n_notes=28),
