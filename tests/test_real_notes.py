@@ -246,3 +246,18 @@ def test_back_references_in_brackets_in_every_language():
         report = check_loaded(read_markdown(text, "m.md"), bib, Options(language=language))
         cited = [(c.note, res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations]
         assert cited[-1] == (3, "kullback2", [[39, 39]]), (language, note, cited)
+
+
+def test_the_publisher_after_a_semicolon_is_the_entrys_imprint():
+    # CSL Annales in Russian sets an organization, then after ";" the publisher: "…, Л., АН СССР, Зоол. ин-т; Наука,
+    # Ленинг. отд-ние, 1981, p. 28." — the piece after ";" was a citation of its own, unresolved, with the page
+    bib = parse_bibliography(r"""
+@book{catalog, title = {Каталог млекопитающих СССР. Плиоцен --- современность},
+  organization = {АН СССР, Зоол.\ ин-т}, editor = {И. М. Громова and Г. И. Барановой}, address = {Л.},
+  publisher = {Наука, Ленинг.\ отд-ние}, year = {1981}, pagetotal = {456}}
+""")
+    text = ("Утверждение.[^1]\n\n[^1]: И. М. ГРОМОВА и Г. И. БАРАНОВОЙ (ред.), Каталог млекопитающих СССР. Плиоцен "
+            "— современность, Л., АН СССР, Зоол. ин-т; Наука, Ленинг. отд-ние, 1981, p. 28.\n")
+    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="ru"))
+    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("catalog", [[28, 28]])]
+    assert [f.rule for f in report.findings if f.rule == "unresolved-citation"] == []

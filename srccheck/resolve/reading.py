@@ -245,9 +245,11 @@ class NoteReader:
         return bool(words) and all(w in own for w in words)
 
     def _starts_with_place(self, piece: str, key: str) -> bool:
-        """"London, Duke University Press, 2001" after "…, Durham;": the entry's next place of publication."""
+        """"London, Duke University Press, 2001" after "…, Durham;": the entry's next place of publication; or its
+        next publisher ("…, АН СССР, Зоол. ин-т; Наука, Ленинг. отд-ние, 1981": organization, then publisher)."""
         e = self.bib.entries[key]
-        places = fold(" ".join(filter(None, [e.get("address"), e.get("location")]))).split()
+        places = fold(" ".join(filter(None, [e.get(f) for f in ("address", "location", "publisher", "organization",
+                                                                  "institution", "school")]))).split()
         first = fold(piece).split()[:1]
         return bool(first) and first[0] in places
 
