@@ -21,8 +21,10 @@ def test_text_reader_finds_the_notes_of_real_extractions() -> None:
     for folder, path, fmt, expected in fixtures([ROOT / "tests" / "realpipe" / "dev"], None, "text"):
         total.add(score_fixture(path, expected, folder / "refs.bib", fmt))
     assert total.notes_total > 1500
-    # measured 98.9 % and F1 0.994 (98.4 % and 0.980 before the book, two-column and run-on repairs of stop 28;
-    # 96.9 % and 0.958 before the footnote numbers moved)
+    # measured 98.8 % and F1 0.991 with stop 29's development documents, among them a LuaLaTeX two-column one that
+    # pdfminer and pdftotext's default and -layout orders read across the columns (98.9 % and 0.994 before them;
+    # 98.4 % and 0.980 before the book, two-column and run-on repairs of stop 28; 96.9 % and 0.958 before the
+    # footnote numbers moved)
     assert total.notes_found / total.notes_total >= 0.985
     assert total.f1 >= 0.99
 
@@ -201,3 +203,13 @@ def test_a_number_under_a_body_line_that_broke_a_word_goes_on_a_note() -> None:
     (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == "pdftotext-raw.txt"]
     result = score_fixture(path, expected, folder / "refs.bib", fmt)
     assert result.pages_ok == result.pages_total, (result.pages_ok, result.pages_total)
+
+
+def test_a_number_inside_a_link_broken_at_a_lines_end_is_no_marker() -> None:
+    # "url: https :" / "//tug.org/TUGboat/tb08-2/tb18gendel.pdf, p. 101.": the link's rest on the next line held
+    # "08" glued to a letter, taken for note 8's marker, and the line for body: note 5 lost its page
+    folder = ROOT / "tests" / "realpipe" / "dev" / "en-verbosetrad1-twocolumn"
+    for extractor in ("pdftotext-raw.txt", "pypdf.txt"):
+        (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == extractor]
+        result = score_fixture(path, expected, folder / "refs.bib", fmt)
+        assert result.pages_ok == result.pages_total, (extractor, result.pages_ok, result.pages_total)

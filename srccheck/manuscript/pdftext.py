@@ -277,8 +277,10 @@ def marker_candidates(body: list[_Line]) -> list[tuple[int, int, int, bool | Non
     return candidates
 
 
-# a link's or DOI's characters run on to the next space: no marker sits inside one ("…/tb17-2/tb51mens.pdf")
-_ADDRESS = re.compile(r"\S*(?:://|www\.|doi:|doi\.org/)\S*", re.IGNORECASE)
+# a link's or DOI's characters run on to the next space: no marker sits inside one ("…/tb17-2/tb51mens.pdf"), nor
+# inside the rest of one broken at a line's end ("url: https :" / "//tug.org/TUGboat/tb08-2/tb18gendel.pdf")
+_ADDRESS = re.compile(r"\S*(?:://|www\.|doi:|doi\.org/)\S*|(?<!\S)//\S+|\S+\.(?:pdf|html?|php|aspx?)\b\S*",
+                      re.IGNORECASE)
 
 
 def _outside_addresses(candidates: list[tuple[int, int, int, bool | None]],
@@ -287,7 +289,7 @@ def _outside_addresses(candidates: list[tuple[int, int, int, bool | None]],
     spans: dict[int, list[tuple[int, int]]] = {}
     for line in {c[0] for c in candidates}:
         text = text_of[line]
-        if "://" in text or "www." in text or "doi" in text.lower():
+        if "/" in text or "www." in text or "doi" in text.lower() or ".htm" in text:
             spans[line] = [m.span() for m in _ADDRESS.finditer(text)]
     if not spans:
         return candidates
