@@ -79,7 +79,7 @@ def read_pdf_text(text: str, path: str, borrowed: Iterable[str] = ()) -> Manuscr
     heads = NL.running_heads(lines)  # "CHAPTER 3. AFTER MUDROS" atop a page begins no chapter
     headings = [i for i, ln in enumerate(lines) if i not in heads and (NL.ENDNOTES_HEADING.match(ln.text)
                                                                        or NL.CHAPTER_HEADING.match(ln.text))]
-    chain = NL.choose_chain(NL.candidates(lines, heads), by_number, headings)
+    chain = NL.choose_chain(_after_endnote_heading(NL.candidates(lines, heads), lines), by_number, headings)
     # neither a note's start nor a line holding a marker the numbering took is a running head
     chosen = {s.index for s in chain} | {s.index + 1 for s in chain if s.own_line} \
         | {int(s.marker_at) for s in chain if s.marker_at >= 0}
@@ -118,6 +118,19 @@ def read_pdf_text(text: str, path: str, borrowed: Iterable[str] = ()) -> Manuscr
                       layout=("endnotes" if endnotes else "footnotes") if notes else "",
                       numbering="per-chapter" if restarted else "continuous",
                       expected_layout="footnotes or endnotes numbered 1, 2, 3… at the start of a line")
+
+
+def _after_endnote_heading(starts: list[NL.Start], lines: list[NL.Line]) -> list[NL.Start]:
+    """Where the notes stand under an endnotes heading ("Notes", "Remarques aux chapitre 1"), a numbered list in
+    the body before it ("1. le ravitaillement des villes côtières ;") is none of them: the candidates before the
+    first such heading are dropped when the notes after it begin with 1 under a heading and outnumber them."""
+    heading = next((i for i, ln in enumerate(lines) if NL.ENDNOTES_HEADING.match(ln.text)), None)
+    if heading is None:
+        return starts
+    before = [s for s in starts if s.index < heading]
+    after = [s for s in starts if s.index > heading]
+    opened = any(s.number == 1 and s.index - heading <= 2 for s in after)
+    return after if before and opened and len(after) >= 2 * len(before) else starts
 
 
 def _endnotes(lines: list[NL.Line], chain: list[NL.Start], labels: list[str]) -> bool:
