@@ -176,6 +176,11 @@ def _settle_kind_and_pages(c: Citation, res: Resolution, bib: Bibliography) -> C
         # "Revue … 97 (2002), S. 431–456, 791–823": an article in parts, its own pages given in full, not
         # pages cited (one range could be both: an article of one page, or pages cited that happen to match)
         c = replace(c, locator=replace(c.locator, ranges=(), span=c.locator.ranges[0]))
+    elif res.key and c.locator is not None and len(c.locator.ranges) > 1 and c.locator.span is None and \
+            c.locator.ranges[0] == entry_span(bib.entries[res.key]) and \
+            all(c.locator.ranges[0][0] <= a <= b <= c.locator.ranges[0][1] for a, b in c.locator.ranges[1:]):
+        # "…, 1979), pp. 82–109, 102" (Cambridge, Oxford): the chapter's own span, then the page cited in it
+        c = replace(c, locator=replace(c.locator, ranges=c.locator.ranges[1:], span=c.locator.ranges[0]))
     if res.key and c.locator is not None and any(a == b and a >= 100 for a, b in c.locator.ranges):
         entry = bib.entries[res.key]
         span, total = entry_span(entry), entry_pagetotal(entry)

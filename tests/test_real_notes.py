@@ -261,3 +261,13 @@ def test_the_publisher_after_a_semicolon_is_the_entrys_imprint():
     report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="ru"))
     assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("catalog", [[28, 28]])]
     assert [f.rule for f in report.findings if f.rule == "unresolved-citation"] == []
+
+
+def test_a_chapters_own_span_before_the_page_cited_is_not_cited():
+    # Cambridge University Press notes print a chapter's pages, then the page cited: "…, 1979), pp. 82–109, 102"
+    cited, problems = check(
+        "Dilip Parameshwar Gaonkar, ‘On Alternative Modernities’, in D. P. Gaonkar (ed.), Alternative Modernities, "
+        "(Durham and London: Duke University Press, 2001), pp. 1–23, 12.",
+        language="en")
+    assert cited == [(1, "gaonkar:in", [[12, 12]])]
+    assert problems == []
