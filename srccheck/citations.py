@@ -69,13 +69,15 @@ _XREFS = [re.compile(p, re.IGNORECASE) for p in L.NOTE_XREF]
 
 # a URL or DOI ending a citation (Chicago, MHRA, OSCOLA put it after the pages), with an access date: the
 # locator stands before it
+# (biblatex breaks a long one with spaces: "https : / / tug . org / TUGboat / tb15 - 3 / tb44mackay.pdf", or before
+# its file type: "…/tb72chest. pdf")
 _LINK_TAIL = re.compile(
-    r"(?:https?://|doi:\s*|www\.)\S+(?:\s*>)?"
+    r"(?:(?:https?://|doi:\s*|www\.)\S+(?:\s+(?:pdf|html?|php|aspx?)\b)?(?:\s*>)?|https?\s*:\s*/\s*/[^,;()]*?)"
     r"(?:[,.]?\s*\(?" + alternation(L.ACCESSED) + r"[^()]{0,40}\)?)?[.\s]*",
     re.IGNORECASE)
 
 
-_LINK_START = re.compile(r"https?://|doi:|www\.")
+_LINK_START = re.compile(r"https?\s*:\s*/\s*/|doi:|www\.")
 
 
 def _without_trailing_link(text: str) -> str:

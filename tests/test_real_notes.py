@@ -271,3 +271,16 @@ def test_a_chapters_own_span_before_the_page_cited_is_not_cited():
         language="en")
     assert cited == [(1, "gaonkar:in", [[12, 12]])]
     assert problems == []
+
+
+def test_a_link_biblatex_broke_with_spaces_after_the_page_is_not_the_locator():
+    # Chicago in biblatex (windycity) puts the link after the page, and breaks a long one with spaces: "…
+    # (2006): 2409, https : / / tug . org / TUGboat / tb15 - 3 / tb44mackay.pdf" or before its type ("… /tb72chest.
+    # pdf."); the link was read as the end of the citation and the page was lost
+    cited, problems = check(
+        "Myeong S. Yoon, Dowook Ryu, and Jeongryul Kim, “Palladium pincer complexes with reduced bond angle "
+        "strain,” Organometallics 25 (2006): 2409, https : / / doi . org / 10 . 1021 / om060039r.",
+        "Yoon, Ryu, and Kim, “Palladium pincer complexes,” 2410, https://tug.org/TUGboat/tb22-4/tb72chest. pdf.",
+        language="en")
+    assert cited == [(1, "yoon", [[2409, 2409]]), (2, "yoon", [[2410, 2410]])]
+    assert problems == []
