@@ -508,3 +508,19 @@ def test_a_chapters_heading_ends_the_notes_before_it_with_spaced_markers():
     ms = read_pdf_text(text, "m.txt")
     assert [(n.chapter, n.printed, n.text) for n in ms.notes][1] == (1, 2, "Ibid., p. 1264-1266.")
     assert [(m.chapter, m.printed) for m in ms.markers] == [(1, 1), (1, 2), (2, 1), (2, 2)]
+
+
+def test_a_number_wrapped_after_its_label_starts_no_note() -> None:
+    # biblatex-chicago: "…TUGboat 15, no." / "4 (December 1994): 460, https://…" — the issue number, wrapped to the
+    # next line's start, was taken for note 4, and the real note 4 for its duplicate
+    body = "The first claim.1 The second claim.2 The third claim.3 The fourth claim.4 The fifth claim.5\n"
+    notes = ("1 Pierre MacKay, “A typesetter’s toolkit,” TUGboat 15, no. 3 (1994): 276.\n"
+             "2 Ibid., 277.\n"
+             "3 See Petr Olšák, “The EAN barcodes by TEX,” TUGboat 15, no.\n"
+             "4 (December 1994): 460, https://tug.org/TUGboat/tb15-4/tb45olsa.pdf.\n"
+             "4 Olšák, “The EAN barcodes by TEX,” 462.\n"
+             "5 Ibid., 463.\n")
+    ms = read_pdf_text(body + "\n" + notes, "m.txt")
+    assert [n.number for n in ms.notes] == [1, 2, 3, 4, 5]
+    assert ms.notes[2].text.endswith("no. 4 (December 1994): 460, https://tug.org/TUGboat/tb15-4/tb45olsa.pdf.")
+    assert ms.notes[3].text.startswith("Olšák")

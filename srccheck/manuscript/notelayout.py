@@ -572,8 +572,22 @@ def candidates(lines: list[Line], heads: set[int] | None = None) -> list[Start]:
             shape -= 0.4  # "29 1918-1920 yılları…": possible, but a wrapped line starting "22 (1961): 580" too
         if len(indent) > 12:
             shape -= 0.3  # far right: a page number or running head
+        if i and _ends_in_label(lines[i - 1].text):
+            shape -= 1.5  # "…, TUGboat 15, no." / "4 (December 1994): 460": the number the label wants, wrapped
         starts.append(Start(i, int(digits), rest, False, shape))
     return starts
+
+
+def _ends_in_label(text: str) -> bool:
+    """Whether a line ends with a label that a number follows ("no.", "vol.", "S.", "p.")."""
+    words = text.rsplit(None, 1)
+    return bool(words) and words[-1].lower() in _NUMBER_LABELS
+
+
+# not those that also mean "and following", which end notes ("S. 12 ff.", "pp. 12 ss.", "p. 3 s.")
+_NUMBER_LABELS = frozenset(w.lower() for table in (L.ISSUE_LABELS, L.VOLUME_LABELS, L.LOCATOR_LABELS)
+                           for words in table.values() for w in words if w.endswith((".", ":", "°"))) \
+    - {"f.", "ff.", "s.", "ss.", "sq.", "sqq."}
 
 
 def choose_chain(starts: list[Start], marker_lines: dict[int, list[float]], heading_lines: list[int]) -> list[Start]:
