@@ -284,3 +284,15 @@ def test_a_link_biblatex_broke_with_spaces_after_the_page_is_not_the_locator():
         language="en")
     assert cited == [(1, "yoon", [[2409, 2409]]), (2, "yoon", [[2410, 2410]])]
     assert problems == []
+
+
+def test_author_year_short_forms_run_together_with_commas():
+    # biblatex's fiwi (German film studies): "Behrendt/Ratajczak/Leidig 2013 19, Neugebauer 1996 45." — two works in
+    # one piece, read as one citation of the last work
+    cited, problems = check(
+        "Solomon Kullback, Information Theory and Statistics, New York 1997, S. 3; Dilip Parameshwar Gaonkar, "
+        "On Alternative Modernities, in: Alternative Modernities, Durham 2001, S. 1–23, hier S. 4.",
+        "Kullback 1997 12, Gaonkar 2001 5.",
+        language="de")
+    assert cited[2:] == [(2, "kullback", [[12, 12]]), (2, "gaonkar:in", [[5, 5]])]
+    assert problems == []

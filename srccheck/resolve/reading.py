@@ -121,6 +121,7 @@ class NoteReader:
         if any(not _inside_one(m, parsed) for m in strong):
             parsed = self._split_again(note, strong)
         parsed = self._join_tails(note, parsed, found)
+        parsed = self._author_years(note, parsed, found)
         parsed = self._names_alone(note, parsed, found)
         out: list[tuple[Citation, tuple[Reading, ...]]] = [(c, ()) for c in keyed]
         for c in parsed:
@@ -171,6 +172,36 @@ class NoteReader:
                 if reading is not None:
                     out.append(reading)
         return [replace(c, index=i) for i, c in enumerate(out)]
+
+    # -- author-year short forms in a row -------------------------------------------------------
+    def _author_years(self, note: Note, parsed: list[Citation], found: list[Mention]) -> list[Citation]:
+        """Short forms of author-year styles run together with commas ("Behrendt/Ratajczak/Leidig 2013 19,
+        Neugebauer 1996 45."): a parsed citation in which the names and year of two or more works are found, one
+        after the other, is one citation per work."""
+        out: list[Citation] = []
+        for c in parsed:
+            pieces = self._cut_by_author_years(note, c, found, len(out)) if c.span and not _refers_back(c) else None
+            out.extend(pieces or [c])
+        return out if len(out) == len(parsed) else [replace(c, index=i) for i, c in enumerate(out)]
+
+    def _cut_by_author_years(self, note: Note, c: Citation, found: list[Mention], index: int) -> list[Citation] | None:
+        lo, hi = c.span  # type: ignore[misc]
+        inside = sorted((m for m in found if m.title is None and m.names and m.year and lo <= m.start < hi),
+                        key=lambda m: m.start)
+        starts = [m.start for m in inside]
+        if len(inside) < 2 or len(set(starts)) != len(starts) or \
+                any(a.end > b.start for a, b in zip(inside, inside[1:])):
+            return None  # one work, or two found at one place (a tie is for the resolver to state)
+        bounds = [lo] + starts[1:] + [hi]
+        pieces = []
+        for k, m in enumerate(inside):
+            start, end = bounds[k], bounds[k + 1]
+            end = start + len(note.text[start:end].rstrip(" ,;"))
+            reading = self._aligned(note, start, end, m, index + k)
+            if reading is None:
+                return None
+            pieces.append(reading)
+        return pieces
 
     # -- names alone ----------------------------------------------------------------------------
     def _names_alone(self, note: Note, parsed: list[Citation], found: list[Mention]) -> list[Citation]:
