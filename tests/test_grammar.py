@@ -239,6 +239,7 @@ _SYNTAX_LISTS = {
     ("resolve/archival.py", "archive"): "BibTeX fields",
     ("resolve/archival.py", "year"): "BibTeX fields",
     ("resolve/reading.py", "publisher"): "BibTeX fields",
+    ("resolve/reading.py", "address"): "BibTeX fields",
     ("resolve/reading.py", "text"): "Citation fields",
     ("resolve/reading.py", "translator"): "BibTeX fields",
     ("rules/metadata_mismatch.py", "title"): "BibTeX fields",

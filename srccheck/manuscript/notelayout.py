@@ -587,7 +587,7 @@ def _ends_in_label(text: str) -> bool:
 # not those that also mean "and following", which end notes ("S. 12 ff.", "pp. 12 ss.", "p. 3 s.")
 _NUMBER_LABELS = frozenset(w.lower() for table in (L.ISSUE_LABELS, L.VOLUME_LABELS, L.LOCATOR_LABELS)
                            for words in table.values() for w in words if w.endswith((".", ":", "°"))) \
-    - {"f.", "ff.", "s.", "ss.", "sq.", "sqq."}
+    - {w.lower() for words in L.FOLLOWING.values() for w in words}
 
 
 def choose_chain(starts: list[Start], marker_lines: dict[int, list[float]], heading_lines: list[int]) -> list[Start]:

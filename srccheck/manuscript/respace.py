@@ -39,9 +39,17 @@ _MARKER_THEN_WORD = re.compile(r"([.,;:!?”’»)][0-9]{1,4})(?=[^\W\d_])")
 # numbers among glued words: after a word, a number then a word ("end of1917some" -> "of1917 some"); a year after a
 # word or its comma ("Salonicain1887", "Oldenbourg,2007"). Not a shorter number after a word: it may be a marker.
 _NUMBER_THEN_WORD = re.compile(r"([^\W\d_][0-9]+)(?=[^\W\d_]{2})")
-# a page range run into the word after it ("1264–6at 1264–6", OSCOLA's pinpoint), not an ordinal ("17–18th")
-_RANGE_THEN_WORD = re.compile(r"([0-9][–-][0-9]+)(?=[^\W\d_]{2})"
-                              r"(?!(?:st|nd|rd|th|er|e|es|ème|te|ten)(?:\b|[^\W\d_aeiouy]))")
+
+
+@functools.cache
+def _range_then_word() -> re.Pattern[str]:
+    """A page range run into the word after it ("1264–6at 1264–6", OSCOLA's pinpoint), not an ordinal's ending
+    ("17–18th", "17–18thcenturies")."""
+    from ..grammar import alternation
+    from ..grammar.languages import ORDINAL_SUFFIXES
+
+    endings = alternation([s for s in ORDINAL_SUFFIXES if s.isalpha()])
+    return re.compile(r"([0-9][–-][0-9]+)(?=[^\W\d_]{2})(?!(?:" + endings + r")(?:\b|[^\W\d_aeiouy]))")
 _YEAR_AMONG_WORDS = re.compile(r"(?<=[^\W\d_]{2})(?=[0-9]{4}(?![0-9]))|(?<=[^\W\d_]{2},)(?=[0-9]{4}(?![0-9]))")
 _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_])")
 _FIRST_WORD = re.compile(r"^\s*[^\W\d_]+")
@@ -260,7 +268,7 @@ def _respaced(token: str, vocabulary: Vocabulary, before: str = "", after: str =
     spaced = _AFTER_MARK.sub(lambda m: _mark_boundary(token, m.start()), token)
     spaced = _MARKER_THEN_WORD.sub(lambda m: m.group(1) + (" " if m.string[m.end()].isupper() else ""), spaced)
     spaced = _LABEL_THEN_NUMBER.sub(r"\1 ", spaced)
-    spaced = _YEAR_AMONG_WORDS.sub(" ", _NUMBER_THEN_WORD.sub(r"\1 ", _RANGE_THEN_WORD.sub(r"\1 ", spaced)))
+    spaced = _YEAR_AMONG_WORDS.sub(" ", _NUMBER_THEN_WORD.sub(r"\1 ", _range_then_word().sub(r"\1 ", spaced)))
     parts = spaced.split(" ")
     out: list[str] = []
     for part in parts:
