@@ -296,3 +296,19 @@ def test_author_year_short_forms_run_together_with_commas():
         language="de")
     assert cited[2:] == [(2, "kullback", [[12, 12]]), (2, "gaonkar:in", [[5, 5]])]
     assert problems == []
+
+
+def test_a_tail_with_a_month_and_identifier_labels_is_the_entrys_own():
+    # biblatex verbose-trad3 in Italian: "Kees van der Laan. «FIFO and LIFO sing the BLUes». In: TUGboat 14.1 (38
+    # apr. 1993), pp. 54–60. issn: 0896-3207. url: https://…, pp. 55–58." — the month's abbreviation and the
+    # identifiers' labels counted as foreign words, so the piece after the title stood alone, unresolved
+    bib = parse_bibliography(r"""
+@article{laan, author = {Kees van der Laan}, title = {{FIFO and LIFO sing the BLUes}}, journal = {TUGboat},
+  volume = {14}, number = {1}, pages = {54--60}, month = apr, year = {1993}, issn = {0896-3207},
+  url = {https://tug.org/TUGboat/tb14-1/tb38laan.pdf}}
+""")
+    text = ("Affermazione.[^1]\n\n[^1]: Kees van der Laan. «FIFO and LIFO sing the BLUes». In: TUGboat 14.1 (38 apr. "
+            "1993), pp. 54–60. issn: 0896-3207. url: https://tug.org/ TUGboat/tb14-1/tb38laan.pdf, pp. 55–58.\n")
+    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="it"))
+    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("laan", [[55, 58]])]
+    assert [f.rule for f in report.findings if f.rule == "unresolved-citation"] == []

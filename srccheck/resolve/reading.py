@@ -402,12 +402,15 @@ def _is_container(book: Entry, part: Entry) -> bool:
 _IMPRINT_FIELDS = ("publisher", "address", "location", "journal", "journaltitle", "booktitle", "booksubtitle",
                    "maintitle", "mainsubtitle", "series", "eventtitle", "organization", "institution", "school",
                    "volume", "number", "issue", "edition", "title", "subtitle", "titleaddon", "booktitleaddon",
-                   "maintitleaddon", "venue", "pubstate", "pages", "type",
+                   "maintitleaddon", "venue", "pubstate", "pages", "type", "url", "doi", "isbn", "issn",
                    "note", "addendum")  # printed by biblatex's standard styles in a full citation
 # what a tail holds besides the entry's words: locator labels and pinpoint words, numbers being pages, and the
 # "in" before a container ("En: Organometallics 25.10 (2006), págs. 2409-2411"), as _words_of folds them
 _LOCATOR_WORDS = frozenset(L.LOCATOR_WORDS) | frozenset(
-    fold(w).strip(".") for w in [*L.IN_WORDS, *(label for labels in L.LOCATOR_LABELS.values() for label in labels)])
+    fold(w).strip(".") for w in [*L.IN_WORDS, *(label for labels in L.LOCATOR_LABELS.values() for label in labels)]) \
+    | frozenset({"issn", "isbn", "url", "doi"}) \
+    | frozenset(w for months in L.MONTHS.values() for m in months for w in (fold(m), fold(m)[:3]))
+# (the labels biblatex prints before an identifier field; a month or its abbreviation: "(38 apr. 1993)")
 
 
 _ROLE_WORDS = frozenset(w for roles in L.ROLES.values() for role in roles for w in fold(role).split())
