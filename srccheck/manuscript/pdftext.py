@@ -123,14 +123,19 @@ def read_pdf_text(text: str, path: str, borrowed: Iterable[str] = ()) -> Manuscr
 def _after_endnote_heading(starts: list[NL.Start], lines: list[NL.Line]) -> list[NL.Start]:
     """Where the notes stand under an endnotes heading ("Notes", "Remarques aux chapitre 1"), a numbered list in
     the body before it ("1. le ravitaillement des villes côtières ;") is none of them: the candidates before the
-    first such heading are dropped when the notes after it begin with 1 under a heading and outnumber them."""
-    heading = next((i for i, ln in enumerate(lines) if NL.ENDNOTES_HEADING.match(ln.text)), None)
-    if heading is None:
+    first such heading are dropped when the notes after it begin with 1 under a heading, and under every heading
+    that opens a chapter's notes ("Anmerkungen zu Kapitel 2"), and are at least as many."""
+    found = [i for i, ln in enumerate(lines) if NL.ENDNOTES_HEADING.match(ln.text)]
+    if not found:
         return starts
+    heading = found[0]
     before = [s for s in starts if s.index < heading]
     after = [s for s in starts if s.index > heading]
-    opened = any(s.number == 1 and s.index - heading <= 2 for s in after)
-    return after if before and opened and len(after) >= 2 * len(before) else starts
+    ones = {s.index for s in after if s.number == 1}
+    # a heading opens notes when a note 1 follows it at once (or after the next heading: "Notes" / "Notes to 1")
+    opened = [h for h in found if any(h < i <= h + 2 for i in ones)]
+    every = all(any(h < i <= h + 2 for i in ones) or any(h < g <= h + 1 for g in found) for h in found)
+    return after if before and opened and every and len(after) >= len(before) else starts
 
 
 def _endnotes(lines: list[NL.Line], chain: list[NL.Start], labels: list[str]) -> bool:
