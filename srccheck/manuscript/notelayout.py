@@ -226,7 +226,8 @@ def _numbers_after_text(page: list[tuple[int, str]], last_note: list[int]) -> li
 
     # a page without blank lines (pdftotext -raw) is one paragraph, ending in its page number
     trailed = [len(b) >= 2 and number(b[-1]) is not None for b in blocks]
-    if len(blocks) < 2 or True not in trailed:
+    # a page of one paragraph: the last note alone on the document's last page, its number continuing the last
+    if True not in trailed or (len(blocks) < 2 and not (last_note[0] and number(blocks[0][-1]) == last_note[0] + 1)):
         return page
     zone = blocks[trailed.index(True):]
     numbers = [n for b in zone if (n := number(b[-1])) is not None]
