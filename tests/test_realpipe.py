@@ -16,6 +16,13 @@ from score_real import Result, fixtures, score_fixture  # noqa: E402
 from srccheck.manuscript import parse_bytes  # noqa: E402
 
 
+def _scored(name: str, extractor: str, folder_set: str = "dev") -> Result:
+    """The score of one extracted text of one real-pipeline document."""
+    folder = ROOT / "tests" / "realpipe" / folder_set / name
+    (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == extractor]
+    return score_fixture(path, expected, folder / "refs.bib", fmt)
+
+
 def test_text_reader_finds_the_notes_of_real_extractions() -> None:
     total = Result()
     for folder, path, fmt, expected in fixtures([ROOT / "tests" / "realpipe" / "dev"], None, "text"):
@@ -68,18 +75,14 @@ def test_note_lines_beside_note_numbers_alone_are_not_running_heads() -> None:
 
 def test_cross_references_of_a_book_numbered_per_chapter() -> None:
     # biblatex-dw's "(wie Anm. 9)" in chapter 3 means note 9 of chapter 3; it was read as the book's ninth note
-    folder = ROOT / "tests" / "realpipe" / "dev" / "de-footnotedw-scrbook"
-    (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == "pypdf.txt"]
-    result = score_fixture(path, expected, folder / "refs.bib", fmt)
+    result = _scored("de-footnotedw-scrbook", "pypdf.txt")
     assert (result.fn, result.fp, result.false_alarms) == (0, 0, 0)  # 1, 1 and 1 before
 
 
 def test_a_pages_first_footnote_before_its_number() -> None:
     # pdftotext -layout gave two pages' first footnotes as " Necati Özgüven, …" / "13" / "" / "Kurumu, 1997, p. 2.":
     # note 13 was read as "Kurumu, 1997, p. 2." and its first line went to the note before (F1 0.929)
-    folder = ROOT / "tests" / "realpipe" / "dev" / "tr-istanbul-docx"
-    (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == "pdftotext-layout.txt"]
-    result = score_fixture(path, expected, folder / "refs.bib", fmt)
+    result = _scored("tr-istanbul-docx", "pdftotext-layout.txt")
     assert (result.fn, result.fp, result.false_alarms) == (0, 0, 0)
 
 
@@ -108,9 +111,7 @@ def test_a_number_moved_down_after_a_number_set_on_the_bodys_last_line() -> None
 def test_a_column_of_endnote_numbers_opening_a_page() -> None:
     # the page of endnotes begins "1 / 2 / 3 / 4" then their four first lines; the form feed before "1" kept it out
     # of the column, so 2, 3, 4 took the first three lines and note 1 was the chapter heading "1. Häfen, …"
-    folder = ROOT / "tests" / "realpipe" / "dev" / "de-heilmann-odt-endnotes"
-    (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == "pdftotext.txt"]
-    result = score_fixture(path, expected, folder / "refs.bib", fmt)
+    result = _scored("de-heilmann-odt-endnotes", "pdftotext.txt")
     assert (result.fn, result.fp, result.false_alarms) == (0, 0, 0)  # F1 0.935 before
 
 
@@ -132,10 +133,8 @@ def test_a_note_whose_quotation_goes_on_at_the_next_pages_foot() -> None:
     # oxnotes: note 4 breaks inside its quoted title ("“Cramming more components onto integrated") and goes on
     # at the foot of the next page ("circuits”, Electronics, 38/8 (1965), 114–7 at 114."), under a body line that
     # ends mid-sentence too; the closing quote tells the note from the body (its page 114 was lost before)
-    folder = ROOT / "tests" / "realpipe" / "dev" / "en-oxnotes-article"
     for extractor in ("pdftotext-raw.txt", "pdftotext-layout.txt"):
-        (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == extractor]
-        result = score_fixture(path, expected, folder / "refs.bib", fmt)
+        result = _scored("en-oxnotes-article", extractor)
         assert result.pages_ok == result.pages_total, (extractor, result.pages_ok, result.pages_total)
 
 
@@ -154,9 +153,7 @@ def test_a_one_line_note_that_ended_goes_on_on_no_other_page() -> None:
     # of page 1; the last body lines of page 2 ("forma marcada entre 1898 y 1903.") were read as that note carried
     # over, and its page was lost. A typesetter splits a note between its lines, so a note of one line that ended
     # its sentence does not go on.
-    folder = ROOT / "tests" / "realpipe" / "dev" / "es-authortitleibid-report"
-    (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == "pdftotext-layout.txt"]
-    result = score_fixture(path, expected, folder / "refs.bib", fmt)
+    result = _scored("es-authortitleibid-report", "pdftotext-layout.txt")
     assert result.pages_ok == result.pages_total, (result.pages_ok, result.pages_total)
 
 
@@ -178,9 +175,7 @@ def test_a_pages_first_note_run_on_from_a_body_line_that_goes_on_overleaf() -> N
     # between, its number after it; the body's last line ends mid-sentence ("… В этот период губернатор провинции" /
     # "Пономаренко и Меликов, «Ситуационное …» / "потока», p. 80." / "13"), so note 13 began at the page's top and
     # its citation was lost in the body's words
-    folder = ROOT / "tests" / "realpipe" / "dev" / "ru-chicago-docx"
-    (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == "pdftotext.txt"]
-    result = score_fixture(path, expected, folder / "refs.bib", fmt)
+    result = _scored("ru-chicago-docx", "pdftotext.txt")
     assert result.f1 == 1.0 and result.fa_per_1k == 0.0, (result.f1, result.fa_per_1k)
 
 
@@ -188,10 +183,8 @@ def test_a_note_carried_over_below_a_body_line_that_ended_its_sentence() -> None
     # Turkish verbose-trad2: note 11 breaks off ("…; Dubé ve Marchand, ?La Banque") and goes on at the next page's
     # foot ("impériale ottomane?, atıf yap. çal., ss. 175–181."), right under a body line ending "…göndermiş-|tir.";
     # a line starting with a small letter after a sentence's end goes on something else than the body
-    folder = ROOT / "tests" / "realpipe" / "dev" / "tr-verbosetrad2-report"
     for extractor in ("pdftotext-raw.txt", "pdftotext.txt", "pypdf.txt"):
-        (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == extractor]
-        result = score_fixture(path, expected, folder / "refs.bib", fmt)
+        result = _scored("tr-verbosetrad2-report", extractor)
         assert result.pages_ok == result.pages_total, (extractor, result.pages_ok, result.pages_total)
 
 
@@ -199,19 +192,15 @@ def test_a_number_under_a_body_line_that_broke_a_word_goes_on_a_note() -> None:
     # Russian authortitle-ibid, pdftotext -raw: note 14 ends "…, с. 242," at a page's foot and goes on at the next
     # page's ("245."), right under a body line that broke a word ("…Бюджет 1889 года преду-"): what follows a broken
     # word goes on that word, so a line starting with a digit there is not the body
-    folder = ROOT / "tests" / "realpipe" / "dev" / "ru-authortitleibid-article"
-    (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == "pdftotext-raw.txt"]
-    result = score_fixture(path, expected, folder / "refs.bib", fmt)
+    result = _scored("ru-authortitleibid-article", "pdftotext-raw.txt")
     assert result.pages_ok == result.pages_total, (result.pages_ok, result.pages_total)
 
 
 def test_a_number_inside_a_link_broken_at_a_lines_end_is_no_marker() -> None:
     # "url: https :" / "//tug.org/TUGboat/tb08-2/tb18gendel.pdf, p. 101.": the link's rest on the next line held
     # "08" glued to a letter, taken for note 8's marker, and the line for body: note 5 lost its page
-    folder = ROOT / "tests" / "realpipe" / "dev" / "en-verbosetrad1-twocolumn"
     for extractor in ("pdftotext-raw.txt", "pypdf.txt"):
-        (_, path, fmt, expected), = [f for f in fixtures([folder], None, "text") if f[1].name == extractor]
-        result = score_fixture(path, expected, folder / "refs.bib", fmt)
+        result = _scored("en-verbosetrad1-twocolumn", extractor)
         assert result.pages_ok == result.pages_total, (extractor, result.pages_ok, result.pages_total)
 
 
