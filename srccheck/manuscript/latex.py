@@ -160,10 +160,13 @@ class _Numbering:
         self.restarted = False
 
     def new_chapter(self) -> None:
+        # numbering restarts only where the chapter's notes used a counter that resets (a report's \endnote of the
+        # endnotes package counts on through the chapters while its footnote counter resets)
+        restarts = any(resets and self.counter[kind] for kind, resets in self.resets.items())
         for kind, resets in self.resets.items():
             if resets:
                 self.counter[kind] = 0
-        if self.in_chapter and any(self.resets.values()):
+        if self.in_chapter and restarts:
             self.chapter += 1
             self.in_chapter = 0
             self.restarted = True
