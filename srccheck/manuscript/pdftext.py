@@ -77,9 +77,10 @@ def read_pdf_text(text: str, path: str, borrowed: Iterable[str] = ()) -> Manuscr
         if glued:
             by_line.setdefault(line, set()).add(number)
     heads = NL.running_heads(lines)  # "CHAPTER 3. AFTER MUDROS" atop a page begins no chapter
-    headings = [i for i, ln in enumerate(lines) if i not in heads and (NL.ENDNOTES_HEADING.match(ln.text)
-                                                                       or NL.CHAPTER_HEADING.match(ln.text))]
-    chain = NL.choose_chain(_after_endnote_heading(NL.candidates(lines, heads), lines), by_number, headings)
+    endnote_headings = [i for i, ln in enumerate(lines) if NL.ENDNOTES_HEADING.match(ln.text)]
+    headings = sorted({i for i in endnote_headings if i not in heads}
+                      | {i for i, ln in enumerate(lines) if i not in heads and NL.CHAPTER_HEADING.match(ln.text)})
+    chain = NL.choose_chain(_after_endnote_heading(NL.candidates(lines, heads), endnote_headings), by_number, headings)
     # neither a note's start nor a line holding a marker the numbering took is a running head
     chosen = {s.index for s in chain} | {s.index + 1 for s in chain if s.own_line} \
         | {int(s.marker_at) for s in chain if s.marker_at >= 0}
@@ -120,13 +121,12 @@ def read_pdf_text(text: str, path: str, borrowed: Iterable[str] = ()) -> Manuscr
                       expected_layout="footnotes or endnotes numbered 1, 2, 3… at the start of a line")
 
 
-def _after_endnote_heading(starts: list[NL.Start], lines: list[NL.Line]) -> list[NL.Start]:
+def _after_endnote_heading(starts: list[NL.Start], found: list[int]) -> list[NL.Start]:
     """Where the notes stand under an endnotes heading ("Notes", "Remarques aux chapitre 1"), a numbered list in
     the body before it ("1. le ravitaillement des villes côtières ;") is none of them: the candidates before the
     first such heading are dropped when the notes after it begin with 1 under a heading, and under every heading
     that opens a chapter's notes ("Anmerkungen zu Kapitel 2"), and are at least as many."""
-    found = [i for i, ln in enumerate(lines) if NL.ENDNOTES_HEADING.match(ln.text)]
-    if not found:
+    if not found:  # found: the lines that are endnotes headings
         return starts
     heading = found[0]
     before = [s for s in starts if s.index < heading]
@@ -303,12 +303,12 @@ _ADDRESS = re.compile(r"\S*(?:://|www\.|doi:|doi\.org/)\S*|(?<!\S)//\S+|\S+\.(?:
 
 def _outside_addresses(candidates: list[tuple[int, int, int, bool | None]],
                        body: list[_Line]) -> list[tuple[int, int, int, bool | None]]:
-    text_of = {ln.number: ln.text for ln in body}
+    lines = {c[0] for c in candidates}
     spans: dict[int, list[tuple[int, int]]] = {}
-    for line in {c[0] for c in candidates}:
-        text = text_of[line]
-        if "/" in text or "www." in text or "doi" in text.lower() or ".htm" in text:
-            spans[line] = [m.span() for m in _ADDRESS.finditer(text)]
+    for ln in body:
+        text = ln.text
+        if ln.number in lines and ("/" in text or "www." in text or "doi" in text.lower() or ".htm" in text):
+            spans[ln.number] = [m.span() for m in _ADDRESS.finditer(text)]
     if not spans:
         return candidates
     return [c for c in candidates if not any(a <= c[1] < b for a, b in spans.get(c[0], ()))]

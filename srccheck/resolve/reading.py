@@ -178,6 +178,8 @@ class NoteReader:
         """Short forms of author-year styles run together with commas ("Behrendt/Ratajczak/Leidig 2013 19,
         Neugebauer 1996 45."): a parsed citation in which the names and year of two or more works are found, one
         after the other, is one citation per work."""
+        if sum(1 for m in found if m.title is None and m.names and m.year) < 2:
+            return parsed  # most notes: no two works found by their names and years alone
         out: list[Citation] = []
         for c in parsed:
             pieces = self._cut_by_author_years(note, c, found, len(out)) if c.span and not _refers_back(c) else None
