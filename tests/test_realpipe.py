@@ -225,3 +225,13 @@ def test_endnotes_per_chapter_after_bodies_with_numbered_lists() -> None:
         result = score_fixture(path, expected, folder / "refs.bib", fmt)
         assert result.notes_found == result.notes_total, (path.name, result.notes_found, result.notes_total)
         assert result.f1 >= 0.96, (path.name, result.f1)  # measured 0.969: biblatex's own "ebd." after another work
+
+
+def test_a_running_head_naming_the_notes_is_no_endnotes_heading() -> None:
+    # scrbook with the endnotes package: KOMA's running head "NOTES" tops pages of body and notes alike; taken for
+    # the notes' heading, it hid the real one ("Notes"), the chapter headings ("1 I. Ports, consuls et crédit")
+    # became notes 1 and 2 and every body sentence of their chapters a citation (594-656 false alarms per 1,000)
+    folder = ROOT / "tests" / "realpipe" / "dev" / "fr-verbose-scrbook-endnotes"
+    for _, path, fmt, expected in fixtures([folder], None, "text"):
+        result = score_fixture(path, expected, folder / "refs.bib", fmt)
+        assert result.f1 == 1.0 and result.false_alarms == 0, (path.name, result.f1, result.false_alarms)

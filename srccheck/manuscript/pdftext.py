@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -77,9 +78,9 @@ def read_pdf_text(text: str, path: str, borrowed: Iterable[str] = ()) -> Manuscr
         if glued:
             by_line.setdefault(line, set()).add(number)
     heads = NL.running_heads(lines)  # "CHAPTER 3. AFTER MUDROS" atop a page begins no chapter
-    endnote_headings = [i for i, ln in enumerate(lines) if NL.ENDNOTES_HEADING.match(ln.text)]
-    headings = sorted({i for i in endnote_headings if i not in heads}
-                      | {i for i, ln in enumerate(lines) if i not in heads and NL.CHAPTER_HEADING.match(ln.text)})
+    endnote_headings = _endnote_headings(lines, heads)
+    headings = sorted({*endnote_headings,
+                       *(i for i, ln in enumerate(lines) if i not in heads and NL.CHAPTER_HEADING.match(ln.text))})
     chain = NL.choose_chain(_after_endnote_heading(NL.candidates(lines, heads), endnote_headings), by_number, headings)
     # neither a note's start nor a line holding a marker the numbering took is a running head
     chosen = {s.index for s in chain} | {s.index + 1 for s in chain if s.own_line} \
@@ -119,6 +120,16 @@ def read_pdf_text(text: str, path: str, borrowed: Iterable[str] = ()) -> Manuscr
                       layout=("endnotes" if endnotes else "footnotes") if notes else "",
                       numbering="per-chapter" if restarted else "continuous",
                       expected_layout="footnotes or endnotes numbered 1, 2, 3… at the start of a line")
+
+
+def _endnote_headings(lines: list[NL.Line], heads: set[int]) -> list[int]:
+    """The lines that head endnotes ("Notes", "Anmerkungen zu Kapitel 2"); not a running head that repeats one
+    atop page after page ("NOTES" in capitals, on pages of body too)."""
+    found = [i for i, ln in enumerate(lines) if i not in heads and NL.ENDNOTES_HEADING.match(ln.text)]
+    # atop a page, or in capitals where the extractor marks no pages (pdfminer, pypdf joined by line breaks)
+    headlike = [i for i in found if lines[i].page_break or lines[i].text.strip().isupper()]
+    repeated = Counter(lines[i].text.strip() for i in headlike)
+    return [i for i in found if not (i in headlike and repeated[lines[i].text.strip()] >= 2)]
 
 
 def _after_endnote_heading(starts: list[NL.Start], found: list[int]) -> list[NL.Start]:
