@@ -195,6 +195,13 @@ DOCS = [
         "frankenstein.bib"),
     Doc("es-heilmann-docx", "libreoffice", "geistes-und-kulturwissenschaften-heilmann.csl", "docx", "soffice",
         "footnotes", "es", "tugboat.bib"),
+    Doc("tr-verbose-book-endnotes", "latex", "verbose", "book", "lualatex", "endnotes", "tr", "turkish",
+        chapters=2, n_notes=28),
+    Doc("ru-verboseibid-scrbook", "latex", "verbose-ibid", "scrbook", "lualatex", "footnotes", "ru", "gost",
+        chapters=3, n_notes=30),
+    Doc("de-annales-docx", "libreoffice", "annales.csl", "docx", "soffice", "footnotes", "de", "biblatex-examples.bib"),
+    Doc("it-istanbul-odt-endnotes", "libreoffice", "istanbul-universitesi-sosyal-bilimler-enstitusu.csl", "odt",
+        "soffice", "endnotes", "it", "turkish"),
     # the stop-29 hold-out (HOLDOUT_S29)
     Doc("en-windycity-report", "latex", "windycity", "report", "pdflatex-t1", "footnotes", "en", "tugboat.bib",
         chapters=2, n_notes=28),
