@@ -144,15 +144,17 @@ _TERMINAL = re.compile(r"[.!?)\]”\"»]\s*$")
 # a sentence's end, not a label's ("pág. 46." or "Thieves”." ended; "…’, pp." did not)
 _SENTENCE_ENDED = re.compile(r"(?:\d|[^\W\d_]{4}|[)\]”\"»’])[.!?]\s*$")
 _LINE_ENDED = re.compile(r"(?:\d|[^\W\d_]{2})[.!?][)\]”\"»’]?\s*$")
-_LOWER_AFTER_END = 1.5
+# what a line that cannot go on the body before it (a small letter after a sentence's end, a digit after a broken
+# word) weighs against the body
+_NOT_THE_BODY_GOING_ON = 1.5
+_QUOTE_CLOSED = 4.0  # what closing a quotation the note left open weighs against the body
 _BRACKETED_NUMBER = re.compile(r"[(\[]\d")
 
 
 def _no_sentence_start(text: str) -> bool:
     """Whether a line starts as no sentence does: a small letter, or a bracketed number ("(2017), 553-590")."""
     first = text.lstrip()
-    return first[:1].islower() or bool(_BRACKETED_NUMBER.match(first))  # what a small letter after a line that ended a sentence weighs against the body
-_QUOTE_CLOSED = 4.0  # what closing a quotation the note left open weighs against the body
+    return first[:1].islower() or bool(_BRACKETED_NUMBER.match(first))
 
 
 def _quote_balance(text: str, german: bool) -> int:
@@ -223,10 +225,10 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
         brk = lines[i].page_break or lines[i].first_text or (flush and lines[i].text[:1].isspace())
         if pos and not brk and _no_sentence_start(lines[i].text) and _LINE_ENDED.search(lines[idx[pos - 1]].text):
             # a body sentence begins with a capital: this line goes on something else ("(2017), 553-590, p. 577.")
-            emit_b += _LOWER_AFTER_END
+            emit_b += _NOT_THE_BODY_GOING_ON
         elif pos and not brk and _WORD_BROKEN.search(lines[idx[pos - 1]].text) \
                 and not lines[i].text.lstrip()[:1].isalpha():
-            emit_b += _LOWER_AFTER_END  # "…Бюджет 1889 года преду-" / "245.": no word goes on here
+            emit_b += _NOT_THE_BODY_GOING_ON  # "…Бюджет 1889 года преду-" / "245.": no word goes on here
         hint = lines[i].after_separator
         if pos:
             before = lines[idx[pos - 1]].text

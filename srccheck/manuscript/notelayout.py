@@ -579,16 +579,25 @@ def candidates(lines: list[Line], heads: set[int] | None = None) -> list[Start]:
     return starts
 
 
-def _ends_in_label(text: str) -> bool:
-    """Whether a line ends with a label that a number follows ("no.", "vol.", "S.", "p.")."""
-    words = text.rsplit(None, 1)
-    return bool(words) and words[-1].lower() in _NUMBER_LABELS
-
-
-# not those that also mean "and following", which end notes ("S. 12 ff.", "pp. 12 ss.", "p. 3 s.")
+# "Nr. 2", "S. 12", "vol. 3", "n° 6": a number after a locator, volume or issue label is that label's, not a note's
+# number or marker
 _NUMBER_LABELS = frozenset(w.lower() for table in (L.ISSUE_LABELS, L.VOLUME_LABELS, L.LOCATOR_LABELS)
-                           for words in table.values() for w in words if w.endswith((".", ":", "°"))) \
-    - {w.lower() for words in L.FOLLOWING.values() for w in words}
+                           for words in table.values() for w in words if w.endswith((".", ":", "°")))
+_FOLLOWING = frozenset(w.lower() for words in L.FOLLOWING.values() for w in words)
+_WORD_BEFORE = re.compile(r"(\S+)[ \t]*$")
+
+
+def after_a_label(text: str, at: int) -> bool:
+    """Whether the number at `at` follows a label abbreviation ("DTK 34, Nr. 2 (2022)")."""
+    m = _WORD_BEFORE.search(text, max(0, at - 12), at)
+    return bool(m) and m.group(1).lower() in _NUMBER_LABELS
+
+
+def _ends_in_label(text: str) -> bool:
+    """Whether a line ends with a label that a number follows ("no.", "vol.", "S.", "p."); not one that also means
+    "and following", which ends notes ("S. 12 ff.", "pp. 12 ss.", "p. 3 s.")."""
+    stripped = text.rstrip()
+    return after_a_label(stripped, len(stripped)) and stripped.rsplit(None, 1)[-1].lower() not in _FOLLOWING
 
 
 def choose_chain(starts: list[Start], marker_lines: dict[int, list[float]], heading_lines: list[int]) -> list[Start]:

@@ -260,7 +260,8 @@ def _run_into_notes(marks: list[tuple[int, int, int, bool | None]], lines: list[
         if not glued or line in body_lines:
             continue
         m = _SENTENCE_MARKER.match(lines[line].text, column)
-        if m and lines[line].text[m.end():].lstrip()[:1].isupper() and not _after_a_label(lines[line].text, column):
+        text = lines[line].text
+        if m and text[m.end():].lstrip()[:1].isupper() and not NL.after_a_label(text, column):
             out.append((line, column, number, glued))
     return out
 
@@ -298,7 +299,7 @@ def marker_candidates(body: list[_Line]) -> list[tuple[int, int, int, bool | Non
                 continue  # "dated10 October 1917": a day glued to the word before it (pdfminer), not a marker
             candidates.append((ln.number, m.start(1), int(m.group(1)), True))
         for m in _SPACED.finditer(ln.text):
-            if _next_word(ln.text, m.end()) in _MONTH_OR_UNIT or _after_a_label(ln.text, m.start()):
+            if _next_word(ln.text, m.end()) in _MONTH_OR_UNIT or NL.after_a_label(ln.text, m.start()):
                 continue
             candidates.append((ln.number, m.start(1), int(m.group(1)), False))
     candidates = _outside_addresses(candidates, body)
@@ -323,19 +324,6 @@ def _outside_addresses(candidates: list[tuple[int, int, int, bool | None]],
     if not spans:
         return candidates
     return [c for c in candidates if not any(a <= c[1] < b for a, b in spans.get(c[0], ()))]
-
-
-# "Nr. 2", "S. 12", "vol. 3", "№ 6": a number after a locator, volume or issue label is that, not a marker
-_LABELS = frozenset(label.lower() for labels in [*(d.keys() for d in L.LOCATOR_LABELS.values()),
-                                                 *L.VOLUME_LABELS.values(), *L.ISSUE_LABELS.values()]
-                    for label in labels if label.endswith("."))
-_WORD_BEFORE = re.compile(r"(\S+)[ \t]*$")
-
-
-def _after_a_label(text: str, at: int) -> bool:
-    """Whether the spaced number at `at` follows a label abbreviation ("DTK 34, Nr. 2 (2022)")."""
-    m = _WORD_BEFORE.search(text, max(0, at - 12), at)
-    return bool(m) and m.group(1).lower() in _LABELS
 
 
 def _next_word(text: str, at: int) -> str:

@@ -39,17 +39,6 @@ _MARKER_THEN_WORD = re.compile(r"([.,;:!?”’»)][0-9]{1,4})(?=[^\W\d_])")
 # numbers among glued words: after a word, a number then a word ("end of1917some" -> "of1917 some"); a year after a
 # word or its comma ("Salonicain1887", "Oldenbourg,2007"). Not a shorter number after a word: it may be a marker.
 _NUMBER_THEN_WORD = re.compile(r"([^\W\d_][0-9]+)(?=[^\W\d_]{2})")
-
-
-@functools.cache
-def _range_then_word() -> re.Pattern[str]:
-    """A page range run into the word after it ("1264–6at 1264–6", OSCOLA's pinpoint), not an ordinal's ending
-    ("17–18th", "17–18thcenturies")."""
-    from ..grammar import alternation
-    from ..grammar.languages import ORDINAL_SUFFIXES
-
-    endings = alternation([s for s in ORDINAL_SUFFIXES if s.isalpha()])
-    return re.compile(r"([0-9][–-][0-9]+)(?=[^\W\d_]{2})(?!(?:" + endings + r")(?:\b|[^\W\d_aeiouy]))")
 _YEAR_AMONG_WORDS = re.compile(r"(?<=[^\W\d_]{2})(?=[0-9]{4}(?![0-9]))|(?<=[^\W\d_]{2},)(?=[0-9]{4}(?![0-9]))")
 _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_])")
 _FIRST_WORD = re.compile(r"^\s*[^\W\d_]+")
@@ -65,6 +54,17 @@ _SURE_SHARE = 0.8  # ... and this share, for a line to count as glued
 _LITTLE = 60  # how many of the document's short words count as its little words
 _GLUED_DOCUMENT = 3  # this many glued lines show an extractor that drops spaces
 _HIDDEN_RUN = 5  # a grammar phrase glued shorter than this is left alone (a glued "a y" would be "ay")
+
+
+@functools.cache
+def _range_then_word() -> re.Pattern[str]:
+    """A page range run into the word after it ("1264–6at 1264–6", OSCOLA's pinpoint), not an ordinal's ending
+    ("17–18th", "17–18thcenturies")."""
+    from ..grammar import alternation
+    from ..grammar.languages import ORDINAL_SUFFIXES
+
+    endings = alternation([s for s in ORDINAL_SUFFIXES if s.isalpha()])
+    return re.compile(r"([0-9][–-][0-9]+)(?=[^\W\d_]{2})(?!(?:" + endings + r")(?:\b|[^\W\d_aeiouy]))")
 
 
 @functools.cache
