@@ -66,16 +66,12 @@ def load_parsed(path: str, options: Options, background: bool = False, source: s
     """Read and parse a manuscript file, or take the result from the cache when the file is unchanged.
     source: where its bytes are read from when that is not `path` ("-" for standard input named `path`).
     bib_paths: the bibliographies it is checked against, whose words may cut lines a PDF extractor glued."""
-    from .manuscript import included_bytes, manuscript_bytes, parse_bytes_with_text
+    from .manuscript import manuscript_bytes, parse_bytes_with_text
     from .pipeline import Parsed, parse
 
     data = manuscript_bytes(source or path, options.input_format)
-    # a LaTeX main file's notes are also its \input chapters': the cache entry holds while none of them changes
-    key = data + included_bytes(data, path, options.input_format, options.encoding)
+    key, lent = _manuscript_key(data, path, options, bib_paths)
     identity = manuscript_identity(path, options)
-    lent = lent_words(data, bib_paths)
-    if lent is not None:  # the reading then depends on the bibliographies too
-        key += b"\0" + lent[0]
 
     def build() -> Parsed:
         # an edited file: its earlier version's parse is still in the slot, and its unchanged notes need no parsing
@@ -91,31 +87,45 @@ def load_parsed(path: str, options: Options, background: bool = False, source: s
 
 def is_parsed(path: str, options: Options, bib_paths: tuple[str, ...] = ()) -> bool:
     """Whether load_parsed would take this manuscript from the cache."""
-    from .manuscript import included_bytes, manuscript_bytes
+    from .manuscript import manuscript_bytes
 
     data = manuscript_bytes(path, options.input_format)
-    lent = lent_words(data, bib_paths)
     return cache.holds("manuscript", manuscript_identity(path, options),
-                       data + included_bytes(data, path, options.input_format, options.encoding)
-                       + (b"\0" + lent[0] if lent is not None else b""))
+                       _manuscript_key(data, path, options, bib_paths)[0])
 
 
-_GLUED_SEEN: dict[tuple[int, int], bool] = {}
+Lent = tuple[bytes, "Callable[[], set[str]]"]
 
 
-def lent_words(data: bytes, bib_paths: tuple[str, ...]) -> tuple[bytes, Callable[[], set[str]]] | None:
+def _manuscript_key(data: bytes, path: str, options: Options, bib_paths: tuple[str, ...]) -> tuple[bytes, Lent | None]:
+    """What a manuscript's parse depends on: its bytes; a LaTeX main file's \\input chapters (the cache entry holds
+    while none of them changes); the bibliographies' bytes when they lend words to its reading (lent_words)."""
+    from .manuscript import included_bytes
+
+    key = data + included_bytes(data, path, options.input_format, options.encoding)
+    lent = lent_words(data, path, options.input_format, bib_paths)
+    return (key + b"\0" + lent[0] if lent is not None else key), lent
+
+
+# is_parsed and load_parsed ask it of the same file in one run: (size, hash, path, format) -> whether it borrows
+_GLUED_SEEN: dict[tuple[int, int, str, str | None], bool] = {}
+
+
+def lent_words(data: bytes, path: str, fmt: str | None, bib_paths: tuple[str, ...]) -> Lent | None:
     """When a manuscript is PDF text with lines an extractor glued ("DavidR.EllisonvePeterMarsh"), its
     bibliographies lend their words to the respacing (names and titles the text spells nowhere else): the digest
-    of their bytes (which the parse then depends on) and the words. None for any other manuscript."""
-    from .manuscript import sniff_package
+    of their bytes (which the parse then depends on) and the words. None for any other manuscript (Markdown,
+    LaTeX and packages are never respaced)."""
+    from .manuscript import detect_format, sniff_package
     from .manuscript.respace import bibliography_words, looks_glued
 
-    if not bib_paths or sniff_package(data) is not None:
+    if not bib_paths or fmt not in (None, "text") or sniff_package(data) is not None:
         return None
-    seen = (len(data), hash(data))  # is_parsed and load_parsed ask it of the same bytes in one run
+    seen = (len(data), hash(data), path, fmt)
     if seen not in _GLUED_SEEN:
         _GLUED_SEEN.clear()
-        _GLUED_SEEN[seen] = looks_glued(data.decode("utf-8", "replace"))
+        text = data.decode("utf-8", "replace")
+        _GLUED_SEEN[seen] = looks_glued(text) and (fmt or detect_format(path, text)) == "text"
     if not _GLUED_SEEN[seen]:
         return None
     from .bibliography import read_bytes

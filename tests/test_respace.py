@@ -226,3 +226,14 @@ def test_a_page_range_run_into_the_next_word_is_cut() -> None:
     out = respace(text).split("\n")
     assert "1264–6 at" in out[-2]
     assert "18th" in out[-1]
+
+
+def test_only_pdf_text_borrows_the_bibliographys_words(tmp_path: Path) -> None:
+    # Markdown, LaTeX and packages are never respaced: their cached parse must not hang on the bibliography's bytes
+    folder = DEV / "tr-verboseibid-enotez"
+    data = (folder / "pdfminer.txt").read_bytes()
+    bib = str(folder / "refs.bib")
+    assert reuse.lent_words(data, "notes.txt", None, (bib,)) is not None
+    assert reuse.lent_words(data, "notes.md", None, (bib,)) is None
+    assert reuse.lent_words(data, "notes.txt", "markdown", (bib,)) is None
+    assert reuse.lent_words(data, "notes.txt", None, ()) is None

@@ -81,7 +81,7 @@ def identity_of_note(note) -> tuple[int, int]:  # type: ignore[no-untyped-def]
 
 def score_fixture(path: Path, expected: dict, bib_path: Path, fmt: str) -> Result:
     data = path.read_bytes()
-    lent = lent_words(data, (str(bib_path),))  # as the command does: the bib's words for glued lines
+    lent = lent_words(data, str(path), fmt, (str(bib_path),))  # as the command does: the bib's words for glued lines
     manuscript = parse_bytes(data, str(path), fmt, borrowed=lent[1]() if lent else ())
     report = check_loaded(manuscript, load_bibliography(str(bib_path)))
     ids = identity_of_expected(expected)
