@@ -20,7 +20,7 @@ from .grammar import Grammar, alternation
 from .grammar import languages as L
 from .locator import split_locator
 from .model import Citation, Kind, Locator, MarkerRole, Note, TentativeCitation
-from .normalize import collapse_spaces, fold
+from .normalize import LINK_FILE_TYPE, collapse_spaces, fold
 from .numbers import parse_int
 from .parse.authors import authors_before_colon, initials_after_family, inverted_author, split_stops
 from .parse.fields import Fields, read_parts
@@ -72,7 +72,7 @@ _XREFS = [re.compile(p, re.IGNORECASE) for p in L.NOTE_XREF]
 # (biblatex breaks a long one with spaces: "https : / / tug . org / TUGboat / tb15 - 3 / tb44mackay.pdf", or before
 # its file type: "…/tb72chest. pdf")
 _LINK_TAIL = re.compile(
-    r"(?:(?:https?://|doi:\s*|www\.)\S+(?:\s+(?:pdf|html?|php|aspx?)\b)?(?:\s*>)?|https?\s*:\s*/\s*/[^,;()]*?)"
+    r"(?:(?:https?://|doi:\s*|www\.)\S+(?:\s+" + LINK_FILE_TYPE + r")?(?:\s*>)?|https?\s*:\s*/\s*/[^,;()]*?)"
     r"(?:[,.]?\s*\(?" + alternation(L.ACCESSED) + r"[^()]{0,40}\)?)?[.\s]*",
     re.IGNORECASE)
 

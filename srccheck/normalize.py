@@ -33,6 +33,10 @@ _FOLD_MAP = str.maketrans(
     }
 )
 _WORD = re.compile(r"[^\W_]+")  # letters and digits; everything else separates words
+# how a link in a note shows itself, for the readers and the parser alike: its scheme, "www.", a DOI, or the file
+# type it ends in (biblatex may break a long link before it: "…/tb72chest. pdf")
+LINK_MARK = r"://|www\.|doi:|doi\.org/"
+LINK_FILE_TYPE = r"(?:pdf|html?|php|aspx?)\b"
 _WS = re.compile(r"\s+")
 
 

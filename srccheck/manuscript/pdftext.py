@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from ..grammar import languages as L
 from ..model import Manuscript, Marker, Note
-from ..normalize import clean
+from ..normalize import LINK_FILE_TYPE, LINK_MARK, clean
 from . import notelayout as NL
 from .notelabels import assign
 from .glyphs import repair
@@ -309,8 +309,7 @@ def marker_candidates(body: list[_Line]) -> list[tuple[int, int, int, bool | Non
 
 # a link's or DOI's characters run on to the next space: no marker sits inside one ("…/tb17-2/tb51mens.pdf"), nor
 # inside the rest of one broken at a line's end ("url: https :" / "//tug.org/TUGboat/tb08-2/tb18gendel.pdf")
-_ADDRESS = re.compile(r"\S*(?:://|www\.|doi:|doi\.org/)\S*|(?<!\S)//\S+|\S+\.(?:pdf|html?|php|aspx?)\b\S*",
-                      re.IGNORECASE)
+_ADDRESS = re.compile(r"\S*(?:" + LINK_MARK + r")\S*|(?<!\S)//\S+|\S+\." + LINK_FILE_TYPE + r"\S*", re.IGNORECASE)
 
 
 def _outside_addresses(candidates: list[tuple[int, int, int, bool | None]],

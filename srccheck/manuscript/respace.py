@@ -18,11 +18,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from ..normalize import LINK_FILE_TYPE, LINK_MARK
+
 _WORD = re.compile(r"[^\W\d_]+")
 _LONG = 15  # a glued line holds a token this long
 # an address, whose letters legitimately run together: a link, a mail address, a path ("/Pres/tb52pres.html", a
 # link broken at a line's end); not GOST's "//" before a journal
-_ADDRESS = re.compile(r"://|www\.|@|doi\.org|^/(?!/)|(?<!/)/(?!/)\S*(?<!/)/(?!/)|\.(?:html?|pdf|php|aspx?)\b",
+_ADDRESS = re.compile(LINK_MARK + r"|@|^/(?!/)|(?<!/)/(?!/)\S*(?<!/)/(?!/)|\." + LINK_FILE_TYPE,
                       re.IGNORECASE)
 # where punctuation shows a boundary: after , ; : before a letter or an opening quote; after a full stop or a
 # closing quote before a capital or an opening quote (not before a small letter: "e.g.", "z.B." stay)
