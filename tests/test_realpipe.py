@@ -16,6 +16,13 @@ from score_real import Result, fixtures, score_fixture  # noqa: E402
 from srccheck.manuscript import parse_bytes  # noqa: E402
 
 
+def _every_text(name: str, folder_set: str = "dev") -> list[tuple[str, Result]]:
+    """(extractor file, score) for every extracted text of one real-pipeline document."""
+    folder = ROOT / "tests" / "realpipe" / folder_set / name
+    return [(path.name, score_fixture(path, expected, folder / "refs.bib", fmt))
+            for _, path, fmt, expected in fixtures([folder], None, "text")]
+
+
 def _scored(name: str, extractor: str, folder_set: str = "dev") -> Result:
     """The score of one extracted text of one real-pipeline document."""
     folder = ROOT / "tests" / "realpipe" / folder_set / name
@@ -142,10 +149,8 @@ def test_a_number_inside_a_link_is_no_marker() -> None:
     # Chicago notes in Italian with TUGboat links: "…/TUGboat/tb17-2/tb51mens.pdf, p. 161; Bujdosó e Wettl," held
     # "17" glued to a letter, taken for note 17's body marker, so the line was read as body inside note 15 and the
     # note lost its first citation (F1 0.982 on every extractor)
-    folder = ROOT / "tests" / "realpipe" / "dev" / "it-chicago-odt"
-    for _, path, fmt, expected in fixtures([folder], None, "text"):
-        result = score_fixture(path, expected, folder / "refs.bib", fmt)
-        assert result.f1 == 1.0, (path.name, result.f1)
+    for name, result in _every_text("it-chicago-odt"):
+        assert result.f1 == 1.0, (name, result.f1)
 
 
 def test_a_one_line_note_that_ended_goes_on_on_no_other_page() -> None:
@@ -209,29 +214,23 @@ def test_endnotes_per_chapter_under_their_headings_and_a_numbered_list_before() 
     # numbered list ("1. le ravitaillement des villes côtières ;") was read as the first chapter's notes, and every
     # note after it took the next chapter's number (notes 60.7 %, F1 0.10 on every extractor). The document is of
     # the stop-29 hold-out, measured once before this fix and spent since: a regression test now.
-    folder = ROOT / "tests" / "realpipe" / "holdout-s29" / "fr-extverbosetrad1-memoir"
-    for _, path, fmt, expected in fixtures([folder], None, "text"):
-        result = score_fixture(path, expected, folder / "refs.bib", fmt)
-        assert result.notes_found == result.notes_total, (path.name, result.notes_found, result.notes_total)
-        assert result.f1 >= 0.98, (path.name, result.f1)
+    for name, result in _every_text("fr-extverbosetrad1-memoir", "holdout-s29"):
+        assert result.notes_found == result.notes_total, (name, result.notes_found, result.notes_total)
+        assert result.f1 >= 0.98, (name, result.f1)
 
 
 def test_endnotes_per_chapter_after_bodies_with_numbered_lists() -> None:
     # German scrbook with enotez endnotes per chapter ("Anmerkungen" / "Anmerkungen zu Kapitel 1" …), each
     # chapter's body with a numbered list: the lists were read as the first chapters' notes (notes 53 %, F1 0.00
     # on every extractor); a heading that opens each chapter's notes with a note 1 settles where the notes are
-    folder = ROOT / "tests" / "realpipe" / "dev" / "de-verbosetrad2-scrbook-enotez"
-    for _, path, fmt, expected in fixtures([folder], None, "text"):
-        result = score_fixture(path, expected, folder / "refs.bib", fmt)
-        assert result.notes_found == result.notes_total, (path.name, result.notes_found, result.notes_total)
-        assert result.f1 >= 0.96, (path.name, result.f1)  # measured 0.969: biblatex's own "ebd." after another work
+    for name, result in _every_text("de-verbosetrad2-scrbook-enotez"):
+        assert result.notes_found == result.notes_total, (name, result.notes_found, result.notes_total)
+        assert result.f1 >= 0.96, (name, result.f1)  # measured 0.969: biblatex's own "ebd." after another work
 
 
 def test_a_running_head_naming_the_notes_is_no_endnotes_heading() -> None:
     # scrbook with the endnotes package: KOMA's running head "NOTES" tops pages of body and notes alike; taken for
     # the notes' heading, it hid the real one ("Notes"), the chapter headings ("1 I. Ports, consuls et crédit")
     # became notes 1 and 2 and every body sentence of their chapters a citation (594-656 false alarms per 1,000)
-    folder = ROOT / "tests" / "realpipe" / "dev" / "fr-verbose-scrbook-endnotes"
-    for _, path, fmt, expected in fixtures([folder], None, "text"):
-        result = score_fixture(path, expected, folder / "refs.bib", fmt)
-        assert result.f1 == 1.0 and result.false_alarms == 0, (path.name, result.f1, result.false_alarms)
+    for name, result in _every_text("fr-verbose-scrbook-endnotes"):
+        assert result.f1 == 1.0 and result.false_alarms == 0, (name, result.f1, result.false_alarms)
