@@ -50,6 +50,13 @@ HOLDOUT_S28B = {"en-verbosetrad3-scrbook", "fr-verboseinote-book", "de-verbosetr
 # set aside at the start of stop 29, before its work (2026-12-06)
 HOLDOUT_S29 = {"en-windycity-report", "de-fiwi-article", "fr-extverbosetrad1-memoir", "tr-mhraibid-odt-endnotes",
                "en-chicago17ibid-docx"}
+# set aside at the start of stop 30, before its work (2026-12-06): biblatex styles no fixture had used
+# (chicago-notes, historische-zeitschrift, authortitle-icomp, authoryear-ibid) and a CSL style in a new language
+HOLDOUT_S30 = {"en-chicagonotes-book", "de-historischezeitschrift-scrartcl", "it-authortitleicomp-report",
+               "es-authoryearibid-article", "it-mhranotes-docx"}
+# the folder of each document set aside by name, newest first
+NAMED_HOLDOUTS = {"holdout-s30": HOLDOUT_S30, "holdout-s29": HOLDOUT_S29, "holdout-s28b": HOLDOUT_S28B,
+                  "holdout-s28": HOLDOUT_S28}
 
 
 @dataclass
@@ -202,6 +209,32 @@ DOCS = [
     Doc("de-annales-docx", "libreoffice", "annales.csl", "docx", "soffice", "footnotes", "de", "biblatex-examples.bib"),
     Doc("it-istanbul-odt-endnotes", "libreoffice", "istanbul-universitesi-sosyal-bilimler-enstitusu.csl", "odt",
         "soffice", "endnotes", "it", "turkish"),
+    # stop 30's development documents: styles no fixture had used
+    Doc("de-uniwtalger-scrbook", "latex", "uni-wtal-ger", "scrbook", "lualatex", "footnotes", "de",
+        "biblatex-examples.bib", chapters=2, n_notes=28),
+    Doc("en-sbl-article", "latex", "sbl", "article", "pdflatex-t1", "footnotes", "en", "frankenstein.bib"),
+    Doc("de-jura2-scrartcl", "latex", "jura2", "scrartcl", "pdflatex-t1", "footnotes", "de", "dtk-bibliography.bib"),
+    Doc("fr-authortitle-report", "latex", "authortitle", "report", "lualatex", "enotez-chapter", "fr", "tugboat.bib",
+        chapters=2, n_notes=28),
+    Doc("tr-authoryearicomp-article", "latex", "authoryear-icomp", "article", "lualatex", "footnotes", "tr",
+        "turkish"),
+    Doc("ru-authortitleibid-book", "latex", "authortitle-ibid", "book", "lualatex", "footnotes", "ru", "gost",
+        chapters=2, n_notes=28),
+    Doc("fr-chicago-docx", "libreoffice", "chicago-notes-bibliography.csl", "docx",
+        "soffice", "footnotes", "fr", "turkish"),
+    Doc("en-isnaddipnotlu-odt-endnotes", "libreoffice", "isnad-dipnotlu.csl", "odt", "soffice", "endnotes", "en",
+        "tugboat.bib"),
+    # the stop-30 hold-out (HOLDOUT_S30)
+    Doc("en-chicagonotes-book", "latex", "chicago-notes", "book", "pdflatex-t1", "footnotes", "en", "tugboat.bib",
+        chapters=2, n_notes=28),
+    Doc("de-historischezeitschrift-scrartcl", "latex", "historische-zeitschrift", "scrartcl", "lualatex", "footnotes",
+        "de", "dtk-bibliography.bib"),
+    Doc("it-authortitleicomp-report", "latex", "authortitle-icomp", "report", "pdflatex-t1", "enotez-chapter", "it",
+        "biblatex-examples.bib", chapters=2, n_notes=28),
+    Doc("es-authoryearibid-article", "latex", "authoryear-ibid", "article", "lualatex", "footnotes", "es",
+        "frankenstein.bib"),
+    Doc("it-mhranotes-docx", "libreoffice", "mhra-notes.csl", "docx", "soffice", "footnotes", "it",
+        "dtk-bibliography.bib"),
     # the stop-29 hold-out (HOLDOUT_S29)
     Doc("en-windycity-report", "latex", "windycity", "report", "pdflatex-t1", "footnotes", "en", "tugboat.bib",
         chapters=2, n_notes=28),
@@ -253,10 +286,8 @@ def build(doc: Doc, out: Path, work: Path) -> None:
     truth = docplan.expected(plan, works, meta)
     for extractor in EXTRACTORS:
         held = doc.holdout or extractor in HOLDOUT_EXTRACTORS
-        folder = out / ("holdout-s29" if doc.name in HOLDOUT_S29
-                        else "holdout-s28b" if doc.name in HOLDOUT_S28B else "holdout-s28" if doc.name in HOLDOUT_S28
-                        else "holdout-late" if doc.late
-                        else "holdout" if held else "dev") / doc.name
+        named = next((set_name for set_name, names in NAMED_HOLDOUTS.items() if doc.name in names), None)
+        folder = out / (named or ("holdout-late" if doc.late else "holdout" if held else "dev")) / doc.name
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"{extractor}.txt").write_text(extract(pdf, extractor), encoding="utf-8")
         if not (folder / "expected.json").exists():
@@ -264,7 +295,7 @@ def build(doc: Doc, out: Path, work: Path) -> None:
                                                   encoding="utf-8")
             (folder / "refs.bib").write_text(bib, encoding="utf-8")
             (folder / source_name).write_text(source, encoding="utf-8")
-        if held == doc.holdout or doc.late or doc.name in HOLDOUT_S28 | HOLDOUT_S28B | HOLDOUT_S29:  # the PDF goes where its document's texts go
+        if held == doc.holdout or doc.late or named:  # the PDF goes where its document's texts go
             shutil.copy(pdf, folder / "paper.pdf")
 
 
@@ -280,10 +311,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         base = args.keep_work or Path(tmp)
         for doc in docs:
-            for folder in (args.out / "dev" / doc.name, args.out / "holdout" / doc.name,
-                           args.out / "holdout-late" / doc.name, args.out / "holdout-s28" / doc.name,
-                           args.out / "holdout-s28b" / doc.name, args.out / "holdout-s29" / doc.name):
-                shutil.rmtree(folder, ignore_errors=True)
+            for set_name in ("dev", "holdout", "holdout-late", *NAMED_HOLDOUTS):
+                shutil.rmtree(args.out / set_name / doc.name, ignore_errors=True)
             build(doc, args.out, base / doc.name)
             print(doc.name, "held out" if doc.holdout else "")
     return 0
