@@ -131,6 +131,10 @@ def entry_families(entry: Entry) -> list[str]:
     return out
 
 
+# the fields naming where a work appeared (its journal, full and short names, or its book), full names first
+CONTAINER_FIELDS = ("journaltitle", "journal", "shortjournal", "booktitle")
+
+
 def entry_titles(entry: Entry) -> list[str]:
     """The titles a note may cite a work by: its title, its short title, and a volume's own title after the
     work's ("Нарысы па … Пачатак ХХ ст." for volume = "2: Пачатак ХХ ст.", biblatex's maintitle before title)."""

@@ -119,6 +119,11 @@ def _unbracketed(text: str) -> str:
     return inner.strip() + "." if depth == 0 and inner.strip() else text
 
 
+# the pinpoint alone in brackets after a repeat marker, as styles that print "first page (pinpoint)" write it:
+# "Ebd. (24)." (biblatex-jura2)
+_BRACKETED = re.compile(r"^\(\s*([^()]*?)\s*\)\s*\.?$")
+
+
 def parse_citation(
     fragment: str, note: Note, index: int, line: int, grammar: Grammar, sigla: set[str]
 ) -> Citation | None:
@@ -137,7 +142,7 @@ def parse_citation(
         if role == "ibid" or not rest:
             locator = None
             if rest:
-                _, locator = split_locator(", " + rest, grammar)
+                _, locator = split_locator(", " + _BRACKETED.sub(r"\1", rest), grammar)
             return Citation(note.number, index, original, line, Kind.IBID, marker=lead, marker_role=MarkerRole.IBID,
                             locator=locator, xref_note=xref)
     head, locator = split_locator(_without_trailing_link(text), grammar)

@@ -174,3 +174,32 @@ def test_an_entrys_note_printed_in_its_full_citation_is_part_of_it():
     report = check_loaded(read_markdown(text, "m.md"), parse_bibliography(bib), Options(language="en"))
     assert [(c.note, r.key, c.written_ranges) for c, r in report.citations] == [(1, "gierow", ((3, 3),))]
     assert not [f for f in report.findings if f.rule == "unresolved-citation"]
+
+
+JOURNAL_BIB = r"""
+@string{dtk = {DTK}}
+@article{meyer2015, author = {Meyer, Thomas Hilarius}, title = {{\TeX}nik im Wolkenkuckucksheim?}, journal = dtk,
+  volume = {27}, year = {2015}, pages = {10--17}}
+@article{meyer2009, author = {Meyer, Thomas Hilarius}, title = {Webbasierte Editoren}, journal = dtk,
+  volume = {21}, year = {2009}, pages = {40--48}}
+@article{moeller2009, author = {M{\"o}ller, Uwe}, title = {Figuren}, journal = {Die {\TeX}nische Kom{\"o}die},
+  shortjournal = {DTK}, volume = {21}, year = {2009}, pages = {40--49}}
+@article{anon1, author = {Anonymous}, title = {Addresses}, journal = {TUGboat}, volume = {10}, number = {1},
+  year = {1989}, pages = {3--4}}
+@article{anon3, author = {Anonymous}, title = {{TUG} Membership List Supplement}, journal = {TUGboat},
+  volume = {10}, number = {3}, year = {1989}}
+"""
+
+
+def test_an_article_cited_by_journal_volume_year_and_first_page():
+    # biblatex-jura2 (German legal notes) prints an article as "Author, Journal Volume (Year), first page (pinpoint)"
+    # with no title at all, and "Ebd. (pinpoint)" after it (tests/realpipe/dev/de-jura2-scrartcl: F1 0 before)
+    notes = ["Meyer, DTK 27 (2015), 10 (13).", "Ebd. (14–15).", "Vgl. Meyer, DTK 21 (2009), 40 (43–48); "
+             "Möller, DTK 21 (2009), 40 (41).", "Anonymous: Addresses, in: TUGboat 10 (1989), H. 1, 3, S. 4."]
+    body = " ".join(f"Claim.[^{i}]" for i in range(1, len(notes) + 1))
+    text = body + "\n\n" + "\n".join(f"[^{i}]: {t}" for i, t in enumerate(notes, 1)) + "\n"
+    report = check_loaded(read_markdown(text, "m.md"), parse_bibliography(JOURNAL_BIB), Options(language="de"))
+    cited = [(c.note, res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations]
+    assert cited == [(1, "meyer2015", [[13, 13]]), (2, "meyer2015", [[14, 15]]), (3, "meyer2009", [[43, 48]]),
+                     (3, "moeller2009", [[41, 41]]), (4, "anon1", [[4, 4]])]
+    assert [f.rule for f in report.findings if f.rule not in ("unused-entry",)] == []

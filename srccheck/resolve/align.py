@@ -22,7 +22,7 @@ from typing import Callable
 
 from rapidfuzz import fuzz
 
-from ..bibliography import Bibliography, is_archival, stopword
+from ..bibliography import CONTAINER_FIELDS, Bibliography, is_archival, stopword
 from ..grammar import languages as L
 from ..model import Entry, Name
 from ..normalize import fold
@@ -99,6 +99,10 @@ class Mention:
     title: TitleSpan | None
     names: tuple[tuple[int, int, Name], ...]  # (start, end, the name as written) of each person found
     year: tuple[int, int] | None
+    # found after the people when no title is: the journal or book it appeared in, and its volume
+    # ("Meyer, DTK 27 (2015), 10 (13)": German legal and some scientific notes cite an article so)
+    container: tuple[int, int] | None = None
+    volume: tuple[int, int] | None = None
 
     @property
     def start(self) -> int:
@@ -107,7 +111,7 @@ class Mention:
     @property
     def end(self) -> int:
         ends = [e for _, e, _ in self.names] + ([self.title.end] if self.title else [])
-        return max(ends + ([self.year[1]] if self.year else []))
+        return max(ends + [span[1] for span in (self.year, self.container, self.volume) if span])
 
 
 def glued_words(word: str, known: Callable[[str], bool], longest: int = 30) -> list[tuple[int, int]]:
@@ -426,9 +430,49 @@ def mentions(bib: Bibliography, words: NoteWords, weigh: Weigher, limit: int) ->
         if not spans:  # found by a surname (a misspelt one would not have named it): no typo search
             people = people_spans(words, entry, 0, n, typos=False)
             if people:
-                after = words.index_at(people[-1][1])
-                out.append(Mention(entry.key, None, people, year_span(words, entry, after, min(n, after + 3))))
+                out.append(_by_people(words, entry, people))
     return out
+
+
+def _by_people(words: NoteWords, entry: Entry, people: tuple[tuple[int, int, Name], ...]) -> Mention:
+    """An entry found by its people alone: its year right after them, or its container (and volume) there and
+    the year right after that."""
+    n = len(words.tokens)
+    after = words.index_at(people[-1][1])
+    container = container_span(words, entry, after, min(n, after + W.container_after_names))
+    if container is not None and any(t.folded not in _IN_WORDS for t in words.tokens[after:words.index_at(container[0])]):
+        container = None  # words between the people and the journal: a title the bibliography has not
+    volume = None
+    if container is not None:
+        after = words.index_at(container[1])
+        volume = number_span(words, entry.get("volume"), after, min(n, after + 1))
+        if volume is not None:
+            after += 1
+    return Mention(entry.key, None, people, year_span(words, entry, after, min(n, after + 3)), container, volume)
+
+
+_IN_WORDS = frozenset(fold(w).strip(".:") for w in L.IN_WORDS)
+
+
+def container_span(words: NoteWords, entry: Entry, lo: int, hi: int) -> tuple[int, int] | None:
+    """Where the journal or book the entry appeared in is written, word for word, in words[lo:hi]."""
+    for field in CONTAINER_FIELDS:
+        cw = _words(entry.get(field) or "")
+        if not cw:
+            continue
+        for i in words.positions.get(cw[0], ()):
+            if lo <= i and i + len(cw) <= hi and all(words.tokens[i + k].folded == w for k, w in enumerate(cw)):
+                return words.tokens[i].start, words.tokens[i + len(cw) - 1].end
+    return None
+
+
+def number_span(words: NoteWords, number: str | None, lo: int, hi: int) -> tuple[int, int] | None:
+    if not number or not number.isdigit():
+        return None
+    for i in words.positions.get(str(int(number)), ()):
+        if lo <= i < hi:
+            return words.tokens[i].start, words.tokens[i].end
+    return None
 
 
 def _entry_titles(entry: Entry) -> list[str]:

@@ -53,6 +53,10 @@ def _matched(m: Mention, text: str) -> tuple[tuple[str, str], ...]:
         out.append(("authors", "; ".join(collapse_spaces(f"{n.given} {n.family}".strip()) for _, _, n in m.names)))
     if m.title:
         out.append(("title", collapse_spaces(text[m.title.start:m.title.end])))
+    if m.container:
+        out.append(("container", collapse_spaces(text[m.container[0]:m.container[1]])))
+    if m.volume:
+        out.append(("volume", text[m.volume[0]:m.volume[1]]))
     if m.year:
         out.append(("year", text[m.year[0]:m.year[1]]))
     return tuple(out)
@@ -370,15 +374,21 @@ class NoteReader:
                            marker_role=blind.marker_role if blind else fields.marker_role).settled()
         if not authors:
             return None
-        after = m.year[1] if m.year else m.end
+        after = m.end
         tail = _ET_AL.sub("", text[after:hi], count=1)
         locator = None
+        if m.year and m.container:
+            tail = re.sub(r"^\s*[)\]]", "", tail)  # "DTK 27 (2015), 10 (13)": the year's bracket closes
         if tail.strip(" ,.;:"):
             # "Yoon et al. 2409", "Hofmann 186" (MLA): a bare page right after the names is the locator
             locator = locator_only(tail.lstrip(" ,.:;"), self.grammar)
         years = (int(text[m.year[0]:m.year[1]]),) if m.year else ()
-        return Citation(note.number, index, text[start:hi].strip(), line, Kind.SHORT, authors=authors, years=years,
-                        locator=locator, span=(start, hi),
+        container = collapse_spaces(text[m.container[0]:m.container[1]]) if m.container else None
+        volume = text[m.volume[0]:m.volume[1]] if m.volume else None
+        # an article's people, journal, volume and year: all its citation gives, a full one in its style
+        kind = Kind.FULL if container and years else Kind.SHORT
+        return Citation(note.number, index, text[start:hi].strip(), line, kind, authors=authors, years=years,
+                        container=container, volume=volume, locator=locator, span=(start, hi),
                         marker=blind.marker if blind else None, marker_role=blind.marker_role if blind else None)
 
 
@@ -497,6 +507,8 @@ def _disjoint(spans: list[object]) -> list[tuple[int, int]]:
 def _agrees(c: Citation, m: Mention, text: str) -> bool:
     """Whether the parser's fields already say what the alignment found (then there is nothing to re-read)."""
     if m.title is not None and fold(c.title or "") != fold(text[m.title.start:m.title.end]):
+        return False
+    if m.container is not None and fold(c.container or "") != fold(text[m.container[0]:m.container[1]]):
         return False
     cited = {fold(n.family): fold(n.given) for n in c.authors}
     # the same people, with the given names the entry has ("Similarly Beccari": "Similarly" is no given name)

@@ -292,5 +292,6 @@ class Resolver:
                     return pick(cited_before[0], "the author's only work cited before")
                 return Resolution(None, score, "the author has several works and no title is given", tuple(mine),
                                   candidates=shown)
-        how = "author and title" if top.authors and top.title else via
+        how = "author and title" if top.authors and top.title else \
+            "author and journal" if top.authors and top.container else via
         return pick(top_key, f"matched on {how}")

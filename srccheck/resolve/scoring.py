@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from ..bibliography import entry_titles
+from ..bibliography import CONTAINER_FIELDS, entry_titles
 from ..model import Citation, Entry, Name
 from ..normalize import fold
 from ..numerals import same_number
@@ -79,6 +79,7 @@ class EntryForm:
 
     titles: tuple[str, ...]
     booktitle: str | None
+    containers: tuple[str, ...]  # the journal (full and short names) or book it appeared in
     people: tuple[tuple[str, str], ...]  # (folded surname, initials) of the authors and editors
     anonymous_hay: str  # no people: folded title, organization and institution, where the "author" may be
     year: int | None
@@ -90,7 +91,9 @@ class EntryForm:
         people = tuple((fold(p.family), p.initials()) for p in (entry.authors or entry.editors))
         hay = "" if people else fold(" ".join(filter(None, [entry.title, entry.get("organization"),
                                                             entry.get("institution")])))
-        return cls(tuple(entry_titles(entry)), entry.get("booktitle"), people, hay, entry.year, entry.get("volume"))
+        containers = tuple(filter(None, (entry.get(f) for f in CONTAINER_FIELDS)))
+        return cls(tuple(entry_titles(entry)), entry.get("booktitle"), containers, people, hay, entry.year,
+                   entry.get("volume"))
 
 
 def author_similarity(cited: tuple[Name, ...], entry: Entry) -> float | None:
@@ -147,6 +150,10 @@ def _score_entry(citation: Citation, entry: EntryForm) -> float:
         title = max(title_similarity(cited_title, t) for t in titles)
         if citation.container and entry.booktitle:
             title = max(title, title_similarity(citation.container, entry.booktitle) - W.container_penalty)
+        elif citation.container and not citation.title and entry.containers:
+            # no title cited, only where it appeared ("Meyer, DTK 27 (2015), 10"): the journal stands for it
+            title = max(title, max(title_similarity(citation.container, c) for c in entry.containers)
+                        - W.container_penalty)
     author, conflict = author_match(citation.authors, entry)
     if conflict:
         return min(W.initials_conflict_cap, author or 0.0)  # "M. Karabekir" is not Kazım Karabekir, whatever the title

@@ -90,6 +90,8 @@ class Weights:
     # -- alignment --------------------------------------------------------------------------
     names_before_title: int = 40
     """Words before a found title searched for its people: long author lists with initials run to thirty."""
+    container_after_names: int = 10
+    """Words after a work's people searched for its journal or book when no title of it is found ("Meyer, DTK 27")."""
     title_gap_note: int = 2
     """Words of the note that may stand between two title words found in order (a misspelt or added word)."""
     title_gap_title: int = 3
