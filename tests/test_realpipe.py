@@ -234,3 +234,11 @@ def test_a_running_head_naming_the_notes_is_no_endnotes_heading() -> None:
     # became notes 1 and 2 and every body sentence of their chapters a citation (594-656 false alarms per 1,000)
     for name, result in _every_text("fr-verbose-scrbook-endnotes"):
         assert result.f1 == 1.0 and result.false_alarms == 0, (name, result.f1, result.false_alarms)
+
+
+def test_a_notes_last_line_by_the_page_number_is_no_running_head() -> None:
+    # authortitle endnotes per chapter (enotez): "8. Damrau et Wester, « Form letters … »," then "p. 512." by the
+    # page number; three such lines ("p. 512.", "p. 423.", "p. 513.") at page edges looked like a running head
+    # that comes back page after page, and their notes lost their pages (pages 0.903 on four extractors)
+    for name, result in _every_text("fr-authortitle-report"):
+        assert result.pages_ok == result.pages_total, (name, result.pages_ok, result.pages_total)

@@ -509,6 +509,15 @@ def _in_capitals(text: str) -> bool:
     return len(words) >= 3 and any(len(w) >= 6 for w in words) and all(w.isupper() for w in words)
 
 
+def _ends_a_sentence(lines: list[Line], i: int) -> bool:
+    """A line finishing the sentence its page's previous line left open ("…capability »," / "p. 512."): a note's
+    last line, however often notes end alike by the page number, is no running head."""
+    if i == 0 or lines[i].page_break:
+        return False
+    before = lines[i - 1].text.rstrip()
+    return before.endswith((",", "«", "“", "„", "(")) and lines[i].text.rstrip().endswith(".")
+
+
 def _digits_keyed(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.split()))
 
@@ -722,7 +731,7 @@ def mark_noise(lines: list[Line], chosen: set[int], heads: set[int] | None = Non
             if i + 1 < len(lines) and not paged and content:
                 lines[i + 1].page_break = True
             continue
-        if i in heads or (edge[i] and at_edges[keyed[i]] >= 3 and len(keyed[i]) < 90):
+        if i in heads or (edge[i] and at_edges[keyed[i]] >= 3 and len(keyed[i]) < 90 and not _ends_a_sentence(lines, i)):
             ln.noise = True  # a running head (the chapter's title, the page number beside it)
     for i, ln in enumerate(lines[:-1]):
         if ln.noise and (ln.page_break or ln.first_text):
