@@ -37,7 +37,7 @@ SEPARATOR = re.compile(r"^(?:[ \t]{10,}|[ \t]*(?:[_\-–—─━=]\s?){5,}[ \t]
 ENDNOTES_HEADING = re.compile(r"^\s*" + alternation(L.ENDNOTE_HEADINGS) + r"(?:\s+" + alternation(L.HEADING_LINKS)
                               + r"\b.{0,40})?\s*:?\s*$", re.IGNORECASE)
 CHAPTER_HEADING = re.compile(r"^\s*" + alternation(L.CHAPTER_WORDS) + r"\s+\w+", re.IGNORECASE)
-_CITE_TOKEN = re.compile(r"\b" + alternation(L.APPARATUS_ABBREVIATIONS) + r"\.|\(\d{4}\)|(?<!\d)\d{1,5}[–-]\d{1,5}|[“”„«»]|:\s*\d|"
+_CITE_TOKEN = re.compile(r"\b" + alternation(L.APPARATUS_ABBREVIATIONS) + r"\.|(?<!\d)\d{4}\)|(?<!\d)\d{1,5}[–-]\d{1,5}|[“”„«»]|:\s*\d|"
                          r"\bIn:|\bin:", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -253,6 +253,11 @@ def _numbers_after_text(page: list[tuple[int, str]], last_note: list[int]) -> li
             own = waiting.pop(0)
         if own is not None:
             first = _after_the_body([page[k][1] for k in b[:-1] if k in out] or [page[b[0]][1]])
+            if first is None:
+                # body only, its marker among its lines ("…pour ce poste.8 …" / "8"): the number is the next
+                # paragraph's, set before it as bunched numbers are
+                waiting.append(own)
+                continue
             out[b[first]] = f"{own} {page[b[first]][1].strip()}"
     for own in waiting:  # a number whose paragraph did not follow on this page: left as it was
         out[next(k for k, (_, text) in enumerate(page) if number(k) == own and k not in out)] = str(own)
@@ -265,10 +270,10 @@ def _numbers_after_text(page: list[tuple[int, str]], last_note: list[int]) -> li
 _BODY_MARKER = re.compile(r"(?:[^\W\d_][.,;:!?”’\"»)]|[^\W\d_]{4}[.!?][ \t]|(?<![\d.])\d{4}[.][ \t])\d{1,4}(?=[ \t]|$)")
 
 
-def _after_the_body(texts: list[str]) -> int:
+def _after_the_body(texts: list[str]) -> int | None:
     """Where a note begins in a paragraph that pdftotext ran on from the body's last lines (no blank line between
     them): at the first line starting a sentence after the last line holding a marker ("…in 1887. 3", "…Bank.6").
-    0 when no line holds one."""
+    0 when no line holds one; None when lines hold one but no note begins after them (the body alone)."""
     marked = [k for k, text in enumerate(texts) if _BODY_MARKER.search(text)]
     if not marked:
         return 0
@@ -286,7 +291,9 @@ def _after_the_body(texts: list[str]) -> int:
                 and first.split(" ", 1)[0].lower().strip(",.") not in _MONTH_NAMES \
                 and not _CITE_TOKEN.search(texts[k - 1]) and _CITE_TOKEN.search(" ".join(texts[k:])):
             return k
-    return 0
+    # nothing from the last marker's line on reads as a citation: the paragraph is the body's; else that marker
+    # was a citation's number ("Phys. Rev. Lett. 19") and the note begins the paragraph
+    return 0 if _CITE_TOKEN.search(" ".join(texts[marked[-1]:])) else None
 
 
 _BODY_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?]\s*$")
