@@ -203,3 +203,15 @@ def test_an_article_cited_by_journal_volume_year_and_first_page():
     assert cited == [(1, "meyer2015", [[13, 13]]), (2, "meyer2015", [[14, 15]]), (3, "meyer2009", [[43, 48]]),
                      (3, "moeller2009", [[41, 41]]), (4, "anon1", [[4, 4]])]
     assert [f.rule for f in report.findings if f.rule not in ("unused-entry",)] == []
+
+
+def test_a_number_in_a_short_title_is_a_word_of_the_title():
+    # "Beckett at 60: A Festschrift" cited by its head: with the number not counted as a title word, the head had
+    # one word and was not found, and "at 60, 136, 139" became the pages (tests/realpipe/dev/en-sbl-article)
+    bib = parse_bibliography(r"""@book{calder, editor = {Calder, John}, title = {Beckett at~60: A {F}estschrift},
+      publisher = {Calder and Boyars}, address = {London}, year = {1967}}
+      @book{beckett, author = {Beckett, Samuel}, title = {Worstward Ho}, year = {1983}}""")
+    text = "Claim.[^1] More.[^2]\n\n[^1]: Beckett, Worstward Ho, 7.\n[^2]: Calder, Beckett at 60, 136, 139.\n"
+    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="en"))
+    cited = [(c.note, res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations]
+    assert cited == [(1, "beckett", [[7, 7]]), (2, "calder", [[136, 136], [139, 139]])]

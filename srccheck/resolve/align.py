@@ -263,7 +263,8 @@ def _evaluate(chain: list[tuple[int, int]], words: NoteWords, tw: tuple[str, ...
         # Politikası" of "Cumhuriyetin İlk Yıllarında Nüfus…"), or not this title, or only a word of it
         return _tail_title(chain, words, tw, weigh, i0, i1, j0, j1, matched)
     head = tw[: j1 + 1]
-    content = [w for w in head if not stopword(w)]
+    # a number is a title's word too ("Beckett at 60: A Festschrift" cited "Beckett at 60")
+    content = [w for w in head if not stopword(w) or w.isdigit()]
     found = {tw[j] for _, j in chain} | ({tw[j0]} if j0 < chain[0][1] else set())
     content_found = sum(1 for w in content if w in found)
     if content_found < min(2, len(content)) or not content:

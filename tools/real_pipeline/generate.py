@@ -267,6 +267,22 @@ DOCS = [
 ]
 
 
+# Styles that print an article's or chapter's page span instead of the page cited the first time they cite it
+# (biblatex-sbl: sbl.cbx sets suppresspostnote for an entry not yet seen that has a pages field). What the typeset
+# note says is then the span: the truth follows the print.
+FIRST_CITATION_PRINTS_SPAN = {"sbl"}
+
+
+def _span_for_first_citations(truth: dict, works: list) -> None:
+    spans = {w.key: w.span for w in works if w.span}
+    seen: set[str] = set()
+    for index in sorted(truth["notes"], key=int):
+        for cite in truth["notes"][index]:
+            if cite["key"] not in seen and cite["key"] in spans and cite["pages"]:
+                cite["pages"] = [list(spans[cite["key"]])]
+            seen.add(cite["key"])
+
+
 def build(doc: Doc, out: Path, work: Path) -> None:
     rng = random.Random(f"realpipe:{doc.name}")
     works = pools.pool(doc.pool, 18, rng)
@@ -284,6 +300,8 @@ def build(doc: Doc, out: Path, work: Path) -> None:
     meta = {"typesetter": doc.typesetter, "style": doc.style, "class": doc.cls, "engine": doc.engine,
             "layout": "endnotes" if doc.notes != "footnotes" else "footnotes", "numbering": doc.numbering}
     truth = docplan.expected(plan, works, meta)
+    if doc.style in FIRST_CITATION_PRINTS_SPAN:
+        _span_for_first_citations(truth, works)
     for extractor in EXTRACTORS:
         held = doc.holdout or extractor in HOLDOUT_EXTRACTORS
         named = next((set_name for set_name, names in NAMED_HOLDOUTS.items() if doc.name in names), None)
