@@ -89,3 +89,15 @@ def test_expand_range(start, end, expected):
 def test_first_page_volume_and_span_before_the_pinpoint(text, ranges, span):
     locator = split_locator(text, EN)[1]
     assert locator.ranges == ranges and locator.span == span
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Partisan Review, 58/4 (1991), 656-64 spéc. 662."),
+    ("es", "Partisan Review, 58/4 (1991), 656-64 esp. 662."),
+    ("tr", "Partisan Review, 58/4 (1991), 656-64 öz. bkz. 662."),
+])
+def test_the_page_meant_inside_a_span_after_biblatexs_thiscite_word(lang: str, text: str) -> None:
+    # biblatex prints its "thiscite" string between an article's span and the page cited (oxnotes, fr:
+    # tests/realpipe/dev/fr-oxnotestrad2-book); "spéc. 662" was read as a volume and the page lost
+    _, locator = split_locator(text, grammar_for(lang))
+    assert locator is not None and locator.ranges == ((662, 662),) and locator.span == (656, 664)
