@@ -175,6 +175,16 @@ def _closes_first(text: str, german: bool) -> bool:
     return False
 
 
+def _bracket_balance(text: str) -> int:
+    return text.count("(") - text.count(")")
+
+
+def _closes_bracket_first(text: str) -> bool:
+    """Whether a line's first round bracket closes one: "Press, 1985), 336-42" goes on a bracket opened before."""
+    closing, opening = text.find(")"), text.find("(")
+    return closing >= 0 and (opening < 0 or closing < opening)
+
+
 def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]], model: _Model,
                marker_lines: set[int], flush: bool, separated: bool, last: bool, headings: set[int]) -> list[str]:
     """Best labelling N* (B+ N*)* of a gap's lines: a Viterbi pass over the states note, body after a note
@@ -203,6 +213,8 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
         start -= 1
     german = "„" in lines[start].text
     open_quotes = _quote_balance(lines[start].text, german) if idx else 0
+    # the same for a bracket: "(Bloomington : Indiana University" / … / "Press, 1985), 336-42 ; Debra A. Castillo"
+    open_brackets = _bracket_balance(lines[start].text) if idx else 0
     # a note of one line that ended its sentence goes on on no other page: typesetters split notes between lines
     # (a line longer than the body's may be several that pdftotext joined)
     one_line = bool(idx) and (lines[idx[0]].page_break or lines[idx[0]].first_text) \
@@ -216,8 +228,11 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
         emit_n, emit_b = -math.log(max(p, 1e-6)), -math.log(max(1 - p, 1e-6))
         if open_quotes > 0 and _closes_first(lines[i].text, german):
             emit_b += _QUOTE_CLOSED
+        if open_brackets > 0 and _closes_bracket_first(lines[i].text):
+            emit_b += _QUOTE_CLOSED
         german = german or "„" in lines[i].text
         open_quotes += _quote_balance(lines[i].text, german)
+        open_brackets += _bracket_balance(lines[i].text)
         if i in marker_lines or i in headings:
             emit_n = big  # a chapter's heading is no note's text either
         elif lines[i].after_separator:
