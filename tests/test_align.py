@@ -215,3 +215,18 @@ def test_a_number_in_a_short_title_is_a_word_of_the_title():
     report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="en"))
     cited = [(c.note, res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations]
     assert cited == [(1, "beckett", [[7, 7]]), (2, "calder", [[136, 136], [139, 139]])]
+
+
+def test_an_article_cited_by_journal_after_et_al():
+    # biblatex german-legal-book: "Herrmann/Öfele/Schneider/Herdtweck u. a., Angew. Chem. Int. Ed. 2006, 3859 (3860)"
+    # (tests/realpipe/dev/de-germanlegalbook-article: unresolved before, the "u. a." stood between names and journal)
+    bib = parse_bibliography(r"""@string{anch-ie = {Angew.~Chem. Int.~Ed.}}
+      @article{herrmann, author = {Herrmann, Wolfgang A. and {\"O}fele, Karl and Schneider, Sabine K. and
+        Herdtweck, Eberhardt and Hoffmann, Stephan D.}, title = {A carbocyclic carbene as an efficient catalyst
+        ligand}, journaltitle = anch-ie, date = 2006, volume = 45, pages = {3859-3862}}
+      @article{herrmann2, author = {Herrmann, Wolfgang A.}, title = {Another carbene}, journaltitle = anch-ie,
+        date = 2001, volume = 40, pages = {100-110}}""")
+    text = ("Claim.[^1]\n\n[^1]: Herrmann/Öfele/Schneider/Herdtweck u. a., Angew. Chem. Int. Ed. 2006, 3859 "
+            "(3860).\n")
+    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="de"))
+    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("herrmann", [[3860, 3860]])]

@@ -23,6 +23,7 @@ from typing import Callable
 from rapidfuzz import fuzz
 
 from ..bibliography import CONTAINER_FIELDS, Bibliography, is_archival, stopword
+from ..grammar import et_al_pattern
 from ..grammar import languages as L
 from ..model import Entry, Name
 from ..normalize import fold
@@ -441,7 +442,7 @@ def _by_people(words: NoteWords, entry: Entry, people: tuple[tuple[int, int, Nam
     n = len(words.tokens)
     after = words.index_at(people[-1][1])
     container = container_span(words, entry, after, min(n, after + W.container_after_names))
-    if container is not None and any(t.folded not in _IN_WORDS for t in words.tokens[after:words.index_at(container[0])]):
+    if container is not None and not _only_links(words.text[people[-1][1]:container[0]]):
         container = None  # words between the people and the journal: a title the bibliography has not
     volume = None
     if container is not None:
@@ -453,6 +454,12 @@ def _by_people(words: NoteWords, entry: Entry, people: tuple[tuple[int, int, Nam
 
 
 _IN_WORDS = frozenset(fold(w).strip(".:") for w in L.IN_WORDS)
+_ET_AL = re.compile(et_al_pattern(), re.IGNORECASE)
+
+
+def _only_links(text: str) -> bool:
+    """Nothing but "et al." and "in" between a work's people and its journal ("Herrmann/Öfele u. a., Angew. Chem.")."""
+    return all(fold(w) in _IN_WORDS for w in _TOKEN.findall(_ET_AL.sub(" ", text)))
 
 
 def container_span(words: NoteWords, entry: Entry, lo: int, hi: int) -> tuple[int, int] | None:
