@@ -242,8 +242,11 @@ def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]
             # a body sentence begins with a capital: this line goes on something else ("(2017), 553-590, p. 577.")
             emit_b += _NOT_THE_BODY_GOING_ON
         elif pos and not brk and _WORD_BROKEN.search(lines[idx[pos - 1]].text) \
-                and not lines[i].text.lstrip()[:1].isalpha():
-            emit_b += _NOT_THE_BODY_GOING_ON  # "…Бюджет 1889 года преду-" / "245.": no word goes on here
+                and (not lines[i].text.lstrip()[:1].isalpha()
+                     or (lines[i].text.lstrip()[:1].isupper() and _CITE_TOKEN.search(lines[i].text))):
+            # "…Бюджет 1889 года преду-" / "245.": no word goes on here; nor in a citation's capital ("…berichtete
+            # re-" / "Türkmen/Artok u. a., J. Organomet. Chem. 2006, 3027": a note's line below the body)
+            emit_b += _NOT_THE_BODY_GOING_ON
         hint = lines[i].after_separator
         if pos:
             before = lines[idx[pos - 1]].text

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..grammar import alternation
+from ..grammar import alternation, et_al_pattern
 from ..grammar import languages as L
 from ..normalize import fold
 
@@ -39,7 +39,7 @@ ENDNOTES_HEADING = re.compile(r"^\s*(?:" + alternation(L.CHAPTER_WORDS) + r"\s+\
                               + r"(?:\s+" + alternation(L.HEADING_LINKS) + r"\b.{0,40})?\s*:?\s*$", re.IGNORECASE)
 CHAPTER_HEADING = re.compile(r"^\s*" + alternation(L.CHAPTER_WORDS) + r"\s+\w+", re.IGNORECASE)
 _CITE_TOKEN = re.compile(r"\b" + alternation(L.APPARATUS_ABBREVIATIONS) + r"\.|(?<!\d)\d{4}\)|(?<!\d)\d{1,5}[–-]\d{1,5}|[“”„«»]|:\s*\d|"
-                         r"\bIn:|\bin:", re.IGNORECASE)
+                         r"\bIn:|\bin:|\s(?:" + et_al_pattern() + ")", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
