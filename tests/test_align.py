@@ -230,3 +230,18 @@ def test_an_article_cited_by_journal_after_et_al():
             "(3860).\n")
     report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="de"))
     assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("herrmann", [[3860, 3860]])]
+
+
+@pytest.mark.parametrize("in_word", ["İçinde", "Içinde"])
+def test_turkish_in_before_a_chapters_book_is_no_place(in_word: str):
+    # biblatex's Turkish "içinde" capitalised by LaTeX is "Içinde" (tests/realpipe/holdout/tr-ufgmuensterverbose-
+    # memoir): read as the place of "Içinde: L. Harding/O. Demirci (ed.)", a metadata mismatch on every extractor
+    bib = parse_bibliography(r"""@incollection{petrakis, author = {Petrakis, Andreas},
+      title = {Greek Merchants of Smyrna and the Ottoman Commercial Courts}, booktitle = {Cities of the Late
+      Ottoman Mediterranean}, editor = {Harding, Laura and Demirci, Osman}, publisher = {Brill}, address = {Leiden},
+      year = {2013}, pages = {60--85}}""")
+    text = (f"Claim.[^1]\n\n[^1]: A. Petrakis, Greek Merchants of Smyrna and the Ottoman Commercial Courts. {in_word}: "
+            "L. Harding/O. Demirci (ed.), Cities of the Late Ottoman Mediterranean (Leiden 2013), 78.\n")
+    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="tr"))
+    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("petrakis", [[78, 78]])]
+    assert [f.rule for f in report.findings if f.rule != "unused-entry"] == []
