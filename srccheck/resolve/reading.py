@@ -136,9 +136,11 @@ class NoteReader:
         """Nothing to align: every citation is a repeat marker or settled, and no stretch of the note that the
         parser left out (as prose) is long enough to hide a citation. Most notes of a book are so."""
         covered = 0
-        for c in parsed:
+        for k, c in enumerate(parsed):
             if c.span is None:
                 return False
+            if c.kind == Kind.ARCHIVAL and k and parsed[k - 1].locator is None:
+                return False  # perhaps the journal of the citation before it (_is_tail)
             covered += c.span[1] - c.span[0]
             if not _refers_back(c) and not self.settled(c):
                 return False
@@ -249,7 +251,10 @@ class NoteReader:
         return out if len(out) == len(parsed) else [replace(c, index=i) for i, c in enumerate(out)]
 
     def _is_tail(self, text: str, prev: Citation, c: Citation, found: list[Mention]) -> bool:
-        if prev.span is None or c.span is None or _refers_back(c) or c.key is not None or prev.locator is not None:
+        # (a piece read as an archive reference may be the entry's journal: "… 1914. Archiv für
+        # Völkerrechtsgeschichte 31, 2004, 263"; its words decide, below)
+        if prev.span is None or c.span is None or (_refers_back(c) and c.kind != Kind.ARCHIVAL) \
+                or c.key is not None or prev.locator is not None:
             return False  # a citation that ends with its locator is complete
         if any(c.span[0] <= m.start < c.span[1] for m in found):
             return False  # another entry found in the piece: two citations
