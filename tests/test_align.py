@@ -259,3 +259,16 @@ def test_a_journal_whose_name_reads_as_an_archive_is_the_citations_tail():
     report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="de"))
     assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("rudiger", [[263, 263]])]
     assert [f.rule for f in report.findings] == []
+
+
+def test_volume_number_and_year_before_the_page_are_no_pages():
+    # ufg-muenster-verbose: "… 1879-1881. Journal of Ottoman Economic History 12, 3, 2014, 315." was read as pages 3,
+    # 2014 and 315, and page 3 reported outside the article (tests/realpipe/holdout/tr-ufgmuensterverbose-memoir)
+    bib = parse_bibliography(r"""@article{kingsley, author = {Kingsley, Sarah and Nowak, Tomasz},
+      title = {Famine and Mobility in Eastern Anatolia, 1879-1881}, journaltitle = {Journal of Ottoman Economic
+      History}, volume = {12}, number = {3}, pages = {301--338}, date = {2014}}""")
+    text = ("Claim.[^1]\n\n[^1]: S. Kingsley ve diğ., Famine and Mobility in Eastern Anatolia, 1879-1881. Journal of "
+            "Ottoman Economic History 12, 3, 2014, 315.\n")
+    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="tr"))
+    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("kingsley", [[315, 315]])]
+    assert [f.rule for f in report.findings] == []

@@ -26,7 +26,7 @@ from typing import Callable
 from ..bibliography import Bibliography
 from ..grammar import Grammar, et_al_pattern
 from ..grammar import languages as L
-from ..model import Citation, Entry, Kind, MarkerRole, Name, Note
+from ..model import Citation, Entry, Kind, Locator, MarkerRole, Name, Note
 from ..normalize import collapse_spaces, fold
 from .align import Mention, NoteWords, Weigher, mentions
 from .scoring import title_similarity
@@ -373,6 +373,10 @@ class NoteReader:
             if m.year is not None:
                 kind = Kind.FULL  # the entry's year after its title: an imprint, however the parser read the rest
             fields = _unmask_citation(parsed, [title])
+            if m.year is not None and fields.locator is not None and _year_read_as_page(fields.locator, text, m.year):
+                # "Journal … 12, 3, 2014, 315": volume, number and year read as pages; the page comes after the year
+                after_year = locator_only(text[m.year[1]:hi].lstrip(" ,.:;)"), self.grammar)
+                fields = replace(fields, locator=after_year or fields.locator)
             return replace(fields, text=text[start:hi].strip(), kind=kind, authors=authors,
                            title=collapse_spaces(title).strip(" ,.;:"), span=(start, hi),
                            marker=blind.marker if blind else fields.marker,
@@ -395,6 +399,12 @@ class NoteReader:
         return Citation(note.number, index, text[start:hi].strip(), line, kind, authors=authors, years=years,
                         container=container, volume=volume, locator=locator, span=(start, hi),
                         marker=blind.marker if blind else None, marker_role=blind.marker_role if blind else None)
+
+
+def _year_read_as_page(locator: Locator, text: str, year: tuple[int, int]) -> bool:
+    """Whether the locator read the entry's year, found there in the note, as one of its pages."""
+    value = int(text[year[0]:year[1]])
+    return any(a <= value <= b for a, b in locator.ranges) and text[year[0]:year[1]] in locator.text
 
 
 _CLOSING_BRACKET = re.compile(r"\)\s*\.?\s*$")
