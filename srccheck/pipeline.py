@@ -12,7 +12,7 @@ from .bibliography import Bibliography, entry_page_ranges, entry_pagetotal, entr
 from .grammar import detect_language, grammar_for
 from .grammar import languages as L
 from .manuscript import read_manuscript
-from .model import Citation, Finding, Kind, Manuscript, Note, Report, Resolution, Resolved, Severity
+from .model import Citation, Entry, Finding, Kind, Locator, Manuscript, Note, Report, Resolution, Resolved, Severity
 from .resolve import Resolver
 from .rules import Context, all_rules
 
@@ -181,6 +181,10 @@ def _settle_kind_and_pages(c: Citation, res: Resolution, bib: Bibliography) -> C
             all(c.locator.ranges[0][0] <= a <= b <= c.locator.ranges[0][1] for a, b in c.locator.ranges[1:]):
         # "…, 1979), pp. 82–109, 102" (Cambridge, Oxford): the chapter's own span, then the page cited in it
         c = replace(c, locator=replace(c.locator, ranges=c.locator.ranges[1:], span=c.locator.ranges[0]))
+    if res.key and c.locator is not None and _volume_read_as_page(c.locator, bib.entries[res.key]):
+        # "Osmanlı Maliye Tarihi, …, 1997, c. 3" ("c." is a folio in Italian, cilt in Turkish), "Krapp's Last Tape,
+        # 3" (CSL's short form of a volume in a series, no page cited): the entry's own volume, no page
+        c = replace(c, locator=replace(c.locator, ranges=(), volume=c.locator.volume or bib.entries[res.key].get("volume")))
     if res.key and c.locator is not None and any(a == b and a >= 100 for a, b in c.locator.ranges):
         entry = bib.entries[res.key]
         span, total = entry_span(entry), entry_pagetotal(entry)
@@ -188,6 +192,20 @@ def _settle_kind_and_pages(c: Citation, res: Resolution, bib: Bibliography) -> C
         if ranges != c.locator.ranges:
             c = replace(c, locator=replace(c.locator, ranges=ranges))
     return c
+
+
+def _volume_read_as_page(locator: Locator, entry: Entry) -> bool:
+    """A single number, bare or after a label that may name a volume, that is the entry's volume: a book in
+    several volumes (or one of a series), cited without a page."""
+    volume = entry.get("volume")
+    if not volume or not volume.isdigit() or entry_span(entry) or locator.volume or len(locator.ranges) != 1:
+        return False
+    a, b = locator.ranges[0]
+    label = locator.text.split()[0] if len(locator.text.split()) == 2 else ""
+    return a == b == int(volume) and (locator.text.strip(" .") == volume or label in _VOLUME_LABELS)
+
+
+_VOLUME_LABELS = frozenset(label for labels in L.VOLUME_LABELS.values() for label in labels)
 
 
 def _run_together(page: int, span: tuple[int, int] | None, total: int | None) -> tuple[int, int] | None:

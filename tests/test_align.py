@@ -272,3 +272,20 @@ def test_volume_number_and_year_before_the_page_are_no_pages():
     report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="tr"))
     assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("kingsley", [[315, 315]])]
     assert [f.rule for f in report.findings] == []
+
+
+def test_the_entrys_volume_cited_without_a_page_is_no_page():
+    # CSL styles print a volume of a multi-volume work or series after the title when no page is cited: "c. 3"
+    # (Turkish cilt; "c." is a folio in Italian) and Chicago's short form "Krapp's Last Tape, 3"
+    # (tests/realpipe/holdout-s28b/tr-annales-docx, holdout-s28/en-chicagoshortibid-odt: read as page 3)
+    bib = parse_bibliography(r"""@book{ozguven, author = {{\"O}zg{\"u}ven, Necati}, title = {Osmanl{\i} Maliye Tarihi},
+      volume = {3}, publisher = {T{\"u}rk Tarih Kurumu}, location = {Ankara}, date = {1997}}
+      @book{krapp, author = {Beckett, Samuel}, title = {Krapp's Last Tape: With a Revised Text}, volume = 3,
+      series = {The Theatrical Notebooks of Samuel Beckett}, publisher = {Grove Press}, year = 1992}""")
+    notes = ["Necati ÖZGÜVEN, Osmanlı Maliye Tarihi, Ankara, Türk Tarih Kurumu, 1997, c. 3.",
+             "Beckett, Krapp’s Last Tape, 3.", "Beckett, Krapp’s Last Tape, 7."]
+    body = " ".join(f"Claim.[^{i}]" for i in range(1, len(notes) + 1))
+    text = body + "\n\n" + "\n".join(f"[^{i}]: {t}" for i, t in enumerate(notes, 1)) + "\n"
+    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="en"))
+    cited = [(c.note, res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations]
+    assert cited == [(1, "ozguven", []), (2, "krapp", []), (3, "krapp", [[7, 7]])]
