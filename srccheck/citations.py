@@ -64,7 +64,14 @@ def _archive_words() -> tuple[str, ...]:
     return tuple(f" {fold(w)} " for w in L.ARCHIVE_WORDS if fold(w))
 
 
-_XREFS = [re.compile(p, re.IGNORECASE) for p in L.NOTE_XREF]
+def _unresolved_too(pattern: str) -> str:
+    """A cross-reference's note number, or the "??" LaTeX prints for a reference it could not resolve ("Voß, see
+    n. ??, p. 87": biblatex's inote styles after \\footcites)."""
+    return pattern.replace(r"(\d+)\b", r"(\d+\b|\?\?)").replace(r"(\d+)", r"(\d+|\?\?)")
+
+
+_XREFS = [re.compile(_unresolved_too(p), re.IGNORECASE) for p in L.NOTE_XREF]
+UNKNOWN_NOTE = -1  # the note a cross-reference means, when its number is "??"
 
 
 # a URL or DOI ending a citation (Chicago, MHRA, OSCOLA put it after the pages), with an access date: the
@@ -98,7 +105,8 @@ def _without_back_reference(text: str) -> tuple[int | None, str]:
         m = pattern.search(text)
         if m:
             text = (text[: m.start()] + ", " + text[m.end():].lstrip(" ,")).strip(" ,")
-            return parse_int(m.group(1)), re.sub(r"\s+,", ",", text)  # "Whitfield (n 5) 98–99" -> "Whitfield, 98–99"
+            number = UNKNOWN_NOTE if m.group(1) == "??" else parse_int(m.group(1))
+            return number, re.sub(r"\s+,", ",", text)  # "Whitfield (n 5) 98–99" -> "Whitfield, 98–99"
     return None, text
 
 
@@ -132,6 +140,10 @@ def parse_citation(
     markers = marker_set(grammar)
     # the reference to an earlier note first: "siehe" in "Fenn, siehe Anmerkung 5, S. 56" is not a signal
     xref, text = _without_back_reference(strip_conjunction(original))
+    # a reference to a note LaTeX could not number: the author's work cited before, as "op. cit." says
+    unnumbered = xref == UNKNOWN_NOTE
+    if unnumbered:
+        xref = None
     text = _unbracketed(strip_signal(after_inner_signal(text, grammar), grammar))
     if not text:
         return None
@@ -176,6 +188,8 @@ def parse_citation(
         parts = [p for p in parts if not is_marker(p, markers)]
         if parts and not parts[0].startswith(TITLE_MARK) and unquote(parts[0])[0] is None:
             parts[0] = TITLE_MARK + parts[0]
+    if unnumbered and marker is None:
+        marker, marker_role = "??", MarkerRole.EARLIER
     fields = read_parts([p for p in parts if p], grammar, colon_authors)
     has_page_label = bool(locator and locator.label and re.match(r"^\D", locator.text))
     archive = _archival(head, sigla, bool(fields.publisher), has_page_label)

@@ -289,3 +289,19 @@ def test_the_entrys_volume_cited_without_a_page_is_no_page():
     report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="en"))
     cited = [(c.note, res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations]
     assert cited == [(1, "ozguven", []), (2, "krapp", []), (3, "krapp", [[7, 7]])]
+
+
+def test_a_cross_reference_latex_could_not_number_means_the_authors_earlier_work():
+    # biblatex's inote styles after \footcites print "see n. ??" (an unresolved \label: tests/realpipe/dev/
+    # en-extverboseinote-scrbook); "Voß, see n. ??, p. 87" was unresolved. It says what "op. cit." says.
+    bib = parse_bibliography(r"""@article{voss, author = {Vo{\ss}, Herbert}, title = {Spezielle Tabellen},
+      journaltitle = {DTK}, volume = {24}, date = {2012}, pages = {80--90}}
+      @article{schlechte, author = {Schlechte, Peter}, title = {TeXikon}, journaltitle = {DTK}, date = {1997}}""")
+    notes = ["Herbert Voß, “Spezielle Tabellen”, DTK 24 (2012), pp. 80–90.", "Schlechte, “TeXikon”, p. 3.",
+             "Voß, see n. ??, p. 87.", "Whatever (n ??) 12."]
+    body = " ".join(f"Claim.[^{i}]" for i in range(1, len(notes) + 1))
+    text = body + "\n\n" + "\n".join(f"[^{i}]: {t}" for i, t in enumerate(notes, 1)) + "\n"
+    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="en"))
+    cited = [(c.note, res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations]
+    assert cited[2] == (3, "voss", [[87, 87]])
+    assert cited[3][1] is None  # no author to go by: unresolved, not guessed
