@@ -202,7 +202,8 @@ def _volume_read_as_page(locator: Locator, entry: Entry) -> bool:
         return False
     a, b = locator.ranges[0]
     label = locator.text.split()[0] if len(locator.text.split()) == 2 else ""
-    return a == b == int(volume) and (locator.text.strip(" .") == volume or label in _VOLUME_LABELS)
+    # compared as text: a volume field may hold any string of digits (int() refuses thousands of them)
+    return a == b and str(a) == volume.lstrip("0") and (locator.text.strip(" .") == volume or label in _VOLUME_LABELS)
 
 
 _VOLUME_LABELS = frozenset(label for labels in L.VOLUME_LABELS.values() for label in labels)

@@ -477,7 +477,7 @@ def container_span(words: NoteWords, entry: Entry, lo: int, hi: int) -> tuple[in
 def number_span(words: NoteWords, number: str | None, lo: int, hi: int) -> tuple[int, int] | None:
     if not number or not number.isdigit():
         return None
-    for i in words.positions.get(str(int(number)), ()):
+    for i in words.positions.get(number.lstrip("0") or "0", ()):
         if lo <= i < hi:
             return words.tokens[i].start, words.tokens[i].end
     return None
