@@ -305,3 +305,22 @@ def test_a_cross_reference_latex_could_not_number_means_the_authors_earlier_work
     cited = [(c.note, res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations]
     assert cited[2] == (3, "voss", [[87, 87]])
     assert cited[3][1] is None  # no author to go by: unresolved, not guessed
+
+
+def test_an_author_year_citation_names_all_its_authors():
+    # biblatex authoryear in footnotes (tests/realpipe/dev/ru-authoryear-article): an author with two works of one
+    # year, one written alone; the names written tell them apart (both were "ambiguous" before)
+    bib = parse_bibliography(r"""@book{solo76, author = {Пономаренко, Л. А.}, title = {Структура системы прерывания},
+        year = {1976}}
+      @book{duo76, author = {Пономаренко, Л. А. and Буадзе, В. В.}, title = {Математические модели}, year = {1976}}
+      @book{many86, author = {Пономаренко, Л. А. and Адамович, Л. В. and Кузнецов, И. И.},
+        title = {Основы создания гибких производств}, year = {1986}}
+      @article{duo86, author = {Пономаренко, Л. А. and Меликов, А. З.}, title = {Ситуационное управление},
+        journal = {Известия}, year = {1986}}""")
+    notes = ["Пономаренко 1976, с. 6—12.", "Пономаренко и Буадзе 1976, с. 3.",
+             "Пономаренко, Адамович и др. 1986, с. 63—68.", "Пономаренко и Меликов 1986, с. 5."]
+    body = " ".join(f"Claim.[^{i}]" for i in range(1, len(notes) + 1))
+    text = body + "\n\n" + "\n".join(f"[^{i}]: {t}" for i, t in enumerate(notes, 1)) + "\n"
+    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="ru"))
+    assert [(c.note, res.key) for c, res in report.citations] == [(1, "solo76"), (2, "duo76"), (3, "many86"),
+                                                                   (4, "duo86")]

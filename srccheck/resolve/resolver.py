@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from ..bibliography import Bibliography, entry_span
+from ..grammar import et_al_pattern
 from ..grammar import languages as L
 from ..model import Candidate, Citation, Entry, Kind, MarkerRole, Resolution
 from ..normalize import fold
@@ -76,6 +78,7 @@ def _names_only(c: Citation) -> bool:
 
 
 _SMALL_WORDS = frozenset(L.NAME_LIST_WORDS)
+_ET_AL = re.compile(et_al_pattern(), re.IGNORECASE)
 
 SHOWN_CANDIDATES = 3  # how many candidates a resolution lists (the JSON report, `srccheck explain`)
 
@@ -168,10 +171,10 @@ class Resolver:
             needed -= (100 - W.close_surname) * W.author_share
         return scored[0][0] >= needed and _title_read_whole(c, entry)
 
-    def _told_apart(self, c: Citation, keys: list[str]) -> tuple[str, str] | None:
+    def _told_apart(self, c: Citation, keys: list[str], parsed: Citation | None = None) -> tuple[str, str] | None:
         """(key, reason) when what the citation gives besides names and title tells one of these works apart:
-        its year ("Nietzel 2009"), the month with the year ("Raichle (September 1994)"), or pages that only one
-        of the works holds ("Knuth 233-34")."""
+        its year ("Nietzel 2009"), the month with the year ("Raichle (September 1994)"), pages that only one
+        of the works holds ("Knuth 233-34"), or the full list of its authors ("Пономаренко 1976", written alone)."""
         entries = self.bib.entries
         of_year = [k for k in keys if c.years and entries[k].year in c.years]
         if len(of_year) == 1:
@@ -185,7 +188,34 @@ class Resolver:
             holding = [k for k in pool if _holds_pages(entries[k], c.written_ranges)]
             if len(holding) == 1:
                 return holding[0], "the work on the pages cited"
+        # the names as the parser read them, when it read the same stretch: an aligned reading keeps only the names
+        # its own entry has
+        named = self._by_names_cited(parsed if parsed is not None and parsed.span == c.span else c, pool)
+        if named:
+            return named, "the work whose authors the note names"
         return None
+
+    def _by_names_cited(self, c: Citation, keys: list[str]) -> str | None:
+        """The one work whose people are the names the citation writes: "Пономаренко 1976" is the work Пономаренко
+        wrote alone, not the one with Буадзе, which an author-year style cites as "Пономаренко и Буадзе 1976";
+        "Пономаренко, Адамович и др. 1986" the one with Адамович. None when the names do not single one out, or
+        when the works tied are not all of the first name's author."""
+        if not c.authors:
+            return None
+        first = fold(c.authors[0].family)
+        written = set(fold(c.text).split())
+        people = {k: [fold(p.family) for p in self.bib.entries[k].people] for k in keys}
+        if any(first not in people[k] for k in keys):
+            return None  # works of other authors tie: not a question of which of one author's works
+        named = {k: sum(1 for name in people[k] if name and all(w in written for w in name.split())) for k in keys}
+        most = max(named.values())
+        best = [k for k in keys if named[k] == most]
+        if len(best) == 1:
+            return best[0]
+        if _ET_AL.search(c.text):
+            return None
+        whole = [k for k in best if len(people[k]) == most]  # every one of its people written, and no one else's
+        return whole[0] if len(whole) == 1 else None
 
     # -- fuzzy ------------------------------------------------------------------------------
     def _form(self, entry: Entry) -> EntryForm:
@@ -266,7 +296,7 @@ class Resolver:
             return Resolution(key, score, reason, candidates=shown)
 
         if ties:
-            told = self._told_apart(chosen[top_key][0], [top_key, *ties])
+            told = self._told_apart(chosen[top_key][0], [top_key, *ties], c)
             if told:
                 return pick(*told)
             just_before = history.just_before(c, [top_key, *ties])
@@ -281,7 +311,7 @@ class Resolver:
             # author only ("McArthur, p. 62"): fine if the author has one work, else prefer the one cited before
             mine = [k for s, k in scored if s >= W.accept]
             if len(mine) > 1:
-                told = self._told_apart(top, mine)
+                told = self._told_apart(top, mine, c)
                 if told:
                     return pick(*told)
                 just_before = history.just_before(c, mine)
