@@ -62,10 +62,11 @@ def test_pdf_reader_finds_every_note_of_the_real_pdfs() -> None:
     # endnotes after another work (de-verbosetrad2-scrbook-enotez), and ru-verboseibid-scrbook, whose note broken
     # mid-word at a page's end ("кандидата техниче-") is not followed to the next page, and whose thesis addendum
     # ("Библиогр.: с. 220—230") splits a citation; 458 of 460 before a note stopped ending at a word broken at its
-    # line's end. Stop 30's eight documents add one of each: uni-wtal-ger's "ebd." after a note citing two works
-    # (reported as ambiguous by design, as in de-verbosetrad2-scrbook-enotez): 2,004 of 2,009 and 5 false alarms
-    assert total.pages_ok >= total.pages_total - 5
-    assert total.false_alarms <= 5
+    # line's end. Stop 30's documents add two of each, both a repeat marker after a note citing two works (reported
+    # as ambiguous by design, as in de-verbosetrad2-scrbook-enotez): uni-wtal-ger's "ebd." and ext-verbose-inote's
+    # "Ibid.": 2,544 of 2,550 and 6 false alarms
+    assert total.pages_ok >= total.pages_total - 6
+    assert total.false_alarms <= 6
 
 
 def test_accents_set_as_glyphs_of_their_own_are_composed_by_position() -> None:

@@ -258,6 +258,14 @@ DOCS = [
     Doc("es-chicago17ibid-odt-endnotes", "libreoffice", "chicago-notes-bibliography-subsequent-ibid-17th-edition.csl",
         "odt", "soffice", "endnotes", "es", "turkish"),
     Doc("ru-annales-odt", "libreoffice", "annales.csl", "odt", "soffice", "footnotes", "ru", "gost"),
+    # stop 30's fourth batch: author-year citations in footnotes
+    Doc("de-authoryearcomp-scrartcl", "latex", "authoryear-comp", "scrartcl", "pdflatex-t1", "footnotes", "de",
+        "dtk-bibliography.bib"),
+    Doc("fr-extauthoryearibid-book", "latex", "ext-authoryear-ibid", "book", "lualatex", "footnotes", "fr",
+        "biblatex-examples.bib", chapters=2, n_notes=28),
+    Doc("ru-authoryear-article", "latex", "authoryear", "article", "lualatex", "footnotes", "ru", "gost"),
+    Doc("en-authoryearicomp-report", "latex", "authoryear-icomp", "report", "pdflatex-t1", "enotez-chapter", "en",
+        "tugboat.bib", chapters=2, n_notes=28),
     # the stop-30 hold-out (HOLDOUT_S30)
     Doc("en-chicagonotes-book", "latex", "chicago-notes", "book", "pdflatex-t1", "footnotes", "en", "tugboat.bib",
         chapters=2, n_notes=28),
