@@ -38,10 +38,12 @@ BIB = r"""
 """
 
 
-def check(*notes: str, language: str | None = None):
+def check(*notes: str, language: str | None = None, bib: str = BIB):
+    """Each note a footnote of a Markdown manuscript checked against bib: (note, key, pages) of each citation, the
+    findings other than unused entries and missing pages, and the report."""
     body = " ".join(f"Claim.[^{i}]" for i in range(1, len(notes) + 1))
     text = body + "\n\n" + "\n".join(f"[^{i}]: {t}" for i, t in enumerate(notes, 1)) + "\n"
-    report = check_loaded(read_markdown(text, "m.md"), parse_bibliography(BIB), Options(language=language))
+    report = check_loaded(read_markdown(text, "m.md"), parse_bibliography(bib), Options(language=language))
     cited = [(c.note, res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations]
     problems = [f for f in report.findings if f.rule not in ("unused-entry", "missing-locator")]
     return cited, problems, report
@@ -196,10 +198,7 @@ def test_an_article_cited_by_journal_volume_year_and_first_page():
     # with no title at all, and "Ebd. (pinpoint)" after it (tests/realpipe/dev/de-jura2-scrartcl: F1 0 before)
     notes = ["Meyer, DTK 27 (2015), 10 (13).", "Ebd. (14–15).", "Vgl. Meyer, DTK 21 (2009), 40 (43–48); "
              "Möller, DTK 21 (2009), 40 (41).", "Anonymous: Addresses, in: TUGboat 10 (1989), H. 1, 3, S. 4."]
-    body = " ".join(f"Claim.[^{i}]" for i in range(1, len(notes) + 1))
-    text = body + "\n\n" + "\n".join(f"[^{i}]: {t}" for i, t in enumerate(notes, 1)) + "\n"
-    report = check_loaded(read_markdown(text, "m.md"), parse_bibliography(JOURNAL_BIB), Options(language="de"))
-    cited = [(c.note, res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations]
+    cited, _, report = check(*notes, language="de", bib=JOURNAL_BIB)
     assert cited == [(1, "meyer2015", [[13, 13]]), (2, "meyer2015", [[14, 15]]), (3, "meyer2009", [[43, 48]]),
                      (3, "moeller2009", [[41, 41]]), (4, "anon1", [[4, 4]])]
     assert [f.rule for f in report.findings if f.rule not in ("unused-entry",)] == []
@@ -208,42 +207,39 @@ def test_an_article_cited_by_journal_volume_year_and_first_page():
 def test_a_number_in_a_short_title_is_a_word_of_the_title():
     # "Beckett at 60: A Festschrift" cited by its head: with the number not counted as a title word, the head had
     # one word and was not found, and "at 60, 136, 139" became the pages (tests/realpipe/dev/en-sbl-article)
-    bib = parse_bibliography(r"""@book{calder, editor = {Calder, John}, title = {Beckett at~60: A {F}estschrift},
+    bib = r"""@book{calder, editor = {Calder, John}, title = {Beckett at~60: A {F}estschrift},
       publisher = {Calder and Boyars}, address = {London}, year = {1967}}
-      @book{beckett, author = {Beckett, Samuel}, title = {Worstward Ho}, year = {1983}}""")
-    text = "Claim.[^1] More.[^2]\n\n[^1]: Beckett, Worstward Ho, 7.\n[^2]: Calder, Beckett at 60, 136, 139.\n"
-    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="en"))
-    cited = [(c.note, res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations]
+      @book{beckett, author = {Beckett, Samuel}, title = {Worstward Ho}, year = {1983}}"""
+    cited, _, _ = check("Beckett, Worstward Ho, 7.", "Calder, Beckett at 60, 136, 139.", language="en", bib=bib)
     assert cited == [(1, "beckett", [[7, 7]]), (2, "calder", [[136, 136], [139, 139]])]
 
 
 def test_an_article_cited_by_journal_after_et_al():
     # biblatex german-legal-book: "Herrmann/Öfele/Schneider/Herdtweck u. a., Angew. Chem. Int. Ed. 2006, 3859 (3860)"
     # (tests/realpipe/dev/de-germanlegalbook-article: unresolved before, the "u. a." stood between names and journal)
-    bib = parse_bibliography(r"""@string{anch-ie = {Angew.~Chem. Int.~Ed.}}
+    bib = r"""@string{anch-ie = {Angew.~Chem. Int.~Ed.}}
       @article{herrmann, author = {Herrmann, Wolfgang A. and {\"O}fele, Karl and Schneider, Sabine K. and
         Herdtweck, Eberhardt and Hoffmann, Stephan D.}, title = {A carbocyclic carbene as an efficient catalyst
         ligand}, journaltitle = anch-ie, date = 2006, volume = 45, pages = {3859-3862}}
       @article{herrmann2, author = {Herrmann, Wolfgang A.}, title = {Another carbene}, journaltitle = anch-ie,
-        date = 2001, volume = 40, pages = {100-110}}""")
-    text = ("Claim.[^1]\n\n[^1]: Herrmann/Öfele/Schneider/Herdtweck u. a., Angew. Chem. Int. Ed. 2006, 3859 "
-            "(3860).\n")
-    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="de"))
-    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("herrmann", [[3860, 3860]])]
+        date = 2001, volume = 40, pages = {100-110}}"""
+    cited, _, report = check("Herrmann/Öfele/Schneider/Herdtweck u. a., Angew. Chem. Int. Ed. 2006, 3859 "
+                             "(3860).", language="de", bib=bib)
+    assert cited == [(1, "herrmann", [[3860, 3860]])]
 
 
 @pytest.mark.parametrize("in_word", ["İçinde", "Içinde"])
 def test_turkish_in_before_a_chapters_book_is_no_place(in_word: str):
     # biblatex's Turkish "içinde" capitalised by LaTeX is "Içinde" (tests/realpipe/holdout/tr-ufgmuensterverbose-
     # memoir): read as the place of "Içinde: L. Harding/O. Demirci (ed.)", a metadata mismatch on every extractor
-    bib = parse_bibliography(r"""@incollection{petrakis, author = {Petrakis, Andreas},
+    bib = r"""@incollection{petrakis, author = {Petrakis, Andreas},
       title = {Greek Merchants of Smyrna and the Ottoman Commercial Courts}, booktitle = {Cities of the Late
       Ottoman Mediterranean}, editor = {Harding, Laura and Demirci, Osman}, publisher = {Brill}, address = {Leiden},
-      year = {2013}, pages = {60--85}}""")
-    text = (f"Claim.[^1]\n\n[^1]: A. Petrakis, Greek Merchants of Smyrna and the Ottoman Commercial Courts. {in_word}: "
-            "L. Harding/O. Demirci (ed.), Cities of the Late Ottoman Mediterranean (Leiden 2013), 78.\n")
-    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="tr"))
-    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("petrakis", [[78, 78]])]
+      year = {2013}, pages = {60--85}}"""
+    cited, _, report = check(f"A. Petrakis, Greek Merchants of Smyrna and the Ottoman Commercial Courts. {in_word}: "
+                             "L. Harding/O. Demirci (ed.), Cities of the Late Ottoman Mediterranean (Leiden 2013), 78.",
+                             language="tr", bib=bib)
+    assert cited == [(1, "petrakis", [[78, 78]])]
     assert [f.rule for f in report.findings if f.rule != "unused-entry"] == []
 
 
@@ -251,26 +247,24 @@ def test_a_journal_whose_name_reads_as_an_archive_is_the_citations_tail():
     # ufg-muenster-verbose: "K.-H. Rüdiger, Die Kapitulationen … 1914. Archiv für Völkerrechtsgeschichte 31, 2004,
     # 263." (tests/realpipe/holdout/tr-ufgmuensterverbose-memoir): the journal after the title's full stop was cut off
     # and read as an archive reference, unresolved, and the article's citation lost its page
-    bib = parse_bibliography(r"""@article{rudiger, author = {R{\"u}diger, Karl-Heinz},
+    bib = r"""@article{rudiger, author = {R{\"u}diger, Karl-Heinz},
       title = {Die Kapitulationen und das Ende der Konsulargerichtsbarkeit 1914},
-      journaltitle = {Archiv f{\"u}r V{\"o}lkerrechtsgeschichte}, volume = {31}, pages = {245-272}, date = {2004}}""")
-    text = ("Claim.[^1]\n\n[^1]: K.-H. Rüdiger, Die Kapitulationen und das Ende der Konsulargerichtsbarkeit 1914. "
-            "Archiv für Völkerrechtsgeschichte 31, 2004, 263.\n")
-    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="de"))
-    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("rudiger", [[263, 263]])]
+      journaltitle = {Archiv f{\"u}r V{\"o}lkerrechtsgeschichte}, volume = {31}, pages = {245-272}, date = {2004}}"""
+    cited, _, report = check("K.-H. Rüdiger, Die Kapitulationen und das Ende der Konsulargerichtsbarkeit 1914. "
+                             "Archiv für Völkerrechtsgeschichte 31, 2004, 263.", language="de", bib=bib)
+    assert cited == [(1, "rudiger", [[263, 263]])]
     assert [f.rule for f in report.findings] == []
 
 
 def test_volume_number_and_year_before_the_page_are_no_pages():
     # ufg-muenster-verbose: "… 1879-1881. Journal of Ottoman Economic History 12, 3, 2014, 315." was read as pages 3,
     # 2014 and 315, and page 3 reported outside the article (tests/realpipe/holdout/tr-ufgmuensterverbose-memoir)
-    bib = parse_bibliography(r"""@article{kingsley, author = {Kingsley, Sarah and Nowak, Tomasz},
+    bib = r"""@article{kingsley, author = {Kingsley, Sarah and Nowak, Tomasz},
       title = {Famine and Mobility in Eastern Anatolia, 1879-1881}, journaltitle = {Journal of Ottoman Economic
-      History}, volume = {12}, number = {3}, pages = {301--338}, date = {2014}}""")
-    text = ("Claim.[^1]\n\n[^1]: S. Kingsley ve diğ., Famine and Mobility in Eastern Anatolia, 1879-1881. Journal of "
-            "Ottoman Economic History 12, 3, 2014, 315.\n")
-    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="tr"))
-    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("kingsley", [[315, 315]])]
+      History}, volume = {12}, number = {3}, pages = {301--338}, date = {2014}}"""
+    cited, _, report = check("S. Kingsley ve diğ., Famine and Mobility in Eastern Anatolia, 1879-1881. Journal of "
+                             "Ottoman Economic History 12, 3, 2014, 315.", language="tr", bib=bib)
+    assert cited == [(1, "kingsley", [[315, 315]])]
     assert [f.rule for f in report.findings] == []
 
 
@@ -278,31 +272,25 @@ def test_the_entrys_volume_cited_without_a_page_is_no_page():
     # CSL styles print a volume of a multi-volume work or series after the title when no page is cited: "c. 3"
     # (Turkish cilt; "c." is a folio in Italian) and Chicago's short form "Krapp's Last Tape, 3"
     # (tests/realpipe/holdout-s28b/tr-annales-docx, holdout-s28/en-chicagoshortibid-odt: read as page 3)
-    bib = parse_bibliography(r"""@book{ozguven, author = {{\"O}zg{\"u}ven, Necati}, title = {Osmanl{\i} Maliye Tarihi},
+    bib = r"""@book{ozguven, author = {{\"O}zg{\"u}ven, Necati}, title = {Osmanl{\i} Maliye Tarihi},
       volume = {3}, publisher = {T{\"u}rk Tarih Kurumu}, location = {Ankara}, date = {1997}}
       @book{krapp, author = {Beckett, Samuel}, title = {Krapp's Last Tape: With a Revised Text}, volume = 3,
-      series = {The Theatrical Notebooks of Samuel Beckett}, publisher = {Grove Press}, year = 1992}""")
+      series = {The Theatrical Notebooks of Samuel Beckett}, publisher = {Grove Press}, year = 1992}"""
     notes = ["Necati ÖZGÜVEN, Osmanlı Maliye Tarihi, Ankara, Türk Tarih Kurumu, 1997, c. 3.",
              "Beckett, Krapp’s Last Tape, 3.", "Beckett, Krapp’s Last Tape, 7."]
-    body = " ".join(f"Claim.[^{i}]" for i in range(1, len(notes) + 1))
-    text = body + "\n\n" + "\n".join(f"[^{i}]: {t}" for i, t in enumerate(notes, 1)) + "\n"
-    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="en"))
-    cited = [(c.note, res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations]
+    cited, _, _ = check(*notes, language="en", bib=bib)
     assert cited == [(1, "ozguven", []), (2, "krapp", []), (3, "krapp", [[7, 7]])]
 
 
 def test_a_cross_reference_latex_could_not_number_means_the_authors_earlier_work():
     # biblatex's inote styles after \footcites print "see n. ??" (an unresolved \label: tests/realpipe/dev/
     # en-extverboseinote-scrbook); "Voß, see n. ??, p. 87" was unresolved. It says what "op. cit." says.
-    bib = parse_bibliography(r"""@article{voss, author = {Vo{\ss}, Herbert}, title = {Spezielle Tabellen},
+    bib = r"""@article{voss, author = {Vo{\ss}, Herbert}, title = {Spezielle Tabellen},
       journaltitle = {DTK}, volume = {24}, date = {2012}, pages = {80--90}}
-      @article{schlechte, author = {Schlechte, Peter}, title = {TeXikon}, journaltitle = {DTK}, date = {1997}}""")
+      @article{schlechte, author = {Schlechte, Peter}, title = {TeXikon}, journaltitle = {DTK}, date = {1997}}"""
     notes = ["Herbert Voß, “Spezielle Tabellen”, DTK 24 (2012), pp. 80–90.", "Schlechte, “TeXikon”, p. 3.",
              "Voß, see n. ??, p. 87.", "Whatever (n ??) 12."]
-    body = " ".join(f"Claim.[^{i}]" for i in range(1, len(notes) + 1))
-    text = body + "\n\n" + "\n".join(f"[^{i}]: {t}" for i, t in enumerate(notes, 1)) + "\n"
-    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="en"))
-    cited = [(c.note, res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations]
+    cited, _, _ = check(*notes, language="en", bib=bib)
     assert cited[2] == (3, "voss", [[87, 87]])
     assert cited[3][1] is None  # no author to go by: unresolved, not guessed
 
@@ -310,17 +298,15 @@ def test_a_cross_reference_latex_could_not_number_means_the_authors_earlier_work
 def test_an_author_year_citation_names_all_its_authors():
     # biblatex authoryear in footnotes (tests/realpipe/dev/ru-authoryear-article): an author with two works of one
     # year, one written alone; the names written tell them apart (both were "ambiguous" before)
-    bib = parse_bibliography(r"""@book{solo76, author = {Пономаренко, Л. А.}, title = {Структура системы прерывания},
+    bib = r"""@book{solo76, author = {Пономаренко, Л. А.}, title = {Структура системы прерывания},
         year = {1976}}
       @book{duo76, author = {Пономаренко, Л. А. and Буадзе, В. В.}, title = {Математические модели}, year = {1976}}
       @book{many86, author = {Пономаренко, Л. А. and Адамович, Л. В. and Кузнецов, И. И.},
         title = {Основы создания гибких производств}, year = {1986}}
       @article{duo86, author = {Пономаренко, Л. А. and Меликов, А. З.}, title = {Ситуационное управление},
-        journal = {Известия}, year = {1986}}""")
+        journal = {Известия}, year = {1986}}"""
     notes = ["Пономаренко 1976, с. 6—12.", "Пономаренко и Буадзе 1976, с. 3.",
              "Пономаренко, Адамович и др. 1986, с. 63—68.", "Пономаренко и Меликов 1986, с. 5."]
-    body = " ".join(f"Claim.[^{i}]" for i in range(1, len(notes) + 1))
-    text = body + "\n\n" + "\n".join(f"[^{i}]: {t}" for i, t in enumerate(notes, 1)) + "\n"
-    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="ru"))
+    _, _, report = check(*notes, language="ru", bib=bib)
     assert [(c.note, res.key) for c, res in report.citations] == [(1, "solo76"), (2, "duo76"), (3, "many86"),
                                                                    (4, "duo86")]
