@@ -95,8 +95,12 @@ def _without_trailing_link(text: str) -> str:
         return text
     for m in _LINK_START.finditer(low):  # the first link that runs to the end ("https://doi.org/https://…")
         if _LINK_TAIL.fullmatch(text, m.start()):
-            return text[:m.start()].rstrip(" \t,.<")
+            # and the words that introduce it ("pp. 11, 16. En ligne: <https://…>")
+            return _LINK_LABEL.sub("", text[:m.start()].rstrip(" \t,.<"))
     return text
+
+
+_LINK_LABEL = re.compile(r"[.,;]?\s*(?:" + alternation(L.LINK_LABELS) + r")\s*:?$", re.IGNORECASE)
 
 
 def _without_back_reference(text: str) -> tuple[int | None, str]:

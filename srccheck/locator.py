@@ -177,6 +177,10 @@ def _split_locator(text: str, grammar: Grammar) -> tuple[str, Locator | None]:
     return text, None
 
 
+# an ISSN or ISBN after its label ("issn:0896-3207", glued by an extractor): no pages
+_ISSN_LABEL = re.compile(r"\b(?:issn|isbn)\s*:?\s*$", re.IGNORECASE)
+
+
 def _locator_from(match: re.Match[str], head: str, grammar: Grammar) -> Locator | None:
     if match.group("passim"):
         return Locator(text=match.group("all").strip(), passim=True)
@@ -187,7 +191,7 @@ def _locator_from(match: re.Match[str], head: str, grammar: Grammar) -> Locator 
         before = head[-1:] if head else ""
         if before and before not in _BEFORE_BARE:
             return None
-        if _looks_like_date(match, refs):
+        if _looks_like_date(match, refs) or _ISSN_LABEL.search(head):
             return None
     elif match.group("vol2") and match.group("vsep") == "/" and _looks_like_date(match, refs):
         return None

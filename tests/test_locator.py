@@ -101,3 +101,22 @@ def test_the_page_meant_inside_a_span_after_biblatexs_thiscite_word(lang: str, t
     # tests/realpipe/dev/fr-oxnotestrad2-book); "spéc. 662" was read as a volume and the page lost
     _, locator = split_locator(text, grammar_for(lang))
     assert locator is not None and locator.ranges == ((662, 662),) and locator.span == (656, 664)
+
+
+@pytest.mark.parametrize("text", [
+    "WILDE Oscar, The importance of being earnest, 1899, pp. 11, 16. En ligne: <https://books.google.com?id=4H>.",
+    "Wilde, The Importance of Being Earnest (1899), 11, 16. Available at: https://books.google.com/?id=4H.",
+])
+def test_the_words_before_a_closing_link_are_not_left_before_the_locator(text: str) -> None:
+    # CSL styles print "En ligne : <URL>" / "Available at:" after the pages (tests/corpus/align infoclio-fr-smallcaps):
+    # the link went, its label stayed last and the pages were lost
+    from srccheck.citations import _without_trailing_link
+
+    _, locator = split_locator(_without_trailing_link(text), FR if "ligne" in text else EN)
+    assert locator is not None and locator.ranges == ((11, 11), (16, 16))
+
+
+def test_an_issn_glued_to_its_label_is_no_page_range() -> None:
+    # pdfminer glues "issn: 0896-3207. url: …" into "issn:0896-3207.url:…": read as pages 896-3207, outside the article
+    _, locator = split_locator("In: TUGboat 13.3 (1992), págs. 269-271. issn:0896-3207", grammar_for("es"))
+    assert locator is None or (896, 3207) not in locator.ranges

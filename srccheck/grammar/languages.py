@@ -88,6 +88,7 @@ SCHEMA: dict[str, dict[str, tuple[str, str, str]]] = {
     "dates": {
         "months": ("words", "MONTHS[lang]", "month names, January first (Russian: genitive, then nominative)"),
         "accessed": ("words", "ACCESSED", "words before the date a web page was accessed"),
+        "online": ("words", "LINK_LABELS", "words before a link that ends a citation (En ligne:, Online:)"),
     },
     "numbers": {
         "units": ("words", "UNITS", "words after a number that make it a quantity or a date, not a note number"),
@@ -205,6 +206,7 @@ IN_WORDS: list[str] = _T["IN_WORDS"]
 EDITION_REMARKS: list[str] = _T["EDITION_REMARKS"]
 SERIES_NUMBER: list[str] = _T["SERIES_NUMBER"]
 ACCESSED: list[str] = _T["ACCESSED"]
+LINK_LABELS: list[str] = _T["LINK_LABELS"]
 ORDINAL_SUFFIXES: list[str] = _T["ORDINAL_SUFFIXES"]
 ARCHIVE_NUMBER_LABELS: list[str] = _T["ARCHIVE_NUMBER_LABELS"]
 ALSO: list[str] = _T["ALSO"]
