@@ -196,6 +196,8 @@ def _locator_from(match: re.Match[str], head: str, grammar: Grammar) -> Locator 
     elif match.group("vol2") and match.group("vsep") == "/" and _looks_like_date(match, refs):
         return None
     pin = match.group("pin")
+    if pin and not labelled and re.fullmatch(r"\d{4}", pin.strip()) and _YEAR_MIN <= int(pin) <= _YEAR_MAX:
+        return None  # "J. Chem. Phys., 124 (2006)": a volume and its year, not a page and the one meant in it
     ranges = page_ranges(pin) if pin else page_ranges(refs)
     span = None
     trail = page_ranges(match.group("trail")) if match.group("trail") else ()

@@ -120,3 +120,10 @@ def test_an_issn_glued_to_its_label_is_no_page_range() -> None:
     # pdfminer glues "issn: 0896-3207. url: …" into "issn:0896-3207.url:…": read as pages 896-3207, outside the article
     _, locator = split_locator("In: TUGboat 13.3 (1992), págs. 269-271. issn:0896-3207", grammar_for("es"))
     assert locator is None or (896, 3207) not in locator.ranges
+
+
+def test_a_volume_and_its_year_in_brackets_are_no_page_and_pinpoint() -> None:
+    # New Hart's Rules: "J. Chem. Phys., 124 (2006), https://doi.org/…" (tests/corpus/align new-harts-rules-notes) was
+    # read as page 124 with 2006 the page meant; jura2's "10 (13)" stays the first page and the page meant
+    assert split_locator("Kastenholz, ‘Computation’, J. Chem. Phys., 124 (2006)", EN)[1] is None
+    assert split_locator("Meyer, DTK 27 (2015), 10 (13)", DE)[1].ranges == ((13, 13),)
