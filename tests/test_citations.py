@@ -279,3 +279,12 @@ def test_a_german_closing_quote_without_its_opener_opens_nothing():
     assert fragments[0].endswith("S. 40–43") and not any("Fischer" in f and "Barthelmann" in f for f in fragments)
     # an English opening quote glued to the text after it still opens a title: "Aksın et al.,“Effect of …"
     assert len(split_note("Aksın et al.,“Effect of immobilization; a study”, 3027.", EN)) == 1
+
+
+def test_german_guillemets_around_titles_hide_no_semicolon():
+    # »…« is the German order of guillemets; its « was taken for a French opening one, running to the next
+    # title's » and hiding the ";" between two citations (tests/corpus/align geschichte-und-gesellschaft)
+    text = ("Wermuth, Typesetting the »Begriffsschrift« by Gottlob Frege in plain TeX, S. 244, 247; ähnlich Joachim "
+            "Lammarsch, 6th Meeting of the »TeX-Interessenten« in Germany, in: TUGboat 8. 1987, S. 304.")
+    assert len(split_note(text, grammar_for("de"))) == 2
+    assert len(split_note("Dupont, « Les ports », p. 3 ; Durand, « Les villes », p. 4.", grammar_for("fr"))) == 2

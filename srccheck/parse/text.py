@@ -53,7 +53,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         i = jump.start()
         ch = text[i]
         # “ right after a word and before no letter closes a German quotation ("Serienbriefe“."): no opener
-        german_closer = ch == "“" and 0 < i and text[i - 1].isalpha() and not text[i + 1:i + 2].isalpha()
+        # so does « after a word in »…« (German guillemets, the French ones reversed: "»Begriffsschrift« by")
+        german_closer = ch in "“«" and 0 < i and text[i - 1].isalnum() and not text[i + 1:i + 2].isalpha()
         if ch in OPEN_QUOTES and not german_closer and (ch not in "‘\"" or i == 0 or not text[i - 1].isalnum()):
             closer = OPEN_QUOTES[ch]
             # look for the closer only within 400 characters (longer is no quote): searching to the
