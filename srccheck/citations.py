@@ -65,6 +65,9 @@ def _archive_words() -> tuple[str, ...]:
 
 
 _XREFS = [re.compile(p, re.IGNORECASE) for p in L.NOTE_XREF]
+# any of them, in one pass: most citations refer to no earlier note, and one search tells so (the patterns have no
+# back-references, so the alternation matches somewhere exactly when one of them does)
+_ANY_XREF = re.compile("|".join(f"(?:{p})" for p in L.NOTE_XREF), re.IGNORECASE)
 
 
 # a URL or DOI ending a citation (Chicago, MHRA, OSCOLA put it after the pages), with an access date: the
@@ -94,6 +97,8 @@ def _without_trailing_link(text: str) -> str:
 
 def _without_back_reference(text: str) -> tuple[int | None, str]:
     """(the earlier note a citation refers to, the citation without that reference)."""
+    if not _ANY_XREF.search(text):
+        return None, text
     for pattern in _XREFS:
         m = pattern.search(text)
         if m:

@@ -279,3 +279,19 @@ def test_a_german_closing_quote_without_its_opener_opens_nothing():
     assert fragments[0].endswith("S. 40–43") and not any("Fischer" in f and "Barthelmann" in f for f in fragments)
     # an English opening quote glued to the text after it still opens a title: "Aksın et al.,“Effect of …"
     assert len(split_note("Aksın et al.,“Effect of immobilization; a study”, 3027.", EN)) == 1
+
+
+def test_one_search_for_any_back_reference_agrees_with_each_pattern():
+    """_without_back_reference first asks one alternation of the NOTE_XREF patterns; it is exact only while no
+    pattern refers back to a group of its own (a numbered group means another in the alternation)."""
+    import re as _re
+
+    from srccheck.citations import _ANY_XREF, _XREFS
+    from srccheck.grammar import languages as L
+
+    assert not any(_re.search(r"\\[1-9]|\(\?P=", p) for p in L.NOTE_XREF)
+    samples = ["Whitfield (n 5) 98–99", "Fenn, siehe Anm. 5, S. 56", "Aydın (dipnot 3), s. 4", "Smith, above n 12, 4",
+               "Durand, voir note 7", "Rossi, cit. alla nota 2", "Иванов, см. сноску 4", "Nowak (przyp. 9)",
+               "Smith, Title, 12", "n. 5", "(note)", "op. cit., 45"]
+    for text in samples:
+        assert bool(_ANY_XREF.search(text)) == any(p.search(text) for p in _XREFS), text
