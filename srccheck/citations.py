@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import replace
 from . import names as N
 from .grammar import Grammar, alternation
 from .grammar import languages as L
 from .locator import split_locator
-from .model import Citation, Kind, Locator, MarkerRole, Note, TentativeCitation
+from .model import Citation, Kind, Locator, MarkerRole, Note, TentativeCitation, replaced
 from .normalize import LINK_FILE_TYPE, collapse_spaces, fold
 from .numbers import parse_int
 from .parse.authors import authors_before_colon, initials_after_family, inverted_author, split_stops
@@ -264,7 +263,7 @@ def parse_fragments(note: Note, grammar: Grammar, sigla: set[str]) -> list[tuple
     for fragment in split_note(note.text, grammar):
         cit = parse_citation(fragment.text, note, index, note.line_at(fragment.offset), grammar, sigla)
         if cit is not None:
-            cit = replace(cit, span=(fragment.offset, fragment.offset + len(fragment.text)))
+            cit = replaced(cit, span=(fragment.offset, fragment.offset + len(fragment.text)))
             index += 1
         out.append((fragment, cit))
     return out
