@@ -1,4 +1,4 @@
-"""A book's notes parsed in two processes (halves.in_two) give exactly the citations one process gives."""
+"""A book read and its notes parsed in two processes (halves.in_two): exactly what one process gives."""
 
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ MANUSCRIPTS = [
 
 
 @pytest.mark.parametrize("path", MANUSCRIPTS, ids=lambda p: p.parent.name)
-def test_two_processes_parse_as_one(path, monkeypatch):
-    read = parse_bytes_with_text(path.read_bytes(), str(path))
+def test_two_processes_read_and_parse_as_one(path, monkeypatch):
     monkeypatch.setattr(halves, "MIN_JOBS", 10**9)
+    read = parse_bytes_with_text(path.read_bytes(), str(path))
     alone = parse(*read, None)
     forked = []
     real_fork = halves.os.fork
@@ -32,7 +32,9 @@ def test_two_processes_parse_as_one(path, monkeypatch):
 
     monkeypatch.setattr(halves, "MIN_JOBS", 2)
     monkeypatch.setattr(halves.os, "fork", fork)
-    split = parse(*read, None)
+    read_split = parse_bytes_with_text(path.read_bytes(), str(path))
+    assert read_split == read
+    split = parse(*read_split, None)
     assert forked, "the notes were not split"
     assert split.citations == alone.citations
     assert split.parsed_per_note == alone.parsed_per_note
