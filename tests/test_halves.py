@@ -1,4 +1,4 @@
-"""A book read and its notes parsed in two processes (halves.in_two): exactly what one process gives."""
+"""A book's notes parsed in two processes (halves.in_two): exactly the citations one process gives."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ MANUSCRIPTS = [
 
 
 @pytest.mark.parametrize("path", MANUSCRIPTS, ids=lambda p: p.parent.name)
-def test_two_processes_read_and_parse_as_one(path, monkeypatch):
+def test_two_processes_parse_as_one(path, monkeypatch):
     monkeypatch.setattr(halves, "MIN_JOBS", 10**9)
     read = parse_bytes_with_text(path.read_bytes(), str(path))
     alone = parse(*read, None)

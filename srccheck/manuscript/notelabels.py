@@ -16,7 +16,6 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from ..halves import in_two
 from .notelayout import _CITE_TOKEN, _WORD, CHAPTER_HEADING, SEPARATOR, Layout, Line, Start
 
 
@@ -79,8 +78,7 @@ def assign(lines: list[Line], chain: list[Start], markers_by_line: dict[int, set
     body_lines += [i for _, _, marked in gaps for i in marked]
     lengths = [len(lines[i].text.strip()) for i in body_lines] or [len(ln.text.strip()) for ln in lines]
     body_len = statistics.median(lengths)
-    # each line's features, and below each gap's labels, are worked out on their own: a book's in two processes
-    feats = in_two(lambda part: [_features(ln.text, body_len) for ln in part], lines)
+    feats = [_features(ln.text, body_len) for ln in lines]
     # training: a gap with no marker line and no page break is all note; marker lines and the text before
     # the first note are body
     counts: dict[str, Counter[tuple[int, object]]] = {"N": Counter(), "B": Counter()}
@@ -109,15 +107,13 @@ def assign(lines: list[Line], chain: list[Start], markers_by_line: dict[int, set
     # (some extractions glue the next page on without a form feed)
     separated = any(ln.noise and SEPARATOR.match(ln.text) for ln in lines)
     flush = sum(1 for s in chain if not lines[s.index + (1 if s.own_line else 0)].text[:1].isspace()) > 0.8 * len(chain)
-    for k, idx, _ in gaps:
+    for k, idx, marked in gaps:
         if k in certain:
             for i in idx:
                 labels[i], owner[i] = "N", k
-    uncertain = [gap for gap in gaps if gap[0] not in certain]
-    labelled = in_two(lambda part: [_label_gap(lines, idx, feats, model, marked, flush, separated, k + 1 == len(chain),
-                                               headings) for k, idx, marked in part], uncertain)
-    for (k, idx, _), gap_labels in zip(uncertain, labelled):
-        for i, label in zip(idx, gap_labels):
+            continue
+        last = k + 1 == len(chain)
+        for i, label in zip(idx, _label_gap(lines, idx, feats, model, marked, flush, separated, last, headings)):
             labels[i] = label
             if label == "N":
                 owner[i] = k

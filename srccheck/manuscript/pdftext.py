@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..grammar import languages as L
-from ..halves import in_two
 from ..model import Manuscript, Marker, Note, replaced
 from ..normalize import LINK_FILE_TYPE, LINK_MARK, clean
 from . import notelayout as NL
@@ -70,8 +69,7 @@ def _join(lines: list[_Line]) -> tuple[str, tuple[tuple[int, int], ...]]:
 def read_pdf_text(text: str, path: str, borrowed: Iterable[str] = ()) -> Manuscript:
     """borrowed: words known from elsewhere (the bibliography's) that may cut lines an extractor glued."""
     lines = NL.prepare(respace(repair(clean(text)), borrowed))
-    # each line's candidates are its own, in line order: a book's lines in two processes (halves.py)
-    marks = in_two(marker_candidates, [_Line(i, ln.text) for i, ln in enumerate(lines)])
+    marks = marker_candidates([_Line(i, ln.text) for i, ln in enumerate(lines)])
     by_number: dict[int, list[float]] = {}  # number -> positions of its possible markers (line + column fraction)
     by_line: dict[int, set[int]] = {}  # glued markers only: what tells a body line from a note line
     for line, _column, number, glued in marks:
