@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .collector import lasting, paused
+from .halves import fork_is_safe  # also asked by reuse.py: whether a helper or a writer may be forked
 
 T = TypeVar("T")
 
@@ -71,14 +72,6 @@ def identity(path: str, *options: object) -> str:
     the result quotes) and the options its parsed form depends on."""
     where = os.path.abspath(path) if path != "-" else path
     return "\0".join([where, path, *map(str, options)])
-
-
-def fork_is_safe() -> bool:
-    """Whether this process may be forked: only on Linux (elsewhere fork is missing or unsafe), and only
-    with no other thread running (the progress display), whose locks a forked copy could inherit held."""
-    import threading
-
-    return sys.platform == "linux" and threading.active_count() == 1
 
 
 def digest(data: bytes) -> bytes:

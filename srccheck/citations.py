@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import replace
 from . import names as N
 from .grammar import Grammar, alternation
 from .grammar import languages as L
 from .locator import split_locator
-from .model import Citation, Kind, Locator, MarkerRole, Note, TentativeCitation
+from .model import Citation, Kind, Locator, MarkerRole, Note, TentativeCitation, replaced
 from .normalize import LINK_FILE_TYPE, collapse_spaces, fold
 from .numbers import parse_int
 from .parse.authors import authors_before_colon, initials_after_family, inverted_author, split_stops
@@ -72,6 +71,9 @@ def _unresolved_too(pattern: str) -> str:
 
 _XREFS = [re.compile(_unresolved_too(p), re.IGNORECASE) for p in L.NOTE_XREF]
 UNKNOWN_NOTE = -1  # the note a cross-reference means, when its number is "??"
+# any of them, in one pass: most citations refer to no earlier note, and one search tells so (the patterns have no
+# back-references, so the alternation matches somewhere exactly when one of them does)
+_ANY_XREF = re.compile("|".join(f"(?:{_unresolved_too(p)})" for p in L.NOTE_XREF), re.IGNORECASE)
 
 
 # a URL or DOI ending a citation (Chicago, MHRA, OSCOLA put it after the pages), with an access date: the
@@ -105,6 +107,8 @@ _LINK_LABEL = re.compile(r"[.,;]?\s*(?:" + alternation(L.LINK_LABELS) + r")\s*:?
 
 def _without_back_reference(text: str) -> tuple[int | None, str]:
     """(the earlier note a citation refers to, the citation without that reference)."""
+    if not _ANY_XREF.search(text):
+        return None, text
     for pattern in _XREFS:
         m = pattern.search(text)
         if m:
@@ -282,7 +286,7 @@ def parse_fragments(note: Note, grammar: Grammar, sigla: set[str]) -> list[tuple
     for fragment in split_note(note.text, grammar):
         cit = parse_citation(fragment.text, note, index, note.line_at(fragment.offset), grammar, sigla)
         if cit is not None:
-            cit = replace(cit, span=(fragment.offset, fragment.offset + len(fragment.text)))
+            cit = replaced(cit, span=(fragment.offset, fragment.offset + len(fragment.text)))
             index += 1
         out.append((fragment, cit))
     return out

@@ -37,8 +37,12 @@ _SYMBOL = re.compile(r"\\([&%$#_{}])")
 
 
 def _accent(match: re.Match[str]) -> str:
-    mark = _ACCENTS[match.group(1)]
-    base = match.group(2) or match.group(3)
+    return _accented(match.group(1), match.group(2) or match.group(3))
+
+
+@lru_cache(maxsize=None)  # a few dozen letters and marks: a library repeats them thousands of times
+def _accented(macro: str, base: str) -> str:
+    mark = _ACCENTS[macro]
     base = {"\\i": "ı", "\\j": "ȷ"}.get(base, base)
     if base in "ıȷ" and mark != "\u0307":
         base = "i" if base == "ı" else "j"  # \'{\i} is í

@@ -45,6 +45,7 @@ def _parse_notes(manuscript: Manuscript, language: str, abbreviations: dict[str,
     chosen: the language was given (--language), not detected: the locators of citations by key ("[@key, S. 12]",
     which the reader read with the language it detected) are read again in it."""
     from .citations import archive_definitions, parse_note  # the parser: not needed when the notes come from the cache
+    from .halves import in_two
 
     grammar = grammar_for(language)
     if abbreviations is None:
@@ -58,14 +59,18 @@ def _parse_notes(manuscript: Manuscript, language: str, abbreviations: dict[str,
         known = _parsed_notes(earlier)
     citations: list[Citation] = list(direct.get(0, []))  # the body text's own (LaTeX \textcite…): note 0
     counts: list[int] = []
-    for note in manuscript.notes:
+    shapes = [_note_shape(note) for note in manuscript.notes] if known else [None] * len(manuscript.notes)
+    # each note is parsed on its own: a book's notes in two processes at once (halves.py)
+    new = [note for note, shape in zip(manuscript.notes, shapes) if shape not in known]
+    fresh = iter(in_two(lambda notes: [parse_note(note, grammar, sigla) for note in notes], new))
+    for note, shape in zip(manuscript.notes, shapes):
         citations.extend(direct.get(note.number, []))
-        same = known.get(_note_shape(note))
+        same = known.get(shape)
         if same is not None:
             old_line, old_citations = same
             parsed = [replace(c, note=note.number, line=c.line - old_line + note.line) for c in old_citations]
         else:
-            parsed = parse_note(note, grammar, sigla)
+            parsed = next(fresh)
         citations.extend(parsed)
         counts.append(len(parsed))
     return citations, counts

@@ -288,3 +288,19 @@ def test_german_guillemets_around_titles_hide_no_semicolon():
             "Lammarsch, 6th Meeting of the »TeX-Interessenten« in Germany, in: TUGboat 8. 1987, S. 304.")
     assert len(split_note(text, grammar_for("de"))) == 2
     assert len(split_note("Dupont, « Les ports », p. 3 ; Durand, « Les villes », p. 4.", grammar_for("fr"))) == 2
+
+
+def test_one_search_for_any_back_reference_agrees_with_each_pattern():
+    """_without_back_reference first asks one alternation of the NOTE_XREF patterns; it is exact only while no
+    pattern refers back to a group of its own (a numbered group means another in the alternation)."""
+    import re as _re
+
+    from srccheck.citations import _ANY_XREF, _XREFS
+    from srccheck.grammar import languages as L
+
+    assert not any(_re.search(r"\\[1-9]|\(\?P=", p) for p in L.NOTE_XREF)
+    samples = ["Whitfield (n 5) 98–99", "Fenn, siehe Anm. 5, S. 56", "Aydın (dipnot 3), s. 4", "Smith, above n 12, 4",
+               "Durand, voir note 7", "Rossi, cit. alla nota 2", "Иванов, см. сноску 4", "Nowak (przyp. 9)",
+               "Smith, Title, 12", "n. 5", "(note)", "op. cit., 45", "Voß, see n. ??, p. 87"]
+    for text in samples:
+        assert bool(_ANY_XREF.search(text)) == any(p.search(text) for p in _XREFS), text

@@ -13,10 +13,10 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..grammar import languages as L
-from ..model import Manuscript, Marker, Note
+from ..model import Manuscript, Marker, Note, replaced
 from ..normalize import LINK_FILE_TYPE, LINK_MARK, clean
 from . import notelayout as NL
 from .notelabels import assign
@@ -114,7 +114,7 @@ def read_pdf_text(text: str, path: str, borrowed: Iterable[str] = ()) -> Manuscr
     markers = _passed_over_on_the_page(markers, chain, notes, lines, body_marks + _run_into_notes(marks, lines,
                                                                                                    body_lines))
     line_of_marker = {m.number: m.line for m in markers}
-    notes = [replace(n, marker_line=line_of_marker.get(n.number)) for n in notes]
+    notes = [replaced(n, marker_line=line_of_marker.get(n.number)) for n in notes]
     endnotes = _endnotes(lines, chain, layout.labels)
     return Manuscript(path=path, notes=notes, markers=markers, unmatched_markers=unmatched,
                       layout=("endnotes" if endnotes else "footnotes") if notes else "",

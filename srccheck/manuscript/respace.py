@@ -168,7 +168,10 @@ class Vocabulary:
             kept.append(line)
         # a word broken at a line's end is one word, not two fragments that would cut others ("charac-|teristics")
         text = _LINE_END_HYPHEN.sub("", "\n".join(kept))
-        counts = Counter(w.lower() for w in _WORD.findall(text))
+        # each spelling lower-cased once, not each occurrence; a word's first spelling comes first, as before
+        counts: Counter[str] = Counter()
+        for word, n in Counter(_WORD.findall(text)).items():
+            counts[word.lower()] += n
         counts.update(_grammar_words())  # "Тамже", "Vgl.ebd.": the words of citations themselves
         # a name or title word cited only in glued notes ("DavidR.EllisonvePeterMarsh") is spelt in the bibliography
         counts.update(borrowed)
@@ -354,8 +357,8 @@ def respace(text: str, borrowed: Iterable[str] = ()) -> str:
     lines are glued."""
     lines = text.split("\n")
     looks = [i for i, line in enumerate(lines) if glued_line(line)]
-    if not looks:
-        return text
+    if len(looks) < _GLUED_DOCUMENT:
+        return text  # too few lines look glued for the glued ones among them to be enough: no vocabulary needed
     vocabulary = Vocabulary(lines, set(looks), borrowed)
     glued = [i for i in looks if _glued_words(lines[i], vocabulary)]
     if len(glued) < _GLUED_DOCUMENT:

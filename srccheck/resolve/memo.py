@@ -12,9 +12,9 @@ A note with a cross-reference ("(n 3)") is always resolved again: it reads an ar
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from ..model import Citation, Note, Resolution
+from ..model import Citation, Note, Resolution, replaced
 
 Pair = tuple[Citation, Resolution]
 NoteShape = tuple[object, ...]
@@ -44,9 +44,9 @@ def reusable(citations: list[Citation]) -> bool:
 
 def taken(pairs: list[Pair], note: Note) -> list[Pair]:
     """A memo's pairs for this note where it now stands: its number and lines."""
-    return [(replace(c, note=note.number, line=note.line + c.line), r) for c, r in pairs]
+    return [(replaced(c, note=note.number, line=note.line + c.line), r) for c, r in pairs]
 
 
 def kept(pairs: list[Pair], note: Note) -> list[Pair]:
     """Pairs as the memo keeps them: lines relative to the note's first line."""
-    return [(replace(c, line=c.line - note.line), r) for c, r in pairs]
+    return [(replaced(c, line=c.line - note.line), r) for c, r in pairs]
