@@ -90,8 +90,17 @@ _LINK_START = re.compile(r"https?\s*:\s*/\s*/|doi:|www\.")
 
 
 def _without_trailing_link(text: str) -> str:
-    """The citation without the link that ends it. Found from the last "http", "doi:" or "www." (a pattern
-    searched from every position was quadratic on a long run of spaces)."""
+    """The citation without the link that ends it, and without the ISSN or ISBN before or instead of it
+    ("…: 221, issn: 0896-3207, https://…": the page is the citation's last part). The link is found from the last
+    "http", "doi:" or "www." (a pattern searched from every position was quadratic on a long run of spaces)."""
+    return _TRAILING_IDENTIFIER.sub("", _without_link(text))
+
+
+# an ISSN or ISBN ending a citation, as biblatex-chicago prints them after the page
+_TRAILING_IDENTIFIER = re.compile(r"(?:[,.]\s*(?:issn|isbn)\s*:?\s*[\dXx][\dXx\s-]{6,20})+[.\s]*$", re.IGNORECASE)
+
+
+def _without_link(text: str) -> str:
     low = text.lower()
     if "http" not in low and "doi:" not in low and "www." not in low:
         return text

@@ -127,3 +127,13 @@ def test_a_volume_and_its_year_in_brackets_are_no_page_and_pinpoint() -> None:
     # read as page 124 with 2006 the page meant; jura2's "10 (13)" stays the first page and the page meant
     assert split_locator("Kastenholz, ‘Computation’, J. Chem. Phys., 124 (2006)", EN)[1] is None
     assert split_locator("Meyer, DTK 27 (2015), 10 (13)", DE)[1].ranges == ((13, 13),)
+
+
+def test_an_issn_and_a_link_after_the_page_leave_the_page_last() -> None:
+    # biblatex-chicago: "TUGboat 24, no. 2 (77 2003): 221, issn: 0896-3207, https://…" (tests/realpipe/holdout-s30/
+    # en-chicagonotes-book, spent): the ISSN stayed last once the link went, and no page was right on the document
+    from srccheck.citations import _without_trailing_link
+
+    text = "Team, “news”, TUGboat 24, no. 2 (77 2003): 221, issn: 0896-3207, https://tug.org/ TUGboat/tb24-2/x.pdf"
+    _, locator = split_locator(_without_trailing_link(text), EN)
+    assert locator is not None and locator.ranges == ((221, 221),)
