@@ -283,3 +283,12 @@ def test_a_notes_line_below_a_body_line_that_broke_a_word() -> None:
     for name, result in _every_text("de-germanlegalbook-article"):
         if name != "pdftotext.txt":
             assert result.pages_ok == result.pages_total, (name, result.pages_ok, result.pages_total)
+
+
+def test_a_word_with_a_digit_in_a_note_is_no_marker_where_the_marker_stands_elsewhere() -> None:
+    # historische-zeitschrift: note 1's second line "2014. 26–30, 28–29; Vgl. LaTeX3 Project Team, Modifying L" was
+    # taken for body because "LaTeX3" looked like note 3's marker, glued to a word, although the numbering had found
+    # marker 3 in the body; note 1 lost its second citation (F1 0.915 on every extractor). The document is of the
+    # stop-30 hold-out, measured once before this fix and spent since: a regression test now.
+    for name, result in _every_text("de-historischezeitschrift-scrartcl", "holdout-s30"):
+        assert result.f1 == 1.0 and result.false_alarms == 0, (name, result.f1, result.false_alarms)

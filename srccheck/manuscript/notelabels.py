@@ -72,7 +72,10 @@ def assign(lines: list[Line], chain: list[Start], markers_by_line: dict[int, set
         if k + 1 < len(chain) and chain[k + 1].chapter != s.chapter:
             later |= {1, 2}
         idx = [i for i in range(first, last) if labels[i] != "-"]
-        marked = {i for i in idx if markers_by_line.get(i, set()) & later}
+        # where the numbering found a later note's marker, only that line holds it ("LaTeX3 Project" in a note's
+        # text is no marker 3 when marker 3 stands elsewhere in the body)
+        placed = {c.number: int(c.marker_at) for c in chain[k + 1:k + 4] if c.marker_at >= 0}
+        marked = {i for i in idx if any(placed.get(n, i) == i for n in markers_by_line.get(i, set()) & later)}
         gaps.append((k, idx, marked))
     body_lines = [i for i in range(chain[0].index) if labels[i] == "B"]
     body_lines += [i for _, _, marked in gaps for i in marked]
