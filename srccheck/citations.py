@@ -218,7 +218,7 @@ def parse_citation(
         return Citation(note.number, index, original, line, Kind.ARCHIVAL, archive=archive, xref_note=xref,
                         locator=None, title=_tidy(doc_title))
     years = tuple(dict.fromkeys(fields.years or []))
-    if marker_role == MarkerRole.SAME_AUTHOR or fields.author_year:
+    if marker_role == MarkerRole.SAME_AUTHOR or fields.author_year or _names_and_year_only(fields):
         kind = Kind.SHORT
     elif years or fields.publisher or (fields.container and (fields.volume or fields.issue)):
         kind = Kind.FULL
@@ -244,6 +244,12 @@ def parse_citation(
     )
 
 
+def _names_and_year_only(fields: Fields) -> bool:
+    """"Maggi, 2022, pp. 18, 22": names and a year, no title nor imprint, is an author-year short form, however
+    punctuated (a full citation names its work)."""
+    return bool(fields.authors and fields.years) and not (fields.title or fields.publisher or fields.container)
+
+
 def _tidy(text: str | None) -> str | None:
     if text is None:
         return None
@@ -253,7 +259,7 @@ def _tidy(text: str | None) -> str | None:
 
 def _is_citation(fields: Fields, locator: Locator | None, marker: str | None, xref: int | None, kind: str) -> bool:
     """Discursive sentences carry none of a citation's marks."""
-    if marker or xref is not None or kind == Kind.FULL or fields.author_year:
+    if marker or xref is not None or kind == Kind.FULL or fields.author_year or _names_and_year_only(fields):
         return True  # "Vgl. Öztürk (2015).": author and year are a citation
     if locator is not None and (locator.ranges or locator.passim or locator.label):
         return bool(fields.authors or fields.title)

@@ -304,3 +304,14 @@ def test_one_search_for_any_back_reference_agrees_with_each_pattern():
                "Smith, Title, 12", "n. 5", "(note)", "op. cit., 45", "Voß, see n. ??, p. 87"]
     for text in samples:
         assert bool(_ANY_XREF.search(text)) == any(p.search(text) for p in _XREFS), text
+
+
+def test_names_and_a_year_with_a_comma_are_an_author_year_short_form():
+    # "See Maggi, 2022, pp. 18, 22." was a full citation (a year and no title), and the short form of the same work in
+    # an earlier note was reported as coming before it (tests/corpus/align chicago-shortened-notes)
+    (maggi,) = cits("See Maggi, 2022, pp. 18, 22.", EN)
+    (nietzel,) = cits("Vgl. Nietzel, 2009, S. 565.", DE)
+    assert (maggi.kind, maggi.years, maggi.written_ranges) == ("short", (2022,), ((18, 18), (22, 22)))
+    assert (nietzel.kind, nietzel.years) == ("short", (2009,))
+    (full,) = cits("Benedikt Nietzel, Handeln und Kommunikation, Göttingen 2009, S. 565.", DE)
+    assert full.kind == "full"
