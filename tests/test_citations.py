@@ -315,3 +315,12 @@ def test_names_and_a_year_with_a_comma_are_an_author_year_short_form():
     assert (nietzel.kind, nietzel.years) == ("short", (2009,))
     (full,) = cits("Benedikt Nietzel, Handeln und Kommunikation, Göttingen 2009, S. 565.", DE)
     assert full.kind == "full"
+
+
+def test_a_second_author_written_surname_first_after_a_semicolon_stays_in_the_citation():
+    # infoclio-de: "…, FO 371/4158; Dubé, François; Marchand, Émilie: La Banque impériale …": the piece before
+    # "; Marchand" starts with a space after the earlier cut, and was not seen to end in a name written surname
+    # first, so "Dubé, François" became a citation of its own, unresolved (tests/corpus/align infoclio-de)
+    text = ("Carrington, Robert J.: The Levant Consular Service, Oxford 1987; Dubé, François; Marchand, Émilie: "
+            "La Banque impériale ottomane, Paris 2009, S. 177.")
+    assert [c.authors[0].family for c in cits(text, DE)] == ["Carrington", "Dubé"]

@@ -43,7 +43,7 @@ _INVERTED_NAME_AFTER = re.compile(r"\s*[A-ZÀ-ÞĀ-ſ][\w’'-]+(?:[ -][A-ZÀ-Þ
 
 
 # the piece before the ";" ends with an inverted name that opens the citation, an author list or a container
-_ENDS_WITH_INVERTED_NAME = re.compile(r"(?:^|;\s*|\b[Ii]n:\s*|^\s*\S+(?:\s\S+)?\s+)" + _INVERTED_NAME.pattern + r"\s*$")
+_ENDS_WITH_INVERTED_NAME = re.compile(r"(?:^\s*|;\s*|\b[Ii]n:\s*|^\s*\S+(?:\s\S+)?\s+)" + _INVERTED_NAME.pattern + r"\s*$")
 
 
 _CUT_CANDIDATE = re.compile(r";|\.(?= )")
