@@ -81,12 +81,13 @@ _ANY_XREF = re.compile("|".join(f"(?:{_unresolved_too(p)})" for p in L.NOTE_XREF
 # (biblatex breaks a long one with spaces: "https : / / tug . org / TUGboat / tb15 - 3 / tb44mackay.pdf", or before
 # its file type: "…/tb72chest. pdf")
 _LINK_TAIL = re.compile(
-    r"(?:(?:https?://|doi:\s*|www\.)\S+(?:\s+" + LINK_FILE_TYPE + r")?(?:\s*>)?|https?\s*:\s*/\s*/[^,;()]*?)"
+    r"(?:(?:https?:?//|doi:\s*|www\.)\S+(?:\s+" + LINK_FILE_TYPE + r")?(?:\s*[>\]])?|https?\s*:\s*/\s*/[^,;()]*?)"
     r"(?:[,.]?\s*\(?" + alternation(L.ACCESSED) + r"[^()]{0,40}\)?)?[.\s]*",
     re.IGNORECASE)
 
 
-_LINK_START = re.compile(r"https?\s*:\s*/\s*/|doi:|www\.")
+# (citeproc-js prints "[https//doi.org/…]" for a DOI in some styles: the colon lost, the link in brackets)
+_LINK_START = re.compile(r"https?\s*:?\s*/\s*/|doi:|www\.")
 
 
 def _without_trailing_link(text: str) -> str:
@@ -107,7 +108,7 @@ def _without_link(text: str) -> str:
     for m in _LINK_START.finditer(low):  # the first link that runs to the end ("https://doi.org/https://…")
         if _LINK_TAIL.fullmatch(text, m.start()):
             # and the words that introduce it ("pp. 11, 16. En ligne: <https://…>")
-            return _LINK_LABEL.sub("", text[:m.start()].rstrip(" \t,.<"))
+            return _LINK_LABEL.sub("", text[:m.start()].rstrip(" \t,.<["))
     return text
 
 

@@ -137,3 +137,14 @@ def test_an_issn_and_a_link_after_the_page_leave_the_page_last() -> None:
     text = "Team, “news”, TUGboat 24, no. 2 (77 2003): 221, issn: 0896-3207, https://tug.org/ TUGboat/tb24-2/x.pdf"
     _, locator = split_locator(_without_trailing_link(text), EN)
     assert locator is not None and locator.ranges == ((221, 221),)
+
+
+def test_a_doi_in_brackets_without_its_colon_ends_the_citation() -> None:
+    # citeproc-js in Presses universitaires de Rennes prints "p. 391 377‑395, [https//doi.org/…]": neither seen as a
+    # link (no colon) nor taken off with its bracket, and the page was lost (tests/corpus/align …-rennes)
+    from srccheck.citations import _without_trailing_link
+
+    text = ("Journal of Computational Chemistry, nᵒ 4, vol. 19, 1998, p. 391 377‑395, "
+            "[https//doi.org/10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P].")
+    _, locator = split_locator(_without_trailing_link(text), FR)
+    assert locator is not None and locator.ranges == ((391, 391),) and locator.span == (377, 395)
