@@ -310,3 +310,22 @@ def test_an_author_year_citation_names_all_its_authors():
     _, _, report = check(*notes, language="ru", bib=bib)
     assert [(c.note, res.key) for c, res in report.citations] == [(1, "solo76"), (2, "duo76"), (3, "many86"),
                                                                    (4, "duo86")]
+
+
+def test_a_rare_surname_is_looked_at_before_one_shared_by_many_works():
+    # MLA notes: "D. Knuth 236; Reid 288; Anonymous, “Title Page” 345." against a bibliography with a dozen anonymous
+    # works: they filled the note's candidates (ties broken by key) and "Reid 288" was never aligned
+    # (tests/corpus/align tugboat modern-language-association-notes)
+    anonymous = "\n".join(f"@article{{Anonymous:{i}, author = {{Anonymous}}, title = {{Notice number {i}}}, "
+                          f"journal = {{TUGboat}}, year = {{19{i + 70}}}}}" for i in range(14))
+    bib = anonymous + r"""
+      @article{Reid:TB8-3-287, author = {Reid, Brian}, title = {DVI driver considerations}, journal = {TUGboat},
+        year = {1987}, pages = {287--290}}
+      @article{Knuth:TB29, author = {Knuth, Donald}, title = {An earnest talk}, journal = {TUGboat}, year = {2008},
+        pages = {233--240}}"""
+    bib += r"""
+      @article{Anonymous:TP, author = {Anonymous}, title = {Title Page}, journal = {TUGboat}, year = {1998},
+        pages = {345--345}}"""
+    cited, _, _ = check("D. Knuth 236; Reid 288; Anonymous, “Title Page” 345.", language="en", bib=bib)
+    assert cited == [(1, "Knuth:TB29", [[236, 236]]), (1, "Reid:TB8-3-287", [[288, 288]]),
+                     (1, "Anonymous:TP", [[345, 345]])]

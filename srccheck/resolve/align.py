@@ -183,8 +183,10 @@ def candidates(bib: Bibliography, words: NoteWords, weigh: Weigher, limit: int) 
     for df, word in keyed:
         if df > W.candidate_word_df or looked > W.candidate_lookups:
             break  # the rest are common words: weak evidence, and they would walk much of a large bibliography
-        for entry in bib.by_family.get(word, ()):
-            score[entry.key] = score.get(entry.key, 0.0) + W.candidate_surname
+        people = bib.by_family.get(word, ())
+        for entry in people:
+            # a rare surname says more than one shared by many works ("Reid 288" beside a dozen "Anonymous")
+            score[entry.key] = score.get(entry.key, 0.0) + W.candidate_surname + 1.0 / len(people)
             entries[entry.key] = entry
         weight = weigh(word)
         for entry in bib.by_title_word.get(word, ()):
