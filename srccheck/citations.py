@@ -176,6 +176,10 @@ def parse_citation(
             return Citation(note.number, index, original, line, Kind.IBID, marker=lead, marker_role=MarkerRole.IBID,
                             locator=locator, xref_note=xref)
     head, locator = split_locator(_without_trailing_link(text), grammar)
+    if locator is None and (after := _TRAILING_TRANSLATOR.search(text)) is not None:
+        # "…, İstanbul 2013, S. 246, übers. von Ayşe Gül Ertuğrul." (a CSL style puts the translator last)
+        head, locator = split_locator(_without_trailing_link(text[:after.start()]), grammar)
+        head = head if locator is not None else text
     if locator is None and head.endswith(".") and not re.search(r"(?:^|[\s.])[^\W\d_]\.$", head):
         head = head[:-1].rstrip()  # the note's full stop, not an abbreviation or initial
     # "Ders.: Lucida-Schriften …" (biblatex-dw): the marker stands where the author would, before the colon
@@ -243,6 +247,11 @@ def parse_citation(
         issue=fields.issue, translator=fields.translator, marker=marker, marker_role=marker_role,
         xref_note=xref, locator=locator,
     )
+
+
+# the role, a short word after it ("von", "by"), the names
+_TRAILING_TRANSLATOR = re.compile(r",\s*(?:" + alternation(L.ROLES["translator"]) + r")(?:\s+[^\W\d_]{2,3})?"
+                                  r"\s+[^\W\d_][^,;()\d]{1,60}\.?\s*$")
 
 
 def _names_and_year_only(fields: Fields) -> bool:

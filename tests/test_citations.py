@@ -324,3 +324,11 @@ def test_a_second_author_written_surname_first_after_a_semicolon_stays_in_the_ci
     text = ("Carrington, Robert J.: The Levant Consular Service, Oxford 1987; Dubé, François; Marchand, Émilie: "
             "La Banque impériale ottomane, Paris 2009, S. 177.")
     assert [c.authors[0].family for c in cits(text, DE)] == ["Carrington", "Dubé"]
+
+
+def test_a_translator_after_the_page_leaves_the_page_read():
+    # Zeitschrift für Ostmitteleuropa-Forschung (CSL) names the translator after the page: "…, İstanbul 2013, S. 246,
+    # übers. von Ayşe Gül Ertuğrul." lost its page (tests/corpus/align zeitschrift-fur-ostmitteleuropa-forschung)
+    (c,) = cits("Ulrich Strauss: Osmanlı Ordusunda Alman Subayları (1882-1918), İstanbul 2013, S. 246, übers. von "
+                "Ayşe Gül Ertuğrul.", DE)
+    assert c.written_ranges == ((246, 246),)
