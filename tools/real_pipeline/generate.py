@@ -266,6 +266,14 @@ DOCS = [
     Doc("ru-authoryear-article", "latex", "authoryear", "article", "lualatex", "footnotes", "ru", "gost"),
     Doc("en-authoryearicomp-report", "latex", "authoryear-icomp", "report", "pdflatex-t1", "enotez-chapter", "en",
         "tugboat.bib", chapters=2, n_notes=28),
+    # stop 30's fifth batch
+    Doc("en-oxnotesinote-book", "latex", "oxnotes-inote", "book", "pdflatex-t1", "footnotes", "en",
+        "biblatex-examples.bib", chapters=2, n_notes=28),
+    Doc("de-dguf-scrartcl", "latex", "dguf", "scrartcl", "lualatex", "footnotes", "de", "dtk-bibliography.bib"),
+    Doc("de-verboseinoteluhipw-scrreprt", "latex", "verbose-inote-luh-ipw", "scrreprt", "lualatex", "footnotes", "de",
+        "tugboat.bib", chapters=2, n_notes=28),
+    Doc("fr-oxnotestrad3-report", "latex", "oxnotes-trad3", "report", "lualatex", "enotez-chapter", "fr",
+        "dtk-bibliography.bib", chapters=2, n_notes=28),
     # the stop-30 hold-out (HOLDOUT_S30)
     Doc("en-chicagonotes-book", "latex", "chicago-notes", "book", "pdflatex-t1", "footnotes", "en", "tugboat.bib",
         chapters=2, n_notes=28),
