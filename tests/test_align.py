@@ -329,3 +329,19 @@ def test_a_rare_surname_is_looked_at_before_one_shared_by_many_works():
     cited, _, _ = check("D. Knuth 236; Reid 288; Anonymous, “Title Page” 345.", language="en", bib=bib)
     assert cited == [(1, "Knuth:TB29", [[236, 236]]), (1, "Reid:TB8-3-287", [[288, 288]]),
                      (1, "Anonymous:TP", [[345, 345]])]
+
+
+def test_author_year_short_forms_joined_by_a_dash_and_a_year_with_its_letter():
+    # biblatex dguf joins a note's author-year citations with " – " and tells an author's works of one year apart
+    # by a letter (tests/realpipe/dev/de-dguf-scrartcl): "Lammarsch 1993, 4 –" lost its page to the dash, and
+    # "Voß 2020b" was not seen as a year, so "Fenn 2022, 48 – Voß 2020b, 33" stayed one citation
+    bib = r"""@article{lammarsch, author = {Lammarsch, Joachim}, title = {Grußwort}, journal = {DTK}, date = {1993},
+        pages = {3--5}}
+      @article{fenn, author = {Fenn, Jürgen}, title = {CTAN}, journal = {DTK}, date = {2022}, pages = {46--50}}
+      @article{vossa, author = {Voß, Herbert}, title = {Fremde Bühnen}, journal = {DTK}, date = {2020}, pages = {5--9}}
+      @article{vossb, author = {Voß, Herbert}, title = {Leseschwäche}, journal = {DTK}, date = {2020},
+        pages = {30--35}}"""
+    cited, _, _ = check("Vgl. Lammarsch 1993, 4 – Fenn 2022, 47–50.", "Fenn 2022, 48 – Voß 2020b, 33.", language="de",
+                        bib=bib)
+    assert cited == [(1, "lammarsch", [[4, 4]]), (1, "fenn", [[47, 50]]), (2, "fenn", [[48, 48]]),
+                     (2, "vossb", [[33, 33]])]

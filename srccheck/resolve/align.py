@@ -407,10 +407,14 @@ def year_span(words: NoteWords, entry: Entry, lo: int, hi: int) -> tuple[int, in
     year = entry.year
     if year is None:
         return None
-    for i in words.positions.get(str(year), ()):
-        if lo <= i < hi:
-            return words.tokens[i].start, words.tokens[i].end
-    return None
+    # the year, or the year with the letter author-year styles add to tell an author's works of one year apart
+    # ("Voß 2020b"); the span is the digits
+    spellings = [str(year)] + [f"{year}{letter}" for letter in "abcdefgh"]
+    found = [i for spelling in spellings for i in words.positions.get(spelling, ()) if lo <= i < hi]
+    if not found:
+        return None
+    token = words.tokens[min(found)]
+    return token.start, token.start + 4
 
 
 def mentions(bib: Bibliography, words: NoteWords, weigh: Weigher, limit: int) -> list[Mention]:

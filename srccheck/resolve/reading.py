@@ -194,17 +194,21 @@ class NoteReader:
 
     def _cut_by_author_years(self, note: Note, c: Citation, found: list[Mention], index: int) -> list[Citation] | None:
         lo, hi = c.span  # type: ignore[misc]
-        inside = sorted((m for m in found if m.title is None and m.names and m.year and lo <= m.start < hi),
-                        key=lambda m: m.start)
+        at: dict[int, Mention] = {}
+        for m in sorted((m for m in found if m.title is None and m.names and m.year and lo <= m.start < hi),
+                        key=lambda m: (m.start, m.key)):
+            # two works found at one place ("Voß 2020b": Voß's two works of 2020) cut the note once; which of them
+            # it is, is for the resolver to tell or to call a tie
+            at.setdefault(m.start, m)
+        inside = list(at.values())
         starts = [m.start for m in inside]
-        if len(inside) < 2 or len(set(starts)) != len(starts) or \
-                any(a.end > b.start for a, b in zip(inside, inside[1:])):
-            return None  # one work, or two found at one place (a tie is for the resolver to state)
+        if len(inside) < 2 or any(a.end > b.start for a, b in zip(inside, inside[1:])):
+            return None  # one work
         bounds = [lo] + starts[1:] + [hi]
         pieces = []
         for k, m in enumerate(inside):
             start, end = bounds[k], bounds[k + 1]
-            end = start + len(note.text[start:end].rstrip(" ,;"))
+            end = start + len(note.text[start:end].rstrip(" ,;–—"))  # "Lammarsch 1993, 4 – Fenn 2022" (dguf)
             reading = self._aligned(note, start, end, m, index + k)
             if reading is None:
                 return None
