@@ -92,6 +92,12 @@ def test_a_book_is_one_work_however_it_is_given(book: Path) -> None:
         assert bib_findings(document) == sorted([("bib-parse-error", None), ("duplicate-entry", "gray2014b"),
                                                  ("unused-entry", "gray2014b"), ("unused-entry", "uncited1990")])
         assert len(document["works"]) == 1
+        # the book's summary is the whole book's: what its manuscripts read and every finding, theirs and its own
+        # (a harness reading it saw "0 notes, findings: none" for a book with four warnings)
+        work_summary = document["works"][0]["summary"]
+        assert work_summary == document["summary"], (work_summary, document["summary"])
+        assert work_summary["notes"] > 0 and work_summary["error"] + work_summary["warning"] >= len(
+            [f for r in document["reports"] for f in r["findings"] if f["severity"] in ("error", "warning")])
         assert {key for key, _ in citations(document)} == CITED | {None}
         short_before_full = [f for f in every_finding(document) if f["name"] == "short-before-full"]
         assert [f["key"] for f in short_before_full] == ["white2012"]  # chapter 2's short form, chapter 3's full

@@ -52,6 +52,9 @@ def assert_document(text: str, shape: str) -> dict:
         assert finding["code"].startswith("SC") and finding["severity"] in ("error", "warning", "info")
     for report in document["reports"]:
         assert {"path", "encoding", "position", "reading", "notes", "sources", "findings"} <= set(report)
+    # every summary says what was read, and the works' add up to the run's: no level reads as an empty clean check
+    totals = {k: sum(w["summary"][k] for w in document["works"]) for k in document["summary"]}
+    assert totals == document["summary"], shape
     return document
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from ..model import Citation, Finding, Kind, Manuscript, Report, Resolution, Results, Severity
+from ..model import Citation, Finding, Kind, Manuscript, Report, Resolution, Results, Severity, WorkReport
 from ..sources import sources
 from . import RenderOptions, position, rule_codes, statistics
 from .pretty_json import dump
@@ -102,16 +102,23 @@ def to_document(results: Results, options: RenderOptions | None = None) -> dict[
     document: dict[str, Any] = {
         "version": __version__,
         "reports": [to_dict(r, codes) for r in results.reports],
-        # each book's own findings (about its bibliography), once for all of its manuscripts
-        "works": [{"manuscripts": w.manuscripts, "bibliographies": w.bib_paths,
-                   "findings": [finding_dict(None, f, codes) for f in w.findings], "summary": counts(w.findings)}
-                  for w in results.works],
+        # each book's own findings (about its bibliography), once for all of its manuscripts; its summary is the
+        # whole book's (its manuscripts' findings and reading too): a book read whole is not a clean empty one
+        "works": [_work_dict(w, results.reports, codes) for w in results.works],
         "errors": [{"path": path, "message": message} for path, message in results.errors],
         "summary": {**counts([f for _, f in results.findings]), **_read_in_all(results.reports)},
     }
     if options is not None and options.statistics:
         document["statistics"] = statistics(results)
     return document
+
+
+def _work_dict(work: WorkReport, reports: Sequence[Report], codes: dict[str, str]) -> dict[str, Any]:
+    members = [r for r in reports if r.manuscript.path in work.manuscripts]
+    findings = [f for r in members for f in r.findings] + list(work.findings)
+    return {"manuscripts": work.manuscripts, "bibliographies": work.bib_paths,
+            "findings": [finding_dict(None, f, codes) for f in work.findings],
+            "summary": {**counts(findings), **_read_in_all(members)}}
 
 
 def _read_in_all(reports: Sequence[Report]) -> dict[str, int]:
