@@ -6,9 +6,10 @@ but the page fault a case is about.
 
 from __future__ import annotations
 
-from srccheck.bibliography import parse_bibliography
+from srccheck.bibliography import Bibliography, parse_bibliography
 from srccheck.grammar import et_al_pattern, languages
 from srccheck.manuscript.markdown import read_markdown
+from srccheck.model import Report
 from srccheck.pipeline import Options, check_loaded
 
 BIB = r"""
@@ -29,10 +30,16 @@ BIB = r"""
 """
 
 
-def check(*notes: str, language: str | None = None):
+def report_of(*notes: str, language: str | None = None, bib: str | Bibliography = BIB) -> Report:
+    """Each note a footnote of a Markdown manuscript, checked against bib (its text or the parsed bibliography)."""
     body = " ".join(f"Claim.[^{i}]" for i in range(1, len(notes) + 1))
     text = body + "\n\n" + "\n".join(f"[^{i}]: {t}" for i, t in enumerate(notes, 1)) + "\n"
-    report = check_loaded(read_markdown(text, "m.md"), parse_bibliography(BIB), Options(language=language))
+    parsed = parse_bibliography(bib) if isinstance(bib, str) else bib
+    return check_loaded(read_markdown(text, "m.md"), parsed, Options(language=language))
+
+
+def check(*notes: str, language: str | None = None):
+    report = report_of(*notes, language=language)
     cited = [(c.note, res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations]
     problems = [(f.rule, f.note) for f in report.findings if f.rule not in ("unused-entry", "missing-locator")]
     return cited, problems
@@ -107,10 +114,9 @@ VOLUMES = r"""
 def test_a_volume_cited_by_the_works_head_and_its_own_title() -> None:
     # GOST's short form names the work's head and the volume's title ("Нарысы па … Пачатак ХХ ст."): the volume is
     # in the bib's volume field, not its title; biblatex keeps a multi-volume work's title in maintitle
-    body = "Claim.[^1] Claim.[^2]"
-    text = body + "\n\n[^1]: Нарысы па Пачатак ХХ ст. 1900—1917 гг. С. 397.\n" \
-        "[^2]: Ranke, Deutsche Geschichte im Zeitalter der Reformation: Der Bauernkrieg, S. 12.\n"
-    report = check_loaded(read_markdown(text, "m.md"), parse_bibliography(VOLUMES), Options(language="ru"))
+    report = report_of("Нарысы па Пачатак ХХ ст. 1900—1917 гг. С. 397.",
+                       "Ranke, Deutsche Geschichte im Zeitalter der Reformation: Der Bauernkrieg, S. 12.",
+                       language="ru", bib=VOLUMES)
     assert [(c.note, res.key) for c, res in report.citations] == [(1, "brls"), (2, "maintitle")]
 
 
@@ -141,10 +147,7 @@ def test_a_range_pdftotext_ran_together_is_read_as_the_range():
     # "s. 4147"); outside the work's pages, with both halves inside, it is that range. A book's page beyond its
     # count that splits into no short range stays a wrong page ("С. 313" of 234 is no 31–33).
     def pages(language: str, *notes: str) -> tuple[dict, set]:
-        text = " ".join(f"Claim.[^{i}]" for i in range(1, len(notes) + 1)) + "\n\n" + \
-            "".join(f"[^{i}]: {n}\n" for i, n in enumerate(notes, 1))
-        report = check_loaded(read_markdown(text, "m.md"), parse_bibliography(RUN_TOGETHER_BIB),
-                              Options(language=language))
+        report = report_of(*notes, language=language, bib=RUN_TOGETHER_BIB)
         return ({c.note: (res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations},
                 {f.note for f in report.findings if f.rule == "page-out-of-range"})
 
@@ -169,10 +172,9 @@ def test_a_thesis_type_between_the_title_and_the_imprint_is_the_entrys_own():
   school = {Ин-т ядерной физики им.\ Г.~И. Будкера СО РАН}, address = {Новосибирск}, year = {1995},
   pagetotal = {17}}
 """)
-    text = ("Утверждение.[^1]\n\n[^1]: См. Игорь Александрович Котельников. «Теория магнитного удержания "
-            "двухкомпонентной плазмы в открытых ловушках». Автореф. дис. на соиск. учен. степ. д-ра физ.-мат. наук. "
-            "Новосибирск: Ин-т ядерной физики им. Г. И. Будкера СО РАН, 1995. 17 с., с. 12.\n")
-    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="ru"))
+    report = report_of("См. Игорь Александрович Котельников. «Теория магнитного удержания двухкомпонентной плазмы в "
+                       "открытых ловушках». Автореф. дис. на соиск. учен. степ. д-ра физ.-мат. наук. Новосибирск: Ин-т "
+                       "ядерной физики им. Г. И. Будкера СО РАН, 1995. 17 с., с. 12.", language="ru", bib=bib)
     assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("kia", [[12, 12]])]
     assert [f.rule for f in report.findings if f.rule == "unresolved-citation"] == []
 
@@ -209,9 +211,8 @@ def test_a_compound_name_pdftotext_ran_together_is_the_same_name():
   journal = {Die TeXnische Komödie}, shortjournal = {DTK}, year = {1994}, volume = {6}, number = {3},
   pages = {38--39}}
 """)
-    text = ("Behauptung.[^1]\n\n[^1]: Gerhard FrieslandKöpke, „Bericht des technischen Beirates: VAX/VMS“ (1994) "
-            "6(3) DTK 38, 38.\n")
-    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="de"))
+    report = report_of("Gerhard FrieslandKöpke, „Bericht des technischen Beirates: VAX/VMS“ (1994) 6(3) DTK 38, 38.",
+                       language="de", bib=bib)
     assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("fk", [[38, 38]])]
     assert [f.rule for f in report.findings if f.rule != "unused-entry"] == []
 
@@ -240,10 +241,9 @@ def test_back_references_in_brackets_in_every_language():
                            ("fr", "Kullback (cf. n. 1), p. 39."), ("it", "Kullback (cfr. nota 1), p. 39."),
                            ("es", "Kullback (véase nota 1), p. 39."), ("ru", "Kullback (см. сноску 1), с. 39."),
                            ("pl", "Kullback (zob. przyp. 1), s. 39.")):
-        text = ("Claim.[^1] Claim.[^2] Claim.[^3]\n\n[^1]: Solomon Kullback, Topics in Statistical Information "
-                "Theory, Berlin, Springer, 1987, p. 5.\n[^2]: Solomon Kullback, Information Theory and Statistics, "
-                "New York, Dover, 1997, p. 3.\n[^3]: " + note + "\n")
-        report = check_loaded(read_markdown(text, "m.md"), bib, Options(language=language))
+        report = report_of("Solomon Kullback, Topics in Statistical Information Theory, Berlin, Springer, 1987, p. 5.",
+                           "Solomon Kullback, Information Theory and Statistics, New York, Dover, 1997, p. 3.", note,
+                           language=language, bib=bib)
         cited = [(c.note, res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations]
         assert cited[-1] == (3, "kullback2", [[39, 39]]), (language, note, cited)
 
@@ -256,9 +256,8 @@ def test_the_publisher_after_a_semicolon_is_the_entrys_imprint():
   organization = {АН СССР, Зоол.\ ин-т}, editor = {И. М. Громова and Г. И. Барановой}, address = {Л.},
   publisher = {Наука, Ленинг.\ отд-ние}, year = {1981}, pagetotal = {456}}
 """)
-    text = ("Утверждение.[^1]\n\n[^1]: И. М. ГРОМОВА и Г. И. БАРАНОВОЙ (ред.), Каталог млекопитающих СССР. Плиоцен "
-            "— современность, Л., АН СССР, Зоол. ин-т; Наука, Ленинг. отд-ние, 1981, p. 28.\n")
-    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="ru"))
+    report = report_of("И. М. ГРОМОВА и Г. И. БАРАНОВОЙ (ред.), Каталог млекопитающих СССР. Плиоцен — современность, "
+                       "Л., АН СССР, Зоол. ин-т; Наука, Ленинг. отд-ние, 1981, p. 28.", language="ru", bib=bib)
     assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("catalog", [[28, 28]])]
     assert [f.rule for f in report.findings if f.rule == "unresolved-citation"] == []
 
@@ -307,8 +306,8 @@ def test_a_tail_with_a_month_and_identifier_labels_is_the_entrys_own():
   volume = {14}, number = {1}, pages = {54--60}, month = apr, year = {1993}, issn = {0896-3207},
   url = {https://tug.org/TUGboat/tb14-1/tb38laan.pdf}}
 """)
-    text = ("Affermazione.[^1]\n\n[^1]: Kees van der Laan. «FIFO and LIFO sing the BLUes». In: TUGboat 14.1 (38 apr. "
-            "1993), pp. 54–60. issn: 0896-3207. url: https://tug.org/ TUGboat/tb14-1/tb38laan.pdf, pp. 55–58.\n")
-    report = check_loaded(read_markdown(text, "m.md"), bib, Options(language="it"))
+    report = report_of("Kees van der Laan. «FIFO and LIFO sing the BLUes». In: TUGboat 14.1 (38 apr. 1993), pp. 54–60. "
+                       "issn: 0896-3207. url: https://tug.org/ TUGboat/tb14-1/tb38laan.pdf, pp. 55–58.",
+                       language="it", bib=bib)
     assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("laan", [[55, 58]])]
     assert [f.rule for f in report.findings if f.rule == "unresolved-citation"] == []

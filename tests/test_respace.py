@@ -206,12 +206,20 @@ def test_hostile_lines_are_bounded() -> None:
     assert out.replace(" ", "") == text.replace(" ", "")  # only spaces are ever added
 
 
+# three lines glued as pdfminer glues them: enough for a document to be respaced at all
+_GLUED_LEAD = ("Theconsulreportedthatthesituationhadchanged.", "Neithersidewaspreparedtomakeconcessions.",
+               "Thegraintradeofthe ports.")
+
+
+def _respaced_after_glued_lines(*lines: str) -> list[str]:
+    """The respaced lines of a glued document ending with these lines."""
+    return respace(_glued_document(*_GLUED_LEAD, *lines)).split("\n")
+
+
 def test_brackets_glued_to_words_are_spaced() -> None:
     # pdfminer on biblatex's "David [D.] Green. “A Note on Augustine’s Thieves”" and OSCOLA's "691(13) J Organomet"
-    text = _glued_document("Theconsulreportedthatthesituationhadchanged.", "Neithersidewaspreparedtomakeconcessions.",
-                           "Thegraintradeofthe ports.", "York:A.Gregory,1971,pp.3–6,p.3;David[D.]Green.“ANote",
-                           "(2006)691(13)JChem3027,3033–3035.Thedateisuncertain;")
-    out = respace(text).split("\n")
+    out = _respaced_after_glued_lines("York:A.Gregory,1971,pp.3–6,p.3;David[D.]Green.“ANote",
+                                      "(2006)691(13)JChem3027,3033–3035.Thedateisuncertain;")
     assert "David [D.] Green." in out[-2]
     assert "691(13) J" in out[-1]
     assert respace(_glued_document("Theconsulreportedthatthesituationhadchanged.", "Neithersidewaspreparedtomake",
@@ -220,10 +228,8 @@ def test_brackets_glued_to_words_are_spaced() -> None:
 
 def test_a_page_range_run_into_the_next_word_is_cut() -> None:
     # pdfminer on an Oxford-notes line: "Phys. Rev. Lett. 19 (1967),1264–6at 1264–6." — the pinpoint's "at" glued
-    text = _glued_document("Theconsulreportedthatthesituationhadchanged.", "Neithersidewaspreparedtomakeconcessions.",
-                           "Thegraintradeofthe ports.", "SteveWeinberg,“AModelofLeptons”,(1967),1264–6at1264–6.",
-                           "inthe17–18thcenturies,theportsofthesouth.")
-    out = respace(text).split("\n")
+    out = _respaced_after_glued_lines("SteveWeinberg,“AModelofLeptons”,(1967),1264–6at1264–6.",
+                                      "inthe17–18thcenturies,theportsofthesouth.")
     assert "1264–6 at" in out[-2]
     assert "18th" in out[-1]
 

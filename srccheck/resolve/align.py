@@ -414,7 +414,7 @@ def year_span(words: NoteWords, entry: Entry, lo: int, hi: int) -> tuple[int, in
     if not found:
         return None
     token = words.tokens[min(found)]
-    return token.start, token.start + 4
+    return token.start, token.start + len(str(year))
 
 
 def mentions(bib: Bibliography, words: NoteWords, weigh: Weigher, limit: int) -> list[Mention]:
