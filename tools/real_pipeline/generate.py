@@ -54,8 +54,12 @@ HOLDOUT_S29 = {"en-windycity-report", "de-fiwi-article", "fr-extverbosetrad1-mem
 # (chicago-notes, historische-zeitschrift, authortitle-icomp, authoryear-ibid) and a CSL style in a new language
 HOLDOUT_S30 = {"en-chicagonotes-book", "de-historischezeitschrift-scrartcl", "it-authortitleicomp-report",
                "es-authoryearibid-article", "it-mhranotes-docx"}
+# set aside at the start of stop 31, before its work (2026-12-06): biblatex styles no fixture had used
+# (oxnotes-note, zaes, authortitle-comp), a known style in a new class and language, a CSL style in Spanish
+HOLDOUT_S31 = {"en-oxnotesnote-report", "de-zaes-scrartcl", "fr-authortitlecomp-article", "ru-verboseibid-scrbook",
+               "es-chicagoshortibid-odt"}
 # the folder of each document set aside by name, newest first
-NAMED_HOLDOUTS = {"holdout-s30": HOLDOUT_S30, "holdout-s29": HOLDOUT_S29, "holdout-s28b": HOLDOUT_S28B,
+NAMED_HOLDOUTS = {"holdout-s31": HOLDOUT_S31, "holdout-s30": HOLDOUT_S30, "holdout-s29": HOLDOUT_S29, "holdout-s28b": HOLDOUT_S28B,
                   "holdout-s28": HOLDOUT_S28}
 
 
@@ -274,6 +278,16 @@ DOCS = [
         "tugboat.bib", chapters=2, n_notes=28),
     Doc("fr-oxnotestrad3-report", "latex", "oxnotes-trad3", "report", "lualatex", "enotez-chapter", "fr",
         "dtk-bibliography.bib", chapters=2, n_notes=28),
+    # the stop-31 hold-out (HOLDOUT_S31)
+    Doc("en-oxnotesnote-report", "latex", "oxnotes-note", "report", "pdflatex-t1", "footnotes", "en",
+        "frankenstein.bib", chapters=2, n_notes=28),
+    Doc("de-zaes-scrartcl", "latex", "zaes", "scrartcl", "lualatex", "footnotes", "de", "dtk-bibliography.bib"),
+    Doc("fr-authortitlecomp-article", "latex", "authortitle-comp", "article", "lualatex", "footnotes", "fr",
+        "tugboat.bib"),
+    Doc("ru-verboseibid-scrbook", "latex", "verbose-ibid", "scrbook", "lualatex", "footnotes", "ru", "gost",
+        chapters=3, n_notes=30),
+    Doc("es-chicagoshortibid-odt", "libreoffice", "chicago-shortened-notes-bibliography-subsequent-ibid.csl", "odt",
+        "soffice", "footnotes", "es", "biblatex-examples.bib"),
     # the stop-30 hold-out (HOLDOUT_S30)
     Doc("en-chicagonotes-book", "latex", "chicago-notes", "book", "pdflatex-t1", "footnotes", "en", "tugboat.bib",
         chapters=2, n_notes=28),
