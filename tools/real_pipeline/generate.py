@@ -55,9 +55,9 @@ HOLDOUT_S29 = {"en-windycity-report", "de-fiwi-article", "fr-extverbosetrad1-mem
 HOLDOUT_S30 = {"en-chicagonotes-book", "de-historischezeitschrift-scrartcl", "it-authortitleicomp-report",
                "es-authoryearibid-article", "it-mhranotes-docx"}
 # set aside at the start of stop 31, before its work (2026-12-06): biblatex styles no fixture had used
-# (oxnotes-note, zaes, authortitle-comp), a known style in a new class and language, a CSL style in Spanish
-HOLDOUT_S31 = {"en-oxnotesnote-report", "de-zaes-scrartcl", "fr-authortitlecomp-article", "ru-verboseibid-scrbook",
-               "es-chicagoshortibid-odt"}
+# (oxnotes-note, zaes, authortitle-comp), verbose-inote in a Russian book, a CSL style as Spanish endnotes
+HOLDOUT_S31 = {"en-oxnotesnote-report", "de-zaes-scrartcl", "fr-authortitlecomp-article", "ru-verboseinote-book",
+               "es-chicagonotes-odt-endnotes"}
 # the folder of each document set aside by name, newest first
 NAMED_HOLDOUTS = {"holdout-s31": HOLDOUT_S31, "holdout-s30": HOLDOUT_S30, "holdout-s29": HOLDOUT_S29, "holdout-s28b": HOLDOUT_S28B,
                   "holdout-s28": HOLDOUT_S28}
@@ -284,10 +284,10 @@ DOCS = [
     Doc("de-zaes-scrartcl", "latex", "zaes", "scrartcl", "lualatex", "footnotes", "de", "dtk-bibliography.bib"),
     Doc("fr-authortitlecomp-article", "latex", "authortitle-comp", "article", "lualatex", "footnotes", "fr",
         "tugboat.bib"),
-    Doc("ru-verboseibid-scrbook", "latex", "verbose-ibid", "scrbook", "lualatex", "footnotes", "ru", "gost",
+    Doc("ru-verboseinote-book", "latex", "verbose-inote", "book", "lualatex", "footnotes", "ru", "gost",
         chapters=3, n_notes=30),
-    Doc("es-chicagoshortibid-odt", "libreoffice", "chicago-shortened-notes-bibliography-subsequent-ibid.csl", "odt",
-        "soffice", "footnotes", "es", "biblatex-examples.bib"),
+    Doc("es-chicagonotes-odt-endnotes", "libreoffice", "chicago-notes-bibliography.csl", "odt", "soffice", "endnotes",
+        "es", "tugboat.bib"),
     # the stop-30 hold-out (HOLDOUT_S30)
     Doc("en-chicagonotes-book", "latex", "chicago-notes", "book", "pdflatex-t1", "footnotes", "en", "tugboat.bib",
         chapters=2, n_notes=28),
