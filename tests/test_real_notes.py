@@ -311,3 +311,20 @@ def test_a_tail_with_a_month_and_identifier_labels_is_the_entrys_own():
                        language="it", bib=bib)
     assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("laan", [[55, 58]])]
     assert [f.rule for f in report.findings if f.rule == "unresolved-citation"] == []
+
+
+def test_a_thesis_tail_with_its_type_and_an_abbreviated_month_is_the_entrys_own():
+    # biblatex verbose-ibid in Russian (tests/realpipe/dev/ru-verboseibid-scrbook): after the title addon of a
+    # thesis, "Дис. … док. М., 4 февр. 2002. 234 с. Библиогр.: …" stood alone as a citation, unresolved — the
+    # thesis type and the month's four-letter abbreviation counted as foreign words
+    bib = parse_bibliography(r"""
+@thesis{vish, title = {Модели и методы оценки коммерческих банков в условиях неопределенности},
+  author = {Вишняков, Илья Владимирович}, type = {phdthesis},
+  addendum = {Библиогр.: с. 220---230.~--- 04200204433}, date = {2002-02-04}, location = {М.},
+  pagetotal = {234}, titleaddon = {защищена 12.02.02~: утв. 24.06.02}}
+""")
+    report = report_of("Илья Владимирович Вишняков. «Модели и методы оценки коммерческих банков в условиях "
+                       "неопределенности». защищена 12.02.02 : утв. 24.06.02. Дис. … док. М., 4 февр. 2002. 234 с. "
+                       "Библиогр.: с. 220—230. — 04200204433, с. 134.", language="ru", bib=bib)
+    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("vish", [[134, 134]])]
+    assert [f.rule for f in report.findings if f.rule == "unresolved-citation"] == []

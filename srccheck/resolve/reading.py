@@ -440,8 +440,10 @@ _IMPRINT_FIELDS = ("publisher", "address", "location", "journal", "journaltitle"
 _LOCATOR_WORDS = frozenset(L.LOCATOR_WORDS) | frozenset(
     fold(w).strip(".") for w in [*L.IN_WORDS, *(label for labels in L.LOCATOR_LABELS.values() for label in labels)]) \
     | frozenset({"issn", "isbn", "url", "doi"}) \
-    | frozenset(w for months in L.MONTHS.values() for m in months for w in (fold(m), fold(m)[:3]))
-# (the labels biblatex prints before an identifier field; a month or its abbreviation: "(38 apr. 1993)")
+    | frozenset(w for months in L.MONTHS.values() for m in months for w in (fold(m), fold(m)[:3], fold(m)[:4])) \
+    | frozenset(fold(w).strip(".") for genre in L.GENRES for w in genre.split())
+# (the labels biblatex prints before an identifier field; a month or its abbreviation: "(38 apr. 1993)", "4 февр.
+# 2002"; a thesis's type, which styles print from the entry type: "Дис. … док.", "PhD thesis")
 
 
 _ROLE_WORDS = frozenset(w for roles in L.ROLES.values() for role in roles for w in fold(role).split())
