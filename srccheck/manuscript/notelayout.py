@@ -494,14 +494,28 @@ def running_heads(lines: list[Line]) -> set[int]:
     hold a heading that the document prints in lower case ("II. The War Years")."""
     capitals = [i for i, ln in enumerate(lines) if _in_capitals(ln.text)]
     if not capitals:
-        return set()
+        return _numbered_heads(lines)
     key = {i: _digits_keyed(lines[i].text) for i in capitals}
     keyed = Counter(key.values())
     numbered = {i for i in capitals if keyed[key[i]] >= 2 and lines[i].text.lstrip()[:1].isdigit()}
     headings = {fold(ln.text) for ln in lines if _may_be_heading(ln.text)}
-    heads = numbered | {i for i in capitals if _holds_heading(lines[i].text, headings)}
+    heads = numbered | {i for i in capitals if _holds_heading(lines[i].text, headings)} | _numbered_heads(lines)
     # a head too long for its line goes on with the rest of the title ("… AND CREDIT," / "1908-1914")
     return heads | {i + 1 for i in heads if i + 1 < len(lines) and _head_rest(lines[i + 1].text)}
+
+
+def _numbered_heads(lines: list[Line]) -> set[int]:
+    """Heads in small letters that begin with a number ("3 3. Nach Mudros 1918-1923": KOMA-Script's page head
+    with the chapter's number): the same line at a page's edge, beside its page number, on three pages or more.
+    Such a line looks like a note's start; a note's line, its number its own, is not printed thrice alike."""
+    edges: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        text = " ".join(ln.text.split())
+        if not text[:1].isdigit() or len(text) > 90 or len(_LETTER_WORD.findall(text)) < 2:
+            continue
+        if ln.page_break or any(PAGE_NUMBER.match(lines[j].text) for j in (i - 1, i + 1) if 0 <= j < len(lines)):
+            edges.setdefault(text, []).append(i)
+    return {i for found in edges.values() if len(found) >= 3 for i in found}
 
 
 def _head_rest(text: str) -> bool:
