@@ -328,3 +328,15 @@ def test_a_thesis_tail_with_its_type_and_an_abbreviated_month_is_the_entrys_own(
                        "Библиогр.: с. 220—230. — 04200204433, с. 134.", language="ru", bib=bib)
     assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("vish", [[134, 134]])]
     assert [f.rule for f in report.findings if f.rule == "unresolved-citation"] == []
+
+
+def test_a_repeat_marker_whose_narrow_spaces_the_extractor_dropped_is_still_the_marker():
+    # pdfminer places characters by position and drops narrow spaces: biblatex's "Donath, a. a. O., S. 20" came out
+    # as "Donath, a.a. O., S. 20" and stood unresolved (tests/realpipe/holdout-s28b/de-verbosetrad1-report)
+    cited, problems = check(
+        "Solomon Kullback, Information Theory and Statistics, New York, Dover, 1997, S. 3.",
+        "Kullback, a.a. O., S. 20.",
+        "Kullback, op.cit., S. 21.",
+        language="de")
+    assert cited == [(1, "kullback", [[3, 3]]), (2, "kullback", [[20, 20]]), (3, "kullback", [[21, 21]])]
+    assert problems == []

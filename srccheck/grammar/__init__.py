@@ -45,6 +45,21 @@ def _merged(table: dict[str, list[str]], first: str, kind: str | None = None) ->
     return tuple(seen)
 
 
+def _unspaced(markers: tuple[str, ...]) -> tuple[str, ...]:
+    """The markers, and each written without one or more of the spaces after its full stops: extractors that place
+    characters by position drop narrow spaces ("a.a. O.", "op.cit." for "a. a. O.", "op. cit.")."""
+    out: dict[str, None] = dict.fromkeys(markers)
+    for marker in markers:
+        gaps = [m.start() for m in re.finditer(r"\. ", marker)][:3]
+        for mask in range(1, 2 ** len(gaps)):
+            variant = marker
+            for bit, at in reversed(list(enumerate(gaps))):
+                if mask >> bit & 1:
+                    variant = variant[:at + 1] + variant[at + 2:]
+            out.setdefault(variant, None)
+    return tuple(out)
+
+
 def _admitted(item: str, kind: str, source: str, language: str) -> bool:
     if item in L.REFUSED[language].get(kind, ()):
         return False
@@ -62,9 +77,9 @@ def grammar_for(language: str) -> Grammar:
     following = _merged(L.FOLLOWING, language, "following")
     return Grammar(
         language=language,
-        ibid=_merged(L.IBID, language),
-        earlier=_merged(L.EARLIER, language),
-        same_author=_merged(L.SAME_AUTHOR, language),
+        ibid=_unspaced(_merged(L.IBID, language)),
+        earlier=_unspaced(_merged(L.EARLIER, language)),
+        same_author=_unspaced(_merged(L.SAME_AUTHOR, language)),
         signals=tuple(sorted(_merged(L.SIGNALS, language), key=len, reverse=True)),
         locator_labels=labels,
         volume_labels=_merged(L.VOLUME_LABELS, language),
