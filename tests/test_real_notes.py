@@ -340,3 +340,17 @@ def test_a_repeat_marker_whose_narrow_spaces_the_extractor_dropped_is_still_the_
         language="de")
     assert cited == [(1, "kullback", [[3, 3]]), (2, "kullback", [[20, 20]]), (3, "kullback", [[21, 21]])]
     assert problems == []
+
+
+def test_a_reference_to_an_earlier_note_with_its_spaces_dropped_is_still_one():
+    # pdfminer gave biblatex verbose-inote's "Gaonkar, cf. note 5, p. 8" as "Gaonkar, cf.note5, p. 8", which stood
+    # unresolved (tests/realpipe/holdout-s28b/fr-verboseinote-book)
+    cited, problems = check(
+        "Solomon Kullback, Information Theory and Statistics, New York, Dover, 1997, p. 3.",
+        "Dilip Parameshwar Gaonkar, « On Alternative Modernities », dans Alternative Modernities, Durham, Duke "
+        "University Press, 2001, p. 1-23, p. 5.",
+        "Kullback, cf.note1, p. 8.",
+        "Gaonkar, voir note2, p. 9.",
+        language="fr")
+    assert cited[2:] == [(3, "kullback", [[8, 8]]), (4, "gaonkar:in", [[9, 9]])]
+    assert problems == []
