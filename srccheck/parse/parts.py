@@ -79,7 +79,8 @@ def strip_signal(text: str, grammar: Grammar) -> str:
         if not low.startswith(signals):  # one C call rules out nearly every citation
             break
         for s in signals:
-            if low.startswith(s) and (len(text) == len(s) or not text[len(s)].isalnum()):
+            # a signal that ends with its full stop ends there, space or none ("См.там же": pdfminer's)
+            if low.startswith(s) and (len(text) == len(s) or not text[len(s)].isalnum() or s.endswith(".")):
                 text = text[len(s):].lstrip(" ,:")
                 changed = True
                 break
