@@ -365,3 +365,26 @@ def test_a_signal_glued_to_the_marker_after_it_is_still_a_signal():
         language="ru")
     assert cited == [(1, "ufn", [[757, 757]]), (2, "ufn", [[760, 760]])]
     assert problems == []
+
+
+def test_a_chapter_tied_with_the_book_it_is_in_is_the_chapter_when_the_note_names_it():
+    # a chapter and its book both in the bibliography (crossref, or the book's title as the chapter's booktitle):
+    # the note writes both titles, both entries matched as well, and the citation was called ambiguous
+    # (tests/corpus/align-holdout, the frankenstein pool: five false alarms)
+    bib = parse_bibliography(r"""
+@book{philart, author = {Read, Herbert}, title = {The Philosophy of Modern Art}, publisher = {Meridian Books},
+  address = {New York}, year = {1955}}
+@inbook{epoch, author = {Read, Herbert}, title = {The Modern Epoch in Art}, crossref = {philart}, pages = {17--43}}
+@book{tate, author = {Bomberg, David}, title = {David Bomberg}, publisher = {Tate Gallery}, address = {London},
+  year = {1988}}
+@incollection{odyssey, author = {Cork, Richard}, title = {Bomberg's Odyssey}, booktitle = {David Bomberg},
+  publisher = {Tate Gallery}, address = {London}, year = {1988}, pages = {40--70}}
+""")
+    report = report_of("H. Read, ‘The modern epoch in art’, The philosophy of modern art, (New York: Meridian Books, "
+                       "1955), pp. 17–43, 24–27.",
+                       "Cork, Richard: Bomberg’s odyssey, in: David Bomberg, London 1988, S. 58–60.",
+                       "Read, The philosophy of modern art, p. 90.",
+                       language="en", bib=bib)
+    cited = [(c.note, res.key) for c, res in report.citations]
+    assert cited == [(1, "epoch"), (2, "odyssey"), (3, "philart")]
+    assert [f.rule for f in report.findings if f.rule in ("ambiguous-short-citation", "unresolved-citation")] == []

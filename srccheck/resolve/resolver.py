@@ -193,7 +193,30 @@ class Resolver:
         named = self._by_names_cited(parsed if parsed is not None and parsed.span == c.span else c, pool)
         if named:
             return named, "the work whose authors the note names"
+        part = self._part_named(parsed if parsed is not None else c, pool)
+        if part:
+            return part, "the chapter whose title the note gives, not the book that holds it"
         return None
+
+    def _part_named(self, c: Citation, keys: list[str]) -> str | None:
+        """A chapter tied with the book it is in (its crossref, or the book whose title is its booktitle): a note
+        that writes the chapter's own title cites the chapter ("Read, 'The modern epoch in art', The philosophy of
+        modern art, …"); the book's citation would not name the chapter."""
+        entries = self.bib.entries
+        written = set(fold(c.text).split())
+
+        def part_of(k: str, whole: str) -> bool:
+            e, w = entries[k], entries[whole]
+            if (e.get("crossref") or "").strip() == whole:
+                return True
+            book = fold(e.get("booktitle") or "")
+            return bool(book) and book == fold(w.title)
+
+        parts = [k for k in keys if any(part_of(k, other) for other in keys if other != k)]
+        if len(parts) != 1:
+            return None
+        own = [w for w in fold(entries[parts[0]].title).split() if w not in _SMALL_WORDS]
+        return parts[0] if own and all(w in written for w in own) else None
 
     def _by_names_cited(self, c: Citation, keys: list[str]) -> str | None:
         """The one work whose people are the names the citation writes: "Пономаренко 1976" is the work Пономаренко
