@@ -388,3 +388,18 @@ def test_a_chapter_tied_with_the_book_it_is_in_is_the_chapter_when_the_note_name
     cited = [(c.note, res.key) for c, res in report.citations]
     assert cited == [(1, "epoch"), (2, "odyssey"), (3, "philart")]
     assert [f.rule for f in report.findings if f.rule in ("ambiguous-short-citation", "unresolved-citation")] == []
+
+
+def test_two_works_alike_but_for_a_letter_of_the_surname_are_told_apart_by_the_name_as_written():
+    # frankenstein.bib holds "Romulus Ellmann" and "Romulus Ellmanna", each with "James Joyce" of 1980: the note
+    # writes "ELLMANN" and was called ambiguous (tests/corpus/align-holdout)
+    bib = parse_bibliography(r"""
+@book{a, author = {Romulus Ellmanna}, title = {James {J}oyce}, publisher = {Oxford University Press}, year = 1980,
+  address = {New York}, edition = {New and Rev.~ed.}}
+@book{b, author = {Romulus Ellmann}, title = {James {J}oyce}, publisher = {Oxford University Press}, year = 1980,
+  address = {New York}, edition = {New and Rev.~ed.}}
+""")
+    report = report_of("Pour une mise au point, voir Romulus ELLMANN, James Joyce, New and Rev. ed., New York, Oxford "
+                       "University Press, 1980, p. 79.", "Voir Romulus Ellmanna, James Joyce, New York, 1980, p. 80.",
+                       language="fr", bib=bib)
+    assert [(c.note, res.key) for c, res in report.citations] == [(1, "b"), (2, "a")]

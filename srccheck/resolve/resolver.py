@@ -193,6 +193,13 @@ class Resolver:
         named = self._by_names_cited(parsed if parsed is not None and parsed.span == c.span else c, pool)
         if named:
             return named, "the work whose authors the note names"
+        cited = parsed if parsed is not None and parsed.span == c.span else c
+        if cited.authors:
+            # "Ellmann" against works of Ellmann and of Ellmanna: the surnames written as one entry spells them
+            exact = [k for k in pool if all(fold(n.family) in {fold(p.family) for p in entries[k].people}
+                                            for n in cited.authors)]
+            if len(exact) == 1:
+                return exact[0], "the work whose authors' names the note spells as the entry does"
         part = self._part_named(parsed if parsed is not None else c, pool)
         if part:
             return part, "the chapter whose title the note gives, not the book that holds it"
