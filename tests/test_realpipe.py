@@ -301,3 +301,13 @@ def test_a_running_head_in_small_letters_with_the_chapters_number_is_not_a_note(
     for name, result in _every_text("de-verbosetrad2-scrbook-enotez"):
         wrong = [p for p in result.problems if "duplicate-note-number" in p or "note-without-marker" in p]
         assert result.notes_found == result.notes_total and wrong == [], (name, wrong)
+
+
+def test_a_running_head_between_pages_that_no_form_feed_marks_is_a_pages_edge() -> None:
+    # pypdf joins pages without a form feed; "4CHAPITRE 1. I. PORTS, CONSULS ET CRÉDIT, 1908-1914" (the page number
+    # glued to scrbook's head) was the only sign of a new page, so the body after it read as the note before it
+    # going on, and the markers in that body were lost (9 notes without a marker in fr-oxnotestrad2-book, 6 in
+    # fr-extauthoryearibid-book)
+    for name in ("fr-oxnotestrad2-book", "fr-extauthoryearibid-book"):
+        result = _scored(name, "pypdf.txt")
+        assert result.false_alarms == 0 and result.pages_ok == result.pages_total, (name, result.problems)

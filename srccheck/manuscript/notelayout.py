@@ -756,5 +756,7 @@ def mark_noise(lines: list[Line], chosen: set[int], heads: set[int] | None = Non
         if i in heads or (edge[i] and at_edges[keyed[i]] >= 3 and len(keyed[i]) < 90 and not _ends_a_sentence(lines, i)):
             ln.noise = True  # a running head (the chapter's title, the page number beside it)
     for i, ln in enumerate(lines[:-1]):
-        if ln.noise and (ln.page_break or ln.first_text):
+        # a running head found by its shape marks a page's edge itself: extractions that join pages without a form
+        # feed (pypdf) give "4CHAPITRE 1. I. PORTS, CONSULS…" between one page's notes and the next page's body
+        if ln.noise and (ln.page_break or ln.first_text or i in heads):
             lines[i + 1].first_text = True  # the page's first line of text, after its page number or head
