@@ -311,3 +311,12 @@ def test_a_running_head_between_pages_that_no_form_feed_marks_is_a_pages_edge() 
     for name in ("fr-oxnotestrad2-book", "fr-extauthoryearibid-book"):
         result = _scored(name, "pypdf.txt")
         assert result.false_alarms == 0 and result.pages_ok == result.pages_total, (name, result.problems)
+
+
+def test_a_marker_four_notes_on_where_the_numbering_put_it_is_body() -> None:
+    # a page whose first note is carried over from the page before holds markers 3 to 6 in its body, then the
+    # carried-over text, then notes 3 to 6: "…по-разному.6", the body's last line, was read as note 2 going on,
+    # because only markers up to three notes on were looked for (note 6 of chapter 2 without a marker)
+    for extractor in ("pdftotext-raw.txt", "pdftotext-layout.txt"):
+        result = _scored("ru-authortitleibid-book", extractor)
+        assert result.false_alarms == 0, (extractor, result.problems)

@@ -65,6 +65,7 @@ def assign(lines: list[Line], chain: list[Start], markers_by_line: dict[int, set
     if not chain:
         return Layout([], labels, owner, 0, False)
     gaps = []
+    trained: list[int] = []  # lines holding a later note's marker: body, to train the model on
     for k, s in enumerate(chain):
         first = s.index + (2 if s.own_line else 1)
         last = chain[k + 1].index if k + 1 < len(chain) else n
@@ -74,11 +75,15 @@ def assign(lines: list[Line], chain: list[Start], markers_by_line: dict[int, set
         idx = [i for i in range(first, last) if labels[i] != "-"]
         # where the numbering found a later note's marker, only that line holds it ("LaTeX3 Project" in a note's
         # text is no marker 3 when marker 3 stands elsewhere in the body)
-        placed = {c.number: int(c.marker_at) for c in chain[k + 1:k + 4] if c.marker_at >= 0}
-        marked = {i for i in idx if any(placed.get(n, i) == i for n in markers_by_line.get(i, set()) & later)}
+        placed = {c.number: int(c.marker_at) for c in chain[k + 1:k + 6] if c.marker_at >= 0}
+        # a marker further on counts where the numbering put it: a page of many notes, the first of them carried
+        # over, holds markers 3 to 6 in the body that comes before its foot
+        further = {s.number + d for d in range(4, 6)}
+        near = {i for i in idx if any(placed.get(n, i) == i for n in markers_by_line.get(i, set()) & later)}
+        marked = near | {i for i in idx if any(placed.get(n) == i for n in markers_by_line.get(i, set()) & further)}
         gaps.append((k, idx, marked))
-    body_lines = [i for i in range(chain[0].index) if labels[i] == "B"]
-    body_lines += [i for _, _, marked in gaps for i in marked]
+        trained.extend(near)  # (the lines of markers further on label their gap, but teach the model nothing)
+    body_lines = [i for i in range(chain[0].index) if labels[i] == "B"] + trained
     lengths = [len(lines[i].text.strip()) for i in body_lines] or [len(ln.text.strip()) for ln in lines]
     body_len = statistics.median(lengths)
     feats = [_features(ln.text, body_len) for ln in lines]
