@@ -320,3 +320,11 @@ def test_a_marker_four_notes_on_where_the_numbering_put_it_is_body() -> None:
     for extractor in ("pdftotext-raw.txt", "pdftotext-layout.txt"):
         result = _scored("ru-authortitleibid-book", extractor)
         assert result.false_alarms == 0, (extractor, result.problems)
+
+
+def test_a_footnote_starts_on_its_markers_page_not_in_a_numbered_list_on_the_next() -> None:
+    # pdftotext's default order glued note 1's number to the page's last body line ("…sensibil1"), so its start was
+    # a weak one, and the body's numbered list on the next page ("1. l’approvvigionamento …") took the place of
+    # note 1, whose citations were lost. Footnotes start on their marker's page: that start now reads better.
+    result = _scored("it-verbosetrad3-book", "pdftotext.txt")
+    assert result.f1 == 1.0 and result.pages_ok == result.pages_total, result.problems

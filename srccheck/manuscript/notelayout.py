@@ -631,7 +631,8 @@ def _ends_in_label(text: str) -> bool:
     return after_a_label(stripped, len(stripped)) and stripped.rsplit(None, 1)[-1].lower() not in _FOLLOWING
 
 
-def choose_chain(starts: list[Start], marker_lines: dict[int, list[float]], heading_lines: list[int]) -> list[Start]:
+def choose_chain(starts: list[Start], marker_lines: dict[int, list[float]], heading_lines: list[int],
+                 pages: list[int] | None = None) -> list[Start]:
     """The subsequence of candidate starts that reads best as the note numbering (see module doc).
 
     Each body marker serves one note: along a chain the markers are taken in order, a start
@@ -665,7 +666,12 @@ def choose_chain(starts: list[Start], marker_lines: dict[int, list[float]], head
             # a start whose number has no marker of its own before it is weak evidence (a numbered list)
             after = used[j] if j >= 0 else -1.0
             line = take(s.number, after, s.index)
-            return (1.5 if line >= 0 else 0.2) + s.shape, (line if line >= 0 else after)
+            if line < 0:
+                return 0.2 + s.shape, after
+            # a footnote starts on its marker's page: where form feeds mark the pages, a start on a later page
+            # (a numbered list in the next page's body) reads less well than one on the marker's own
+            same_page = pages is not None and pages[int(line)] == pages[s.index]
+            return 1.5 + (_SAME_PAGE if same_page else 0.0) + s.shape, line
 
         weight, line = step(-1)
         # (score, predecessor, marker line taken, whether the numbering starts again here)
@@ -704,6 +710,9 @@ def choose_chain(starts: list[Start], marker_lines: dict[int, list[float]], head
         starts[i].chapter = chapter
         starts[i].marker_at = used[i] if used[i] != (used[ends[k - 1]] if k else -1.0) else -1.0
     return [starts[i] for i in ends]
+
+
+_SAME_PAGE = 0.3
 
 
 def _keep(table: dict[float, int], used: float, i: int, score: list[float], size: int = 4) -> None:

@@ -10,6 +10,7 @@ numbering starts again) and finds each note's marker in the body.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -66,6 +67,9 @@ def _join(lines: list[_Line]) -> tuple[str, tuple[tuple[int, int], ...]]:
     return text, tuple(starts)
 
 
+_FOOTNOTE_SHARE = 0.8  # of the notes on their marker's page, for the numbering to be read as footnotes
+
+
 def read_pdf_text(text: str, path: str, borrowed: Iterable[str] = ()) -> Manuscript:
     """borrowed: words known from elsewhere (the bibliography's) that may cut lines an extractor glued."""
     lines = NL.prepare(respace(repair(clean(text)), borrowed))
@@ -81,7 +85,15 @@ def read_pdf_text(text: str, path: str, borrowed: Iterable[str] = ()) -> Manuscr
     endnote_headings = _endnote_headings(lines, heads)
     headings = sorted({*endnote_headings,
                        *(i for i, ln in enumerate(lines) if i not in heads and NL.CHAPTER_HEADING.match(ln.text))})
-    chain = NL.choose_chain(_after_endnote_heading(NL.candidates(lines, heads), endnote_headings), by_number, headings)
+    starts = _after_endnote_heading(NL.candidates(lines, heads), endnote_headings)
+    chain = NL.choose_chain(starts, by_number, headings)
+    if any(ln.page_break for ln in lines[1:]) and chain:
+        # footnotes: where nearly every note starts on its marker's page, a start on the marker's page reads better
+        # than one on a later page (a numbered list in the next page's body); endnotes are all on later pages
+        page_of = list(itertools.accumulate(int(ln.page_break) for ln in lines))
+        marked = [s for s in chain if s.marker_at >= 0]
+        if sum(page_of[int(s.marker_at)] == page_of[s.index] for s in marked) >= _FOOTNOTE_SHARE * len(chain):
+            chain = NL.choose_chain(starts, by_number, headings, page_of)
     # neither a note's start nor a line holding a marker the numbering took is a running head
     chosen = {s.index for s in chain} | {s.index + 1 for s in chain if s.own_line} \
         | {int(s.marker_at) for s in chain if s.marker_at >= 0}
