@@ -328,3 +328,11 @@ def test_a_footnote_starts_on_its_markers_page_not_in_a_numbered_list_on_the_nex
     # note 1, whose citations were lost. Footnotes start on their marker's page: that start now reads better.
     result = _scored("it-verbosetrad3-book", "pdftotext.txt")
     assert result.f1 == 1.0 and result.pages_ok == result.pages_total, result.problems
+
+
+def test_a_note_number_moved_onto_the_end_of_the_pages_last_note_goes_back() -> None:
+    # pdftotext's default order took note 2's number out of its place and glued it to the page's last note line
+    # ("… 1902 daha muhte2", then the page number): notes 1 and 2 read as one, note 2 missing
+    result = _scored("tr-authortitleibid-scrbook", "pdftotext.txt")
+    assert result.notes_found == result.notes_total and result.f1 == 1.0 and result.false_alarms == 0, \
+        result.problems

@@ -353,7 +353,25 @@ def _numbers_moved_down(lines: list[Line]) -> list[Line]:
             # bare number would, so it can be the earlier neighbour of a number moved down
             bare.setdefault(page_of[k], []).append((k, int(t.group(1))))
             trailing.add(k)
+    # a number moved down onto the end of the page's last note line, glued to its broken word ("…daha muhte2",
+    # then the page number): it counts where a number alone on its line would
+    glued_end: dict[int, tuple[int, int]] = {}  # page -> (line, number)
+    for k in range(len(lines) - 1):
+        m = _TRAILING.search(lines[k].text)
+        if m and _PAGE_DIGITS.match(lines[k + 1].text) and (k + 2 == len(lines) or lines[k + 2].page_break) \
+                and k not in trailing:
+            glued_end[page_of[k]] = (k, int(m.group(1)))
     moves: dict[int, int] = {}  # stray line -> the line its number goes in front of
+    cut: dict[int, int] = {}  # a line whose glued number goes in front of another -> that line
+    for page, (k, n) in glued_end.items():
+        numbers = bare.get(page, [])
+        pairs = [(a, b) for (a, x), (b, y) in zip(numbers, numbers[1:]) if x == n - 1 and y == n + 1]
+        if len(pairs) == 1 and not any(x == n for _, x in numbers):
+            a, b = pairs[0]
+            split = next((j for j in range(a + 2, b) if _ENDS_SENTENCE.search(lines[j - 1].text)
+                          and _STARTS_SENTENCE.match(lines[j].text)), None)
+            if split is not None:
+                cut[k] = split
     for page, numbers in bare.items():
         for pos, (k, n) in enumerate(numbers):
             if k in trailing:
@@ -378,13 +396,16 @@ def _numbers_moved_down(lines: list[Line]) -> list[Line]:
                 continue
             if split is not None:
                 moves[k] = split
-    if not moves:
+    if not moves and not cut:
         return lines
     targets = {j: n for k, j in moves.items() for n in [int(lines[k].text)]}
+    targets.update({j: int(_TRAILING.search(lines[k].text).group(1)) for k, j in cut.items()})  # type: ignore[union-attr]
     out = []
     for k, ln in enumerate(lines):
         if k in moves:
             continue
+        if k in cut:
+            ln = Line(ln.number, ln.text[:_TRAILING.search(ln.text).start(1)], ln.page_break)  # type: ignore[union-attr]
         if k in targets:
             ln = Line(ln.number, f"{targets[k]} {ln.text.strip()}", ln.page_break)
         out.append(ln)
