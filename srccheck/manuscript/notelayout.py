@@ -392,6 +392,13 @@ def _numbers_moved_down(lines: list[Line]) -> list[Line]:
                 split = next((j for j in range(b - 1, 0, -1) if page_of[j - 1] == page
                               and _ENDS_SENTENCE.search(lines[j - 1].text) and _STARTS_SENTENCE.match(lines[j].text)),
                              None)
+            elif not pairs and earlier and earlier[-1][1] == n - 1 and not any(x == n + 1 for _, x in numbers) \
+                    and _PAGE_DIGITS.match(lines[k + 1].text) and (k + 2 == len(lines) or lines[k + 2].page_break):
+                # the page's last note's number, moved down below it to the page number ("1 / See Richer, …, 487. /
+                # John D. Hobby …, 125. / 2 / 6"): it goes in front of a sentence begun after note n-1's start
+                a = earlier[-1][0]
+                split = next((j for j in range(a + 2, k) if _ENDS_SENTENCE.search(lines[j - 1].text)
+                              and _STARTS_SENTENCE.match(lines[j].text)), None)
             else:
                 continue
             if split is not None:
