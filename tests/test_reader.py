@@ -524,3 +524,19 @@ def test_a_number_wrapped_after_its_label_starts_no_note() -> None:
     assert [n.number for n in ms.notes] == [1, 2, 3, 4, 5]
     assert ms.notes[2].text.endswith("no. 4 (December 1994): 460, https://tug.org/TUGboat/tb15-4/tb45olsa.pdf.")
     assert ms.notes[3].text.startswith("Olšák")
+
+
+def test_a_running_head_glued_to_its_numbers_is_not_a_note_run_onto_a_word():
+    # pdfminer gave scrbook's head "2 CHAPITRE 1. I. PORTS, CONSULS ET CRÉDIT" as "2CHAPITRE1. I. PORTS, …" above a
+    # numbered list ("1. …", "2. …"): it was cut as a word with note 1 run onto it, and "CHAPITRE" became a note
+    # (tests/realpipe/dev/fr-extauthoryearibid-book)
+    head = "CHAPITRE1. I. PORTS, CONSULS ET CRÉDIT, 1908-1914"
+    text = ("Les exportations reculent nettement.1 Durant cette période, le gouverneur adopte une ligne.2\n"
+            "1. Glashow 1961, p. 583.\n2. Moore 1965, p. 115.\n1\n"
+            f"2{head}\n1. le ravitaillement des villes côtières;\n2. l’installation des réfugiés;\n"
+            "Près de 70 % du commerce des grains passe par Smyrne en 1901.3 Les contemporains jugent.\n"
+            "3. Gaonkar 2001, p. 11.\n3\n"
+            f"4{head}\nLe budget de 1890 prévoit 12 000 piastres.4\n4. Salam 1968, p. 374.\n")
+    ms = read_pdf_text(text, "m.txt")
+    assert [n.number for n in ms.notes] == [1, 2, 3, 4]
+    assert [n.text for n in ms.notes][:2] == ["Glashow 1961, p. 583.", "Moore 1965, p. 115."]

@@ -136,7 +136,9 @@ def _notes_run_onto_a_word(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for k, ln in enumerate(lines):
         m = _RUN_ONTO_A_WORD.match(ln.text)
-        if m:
+        # the end of a word broken at the line's end is in small letters: "2CHAPITRE1. I. PORTS" is a running head
+        # with its page and chapter numbers, even with a numbered list ("1. …", "2. …") right below it
+        if m and m.group(1)[-1].islower():
             after = f"{int(m.group(2)) + 1}. "
             if any(nxt.text.lstrip().startswith(after) for nxt in lines[k + 1 : k + 4]):
                 out.append(Line(ln.number, m.group(1), ln.page_break))
