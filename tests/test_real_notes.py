@@ -403,3 +403,22 @@ def test_two_works_alike_but_for_a_letter_of_the_surname_are_told_apart_by_the_n
                        "University Press, 1980, p. 79.", "Voir Romulus Ellmanna, James Joyce, New York, 1980, p. 80.",
                        language="fr", bib=bib)
     assert [(c.note, res.key) for c, res in report.citations] == [(1, "b"), (2, "a")]
+
+
+def test_a_surname_glued_to_its_neighbour_by_the_extractor_is_not_spelt_differently():
+    # pdfminer drops the space beside a surname: "MimiBurbank", "Yoonet al.", "SZuckermany" were reported as
+    # surnames spelt differently from the bibliography (tests/realpipe: it-verbosetrad3-book, fr-verboseinote-book,
+    # es-oscola-report); a surname really misspelt still is
+    bib = parse_bibliography(r"""
+@article{burbank, author = {Burbank, Mimi}, title = {A Quick Look at Nothing}, journal = {TUGboat}, year = {1995},
+  volume = {16}, pages = {90--95}}
+@book{numbers, author = {Niven, Ivan and Zuckerman, Herbert S.}, title = {An Introduction to the Theory of Numbers},
+  publisher = {Wiley}, address = {New York}, year = {1991}}
+""")
+    report = report_of("MimiBurbank, «A Quick Look at Nothing», TUGboat 16 (1995), pp. 90–95, p. 91.",
+                       "Ivan Niven, Herbert SZuckerman, An Introduction to the Theory of Numbers (Wiley 1991) 4.",
+                       "Burbnak, «A Quick Look at Nothing», p. 92.",
+                       language="en", bib=bib)
+    assert [(c.note, res.key) for c, res in report.citations] == [(1, "burbank"), (2, "numbers"), (3, "burbank")]
+    spelt = [(f.note, f.message) for f in report.findings if f.rule == "inconsistent-spelling"]
+    assert [note for note, _ in spelt] == [3] and "Burbnak" in spelt[0][1]
