@@ -422,3 +422,16 @@ def test_a_surname_glued_to_its_neighbour_by_the_extractor_is_not_spelt_differen
     assert [(c.note, res.key) for c, res in report.citations] == [(1, "burbank"), (2, "numbers"), (3, "burbank")]
     spelt = [(f.note, f.message) for f in report.findings if f.rule == "inconsistent-spelling"]
     assert [note for note, _ in spelt] == [3] and "Burbnak" in spelt[0][1]
+
+
+def test_a_journal_glued_to_its_volume_is_still_the_journal():
+    # jura2's "Erlmeier, DTK 4 (1992), 6 (6)" came out of pdfminer as "Erlmeier, DTK4(1992),6(6).": the journal was
+    # not found, the citation stood unresolved and the entry unused (tests/realpipe/dev/de-jura2-scrartcl)
+    bib = parse_bibliography(r"""
+@article{erl, author = {Erlmeier, Markus}, title = {TeXnische Software auf dem Amiga}, journal = {DTK},
+  volume = {4}, number = {4}, year = {1992}, pages = {6--10}}
+@article{other, author = {Erlmeier, Markus}, title = {Amiga und TeX}, journal = {DTK}, volume = {5}, year = {1993},
+  pages = {20--22}}
+""")
+    report = report_of("Vgl. Erlmeier, DTK4(1992),6(6).", language="de", bib=bib)
+    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("erl", [[6, 6]])]

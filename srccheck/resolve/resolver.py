@@ -78,6 +78,7 @@ def _names_only(c: Citation) -> bool:
 
 
 _SMALL_WORDS = frozenset(L.NAME_LIST_WORDS)
+_NAME_THEN_YEAR = re.compile(r"([^\W\d_]{2,})([0-9]{4})\b")
 _ET_AL = re.compile(et_al_pattern(), re.IGNORECASE)
 
 SHOWN_CANDIDATES = 3  # how many candidates a resolution lists (the JSON report, `srccheck explain`)
@@ -233,7 +234,8 @@ class Resolver:
         if not c.authors:
             return None
         first = fold(c.authors[0].family)
-        written = set(fold(c.text).split())
+        # (a year glued to the last name, the space dropped by the extractor, leaves the name: "Буадзе1976")
+        written = set(_NAME_THEN_YEAR.sub(r"\1 \2", fold(c.text)).split())
         people = {k: [fold(p.family) for p in self.bib.entries[k].people] for k in keys}
         if any(first not in people[k] for k in keys):
             return None  # works of other authors tie: not a question of which of one author's works
