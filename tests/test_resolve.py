@@ -100,12 +100,27 @@ def test_two_volumes_of_one_title_are_told_apart_by_the_volume():
     assert keys[5] == (6, None) and set(report.citations[5][1].ambiguous) == {"ozguven1994", "ozguven1997"}
 
 
-def test_ibid_after_a_note_with_several_works_is_ambiguous():
+def test_ibid_after_a_note_with_several_works_is_the_last_of_them_and_says_so():
+    # "ibidem" is where the citation just before it is: the previous note's last work, as biblatex's ibid tracker
+    # prints it after a note with several \cite commands (tests/realpipe: uniwtalger, ext-verbose-inote,
+    # verbose-trad1, verbose-inote). Chicago 14.34 advises naming the work there: an info finding says so.
     report, keys = resolve([
         "K. Karabekir, İstiklal Harbimiz, s. 183; J. Hasanlı, The Sovietization of Azerbaijan, s. 36.",
         "a.g.e., s. 5.",
     ])
-    assert keys[-1] == (2, None) and report.citations[-1][1].ambiguous
+    assert keys[-1] == (2, "hasanli2018")
+    assert set(report.citations[-1][1].ambiguous) == {"karabekir2008", "hasanli2018"}
+    told = [f for f in report.findings if f.rule == "ambiguous-short-citation"]
+    assert [(f.note, f.severity.name, f.key) for f in told] == [(2, "INFO", "hasanli2018")]
+    assert "karabekir2008" in told[0].message
+
+
+def test_ibid_after_a_note_whose_last_citation_is_unresolved_stays_unresolved():
+    report, keys = resolve([
+        "K. Karabekir, İstiklal Harbimiz, s. 183; A. Nobody, A Book Nobody Wrote, s. 36.",
+        "a.g.e., s. 5.",
+    ])
+    assert keys[-1] == (2, None)
 
 
 def test_short_title_picks_the_right_work_of_an_author():

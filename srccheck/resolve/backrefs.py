@@ -98,7 +98,12 @@ def ibid(c: Citation, history: History) -> Resolution:
         return Resolution(None, 0.0, f"“{c.marker}” with no earlier citation to refer to")
     if len(keys) > 1:
         known = tuple(k for k in keys if k)
-        return Resolution(None, 0.0, f"“{c.marker}” follows note {note}, which cites several works", known)
+        if keys[-1] is None:
+            return Resolution(None, 0.0, f"“{c.marker}” follows note {note}, which cites several works", known)
+        # "ibidem": where the citation just before it is, i.e. the note's last work, as biblatex's ibid tracker
+        # prints it; still worth naming (Chicago 14.34), so the alternatives go with it (ambiguous-short-citation)
+        return Resolution(keys[-1], W.repeat, f"“{c.marker}” follows note {note}, which cites several works: read as "
+                          "the last of them", known)
     if keys[0] is None:
         return Resolution(None, 0.0, f"“{c.marker}” refers to note {note}, whose citation is unresolved",
                           cascade=True)
