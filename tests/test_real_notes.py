@@ -435,3 +435,20 @@ def test_a_journal_glued_to_its_volume_is_still_the_journal():
 """)
     report = report_of("Vgl. Erlmeier, DTK4(1992),6(6).", language="de", bib=bib)
     assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("erl", [[6, 6]])]
+
+
+def test_a_title_then_its_journal_and_volume_is_a_full_citation_whatever_became_of_the_year():
+    # pypdf glued biblatex-chicago's "no. 2 (77 2003): 221" into "no. 2(772003):221": the year lost, the first
+    # citation read as a short form and reported as coming before the full one (tests/realpipe/holdout-s30/
+    # en-chicagonotes-book, a spent hold-out)
+    bib = parse_bibliography(r"""
+@article{news, author = {{LaTeX Project Team}}, title = {{LaTeX} news, issues 14--16, 2001--2003},
+  journal = {TUGboat}, volume = {24}, number = {2}, year = {2003}, pages = {221--223}}
+""")
+    report = report_of("LATEX Project Team, “LATEX news, issues 14–16, 2001–2003”, TUGboat 24, no. 2(772003):221, "
+                       "issn:0896-3207.",
+                       "LATEX Project Team, “LATEX news, issues 14–16, 2001–2003”, TUGboat 24, no. 2 (77 2003): 222.",
+                       language="en", bib=bib)
+    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == \
+        [("news", [[221, 221]]), ("news", [[222, 222]])]
+    assert [f.rule for f in report.findings if f.rule == "short-before-full"] == []

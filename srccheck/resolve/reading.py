@@ -374,8 +374,10 @@ class NoteReader:
             if parsed is None or parsed.kind in (Kind.ARCHIVAL, Kind.IBID) or parsed.xref_note is not None:
                 parsed = Citation(note.number, index, "", line, Kind.SHORT, locator=locator_only(tail, self.grammar))
             kind = parsed.kind if parsed.kind in (Kind.FULL, Kind.SHORT) else Kind.SHORT
-            if m.year is not None:
-                kind = Kind.FULL  # the entry's year after its title: an imprint, however the parser read the rest
+            if m.year is not None or _journal_and_volume(tail, self.bib.entries[m.key]):
+                # the entry's year after its title: an imprint, however the parser read the rest; or its journal and
+                # volume, whatever became of the year ("TUGboat 24, no. 2(772003):221": issue and year glued)
+                kind = Kind.FULL
             fields = _unmask_citation(parsed, [title])
             if m.year is not None and fields.locator is not None and _year_read_as_page(fields.locator, text, m.year):
                 # "Journal … 12, 3, 2014, 315": volume, number and year read as pages; the page comes after the year
@@ -447,6 +449,15 @@ _LOCATOR_WORDS = frozenset(L.LOCATOR_WORDS) | frozenset(
 
 
 _ROLE_WORDS = frozenset(w for roles in L.ROLES.values() for role in roles for w in fold(role).split())
+
+
+def _journal_and_volume(tail: str, entry: Entry) -> bool:
+    """Whether the text after a found title writes the entry's journal and then its volume ("TUGboat 24")."""
+    journal, volume = entry.get("journaltitle") or entry.get("journal"), entry.get("volume")
+    if not journal or not volume:
+        return False
+    at = fold(tail).find(fold(journal))
+    return at >= 0 and bool(re.match(r"\W{0,3}" + re.escape(fold(volume)) + r"\b", fold(tail)[at + len(fold(journal)):]))
 
 
 def _words_of(text: str) -> list[str]:
