@@ -540,3 +540,16 @@ def test_a_running_head_glued_to_its_numbers_is_not_a_note_run_onto_a_word():
     ms = read_pdf_text(text, "m.txt")
     assert [n.number for n in ms.notes] == [1, 2, 3, 4]
     assert [n.text for n in ms.notes][:2] == ["Glashow 1961, p. 583.", "Moore 1965, p. 115."]
+
+
+def test_a_number_inside_a_spaced_out_link_is_no_marker():
+    # pypdf and pdftotext space a link out ("url: https : / / tug . org / TUGboat / tb15 -"): "tb15" read as marker 15
+    # glued to a word, the line became body and note 13 lost it (tests/realpipe/dev/de-verboseinoteluhipw-scrreprt)
+    text = ("Die Lage habe sich erheblich verschärft.13 Die Angelegenheit kam erneut zur Sprache.14\n"
+            "13 Johannes Braams: „Document classes“. In: TUGboat, Nr. 3, 15. Jg., H. 44 (Sep.\n"
+            "1994), S. 255–262. url: https : / / tug . org / TUGboat / tb15 -\n"
+            "3/tb44braams.pdf, S. 255.\n14 Braams (s. Anm. 13), S. 256.\n")
+    ms = read_pdf_text(text, "m.txt")
+    assert [n.number for n in ms.notes] == [13, 14]
+    assert "S. 255–262" in ms.notes[0].text
+    assert [m.number for m in ms.markers] == [13, 14]

@@ -321,7 +321,9 @@ def marker_candidates(body: list[_Line]) -> list[tuple[int, int, int, bool | Non
 
 # a link's or DOI's characters run on to the next space: no marker sits inside one ("…/tb17-2/tb51mens.pdf"), nor
 # inside the rest of one broken at a line's end ("url: https :" / "//tug.org/TUGboat/tb08-2/tb18gendel.pdf")
-_ADDRESS = re.compile(r"\S*(?:" + LINK_MARK + r")\S*|(?<!\S)//\S+|\S+\." + LINK_FILE_TYPE + r"\S*", re.IGNORECASE)
+_ADDRESS = re.compile(r"\S*(?:" + LINK_MARK + r")\S*|(?<!\S)//\S+|\S+\." + LINK_FILE_TYPE + r"\S*"
+                      # one that pdftotext spaced out ("https : / / tug . org / TUGboat / tb15 -"), to the line's end
+                      r"|\bhttps?\s+:\s*/\s*/.*", re.IGNORECASE)
 
 
 def _outside_addresses(candidates: list[tuple[int, int, int, bool | None]],
