@@ -452,3 +452,19 @@ def test_a_title_then_its_journal_and_volume_is_a_full_citation_whatever_became_
     assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == \
         [("news", [[221, 221]]), ("news", [[222, 222]])]
     assert [f.rule for f in report.findings if f.rule == "short-before-full"] == []
+
+
+def test_a_title_word_the_extractor_split_after_its_first_letter_is_still_found():
+    # pdfminer wrote biblatex's "Ockham to {S}uarez" as "Ockham to S uarez": the title was not found, the note fell
+    # into four pieces and its page went to one nothing resolved (tests/realpipe/holdout-s29/fr-extverbosetrad1-memoir)
+    bib = parse_bibliography(r"""
+@book{cop3, author = {Frederick Copleston}, title = {Ockham to {S}uarez}, series = {A History of Philosophy},
+  volume = 3, publisher = {Image Books}, address = {New York}, year = 1985}
+@book{hill, author = {Geoffrey Hill}, title = {Collected Poems}, publisher = {Andre Deutsch}, address = {London},
+  year = 1986}
+""")
+    report = report_of("Frederick Copleston. Ockham to S uarez. T. 3. A History of Philosophy. New York : Image Books, "
+                       "1985, p. 45; Geoffrey Hill. Collected Poems. London : Andre Deutsch, 1986, p. 258.",
+                       language="fr", bib=bib)
+    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == \
+        [("cop3", [[45, 45]]), ("hill", [[258, 258]])]

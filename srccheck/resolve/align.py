@@ -71,9 +71,19 @@ class NoteWords:
                 cut = glued.end(1)
                 pieces = [(folded[:cut], m.start(), m.start() + cut), (folded[cut:], m.start() + cut, m.end())]
             for word, start, end in pieces:
+                previous = tokens[-1] if tokens else None
+                if known is not None and previous is not None and len(previous.folded) <= 2 \
+                        and start - previous.end == 1 and text[previous.end] == " " and not known(word) \
+                        and known(previous.folded + word):
+                    # a word an extractor split after its first letter ("Ockham to S uarez", "Ö zge"): one word
+                    merged = Token(previous.folded + word, previous.start, end)
+                    positions[previous.folded].remove(len(tokens) - 1)
+                    positions.setdefault(merged.folded, []).append(len(tokens) - 1)
+                    tokens[-1] = merged
+                    continue
                 positions.setdefault(word, []).append(len(tokens))
                 tokens.append(Token(word, start, end))
-        return cls(text, tuple(tokens), {k: tuple(v) for k, v in positions.items()})
+        return cls(text, tuple(tokens), {k: tuple(v) for k, v in positions.items() if v})
 
     def index_at(self, offset: int) -> int:
         """The first token starting at or after offset."""
