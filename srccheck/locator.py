@@ -232,7 +232,8 @@ def _after_span(ranges: tuple[PageRange, ...]) -> tuple[PageRange, ...]:
     return ranges
 
 
-_STARTS = re.compile(r"(?:(?<=^)|(?<=[\s,:(]))\S")
+# (after a closing bracket too: OSCOLA's pinpoint after the imprint, its space dropped by pdfminer: "… 1968)373.")
+_STARTS = re.compile(r"(?:(?<=^)|(?<=[\s,:()]))\S")
 
 
 def _candidate_starts(window: str) -> list[int]:

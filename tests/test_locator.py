@@ -148,3 +148,12 @@ def test_a_doi_in_brackets_without_its_colon_ends_the_citation() -> None:
             "[https//doi.org/10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P].")
     _, locator = split_locator(_without_trailing_link(text), FR)
     assert locator is not None and locator.ranges == ((391, 391),) and locator.span == (377, 395)
+
+
+def test_a_pinpoint_glued_to_the_bracket_before_it():
+    # OSCOLA sets the pinpoint after the bracketed imprint; pdfminer dropped the space: "… Wiksell 1968)373."
+    # (tests/realpipe/dev/en-oscola-article)
+    g = grammar_for("en")
+    head, loc = split_locator("Abdus Salam, “Weak and Electromagnetic Interactions” (Almquist&Wiksell 1968)373.", g)
+    assert loc is not None and loc.ranges == ((373, 373),) and head.endswith("1968)")
+    assert split_locator("Gordon E Moore, “Cramming” (1965)", g)[1] is None  # a year in brackets is no page
