@@ -38,6 +38,11 @@ def report_of(*notes: str, language: str | None = None, bib: str | Bibliography 
     return check_loaded(read_markdown(text, "m.md"), parsed, Options(language=language))
 
 
+def cited_pages(report: Report) -> list[tuple[str | None, list[list[int]]]]:
+    """Each citation's key and the pages it writes, in order."""
+    return [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations]
+
+
 def check(*notes: str, language: str | None = None):
     report = report_of(*notes, language=language)
     cited = [(c.note, res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations]
@@ -175,7 +180,7 @@ def test_a_thesis_type_between_the_title_and_the_imprint_is_the_entrys_own():
     report = report_of("См. Игорь Александрович Котельников. «Теория магнитного удержания двухкомпонентной плазмы в "
                        "открытых ловушках». Автореф. дис. на соиск. учен. степ. д-ра физ.-мат. наук. Новосибирск: Ин-т "
                        "ядерной физики им. Г. И. Будкера СО РАН, 1995. 17 с., с. 12.", language="ru", bib=bib)
-    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("kia", [[12, 12]])]
+    assert cited_pages(report) == [("kia", [[12, 12]])]
     assert [f.rule for f in report.findings if f.rule == "unresolved-citation"] == []
 
 
@@ -213,7 +218,7 @@ def test_a_compound_name_pdftotext_ran_together_is_the_same_name():
 """)
     report = report_of("Gerhard FrieslandKöpke, „Bericht des technischen Beirates: VAX/VMS“ (1994) 6(3) DTK 38, 38.",
                        language="de", bib=bib)
-    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("fk", [[38, 38]])]
+    assert cited_pages(report) == [("fk", [[38, 38]])]
     assert [f.rule for f in report.findings if f.rule != "unused-entry"] == []
 
 
@@ -258,7 +263,7 @@ def test_the_publisher_after_a_semicolon_is_the_entrys_imprint():
 """)
     report = report_of("И. М. ГРОМОВА и Г. И. БАРАНОВОЙ (ред.), Каталог млекопитающих СССР. Плиоцен — современность, "
                        "Л., АН СССР, Зоол. ин-т; Наука, Ленинг. отд-ние, 1981, p. 28.", language="ru", bib=bib)
-    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("catalog", [[28, 28]])]
+    assert cited_pages(report) == [("catalog", [[28, 28]])]
     assert [f.rule for f in report.findings if f.rule == "unresolved-citation"] == []
 
 
@@ -309,7 +314,7 @@ def test_a_tail_with_a_month_and_identifier_labels_is_the_entrys_own():
     report = report_of("Kees van der Laan. «FIFO and LIFO sing the BLUes». In: TUGboat 14.1 (38 apr. 1993), pp. 54–60. "
                        "issn: 0896-3207. url: https://tug.org/ TUGboat/tb14-1/tb38laan.pdf, pp. 55–58.",
                        language="it", bib=bib)
-    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("laan", [[55, 58]])]
+    assert cited_pages(report) == [("laan", [[55, 58]])]
     assert [f.rule for f in report.findings if f.rule == "unresolved-citation"] == []
 
 
@@ -326,7 +331,7 @@ def test_a_thesis_tail_with_its_type_and_an_abbreviated_month_is_the_entrys_own(
     report = report_of("Илья Владимирович Вишняков. «Модели и методы оценки коммерческих банков в условиях "
                        "неопределенности». защищена 12.02.02 : утв. 24.06.02. Дис. … док. М., 4 февр. 2002. 234 с. "
                        "Библиогр.: с. 220—230. — 04200204433, с. 134.", language="ru", bib=bib)
-    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("vish", [[134, 134]])]
+    assert cited_pages(report) == [("vish", [[134, 134]])]
     assert [f.rule for f in report.findings if f.rule == "unresolved-citation"] == []
 
 
@@ -434,7 +439,7 @@ def test_a_journal_glued_to_its_volume_is_still_the_journal():
   pages = {20--22}}
 """)
     report = report_of("Vgl. Erlmeier, DTK4(1992),6(6).", language="de", bib=bib)
-    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == [("erl", [[6, 6]])]
+    assert cited_pages(report) == [("erl", [[6, 6]])]
 
 
 def test_a_title_then_its_journal_and_volume_is_a_full_citation_whatever_became_of_the_year():
@@ -449,7 +454,7 @@ def test_a_title_then_its_journal_and_volume_is_a_full_citation_whatever_became_
                        "issn:0896-3207.",
                        "LATEX Project Team, “LATEX news, issues 14–16, 2001–2003”, TUGboat 24, no. 2 (77 2003): 222.",
                        language="en", bib=bib)
-    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == \
+    assert cited_pages(report) == \
         [("news", [[221, 221]]), ("news", [[222, 222]])]
     assert [f.rule for f in report.findings if f.rule == "short-before-full"] == []
 
@@ -466,5 +471,5 @@ def test_a_title_word_the_extractor_split_after_its_first_letter_is_still_found(
     report = report_of("Frederick Copleston. Ockham to S uarez. T. 3. A History of Philosophy. New York : Image Books, "
                        "1985, p. 45; Geoffrey Hill. Collected Poems. London : Andre Deutsch, 1986, p. 258.",
                        language="fr", bib=bib)
-    assert [(res.key, [list(r) for r in c.written_ranges]) for c, res in report.citations] == \
+    assert cited_pages(report) == \
         [("cop3", [[45, 45]]), ("hill", [[258, 258]])]
