@@ -168,10 +168,12 @@ def _note_blocks_in_order(page: list[tuple[int, str]]) -> list[tuple[int, str]]:
     longer = 0
     while longer < min(len(runs), _MOST_RUNS) and len(runs[-1 - longer]) >= 2:
         longer += 1
-    for size in range(longer, 2, -1):  # the longest run of runs at the end that sorts into one
+    for size in range(longer, 1, -1):  # the longest run of runs at the end that sorts into one
         tail = runs[-size:]
         ordered = sorted(tail, key=lambda r: r[0][1])
-        if ordered != tail and all(b[0][1] == a[-1][1] + 1 for a, b in zip(ordered, ordered[1:])):
+        # not across a heading: endnotes of two chapters ("… 14 / Notes to chapter 2 / 1 … 10") are in order
+        headed = any(ENDNOTES_HEADING.match(text) or CHAPTER_HEADING.match(text) for _, text in page[tail[0][0][0]:])
+        if ordered != tail and not headed and all(b[0][1] == a[-1][1] + 1 for a, b in zip(ordered, ordered[1:])):
             break
     else:
         return page
