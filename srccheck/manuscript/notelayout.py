@@ -158,9 +158,11 @@ def _note_blocks_in_order(page: list[tuple[int, str]]) -> list[tuple[int, str]]:
     order of their numbers when the last runs, each of two notes or more, so ordered make one unbroken run."""
     starts = [(k, int(m.group(1))) for k, (_, text) in enumerate(page) if (m := _NUMBERED.match(text))]
     runs: list[list[tuple[int, int]]] = []
-    for k, n in starts:
+    for pos, (k, n) in enumerate(starts):
         if runs and n == runs[-1][-1][1] + 1:
             runs[-1].append((k, n))
+        elif runs and pos + 1 < len(starts) and starts[pos + 1][1] == runs[-1][-1][1] + 1:
+            continue  # a wrapped number inside a note ("pp. 199–" / "205. issn: …"): the run goes on after it
         else:
             runs.append([(k, n)])
     # runs of one are left alone: a wrapped range ("pp. 25–" / "26. issn: …") starts a line with a number too;
