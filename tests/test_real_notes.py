@@ -473,3 +473,4 @@ def test_a_title_word_the_extractor_split_after_its_first_letter_is_still_found(
                        language="fr", bib=bib)
     assert cited_pages(report) == \
         [("cop3", [[45, 45]]), ("hill", [[258, 258]])]
+

@@ -361,3 +361,10 @@ def test_endnotes_of_two_chapters_on_one_page_keep_their_order() -> None:
     # Italian grammar did not know ("per il capitolo"): they must not be swapped (a spent hold-out, regression test)
     for name, result in _every_text("it-authortitleicomp-report", "holdout-s30"):
         assert result.notes_found == result.notes_total and result.f1 == 1.0, (name, result.problems)
+
+
+def test_a_reference_to_an_earlier_note_takes_the_work_whose_surname_it_spells() -> None:
+    # "Селиков и др., см. сн. 2" after a note citing works of Селиков and of Меликов: both surnames fit within the
+    # fuzzy bound and the citation was called ambiguous (the stop-31 hold-out, measured once and spent since)
+    result = _scored("ru-verboseinote-book", "pdftotext-raw.txt", "holdout-s31")
+    assert not [p for p in result.problems if "см. сн. 2" in p], result.problems
