@@ -474,3 +474,21 @@ def test_a_title_word_the_extractor_split_after_its_first_letter_is_still_found(
     assert cited_pages(report) == \
         [("cop3", [[45, 45]]), ("hill", [[258, 258]])]
 
+
+
+def test_loco_citato_is_the_work_cited_just_before_but_two_initials_are_a_name():
+    # biblatex-archaeology's zaes writes "L. c., 16." for the work cited just before (tests/realpipe/holdout-s31/
+    # de-zaes-scrartcl, found after that hold-out's one measurement); "L. C. Knights" and "L.C. Bossert" are initials
+    cited, problems = check(
+        "Solomon Kullback, Information Theory and Statistics, New York, Dover, 1997, S. 3.",
+        "L. c., 16.",
+        "l. c., 17.",
+        language="de")
+    assert cited == [(1, "kullback", [[3, 3]]), (2, "kullback", [[16, 16]]), (3, "kullback", [[17, 17]])]
+    assert problems == []
+    bib = parse_bibliography(r"""
+@book{kn, author = {Knights, L. C.}, title = {Explorations}, publisher = {Chatto}, address = {London}, year = 1946}
+""")
+    report = report_of("L. C. Knights, Explorations, London, Chatto, 1946, S. 12.", "L.C. Knights, Explorations, S. 14.",
+                       language="de", bib=bib)
+    assert cited_pages(report) == [("kn", [[12, 12]]), ("kn", [[14, 14]])]

@@ -10,7 +10,8 @@ from ..grammar import languages as L
 from ..model import MarkerRole
 from ..normalize import fold
 from .text import (
-    OPEN_QUOTES, DATE_RANGE, PUB_BLOCK, ROMAN, YEAR, marker_lower, lowered_list, marker_set, quote_spans,
+    OPEN_QUOTES, DATE_RANGE, PUB_BLOCK, ROMAN, YEAR, initials_not_marker, marker_lower, lowered_list, marker_set,
+    quote_spans,
 )
 
 # "In:", and French "In :" with the space French typography puts before a colon
@@ -97,6 +98,8 @@ def leading_marker(text: str, grammar: Grammar, markers: list[str]) -> str | Non
             rest = text[len(ml):]
             if "." not in m and re.match(r"\s+[^\W\d_]", rest):
                 continue  # "age", "ay" without dots are words too ("Age of Empires"): a marker only before , . ;
+            if initials_not_marker(text[:len(m)]):
+                continue  # "L. C. Knights": initials, not "l. c." (loco citato)
             return text[: len(m)]
     return None
 

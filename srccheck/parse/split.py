@@ -13,8 +13,8 @@ from ..grammar import languages as L
 from ..locator import split_locator
 from .parts import short_name, strip_signal, year_part
 from .text import (
-    CLOSERS, OPENS, PUB_BLOCK, ROMAN, TOKEN_BEFORE, YEAR, depth_map, marker_lower, lowered_set, lowered_list,
-    marker_set, quote_spans, split_parts,
+    CLOSERS, OPENS, PUB_BLOCK, ROMAN, TOKEN_BEFORE, YEAR, depth_map, initials_not_marker, marker_lower, lowered_set,
+    lowered_list, marker_set, quote_spans, split_parts,
 )
 
 _COMMON_ABBREVIATIONS = frozenset(L.ABBREVIATIONS)
@@ -300,7 +300,7 @@ def _names_before_title(piece: str, rest: str, grammar: Grammar) -> bool:
 
 
 def is_marker(token: str, markers: list[str]) -> bool:
-    return marker_lower(token).strip("(),") in lowered_set(tuple(markers))
+    return marker_lower(token).strip("(),") in lowered_set(tuple(markers)) and not initials_not_marker(token.strip("(),"))
 
 
 def _is_sentence_start(rest: str) -> bool:

@@ -24,6 +24,16 @@ TITLE_END = "\u2064"  # ends a title the resolver masked: what follows in the sa
 OPENS = frozenset(OPEN_QUOTES) | {TITLE_MARK}  # what may open a citation like a quote does
 
 
+_TWO_INITIALS = re.compile(r"^[^\W\d_]\.\s?([^\W\d_])\.")
+
+
+def initials_not_marker(written: str) -> bool:
+    """Whether a marker shaped like two initials ("l. c.", loco citato) is written as a person's initials: with its
+    second letter a capital ("L. C. Knights", "L.C. Bossert"), which the marker never has."""
+    m = _TWO_INITIALS.match(written)
+    return bool(m) and m.group(1).isupper()
+
+
 def marker_lower(text: str) -> str:
     """Lower case for matching markers: "İbid." (citeproc capitalises Turkish items so) is "ibid."."""
     return text.replace("İ", "i").replace("I", "i").lower()
