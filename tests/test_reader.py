@@ -553,3 +553,15 @@ def test_a_number_inside_a_spaced_out_link_is_no_marker():
     assert [n.number for n in ms.notes] == [13, 14]
     assert "S. 255–262" in ms.notes[0].text
     assert [m.number for m in ms.markers] == [13, 14]
+
+
+def test_two_short_footnotes_that_pypdf_gave_on_one_line_are_two_notes():
+    # pypdf: "5Ders., ”Das Erstellen eines Glossars“, S. 75, 78. 6Ernst Molitor. …" — note 6 was lost inside note 5
+    # (tests/realpipe/holdout-s28b/de-verbosetrad1-report)
+    text = ("Die Lage habe sich verschärft.5 Die Angelegenheit kam erneut zur Sprache.6 Ohne Ergebnis.\n"
+            "5Ders., ”Das Erstellen eines Glossars“, S. 75, 78. 6Ernst Molitor. ”Brief an den Präsidenten“. In: DTK "
+            "9.4 (Feb. 1997), S. 61–63, S. 61.\n")
+    ms = read_pdf_text(text, "m.txt")
+    assert [(n.number, n.text) for n in ms.notes] == [  # (the OT1 low quote ” read as „)
+        (5, "Ders., „Das Erstellen eines Glossars“, S. 75, 78."),
+        (6, "Ernst Molitor. „Brief an den Präsidenten“. In: DTK 9.4 (Feb. 1997), S. 61–63, S. 61.")]

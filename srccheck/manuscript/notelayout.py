@@ -101,7 +101,29 @@ def prepare(text: str) -> list[Line]:
                 pending_break = True
             page.append((number, piece))
     flush()
-    return _notes_run_onto_a_word(_numbers_moved_down(_numbers_beside_text(_formula_figures_dropped(lines))))
+    return _two_notes_on_a_line(
+        _notes_run_onto_a_word(_numbers_moved_down(_numbers_beside_text(_formula_figures_dropped(lines)))))
+
+
+_LEADING_NOTE = re.compile(r"^[ \t]*(\d{1,4})(?=[^\W\d_]|[.)]?\s)")
+_NEXT_NOTE_INSIDE = re.compile(r"(?<=[.!?”“\"»)])[ \t]+(\d{1,4})(?=[^\W\d_\s])")
+
+
+def _two_notes_on_a_line(lines: list[Line]) -> list[Line]:
+    """pypdf sometimes gives two short footnotes on one line ("5Ders., „Das Erstellen…“, S. 75, 78. 6Ernst Molitor.
+    …"): a line that starts with note n and holds n+1 right after a sentence's end is cut there."""
+    out: list[Line] = []
+    for ln in lines:
+        lead = _LEADING_NOTE.match(ln.text)
+        if lead:
+            wanted = str(int(lead.group(1)) + 1)
+            inside = next((m for m in _NEXT_NOTE_INSIDE.finditer(ln.text, lead.end()) if m.group(1) == wanted), None)
+            if inside is not None:
+                out.append(Line(ln.number, ln.text[:inside.start()].rstrip(), ln.page_break))
+                out.append(Line(ln.number, ln.text[inside.start(1):]))
+                continue
+        out.append(ln)
+    return out
 
 
 def _formula_figures_dropped(lines: list[Line]) -> list[Line]:
