@@ -36,6 +36,24 @@ class _Model:
         return 1 / (1 + math.exp(-logit))
 
 
+_TRAINING_LINES = 20_000  # lines of each side the line model learns from, at most
+
+
+class _LazyFeatures:
+    """Each line's features, computed when first asked for."""
+
+    def __init__(self, lines: list[Line], body_len: float) -> None:
+        self.lines = lines
+        self.body_len = body_len
+        self.cache: dict[int, tuple[object, ...]] = {}
+
+    def __getitem__(self, i: int) -> tuple[object, ...]:
+        found = self.cache.get(i)
+        if found is None:
+            found = self.cache[i] = _features(self.lines[i].text, self.body_len)
+        return found
+
+
 def _features(text: str, body_len: float) -> tuple[object, ...]:
     stripped = text.strip()
     ratio = len(stripped) / body_len if body_len else 1.0
@@ -86,30 +104,32 @@ def assign(lines: list[Line], chain: list[Start], markers_by_line: dict[int, set
     body_lines = [i for i in range(chain[0].index) if labels[i] == "B"] + trained
     lengths = [len(lines[i].text.strip()) for i in body_lines] or [len(ln.text.strip()) for ln in lines]
     body_len = statistics.median(lengths)
-    feats = [_features(ln.text, body_len) for ln in lines]
+    feats = _LazyFeatures(lines, body_len)  # only the lines trained on or labelled: a book's clean notes are neither
     # training: a gap with no marker line and no page break is all note; marker lines and the text before
     # the first note are body
     counts: dict[str, Counter[tuple[int, object]]] = {"N": Counter(), "B": Counter()}
     totals: Counter[str] = Counter()
 
-    def learn(label: str, i: int) -> None:
-        for j, value in enumerate(feats[i]):
-            counts[label][(j, value)] += 1
-        totals[label] += 1
+    def learn(label: str, examples: list[int]) -> None:
+        # a few tens of thousands of lines teach the model all they can: a long book's are sampled evenly
+        step = max(1, -(-len(examples) // _TRAINING_LINES))
+        for i in examples[::step]:
+            for j, value in enumerate(feats[i]):
+                counts[label][(j, value)] += 1
+            totals[label] += 1
 
     # a chapter's own heading: no note's text, and no note goes on past it (found once, asked of every gap)
     headings = {i for i, ln in enumerate(lines) if _chapter_heading(ln.text)}
     certain = set()
+    note_lines: list[int] = []
     for k, idx, marked in gaps:
         if idx and not marked and k + 1 < len(chain) and \
                 not any(lines[i].page_break or lines[i].first_text or i in headings for i in idx):
             certain.add(k)
-            for i in idx:
-                learn("N", i)
-    for s in chain:
-        learn("N", s.index + (1 if s.own_line else 0))
-    for i in body_lines:
-        learn("B", i)
+            note_lines.extend(idx)
+    note_lines.extend(s.index + (1 if s.own_line else 0) for s in chain)
+    learn("N", note_lines)
+    learn("B", body_lines)
     model = _Model(counts, totals)
     # notes set flush left: a line that starts with a space after them is the next page's body
     # (some extractions glue the next page on without a form feed)
@@ -120,6 +140,8 @@ def assign(lines: list[Line], chain: list[Start], markers_by_line: dict[int, set
             for i in idx:
                 labels[i], owner[i] = "N", k
             continue
+        if not idx:
+            continue  # a note of one line, the next note right after it: nothing to label
         last = k + 1 == len(chain)
         for i, label in zip(idx, _label_gap(lines, idx, feats, model, marked, flush, separated, last, headings)):
             labels[i] = label
@@ -193,7 +215,7 @@ def _closes_bracket_first(text: str) -> bool:
     return closing >= 0 and (opening < 0 or closing < opening)
 
 
-def _label_gap(lines: list[Line], idx: list[int], feats: list[tuple[object, ...]], model: _Model,
+def _label_gap(lines: list[Line], idx: list[int], feats: _LazyFeatures, model: _Model,
                marker_lines: set[int], flush: bool, separated: bool, last: bool, headings: set[int]) -> list[str]:
     """Best labelling N* (B+ N*)* of a gap's lines: a Viterbi pass over the states note, body after a note
     that ended (Bc) and body after a note cut off mid-sentence (Bi), which alone is likely to go on later."""

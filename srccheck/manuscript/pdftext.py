@@ -92,7 +92,9 @@ def read_pdf_text(text: str, path: str, borrowed: Iterable[str] = ()) -> Manuscr
         # than one on a later page (a numbered list in the next page's body); endnotes are all on later pages
         page_of = list(itertools.accumulate(int(ln.page_break) for ln in lines))
         marked = [s for s in chain if s.marker_at >= 0]
-        if sum(page_of[int(s.marker_at)] == page_of[s.index] for s in marked) >= _FOOTNOTE_SHARE * len(chain):
+        on_page = sum(page_of[int(s.marker_at)] == page_of[s.index] for s in marked)
+        # (every note on its marker's page already: the preference would pick the same numbering again)
+        if _FOOTNOTE_SHARE * len(chain) <= on_page < len(chain):
             chain = NL.choose_chain(starts, by_number, headings, page_of)
     # neither a note's start nor a line holding a marker the numbering took is a running head
     chosen = {s.index for s in chain} | {s.index + 1 for s in chain if s.own_line} \
