@@ -73,7 +73,9 @@ _FOOTNOTE_SHARE = 0.8  # of the notes on their marker's page, for the numbering 
 def read_pdf_text(text: str, path: str, borrowed: Iterable[str] = ()) -> Manuscript:
     """borrowed: words known from elsewhere (the bibliography's) that may cut lines an extractor glued."""
     lines = NL.prepare(respace(repair(clean(text)), borrowed))
-    marks = marker_candidates([_Line(i, ln.text) for i, ln in enumerate(lines)])
+    heads = NL.running_heads(lines)  # "CHAPTER 3. AFTER MUDROS" atop a page begins no chapter
+    # a running head holds no marker: "10CAPÍTULO3. III.DESPUÉSDEMUDROS" (pdfminer) is no marker 3
+    marks = [m for m in marker_candidates([_Line(i, ln.text) for i, ln in enumerate(lines)]) if m[0] not in heads]
     by_number: dict[int, list[float]] = {}  # number -> positions of its possible markers (line + column fraction)
     by_line: dict[int, set[int]] = {}  # glued markers only: what tells a body line from a note line
     for line, _column, number, glued in marks:
@@ -81,7 +83,6 @@ def read_pdf_text(text: str, path: str, borrowed: Iterable[str] = ()) -> Manuscr
             by_number.setdefault(number, []).append(line + _column / 1e7)
         if glued:
             by_line.setdefault(line, set()).add(number)
-    heads = NL.running_heads(lines)  # "CHAPTER 3. AFTER MUDROS" atop a page begins no chapter
     endnote_headings = _endnote_headings(lines, heads)
     headings = sorted({*endnote_headings,
                        *(i for i, ln in enumerate(lines) if i not in heads and NL.CHAPTER_HEADING.match(ln.text))})
