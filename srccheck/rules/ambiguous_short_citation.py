@@ -31,8 +31,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             others = ", ".join(k for k in res.ambiguous if k != res.key)
             yield Finding(
                 NAME, Severity.INFO,
-                f"{ctx.note(cit.note)}: “{ctx.excerpt(cit.text)}” is read as {res.key}: {res.reason} "
-                f"(also {others})",
+                f"{ctx.note(cit.note)}: “{ctx.excerpt(cit.text)}”: {res.reason}, {res.key} (the others: {others})",
                 note=cit.note, key=res.key, line=cit.line,
                 suggestion="name the work with a short title: a repeat marker after several works is unclear to "
                            "a reader",
