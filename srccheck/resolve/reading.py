@@ -33,6 +33,9 @@ from .scoring import title_similarity
 from .weights import WEIGHTS as W
 
 _FILL = "ꝗꝙꝛꝝꝟꝡꝣꝥꝧꝩꝫꝭꝯ"  # letters no text uses: the body of a masked title, one per title of a note
+_OPENING = "«“\"„‘‹"  # quotation marks that open a title
+# a page, then a comma and a quoted title: "…», p. 206, « TEX82 Order Form », p. 69"
+_TITLE_AFTER_PAGE = re.compile(r"\d\s*,\s*[«“\"„‘‹]\s*[^\W\d_]")
 _HEAD = "Ꝗ"  # a capital: a masked title starts like a new citation may
 _ET_AL = re.compile(r"^\s*,?\s*(?:" + et_al_pattern() + ")", re.IGNORECASE)
 
@@ -126,6 +129,7 @@ class NoteReader:
             parsed = self._split_again(note, strong)
         parsed = self._join_tails(note, parsed, found)
         parsed = self._author_years(note, parsed, found)
+        parsed = self._one_author_several_titles(note, parsed, found)
         parsed = self._names_alone(note, parsed, found)
         out: list[tuple[Citation, tuple[Reading, ...]]] = [(c, ()) for c in keyed]
         for c in parsed:
@@ -144,6 +148,8 @@ class NoteReader:
             covered += c.span[1] - c.span[0]
             if not _refers_back(c) and not self.settled(c):
                 return False
+            if _TITLE_AFTER_PAGE.search(c.text):
+                return False  # perhaps a second work of the same author (_one_author_several_titles)
         left = len(note.text) - covered
         if left < W.hidden_citation_chars:
             return True
@@ -213,6 +219,56 @@ class NoteReader:
             if reading is None:
                 return None
             pieces.append(reading)
+        return pieces
+
+    # -- one author, several titles ---------------------------------------------------------------
+    def _one_author_several_titles(self, note: Note, parsed: list[Citation], found: list[Mention]) -> list[Citation]:
+        """biblatex's compressed styles (authortitle-comp, -icomp) cite two works of one author in one citation:
+        "Anonymous, « TEX consulting … », p. 206, « TEX82 Order Form », p. 69". A parsed citation in which the
+        whole titles of two or more entries are found one after the other, a page between them, is one citation per
+        title, the later ones with the first one's people."""
+        whole = [m for m in found if m.title is not None and m.title.whole and m.title.matched >= 2]
+        if len({m.key for m in whole}) < 2:
+            return parsed  # most notes
+        out: list[Citation] = []
+        for c in parsed:
+            pieces = self._cut_at_titles(note, c, whole, len(out)) if c.span and not _refers_back(c) else None
+            out.extend(pieces or [c])
+        return out if len(out) == len(parsed) else [replace(c, index=i) for i, c in enumerate(out)]
+
+    def _cut_at_titles(self, note: Note, c: Citation, whole: list[Mention], index: int) -> list[Citation] | None:
+        from ..citations import parse_citation
+
+        lo, hi = c.span  # type: ignore[misc]
+        at: dict[int, Mention] = {}
+        for m in sorted((m for m in whole if lo <= m.title.start and m.title.end <= hi),  # type: ignore[union-attr]
+                        key=lambda m: (m.title.start, m.key)):  # type: ignore[union-attr]
+            at.setdefault(m.title.start, m)  # type: ignore[union-attr]
+        inside = list(at.values())
+        if len(inside) < 2 or not inside[0].names or len({m.key for m in inside}) < len(inside):
+            return None
+        text = note.text
+        cuts = []
+        for a, b in zip(inside, inside[1:]):
+            between = text[a.title.end:b.title.start]  # type: ignore[union-attr]
+            if a.title.end > b.title.start or not re.search(r"\d", between) or not between.rstrip().endswith(  # type: ignore[union-attr]
+                    tuple(_OPENING) + (",",)):
+                return None  # no page between them, or not a new title after a comma: one work's title and subtitle
+            cut = b.title.start  # type: ignore[union-attr]
+            while cut > a.title.end and text[cut - 1] in _OPENING + " ":  # type: ignore[union-attr]
+                cut -= 1
+            cuts.append(cut)
+        first = self._aligned(note, lo, len(text[:cuts[0]].rstrip(" ,;")), inside[0], index)
+        if first is None or not first.authors:
+            return None
+        pieces = [first]
+        for k, start in enumerate(cuts):
+            end = cuts[k + 1] if k + 1 < len(cuts) else hi
+            piece = text[start:end].strip().rstrip(",;").strip()
+            later = parse_citation(piece, note, index + k + 1, note.line_at(start), self.grammar, self.sigla)
+            if later is None or not later.title:
+                return None
+            pieces.append(replace(later, authors=first.authors, span=(start, start + len(text[start:end].rstrip(" ,;")))))
         return pieces
 
     # -- names alone ----------------------------------------------------------------------------
