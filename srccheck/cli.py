@@ -194,6 +194,8 @@ def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_forma
     show = not (quiet and machine and not output_file)  # -q with a document on stdout: the document alone
     to_stderr = machine and not output_file  # summaries never mix into a document on stdout
     for outcome in run.outcomes:
+        if outcome.notice is not None:
+            click.echo(f"srccheck: {_visible(outcome.notice)}", err=True)
         if outcome.error is not None:
             click.echo(f"srccheck: {_visible(outcome.error)}", err=True)
         elif show:

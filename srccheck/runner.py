@@ -32,6 +32,7 @@ class Outcome:
     baselined: int = 0  # findings hidden by the baseline
     bib: list[str] = field(default_factory=list)
     config_path: str | None = None
+    notice: str | None = None  # a line for the user on stderr: which bibliography was taken, when none was given
 
     @property
     def findings(self) -> list[Finding]:
@@ -202,7 +203,14 @@ def load_file(path: str, settings: Settings, bibs: Bibs, progress=None,  # type:
 
             bib = items_bibliography(parsed.manuscript)  # the reference manager's own items are the bibliography
             if bib is None:
-                raise UsageError(f"{path}: no bibliography: pass --bib FILE or set bib in the configuration")
+                found, beside = bib_beside(path)
+                if found is None:
+                    listed = f" (beside it: {', '.join(beside)})" if beside else ""
+                    raise UsageError(f"{path}: no bibliography: pass --bib FILE or set bib in the configuration{listed}")
+                outcome.bib = [found]
+                outcome.notice = f"{path}: no --bib given: using {found}, the bibliography beside it"
+                progress.stage(f"{path}: loading {found}")
+                bib = bibs.get((found,))
     except InputError as exc:
         if helper is not None:
             helper.terminate()
@@ -210,6 +218,22 @@ def load_file(path: str, settings: Settings, bibs: Bibs, progress=None,  # type:
         outcome.error = str(exc)
         return outcome
     return _Loaded(outcome, settings, options, parsed, bib, enabled, severities)
+
+
+def bib_beside(path: str) -> tuple[str | None, list[str]]:
+    """The bibliography to take when none is given, configured or named by the manuscript: the .bib beside it with
+    its name ("chapter3.txt" and "chapter3.bib"), else the one .bib in its folder (the working folder for standard
+    input); and every .bib there, to name when there is no single one."""
+    folder = Path(".") if path == "-" else Path(path).parent
+    try:
+        beside = sorted(str(folder / entry.name) for entry in folder.iterdir() if entry.suffix.lower() == ".bib"
+                        and entry.is_file())
+    except OSError:
+        return None, []
+    own = str(folder / (Path(path).stem + ".bib")) if path != "-" else None
+    if own in beside:
+        return own, beside
+    return (beside[0] if len(beside) == 1 else None), beside
 
 
 def check_book(members: list[_Loaded], baselines: dict[str, Any], progress=None) -> WorkOutcome:  # type: ignore[no-untyped-def]

@@ -120,3 +120,26 @@ def test_a_check_leaves_the_cyclic_collector_as_it_was():
                                        "--format", "json", "--no-config"])
     assert result.exit_code in (0, 1), result.output
     assert gc.isenabled()
+
+
+def test_without_bib_the_bibliography_beside_the_manuscript_is_taken_and_named(tmp_path, monkeypatch):
+    # `srccheck check article.txt` beside refs.bib found no bibliography and read nothing (exit 2, an empty stdout)
+    (tmp_path / "m.txt").write_text(MANUSCRIPT, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    result = run("check", str(tmp_path / "m.txt"), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [n["number"] for n in only_report(json.loads(result.stdout))["notes"]] == [1, 2]
+    assert f"using {tmp_path / 'refs.bib'}" in result.stderr
+    # several .bib files: the one named as the manuscript is, else an error naming them all
+    (tmp_path / "other.bib").write_text("@book{x, title={X}, year=1990}\n", encoding="utf-8")
+    result = run("check", str(tmp_path / "m.txt"))
+    assert result.exit_code == 2 and "other.bib" in result.stderr and "refs.bib" in result.stderr
+    (tmp_path / "m.bib").write_text(BIB, encoding="utf-8")
+    result = run("check", str(tmp_path / "m.txt"), "--format", "json")
+    assert result.exit_code == 0 and f"using {tmp_path / 'm.bib'}" in result.stderr
+    # standard input: the working folder's
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "other.bib").unlink()
+    (tmp_path / "m.bib").unlink()
+    result = CliRunner().invoke(main, ["check", "-", "--format", "json"], input=MANUSCRIPT)
+    assert result.exit_code == 0 and "using refs.bib" in result.stderr
