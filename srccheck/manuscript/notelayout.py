@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..grammar import alternation, et_al_pattern
@@ -565,13 +566,22 @@ def _numbered_heads(lines: list[Line]) -> set[int]:
     with the chapter's number): the same line at a page's edge, beside its page number, on three pages or more.
     Such a line looks like a note's start; a note's line, its number its own, is not printed thrice alike."""
     edges: dict[str, list[int]] = {}
+    edge: list[bool] | None = None
     for i, ln in enumerate(lines):
         text = " ".join(ln.text.split())
         if not text[:1].isdigit() or len(text) > 90 or len(_LETTER_WORD.findall(text)) < 2:
             continue
-        if ln.page_break or any(PAGE_NUMBER.match(lines[j].text) for j in (i - 1, i + 1) if 0 <= j < len(lines)):
+        edge = edge or page_edges(lines)  # (only for a document with such lines)
+        if edge[i]:
             edges.setdefault(text, []).append(i)
     return {i for found in edges.values() if len(found) >= 3 for i in found}
+
+
+def page_edges(lines: list[Line], chosen: Collection[int] = ()) -> list[bool]:
+    """Whether each line stands at a page's edge: after a page break, or beside a page number (not beside a note's
+    number alone on its line, one of `chosen`: every line of such notes would be an edge line)."""
+    marks_page = [ln.page_break or (bool(PAGE_NUMBER.match(ln.text)) and j not in chosen) for j, ln in enumerate(lines)]
+    return [lines[i].page_break or any(marks_page[max(0, i - 1):i + 2]) for i in range(len(lines))]
 
 
 def _head_rest(text: str) -> bool:
@@ -790,8 +800,7 @@ def mark_noise(lines: list[Line], chosen: set[int], heads: set[int] | None = Non
     running heads, when the caller found them already)."""
     # beside a page number; not beside a note's number alone on its line ("7" / "Ebd., S. 21–22."), which
     # would make every line of such notes an edge line, and notes alike in shape a running head
-    marks_page = [ln.page_break or (bool(PAGE_NUMBER.match(ln.text)) and j not in chosen) for j, ln in enumerate(lines)]
-    edge = [lines[i].page_break or any(marks_page[max(0, i - 1):i + 2]) for i in range(len(lines))]
+    edge = page_edges(lines, chosen)
     # a running head comes back at the page's edge, page after page; a body sentence that recurs
     # ("… dayanır.4") does not, however often it recurs elsewhere
     keyed = {i: _digits_keyed(lines[i].text) for i in range(len(lines)) if edge[i]}

@@ -31,7 +31,8 @@ from .weights import WEIGHTS as W
 
 # a word as fold() sees one: apostrophes inside a word are dropped, not split on ("Atatürk’ün")
 _TOKEN = re.compile(r"[^\W_]+(?:[’'ʼ`´][^\W_]+)*")
-_WORD_THEN_NUMBER = re.compile(r"([^\W\d_]{2,})([0-9]{1,4})")
+# a word with a number glued on, the space an extractor dropped: "DTK4(1992)", "Буадзе1976"
+WORD_THEN_NUMBER = re.compile(r"([^\W\d_]{2,})([0-9]{1,4})")
 # what may end a cited short title: punctuation, brackets, quotes, a dash between spaces
 _BOUNDARY = re.compile(r"^\s*(?:$|[,.;:!?()\[\]“”\"«»‘’„]|[-–—]\s)")
 
@@ -65,7 +66,7 @@ class NoteWords:
             if known is not None and len(folded) >= W.glued_word and len(folded) == m.end() - m.start() \
                     and not known(folded):
                 pieces = [(folded[a:b], m.start() + a, m.start() + b) for a, b in glued_words(folded, known)]
-            elif (glued := _WORD_THEN_NUMBER.fullmatch(folded)) and len(folded) == m.end() - m.start() \
+            elif (glued := WORD_THEN_NUMBER.fullmatch(folded)) and len(folded) == m.end() - m.start() \
                     and not (known is not None and known(folded)):
                 # a journal and its volume with the space dropped ("DTK4(1992)", "TUGboat2, no. 3"): two words
                 cut = glued.end(1)

@@ -15,10 +15,9 @@ from typing import Callable
 from ..bibliography import Bibliography
 from ..grammar import languages as L
 from ..model import Citation, Name, Resolution
-from ..normalize import fold
 from ..numerals import same_number
 from .candidates import Candidates
-from .scoring import author_similarity, score_entry, title_similarity
+from .scoring import author_similarity, score_entry, spells_surnames, title_similarity
 from .weights import WEIGHTS as W
 
 
@@ -124,8 +123,7 @@ def cross_reference(c: Citation, history: History, bib: Bibliography, fuzzy: Fuz
     if c.authors and (len(keys) > 1 or several):
         fit = [k for k in keys if (author_similarity(c.authors, bib.entries[k]) or 0) >= W.xref_author]
         # "Селиков и др., см. сн. 2": Селиков's work, not Меликов's, which is a letter away
-        exact = [k for k in fit if all(fold(n.family) in {fold(p.family) for p in bib.entries[k].people}
-                                       for n in c.authors)]
+        exact = [k for k in fit if spells_surnames(c.authors, bib.entries[k])]
         fit = exact if len(exact) == 1 else fit
         keys = fit if fit or several else keys
     # with its authors fitting one work only, that is the one: what follows them may be more co-authors

@@ -28,14 +28,15 @@ from ..grammar import Grammar, et_al_pattern
 from ..grammar import languages as L
 from ..model import Citation, Entry, Kind, Locator, MarkerRole, Name, Note
 from ..normalize import collapse_spaces, fold
+from ..parse.text import OPEN_QUOTES
 from .align import Mention, NoteWords, Weigher, mentions
 from .scoring import title_similarity
 from .weights import WEIGHTS as W
 
 _FILL = "ꝗꝙꝛꝝꝟꝡꝣꝥꝧꝩꝫꝭꝯ"  # letters no text uses: the body of a masked title, one per title of a note
-_OPENING = "«“\"„‘‹"  # quotation marks that open a title
+_OPENING = "".join(OPEN_QUOTES)
 # a page, then a comma and a quoted title: "…», p. 206, « TEX82 Order Form », p. 69"
-_TITLE_AFTER_PAGE = re.compile(r"\d\s*,\s*[«“\"„‘‹]\s*[^\W\d_]")
+_TITLE_AFTER_PAGE = re.compile(r"\d\s*,\s*[" + re.escape(_OPENING) + r"]\s*[^\W\d_]")
 _HEAD = "Ꝗ"  # a capital: a masked title starts like a new citation may
 _ET_AL = re.compile(r"^\s*,?\s*(?:" + et_al_pattern() + ")", re.IGNORECASE)
 
@@ -192,11 +193,7 @@ class NoteReader:
         after the other, is one citation per work."""
         if sum(1 for m in found if m.title is None and m.names and m.year) < 2:
             return parsed  # most notes: no two works found by their names and years alone
-        out: list[Citation] = []
-        for c in parsed:
-            pieces = self._cut_by_author_years(note, c, found, len(out)) if c.span and not _refers_back(c) else None
-            out.extend(pieces or [c])
-        return out if len(out) == len(parsed) else [replace(c, index=i) for i, c in enumerate(out)]
+        return _recut(parsed, lambda c, index: self._cut_by_author_years(note, c, found, index))
 
     def _cut_by_author_years(self, note: Note, c: Citation, found: list[Mention], index: int) -> list[Citation] | None:
         lo, hi = c.span  # type: ignore[misc]
@@ -227,48 +224,41 @@ class NoteReader:
         "Anonymous, « TEX consulting … », p. 206, « TEX82 Order Form », p. 69". A parsed citation in which the
         whole titles of two or more entries are found one after the other, a page between them, is one citation per
         title, the later ones with the first one's people."""
-        whole = [m for m in found if m.title is not None and m.title.whole and m.title.matched >= 2]
-        if len({m.key for m in whole}) < 2:
+        whole = [(m.title.start, m.title.end, m) for m in found
+                 if m.title is not None and m.title.whole and m.title.matched >= 2]
+        if len({m.key for _, _, m in whole}) < 2:
             return parsed  # most notes
-        out: list[Citation] = []
-        for c in parsed:
-            pieces = self._cut_at_titles(note, c, whole, len(out)) if c.span and not _refers_back(c) else None
-            out.extend(pieces or [c])
-        return out if len(out) == len(parsed) else [replace(c, index=i) for i, c in enumerate(out)]
+        return _recut(parsed, lambda c, index: self._cut_at_titles(note, c, whole, index))
 
-    def _cut_at_titles(self, note: Note, c: Citation, whole: list[Mention], index: int) -> list[Citation] | None:
+    def _cut_at_titles(self, note: Note, c: Citation, whole: list[tuple[int, int, Mention]],
+                       index: int) -> list[Citation] | None:
         from ..citations import parse_citation
 
         lo, hi = c.span  # type: ignore[misc]
-        at: dict[int, Mention] = {}
-        for m in sorted((m for m in whole if lo <= m.title.start and m.title.end <= hi),  # type: ignore[union-attr]
-                        key=lambda m: (m.title.start, m.key)):  # type: ignore[union-attr]
-            at.setdefault(m.title.start, m)  # type: ignore[union-attr]
+        at: dict[int, tuple[int, int, Mention]] = {}
+        for found in sorted((w for w in whole if lo <= w[0] and w[1] <= hi), key=lambda w: (w[0], w[2].key)):
+            at.setdefault(found[0], found)  # two entries found at one place: one title
         inside = list(at.values())
-        if len(inside) < 2 or not inside[0].names or len({m.key for m in inside}) < len(inside):
+        if len(inside) < 2 or not inside[0][2].names or len({m.key for _, _, m in inside}) < len(inside):
             return None
         text = note.text
-        cuts = []
-        for a, b in zip(inside, inside[1:]):
-            between = text[a.title.end:b.title.start]  # type: ignore[union-attr]
-            if a.title.end > b.title.start or not re.search(r"\d", between) or not between.rstrip().endswith(  # type: ignore[union-attr]
-                    tuple(_OPENING) + (",",)):
+        bounds = [lo]
+        for (_, end, _), (start, _, _) in zip(inside, inside[1:]):
+            between = text[end:start]
+            if end > start or not re.search(r"\d", between) or not between.rstrip().endswith((*OPEN_QUOTES, ",")):
                 return None  # no page between them, or not a new title after a comma: one work's title and subtitle
-            cut = b.title.start  # type: ignore[union-attr]
-            while cut > a.title.end and text[cut - 1] in _OPENING + " ":  # type: ignore[union-attr]
-                cut -= 1
-            cuts.append(cut)
-        first = self._aligned(note, lo, len(text[:cuts[0]].rstrip(" ,;")), inside[0], index)
+            bounds.append(end + len(between.rstrip(_OPENING + " ")))  # the second title's opening quote
+        bounds.append(hi)
+        ends = [start + len(text[start:end].rstrip(" ,;")) for start, end in zip(bounds, bounds[1:])]
+        first = self._aligned(note, lo, ends[0], inside[0][2], index)
         if first is None or not first.authors:
             return None
         pieces = [first]
-        for k, start in enumerate(cuts):
-            end = cuts[k + 1] if k + 1 < len(cuts) else hi
-            piece = text[start:end].strip().rstrip(",;").strip()
-            later = parse_citation(piece, note, index + k + 1, note.line_at(start), self.grammar, self.sigla)
+        for k, (start, end) in enumerate(zip(bounds[1:], ends[1:]), 1):
+            later = parse_citation(text[start:end], note, index + k, note.line_at(start), self.grammar, self.sigla)
             if later is None or not later.title:
                 return None
-            pieces.append(replace(later, authors=first.authors, span=(start, start + len(text[start:end].rstrip(" ,;")))))
+            pieces.append(replace(later, authors=first.authors, span=(start, end)))
         return pieces
 
     # -- names alone ----------------------------------------------------------------------------
@@ -512,8 +502,9 @@ def _journal_and_volume(tail: str, entry: Entry) -> bool:
     journal, volume = entry.get("journaltitle") or entry.get("journal"), entry.get("volume")
     if not journal or not volume:
         return False
-    at = fold(tail).find(fold(journal))
-    return at >= 0 and bool(re.match(r"\W{0,3}" + re.escape(fold(volume)) + r"\b", fold(tail)[at + len(fold(journal)):]))
+    text, journal = fold(tail), fold(journal)
+    at = text.find(journal)
+    return at >= 0 and bool(re.match(r"\W{0,3}" + re.escape(fold(volume)) + r"\b", text[at + len(journal):]))
 
 
 def _words_of(text: str) -> list[str]:
@@ -550,6 +541,15 @@ def _titled(c: Citation, m: Mention, text: str) -> bool:
         return False
     after = text[max(at, names_end):at + len(c.title)]
     return len([w for w in re.findall(r"[^\W\d_]+", after) if len(w) > 2]) >= 2
+
+
+def _recut(parsed: list[Citation], cut: Callable[[Citation, int], list[Citation] | None]) -> list[Citation]:
+    """Each parsed citation that reads titles, cut into the pieces `cut` gives (None: left whole), numbered again."""
+    out: list[Citation] = []
+    for c in parsed:
+        pieces = cut(c, len(out)) if c.span and not _refers_back(c) else None
+        out.extend(pieces or [c])
+    return out if len(out) == len(parsed) else [replace(c, index=i) for i, c in enumerate(out)]
 
 
 def _refers_back(c: Citation) -> bool:

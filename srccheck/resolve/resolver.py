@@ -14,10 +14,11 @@ from ..grammar import languages as L
 from ..model import Candidate, Citation, Entry, Kind, MarkerRole, Resolution
 from ..normalize import fold
 from . import backrefs
+from .align import WORD_THEN_NUMBER
 from .archival import ArchiveIndex, resolve_archival
 from .candidates import Candidates
 from .reading import Reading
-from .scoring import EntryForm, score_entry
+from .scoring import EntryForm, score_entry, spells_surnames
 from .weights import WEIGHTS as W
 
 def _title_read_whole(c: Citation, entry: Entry) -> bool:
@@ -78,7 +79,6 @@ def _names_only(c: Citation) -> bool:
 
 
 _SMALL_WORDS = frozenset(L.NAME_LIST_WORDS)
-_NAME_THEN_YEAR = re.compile(r"([^\W\d_]{2,})([0-9]{4})\b")
 _ET_AL = re.compile(et_al_pattern(), re.IGNORECASE)
 
 SHOWN_CANDIDATES = 3  # how many candidates a resolution lists (the JSON report, `srccheck explain`)
@@ -191,16 +191,14 @@ class Resolver:
                 return holding[0], "the work on the pages cited"
         # the names as the parser read them, when it read the same stretch: an aligned reading keeps only the names
         # its own entry has
-        named = self._by_names_cited(parsed if parsed is not None and parsed.span == c.span else c, pool)
+        cited_names = parsed if parsed is not None and parsed.span == c.span else c
+        named = self._by_names_cited(cited_names, pool)
         if named:
             return named, "the work whose authors the note names"
-        cited = parsed if parsed is not None and parsed.span == c.span else c
-        if cited.authors:
-            # "Ellmann" against works of Ellmann and of Ellmanna: the surnames written as one entry spells them
-            exact = [k for k in pool if all(fold(n.family) in {fold(p.family) for p in entries[k].people}
-                                            for n in cited.authors)]
-            if len(exact) == 1:
-                return exact[0], "the work whose authors' names the note spells as the entry does"
+        # "Ellmann" against works of Ellmann and of Ellmanna: the surnames written as one entry spells them
+        exact = [k for k in pool if spells_surnames(cited_names.authors, entries[k])]
+        if len(exact) == 1:
+            return exact[0], "the work whose authors' names the note spells as the entry does"
         part = self._part_named(parsed if parsed is not None else c, pool)
         if part:
             return part, "the chapter whose title the note gives, not the book that holds it"
@@ -235,7 +233,7 @@ class Resolver:
             return None
         first = fold(c.authors[0].family)
         # (a year glued to the last name, the space dropped by the extractor, leaves the name: "Буадзе1976")
-        written = set(_NAME_THEN_YEAR.sub(r"\1 \2", fold(c.text)).split())
+        written = set(WORD_THEN_NUMBER.sub(r"\1 \2", fold(c.text)).split())
         people = {k: [fold(p.family) for p in self.bib.entries[k].people] for k in keys}
         if any(first not in people[k] for k in keys):
             return None  # works of other authors tie: not a question of which of one author's works

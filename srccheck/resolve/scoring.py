@@ -96,6 +96,13 @@ class EntryForm:
                    entry.get("volume"))
 
 
+def spells_surnames(cited: tuple[Name, ...], entry: Entry) -> bool:
+    """Whether every cited surname is one of the entry's people's as the entry spells it: what tells "Ellmann" from
+    "Ellmanna", "Селиков" from "Меликов", when both are within the fuzzy bound."""
+    own = {fold(p.family) for p in entry.people}
+    return bool(cited) and all(fold(n.family) in own for n in cited)
+
+
 def author_similarity(cited: tuple[Name, ...], entry: Entry) -> float | None:
     """100 when every cited surname matches an author or editor (and initials agree)."""
     return author_match(cited, EntryForm.of(entry))[0]
