@@ -58,8 +58,12 @@ HOLDOUT_S30 = {"en-chicagonotes-book", "de-historischezeitschrift-scrartcl", "it
 # (oxnotes-note, zaes, authortitle-comp), verbose-inote in a Russian book, a CSL style as Spanish endnotes
 HOLDOUT_S31 = {"en-oxnotesnote-report", "de-zaes-scrartcl", "fr-authortitlecomp-article", "ru-verboseinote-book",
                "es-chicagonotes-odt-endnotes"}
+# set aside at the start of stop 32, before its work (2026-12-06): biblatex styles no fixture had used
+# (oxnotes-trad1, offa, maja, kunde) and a CSL style in Russian footnotes from Word
+HOLDOUT_S32 = {"en-oxnotestrad1-scrbook", "de-offa-article", "en-maja-report", "fr-kunde-scrartcl",
+               "ru-chicagoshortibid-docx"}
 # the folder of each document set aside by name, newest first
-NAMED_HOLDOUTS = {"holdout-s31": HOLDOUT_S31, "holdout-s30": HOLDOUT_S30, "holdout-s29": HOLDOUT_S29, "holdout-s28b": HOLDOUT_S28B,
+NAMED_HOLDOUTS = {"holdout-s32": HOLDOUT_S32, "holdout-s31": HOLDOUT_S31, "holdout-s30": HOLDOUT_S30, "holdout-s29": HOLDOUT_S29, "holdout-s28b": HOLDOUT_S28B,
                   "holdout-s28": HOLDOUT_S28}
 
 
@@ -278,6 +282,15 @@ DOCS = [
         "tugboat.bib", chapters=2, n_notes=28),
     Doc("fr-oxnotestrad3-report", "latex", "oxnotes-trad3", "report", "lualatex", "enotez-chapter", "fr",
         "dtk-bibliography.bib", chapters=2, n_notes=28),
+    # the stop-32 hold-out (HOLDOUT_S32)
+    Doc("en-oxnotestrad1-scrbook", "latex", "oxnotes-trad1", "scrbook", "pdflatex-t1", "footnotes", "en",
+        "tugboat.bib", chapters=2, n_notes=28),
+    Doc("de-offa-article", "latex", "offa", "article", "lualatex", "footnotes", "de", "biblatex-examples.bib"),
+    Doc("en-maja-report", "latex", "maja", "report", "lualatex", "footnotes", "en", "dtk-bibliography.bib",
+        chapters=2, n_notes=28),
+    Doc("fr-kunde-scrartcl", "latex", "kunde", "scrartcl", "pdflatex-t1", "footnotes", "fr", "frankenstein.bib"),
+    Doc("ru-chicagoshortibid-docx", "libreoffice", "chicago-shortened-notes-bibliography-subsequent-ibid.csl", "docx",
+        "soffice", "footnotes", "ru", "biblatex-examples.bib"),
     # the stop-31 hold-out (HOLDOUT_S31)
     Doc("en-oxnotesnote-report", "latex", "oxnotes-note", "report", "pdflatex-t1", "footnotes", "en",
         "frankenstein.bib", chapters=2, n_notes=28),
