@@ -508,3 +508,24 @@ def test_two_works_of_one_author_in_one_compressed_citation():
                        language="fr", bib=bib)
     assert cited_pages(report) == [("consult", [[206, 206]]), ("order", [[69, 69]])]
     assert [f.rule for f in report.findings if f.rule == "page-out-of-range"] == []
+
+
+ROEMER = r"""
+@article{glossar, author = {Römer, Uwe}, title = {Das Erstellen eines Glossars}, journal = {Die TeXnische Komödie},
+  volume = 24, number = 4, year = 2012, pages = {70--80}}
+@article{tikz, author = {Römer, Uwe}, title = {Strukturbäume mit TikZ}, journal = {Die TeXnische Komödie},
+  volume = 29, number = 1, year = 2017, pages = {70--80}}
+@article{brief, author = {Molitor, Ernst}, title = {Brief an den Präsidenten}, journal = {Die TeXnische Komödie},
+  volume = 9, number = 4, year = 1997, pages = {61--63}}
+"""
+
+
+def test_a_spaced_op_cit_is_the_marker_not_a_signal_before_a_title():
+    # "Römer, a. a. O., S. 76.": "a. a." was taken for the legal signal "a. A." (anderer Ansicht), leaving "O." as
+    # a title (tests/realpipe/holdout-s28b/de-verbosetrad1-report, pdftotext); spaced or not, it is the marker
+    for written in ("a. a. O.", "a.a.O."):
+        report = report_of("Uwe Römer. „Strukturbäume mit TikZ“. In: Die TeXnische Komödie 29.1 (2017), S. 70–80, S. 73.",
+                           f"Römer, {written}, S. 76.", language="de", bib=parse_bibliography(ROEMER))
+        assert cited_pages(report) == [("tikz", [[73, 73]]), ("tikz", [[76, 76]])], written
+        assert report.citations[1][0].marker == written
+
