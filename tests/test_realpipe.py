@@ -375,3 +375,11 @@ def test_a_running_head_holds_no_marker() -> None:
     # numbered list's "3. la recaudación …" below it took, and the real note 3 read as a duplicate
     result = _scored("es-verbosetrad2-book", "pdfminer.txt")
     assert result.false_alarms == 0, result.problems
+
+
+def test_the_next_pages_last_body_line_is_not_a_note_carried_over() -> None:
+    # "Sheldon Glashow, …, 579–88 at 582." ends its page's notes, a sentence ended short of the full width; the next
+    # page's last body line ("meeting of April 14, 1915, without result.") was read as that note carried over to
+    # the foot, its "14" a volume disagreeing with the entry's 22 and page 582 lost
+    for name, result in _every_text("en-oxnotesinote-book"):
+        assert result.pages_ok == result.pages_total and result.false_alarms == 0, (name, result.problems)

@@ -245,10 +245,14 @@ def _label_gap(lines: list[Line], idx: list[int], feats: _LazyFeatures, model: _
     open_quotes = _quote_balance(lines[start].text, german) if idx else 0
     # the same for a bracket: "(Bloomington : Indiana University" / … / "Press, 1985), 336-42 ; Debra A. Castillo"
     open_brackets = _bracket_balance(lines[start].text) if idx else 0
-    # a note of one line that ended its sentence goes on on no other page: typesetters split notes between lines
-    # (a line longer than the body's may be several that pdftotext joined)
-    one_line = bool(idx) and (lines[idx[0]].page_break or lines[idx[0]].first_text) \
-        and bool(_SENTENCE_ENDED.search(lines[start].text)) and feats[start][0] <= 2
+    # a note whose last line on its page ended its sentence short of the full width goes on on no other page:
+    # typesetters split notes between lines, and a justified line falls short only at its paragraph's end (a
+    # one-line note's line may be long: a line longer than the body's may be several that pdftotext joined)
+    first_break = next((pos for pos, i in enumerate(idx) if lines[i].page_break or lines[i].first_text), None)
+    ended_on_page = False
+    if first_break is not None and not any(i in marker_lines for i in idx[:first_break]):
+        j = idx[first_break - 1] if first_break else start
+        ended_on_page = feats[j][0] <= (2 if j == start else 1) and bool(_SENTENCE_ENDED.search(lines[j].text))
     back: list[dict[str, str]] = []
     chapter_began = False  # a chapter's heading came earlier in the gap: the notes before it do not go on after it
     for pos, i in enumerate(idx):
@@ -311,7 +315,7 @@ def _label_gap(lines: list[Line], idx: list[int], feats: _LazyFeatures, model: _
                     elif prev in ("Bc", "Bi"):
                         # where rules are drawn as text, the foot of a page starts after one
                         move = 0.0 if hint else big if separated else 1.0 if prev == "Bi" else 4.0
-                        if chapter_began or one_line:
+                        if chapter_began or ended_on_page:
                             move = big
                     else:
                         continue
