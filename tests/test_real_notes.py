@@ -529,3 +529,21 @@ def test_a_spaced_op_cit_is_the_marker_not_a_signal_before_a_title():
         assert cited_pages(report) == [("tikz", [[73, 73]]), ("tikz", [[76, 76]])], written
         assert report.citations[1][0].marker == written
 
+
+
+def test_a_reference_to_an_earlier_note_whose_spaces_the_extractor_dropped():
+    # pdfminer's "Пономаренко и Меликов, см.сн. 5, с. 79." (biblatex verbose-inote, "см. сн." set with a thin space):
+    # the reference was not seen, and the citation went unresolved (tests/realpipe/holdout-s31/ru-verboseinote-book)
+    bib = parse_bibliography(BIB + r"""
+@book{ufn2, author = {Котельников, И. А. and Астрелин, В. Т.}, title = {Физика плазмы},
+  publisher = {Наука}, address = {Москва}, year = {2013}}
+""")
+    for written in ("см. сн. 1", "см.сн. 1", "см.сн.1"):
+        report = report_of(
+            "И. А. Котельников и В. Т. Астрелин. Физика плазмы. Москва: Наука, 2013, с. 11.",
+            "И. А. Котельников и В. Т. Астрелин. «Теория плазменного эмиттера положительных ионов». "
+            "В: Успехи физических наук 185 (2015), с. 753—771, с. 760.",
+            f"Котельников и Астрелин, {written}, с. 762.",
+            language="ru", bib=bib)
+        assert cited_pages(report)[-1] == ("ufn2", [[762, 762]]), written
+        assert [f.rule for f in report.findings if f.severity.name == "ERROR"] == [], written
