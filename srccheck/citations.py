@@ -128,6 +128,20 @@ def _without_back_reference(text: str) -> tuple[int | None, str]:
     return None, text
 
 
+def _head_and_locator(text: str, grammar: Grammar) -> tuple[str, Locator | None]:
+    """The citation without its link, and its locator: mostly the one before the link, but a labelled pinpoint
+    after it is the one cited ("TUGboat, 2/3 (1981), 37–8, https://…/tb04murbub.pdf at 37": oxnotes-trad1 prints
+    the article's span, its link, then the page)."""
+    head, locator = split_locator(_without_trailing_link(text), grammar)
+    if "/" not in text:
+        return head, locator
+    after_head, after = split_locator(text, grammar)
+    if after is not None and after.text[:1].isalpha() and re.search(r"\s$", text[:len(after_head) + 1]) \
+            and _without_trailing_link(after_head) != after_head:
+        return _without_trailing_link(after_head), after
+    return head, locator
+
+
 _MARKER_COLON = re.compile(r"^(\S+)\s*:(?=\s)")
 
 
@@ -175,7 +189,7 @@ def parse_citation(
                 _, locator = split_locator(", " + _BRACKETED.sub(r"\1", rest), grammar)
             return Citation(note.number, index, original, line, Kind.IBID, marker=lead, marker_role=MarkerRole.IBID,
                             locator=locator, xref_note=xref)
-    head, locator = split_locator(_without_trailing_link(text), grammar)
+    head, locator = _head_and_locator(text, grammar)
     if locator is None and (after := _TRAILING_TRANSLATOR.search(text)) is not None:
         # "…, İstanbul 2013, S. 246, übers. von Ayşe Gül Ertuğrul." (a CSL style puts the translator last)
         head, locator = split_locator(_without_trailing_link(text[:after.start()]), grammar)

@@ -547,3 +547,20 @@ def test_a_reference_to_an_earlier_note_whose_spaces_the_extractor_dropped():
             language="ru", bib=bib)
         assert cited_pages(report)[-1] == ("ufn2", [[762, 762]]), written
         assert [f.rule for f in report.findings if f.severity.name == "ERROR"] == [], written
+
+
+def test_a_pinpoint_after_the_articles_link_is_the_page_cited():
+    # biblatex's oxnotes-trad1: "…, TUGboat, 2/3 (1981), 37–8, https://…/tb04murbub.pdf at 37": the article's span,
+    # its link, then the page; the span was taken for the pages cited (the stop-32 hold-out, found at its one
+    # measurement: tests/realpipe/holdout-s32/en-oxnotestrad1-scrbook, pages 0.662 on every extractor)
+    bib = parse_bibliography(r"""
+@article{murphy, author = {Murphy, Timothy}, title = {Bubbles: A {\TeX}tension in search of a {\TeX}pert},
+  journaltitle = {TUGboat}, volume = 2, number = 3, date = {1981-11-04}, pages = {37--38},
+  url = {https://tug.org/TUGboat/tb02-3/tb04murbub.pdf}}
+""")
+    report = report_of(
+        "Timothy Murphy, “Bubbles: A TEXtension in search of a TEXpert”, TUGboat, 2/3 (4 Nov. 1981), 37–8, "
+        "https://tug.org/TUGboat/tb02-3/tb04murbub.pdf at 37.",
+        "Murphy, “Bubbles”, 38.",
+        language="en", bib=bib)
+    assert cited_pages(report) == [("murphy", [[37, 37]]), ("murphy", [[38, 38]])]
