@@ -564,3 +564,22 @@ def test_a_pinpoint_after_the_articles_link_is_the_page_cited():
         "Murphy, “Bubbles”, 38.",
         language="en", bib=bib)
     assert cited_pages(report) == [("murphy", [[37, 37]]), ("murphy", [[38, 38]])]
+
+
+def test_citations_joined_by_a_dash_after_the_page():
+    # biblatex-maja joins a note's citations with " – ", a dash that stands inside titles too ("WinEdt – Zum Stand
+    # der Dinge"); the note's second work was merged into the first (the stop-32 hold-out, found at its one
+    # measurement: tests/realpipe/holdout-s32/en-maja-report)
+    bib = parse_bibliography(r"""
+@article{schaa, author = {Schaa, Volker RW}, title = {WinEdt -- Zum Stand der Dinge},
+  journaltitle = {Die TeXnische Komödie}, volume = 13, number = 1, date = 2001, pages = {29--30}}
+@article{creutzig, author = {Creutzig, Christine}, title = {Interlinearübersetzung: eine Möglichkeit},
+  journaltitle = {Die TeXnische Komödie}, volume = 11, number = 3, date = 1999, pages = {27--29}}
+""")
+    report = report_of(
+        "V. R. Schaa, WinEdt – Zum Stand der Dinge, Die TeXnische Komödie 13 (2001), 29–30, 29 – C. Creutzig, "
+        "Interlinearübersetzung: eine Möglichkeit, Die TeXnische Komödie 11 (1999), 27–29, 27.",
+        "Creutzig, Interlinearübersetzung: eine Möglichkeit, 28 – Schaa, WinEdt – Zum Stand der Dinge, 30.",
+        language="en", bib=bib)
+    assert cited_pages(report) == [("schaa", [[29, 29]]), ("creutzig", [[27, 27]]), ("creutzig", [[28, 28]]),
+                                   ("schaa", [[30, 30]])]

@@ -46,7 +46,7 @@ _INVERTED_NAME_AFTER = re.compile(r"\s*[A-ZÀ-ÞĀ-ſ][\w’'-]+(?:[ -][A-ZÀ-Þ
 _ENDS_WITH_INVERTED_NAME = re.compile(r"(?:^\s*|;\s*|\b[Ii]n:\s*|^\s*\S+(?:\s\S+)?\s+)" + _INVERTED_NAME.pattern + r"\s*$")
 
 
-_CUT_CANDIDATE = re.compile(r";|\.(?= )")
+_CUT_CANDIDATE = re.compile(r";|\.(?= )| [–—](?= )")
 
 
 _WINDOW = 400  # how far split_note looks before and after a full stop
@@ -128,6 +128,12 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
             if _INVERTED_NAME_AFTER.match(text, k + 1) and _ENDS_WITH_INVERTED_NAME.search(piece):
                 continue  # "Hagen, Hans; Hoekwater, Taco; Schaa, Volker: Titel": one citation's authors
             cuts.append((k, k + 1))
+        elif ch == " ":
+            # biblatex-maja joins a note's citations with a dash ("…, 29–30, 29 – C. Creutzig, Interlinear…"), which
+            # stands inside titles too ("WinEdt – Zum Stand der Dinge"): a cut only after a page, before a name
+            piece = text[(cuts[-1][1] if cuts else 0):k]
+            if _plain_number_after_comma(piece) and _starts_citation(text[k + 2:k + 2 + _WINDOW], grammar, markers):
+                cuts.append((k, k + 2))
         elif ch == "." and k + 1 < n and text[k + 1] == " ":
             # windows, not the whole text before and after: these checks ran at every full stop
             # and made a long note quadratic (a 20,000-character note took minutes)
