@@ -155,6 +155,12 @@ def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_forma
     from .runner import check_files, exit_code, summary
 
     reuse.set_enabled(not no_cache)
+    # "srccheck check article.txt refs.bib": a BibTeX file among the manuscripts is the bibliography meant
+    given_bibs = [p for p in manuscripts if p != "-" and p.lower().endswith(".bib")]
+    if given_bibs:
+        manuscripts = tuple(p for p in manuscripts if p not in given_bibs)
+        bib_paths = (*bib_paths, *given_bibs)
+        click.echo(f"srccheck: {_visible(', '.join(given_bibs))}: taken as the bibliography (--bib)", err=True)
     cli = Overrides(bib=bib_paths, language=language, input_format=input_format, encoding=encoding, fail_on=fail_on,
                     select=select, extend_select=extend_select, ignore=ignore, baseline=baseline_path,
                     unused_entries=unused_entries, full_citation=full_citation)

@@ -143,3 +143,21 @@ def test_without_bib_the_bibliography_beside_the_manuscript_is_taken_and_named(t
     (tmp_path / "m.bib").unlink()
     result = CliRunner().invoke(main, ["check", "-", "--format", "json"], input=MANUSCRIPT)
     assert result.exit_code == 0 and "using refs.bib" in result.stderr
+
+
+def test_a_bib_given_among_the_manuscripts_is_the_bibliography(tmp_path):
+    # `srccheck check m.txt refs.bib` (the bibliography given the way a newcomer types it) checked refs.bib as a
+    # second manuscript: a no-notes-found error and a run summary with a report of 0 notes
+    (tmp_path / "m.txt").write_text(MANUSCRIPT, encoding="utf-8")
+    (tmp_path / "mine.bib").write_text(BIB, encoding="utf-8")
+    (tmp_path / "other.bib").write_text("@book{x, title={X}, year=1990}\n", encoding="utf-8")  # not the one meant
+    result = run("check", str(tmp_path / "m.txt"), str(tmp_path / "mine.bib"), "--format", "json", "--no-config")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert [r["path"] for r in document["reports"]] == [str(tmp_path / "m.txt")]
+    assert document["works"][0]["bibliographies"] == [str(tmp_path / "mine.bib")]
+    assert document["summary"]["notes"] == 2 and document["summary"]["unresolved"] == 0
+    assert "mine.bib" in result.stderr and "bibliography" in result.stderr
+    # a .bib alone is no manuscript: a usage error, not a check of nothing
+    result = run("check", str(tmp_path / "mine.bib"), "--no-config")
+    assert result.exit_code == 2 and "manuscript" in result.stderr
