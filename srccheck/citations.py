@@ -132,13 +132,15 @@ def _head_and_locator(text: str, grammar: Grammar) -> tuple[str, Locator | None]
     """The citation without its link, and its locator: mostly the one before the link, but a labelled pinpoint
     after it is the one cited ("TUGboat, 2/3 (1981), 37–8, https://…/tb04murbub.pdf at 37": oxnotes-trad1 prints
     the article's span, its link, then the page)."""
-    head, locator = split_locator(_without_trailing_link(text), grammar)
-    if "/" not in text:
-        return head, locator
+    unlinked = _without_trailing_link(text)
+    head, locator = split_locator(unlinked, grammar)
+    if unlinked == text:
+        return head, locator  # no link: most citations
     after_head, after = split_locator(text, grammar)
-    if after is not None and after.text[:1].isalpha() and re.search(r"\s$", text[:len(after_head) + 1]) \
-            and _without_trailing_link(after_head) != after_head:
-        return _without_trailing_link(after_head), after
+    if after is not None and after.text[:1].isalpha() and text[len(after_head):len(after_head) + 1].isspace():
+        without = _without_trailing_link(after_head)
+        if without != after_head:  # the link ends right before the pinpoint
+            return without, after
     return head, locator
 
 

@@ -63,7 +63,8 @@ def after_inner_signal(text: str, grammar: Grammar) -> str:
     for m in _inner_signals(grammar).finditer(low):
         if any(s <= m.start() <= e for s, e in quoted):
             continue
-        if len(leading_marker(text[m.start():m.start() + 40], grammar, marker_set(grammar)) or "") > m.end() - m.start():
+        marker_here = leading_marker(text[m.start():m.start() + 40], grammar, marker_set(grammar)) or ""
+        if len(marker_here) > m.end() - m.start():
             continue  # the start of a longer marker: "a. a. O." is not the signal "a. A." before a title "O."
         rest = text[m.end() : m.end() + 40].lstrip(" ,:")  # only its first letter counts (copying the rest was quadratic)
         if rest[:1].isupper() or rest[:1] in OPEN_QUOTES or leading_marker(rest, grammar, marker_set(grammar)):

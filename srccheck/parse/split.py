@@ -132,7 +132,8 @@ def split_note(text: str, grammar: Grammar) -> list[Fragment]:
             # biblatex-maja joins a note's citations with a dash ("…, 29–30, 29 – C. Creutzig, Interlinear…"), which
             # stands inside titles too ("WinEdt – Zum Stand der Dinge"): a cut only after a page, before a name
             piece = text[(cuts[-1][1] if cuts else 0):k]
-            if _plain_number_after_comma(piece) and _starts_citation(text[k + 2:k + 2 + _WINDOW], grammar, markers):
+            rest = text[k + 2:k + 2 + _WINDOW]
+            if _plain_number_after_comma(piece) and _starts_citation(rest, grammar, markers):
                 cuts.append((k, k + 2))
         elif ch == "." and k + 1 < n and text[k + 1] == " ":
             # windows, not the whole text before and after: these checks ran at every full stop
