@@ -155,12 +155,14 @@ def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_forma
     from .runner import check_files, exit_code, summary
 
     reuse.set_enabled(not no_cache)
-    # "srccheck check article.txt refs.bib": a BibTeX file among the manuscripts is the bibliography meant
+    # "srccheck check article.txt refs.bib": a BibTeX file beside the manuscripts is the bibliography meant (alone,
+    # it stays a manuscript, and no-notes-found says to give it with --bib)
     given_bibs = [p for p in manuscripts if p != "-" and p.lower().endswith(".bib")]
-    if given_bibs:
+    if given_bibs and len(given_bibs) < len(manuscripts):
         manuscripts = tuple(p for p in manuscripts if p not in given_bibs)
         bib_paths = (*bib_paths, *given_bibs)
-        click.echo(f"srccheck: {_visible(', '.join(given_bibs))}: taken as the bibliography (--bib)", err=True)
+    else:
+        given_bibs = []
     cli = Overrides(bib=bib_paths, language=language, input_format=input_format, encoding=encoding, fail_on=fail_on,
                     select=select, extend_select=extend_select, ignore=ignore, baseline=baseline_path,
                     unused_entries=unused_entries, full_citation=full_citation)
@@ -180,6 +182,8 @@ def check(manuscripts: tuple[str, ...], bib_paths: tuple[str, ...], output_forma
             run = check_files(paths, cli, config_path, no_config, progress=progress, stdin_name=stdin_filename)
     except (InputError, UsageError) as exc:
         raise InputProblem(str(exc)) from None
+    if given_bibs:  # said once the run stands (an unreadable .bib is the one-line error alone)
+        click.echo(f"srccheck: {_visible(', '.join(given_bibs))}: taken as the bibliography (--bib)", err=True)
 
     results = run.results()
     machine = fmt in MACHINE

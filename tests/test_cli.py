@@ -158,6 +158,6 @@ def test_a_bib_given_among_the_manuscripts_is_the_bibliography(tmp_path):
     assert document["works"][0]["bibliographies"] == [str(tmp_path / "mine.bib")]
     assert document["summary"]["notes"] == 2 and document["summary"]["unresolved"] == 0
     assert "mine.bib" in result.stderr and "bibliography" in result.stderr
-    # a .bib alone is no manuscript: a usage error, not a check of nothing
+    # a .bib alone stays what was asked for, and the error says to give it with --bib
     result = run("check", str(tmp_path / "mine.bib"), "--no-config")
-    assert result.exit_code == 2 and "manuscript" in result.stderr
+    assert result.exit_code == 1 and "--bib" in result.stdout
