@@ -62,8 +62,12 @@ HOLDOUT_S31 = {"en-oxnotesnote-report", "de-zaes-scrartcl", "fr-authortitlecomp-
 # (oxnotes-trad1, offa, maja, kunde) and a CSL style in Russian footnotes from Word
 HOLDOUT_S32 = {"en-oxnotestrad1-scrbook", "de-offa-article", "en-maja-report", "fr-kunde-scrartcl",
                "ru-chicagoshortibid-docx"}
+# set aside at the start of stop 35, before its work (2026-12-06): biblatex styles no fixture had used
+# (ext-verbose-trad3, rgk-verbose, ext-verbose-trad2, ext-verbose-note) and a CSL style as German endnotes
+HOLDOUT_S35 = {"en-extverbosetrad3-book", "de-rgkverbose-scrbook", "it-extverbosetrad2-article",
+               "fr-extverbosenote-scrartcl", "de-chicago17ibid-odt-endnotes"}
 # the folder of each document set aside by name, newest first
-NAMED_HOLDOUTS = {"holdout-s32": HOLDOUT_S32, "holdout-s31": HOLDOUT_S31, "holdout-s30": HOLDOUT_S30, "holdout-s29": HOLDOUT_S29, "holdout-s28b": HOLDOUT_S28B,
+NAMED_HOLDOUTS = {"holdout-s35": HOLDOUT_S35, "holdout-s32": HOLDOUT_S32, "holdout-s31": HOLDOUT_S31, "holdout-s30": HOLDOUT_S30, "holdout-s29": HOLDOUT_S29, "holdout-s28b": HOLDOUT_S28B,
                   "holdout-s28": HOLDOUT_S28}
 
 
@@ -282,6 +286,17 @@ DOCS = [
         "tugboat.bib", chapters=2, n_notes=28),
     Doc("fr-oxnotestrad3-report", "latex", "oxnotes-trad3", "report", "lualatex", "enotez-chapter", "fr",
         "dtk-bibliography.bib", chapters=2, n_notes=28),
+    # the stop-35 hold-out (HOLDOUT_S35)
+    Doc("en-extverbosetrad3-book", "latex", "ext-verbose-trad3", "book", "pdflatex-t1", "footnotes", "en",
+        "biblatex-examples.bib", chapters=2, n_notes=28),
+    Doc("de-rgkverbose-scrbook", "latex", "rgk-verbose", "scrbook", "lualatex", "footnotes", "de", "tugboat.bib",
+        chapters=2, n_notes=28),
+    Doc("it-extverbosetrad2-article", "latex", "ext-verbose-trad2", "article", "lualatex", "footnotes", "it",
+        "dtk-bibliography.bib"),
+    Doc("fr-extverbosenote-scrartcl", "latex", "ext-verbose-note", "scrartcl", "pdflatex-t1", "footnotes", "fr",
+        "frankenstein.bib"),
+    Doc("de-chicago17ibid-odt-endnotes", "libreoffice", "chicago-notes-bibliography-subsequent-ibid-17th-edition.csl",
+        "odt", "soffice", "endnotes", "de", "biblatex-examples.bib"),
     # the stop-32 hold-out (HOLDOUT_S32)
     Doc("en-oxnotestrad1-scrbook", "latex", "oxnotes-trad1", "scrbook", "pdflatex-t1", "footnotes", "en",
         "tugboat.bib", chapters=2, n_notes=28),
