@@ -383,3 +383,12 @@ def test_the_next_pages_last_body_line_is_not_a_note_carried_over() -> None:
     # the foot, its "14" a volume disagreeing with the entry's 22 and page 582 lost
     for name, result in _every_text("en-oxnotesinote-book"):
         assert result.pages_ok == result.pages_total and result.false_alarms == 0, (name, result.problems)
+
+
+def test_a_note_carried_over_takes_the_line_that_ends_its_broken_word() -> None:
+    # note 5 ends its page with "кандидата техниче-"; the next page's foot starts "ских наук. … 212 с., с. 50." right
+    # after the body's "В этот период гу-": the line went on the body's broken word, and page 50 was lost. The
+    # letters around the join ("ическ") are the document's, those of "гу|ских" are not.
+    for name in ("pypdf.txt", "pdftotext-raw.txt", "pdfminer.txt"):
+        result = _scored("ru-verboseibid-scrbook", name)
+        assert not any(note == (1, 5) for note, _, _ in result.misses), (name, result.misses)

@@ -54,6 +54,22 @@ class _LazyFeatures:
         return found
 
 
+class _WholeWords:
+    """Whether a word broken at a line's end joins up as the document's words are spelt: the letters around the
+    join ("техниче|ских": "ическ") occur inside a word it spells whole on a line (a line's first and last words may
+    be halves of broken words, and are left out). Read when first asked for: only a note carried over a page whose
+    last line broke a word needs it."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.text: str | None = None
+
+    def joins(self, first: str, rest: str) -> bool:
+        if self.text is None:
+            self.text = " ".join(w.lower() for ln in self.lines for w in _WORD.findall(ln.text)[1:-1])
+        return (first[-3:] + rest[:3]).lower() in self.text
+
+
 def _features(text: str, body_len: float) -> tuple[object, ...]:
     stripped = text.strip()
     ratio = len(stripped) / body_len if body_len else 1.0
@@ -105,6 +121,7 @@ def assign(lines: list[Line], chain: list[Start], markers_by_line: dict[int, set
     lengths = [len(lines[i].text.strip()) for i in body_lines] or [len(ln.text.strip()) for ln in lines]
     body_len = statistics.median(lengths)
     feats = _LazyFeatures(lines, body_len)  # only the lines trained on or labelled: a book's clean notes are neither
+    words = _WholeWords(lines)
     # training: a gap with no marker line and no page break is all note; marker lines and the text before
     # the first note are body
     counts: dict[str, Counter[tuple[int, object]]] = {"N": Counter(), "B": Counter()}
@@ -143,7 +160,8 @@ def assign(lines: list[Line], chain: list[Start], markers_by_line: dict[int, set
         if not idx:
             continue  # a note of one line, the next note right after it: nothing to label
         last = k + 1 == len(chain)
-        for i, label in zip(idx, _label_gap(lines, idx, feats, model, marked, flush, separated, last, headings)):
+        for i, label in zip(idx, _label_gap(lines, idx, feats, model, marked, flush, separated, last, headings,
+                                                   words)):
             labels[i] = label
             if label == "N":
                 owner[i] = k
@@ -181,6 +199,15 @@ _QUOTE_CLOSED = 4.0  # what closing a quotation the note left open weighs agains
 _BRACKETED_NUMBER = re.compile(r"[(\[]\d")
 
 
+_FIRST_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _broken_half(text: str) -> str | None:
+    """The first half of a word broken at a line's end ("кандидата техниче-": "техниче"), or None."""
+    found = re.search(r"([^\W\d_]{2,})-\s*$", text)
+    return found.group(1) if found else None
+
+
 def _no_sentence_start(text: str) -> bool:
     """Whether a line starts as no sentence does: a small letter, or a bracketed number ("(2017), 553-590")."""
     first = text.lstrip()
@@ -216,7 +243,8 @@ def _closes_bracket_first(text: str) -> bool:
 
 
 def _label_gap(lines: list[Line], idx: list[int], feats: _LazyFeatures, model: _Model,
-               marker_lines: set[int], flush: bool, separated: bool, last: bool, headings: set[int]) -> list[str]:
+               marker_lines: set[int], flush: bool, separated: bool, last: bool, headings: set[int],
+               words: _WholeWords) -> list[str]:
     """Best labelling N* (B+ N*)* of a gap's lines: a Viterbi pass over the states note, body after a note
     that ended (Bc) and body after a note cut off mid-sentence (Bi), which alone is likely to go on later."""
     big = 1e9
@@ -250,9 +278,11 @@ def _label_gap(lines: list[Line], idx: list[int], feats: _LazyFeatures, model: _
     # one-line note's line may be long: a line longer than the body's may be several that pdftotext joined)
     first_break = next((pos for pos, i in enumerate(idx) if lines[i].page_break or lines[i].first_text), None)
     ended_on_page = False
+    note_half = None  # the broken word the note's last line on its page ends with ("кандидата техниче-")
     if first_break is not None and not any(i in marker_lines for i in idx[:first_break]):
         j = idx[first_break - 1] if first_break else start
         ended_on_page = feats[j][0] <= (2 if j == start else 1) and bool(_SENTENCE_ENDED.search(lines[j].text))
+        note_half = _broken_half(lines[j].text)
     back: list[dict[str, str]] = []
     chapter_began = False  # a chapter's heading came earlier in the gap: the notes before it do not go on after it
     for pos, i in enumerate(idx):
@@ -294,6 +324,14 @@ def _label_gap(lines: list[Line], idx: list[int], feats: _LazyFeatures, model: _
         # unless a page break came between (or the line holds a later note's marker: one evidence or the other is wrong)
         joined = not brk and i not in marker_lines and bool(_WORD_BROKEN.search(before)) \
             and lines[i].text.lstrip()[:1].islower()
+        if joined and note_half and pos > first_break:
+            # two broken words this line's first could end, the body's line before and the carried note's: the one
+            # that makes a word the document spells whole elsewhere ("техниче-|ских", not "гу-|ских") goes on here
+            rest = _FIRST_LETTERS.match(lines[i].text.lstrip())
+            if rest and words.joins(note_half, rest.group()) and not words.joins(_broken_half(before) or "",
+                                                                                   rest.group()):
+                joined = False
+                emit_b += _NOT_THE_BODY_GOING_ON
         new: dict[str, float] = {}
         choice: dict[str, str] = {}
         for state in states:
