@@ -583,3 +583,20 @@ def test_citations_joined_by_a_dash_after_the_page():
         language="en", bib=bib)
     assert cited_pages(report) == [("schaa", [[29, 29]]), ("creutzig", [[27, 27]]), ("creutzig", [[28, 28]]),
                                    ("schaa", [[30, 30]])]
+
+
+def test_a_proceedings_title_hyphenated_across_lines_and_its_volume_stay_with_the_citation():
+    # biblatex verbose-inote, Russian (tests/realpipe/holdout-s31/ru-verboseinote-book note 9): the PDF broke
+    # "ЛОКСЕТЬ" across two lines, the extractor kept "ЛОК-СЕТЬ", and "Т." (том) was no locator word: the
+    # conference's title and the imprint became two unresolved citations and page 149 was lost
+    bib = parse_bibliography("""@inproceedings{Ponomarenko88,
+  author = {Пономаренко, Л. А. and Жучкова, И. В.},
+  title = {Оптимальное назначение приоритетов при организации доступа в локальных вычислительных сетях АСУТП},
+  booktitle = {Труды Междунар.\\ конф.\\ <<Локальные вычислительные сети>> (ЛОКСЕТЬ 88)},
+  volume = {1}, address = {Рига}, publisher = {ИЭВТ АН Латвии}, year = {1988}, pages = {149-153}}
+""")
+    report = report_of("Л. А. Пономаренко и И. В. Жучкова. «Оптимальное назначение приоритетов при организации доступа "
+                       "в локальных вычислительных сетях АСУТП». В: Труды Междунар. конф. «Локальные вычислительные "
+                       "сети» (ЛОК-СЕТЬ 88). Т. 1. Рига: ИЭВТ АН Латвии, 1988, с. 149—153, с. 149.", bib=bib)
+    assert cited_pages(report) == [("Ponomarenko88", [[149, 149]])]
+    assert not [f for f in report.findings if f.rule == "unresolved-citation"]

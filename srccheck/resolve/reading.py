@@ -320,13 +320,12 @@ class NoteReader:
         piece = text[c.span[0]:c.span[1]]
         if c.locator is not None:
             piece = piece.replace(c.locator.text, " ")
-        # role words count for nothing: "Sous la dir. de Dilip Parameshwar Gaonkar" is the entry's editor
-        words = [w for w in _words_of(piece) if w not in _LOCATOR_WORDS and w not in _ROLE_WORDS]
-        if not words:
-            return False
         for key in entries:
             own = self._imprint_words(key)
-            if sum(1 for w in words if w in own) >= W.tail_share * len(words):
+            # role words count for nothing: "Sous la dir. de Dilip Parameshwar Gaonkar" is the entry's editor
+            words = [w for w in _words_of(_compounds_joined(piece, own)) if w not in _LOCATOR_WORDS
+                     and w not in _ROLE_WORDS]
+            if words and sum(1 for w in words if w in own) >= W.tail_share * len(words):
                 return True
         return False
 
@@ -486,7 +485,8 @@ _IMPRINT_FIELDS = ("publisher", "address", "location", "journal", "journaltitle"
 # what a tail holds besides the entry's words: locator labels and pinpoint words, numbers being pages, and the
 # "in" before a container ("En: Organometallics 25.10 (2006), págs. 2409-2411"), as _words_of folds them
 _LOCATOR_WORDS = frozenset(L.LOCATOR_WORDS) | frozenset(
-    fold(w).strip(".") for w in [*L.IN_WORDS, *(label for labels in L.LOCATOR_LABELS.values() for label in labels)]) \
+    fold(w).strip(".") for w in [*L.IN_WORDS, *(label for labels in L.LOCATOR_LABELS.values() for label in labels),
+                                 *(label for labels in L.VOLUME_LABELS.values() for label in labels)]) \
     | frozenset({"issn", "isbn", "url", "doi"}) \
     | frozenset(w for months in L.MONTHS.values() for m in months for w in (fold(m), fold(m)[:3], fold(m)[:4])) \
     | frozenset(fold(w).strip(".") for genre in L.GENRES for w in genre.split())
@@ -505,6 +505,18 @@ def _journal_and_volume(tail: str, entry: Entry) -> bool:
     text, journal = fold(tail), fold(journal)
     at = text.find(journal)
     return at >= 0 and bool(re.match(r"\W{0,3}" + re.escape(fold(volume)) + r"\b", text[at + len(journal):]))
+
+
+_HYPHENATED = re.compile(r"([^\W\d_]+)-([^\W\d_]+)")
+
+
+def _compounds_joined(text: str, own: frozenset[str]) -> str:
+    """The text with a word a line break hyphenated joined up where the entry spells it whole ("(ЛОК-СЕТЬ 88)"
+    printed across two lines, "(ЛОКСЕТЬ 88)" in the entry)."""
+    if "-" not in text:
+        return text
+    return _HYPHENATED.sub(lambda m: m.group(1) + m.group(2) if fold(m.group(1) + m.group(2)) in own else m.group(),
+                           text)
 
 
 def _words_of(text: str) -> list[str]:
