@@ -392,3 +392,11 @@ def test_a_note_carried_over_takes_the_line_that_ends_its_broken_word() -> None:
     for name in ("pypdf.txt", "pdftotext-raw.txt", "pdfminer.txt"):
         result = _scored("ru-verboseibid-scrbook", name)
         assert not any(note == (1, 5) for note, _, _ in result.misses), (name, result.misses)
+
+
+def test_a_note_left_open_takes_the_next_pages_line_a_broken_body_word_cannot_end() -> None:
+    # note 2 of chapter 3 ends its page with "…; Василенко,"; the next page's foot starts "см. сн. 6, с. 69." right
+    # after the body's "консул в Тра-", and went on that word: the second citation of the note was lost
+    for name in ("pypdf.txt", "pdftotext-raw.txt", "mutool.txt"):
+        result = _scored("ru-verboseinote-book", name, "holdout-s31")
+        assert not any(note == (3, 2) for note, _, _ in result.misses), (name, result.misses)

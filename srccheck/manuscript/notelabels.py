@@ -278,10 +278,12 @@ def _label_gap(lines: list[Line], idx: list[int], feats: _LazyFeatures, model: _
     # one-line note's line may be long: a line longer than the body's may be several that pdftotext joined)
     first_break = next((pos for pos, i in enumerate(idx) if lines[i].page_break or lines[i].first_text), None)
     ended_on_page = False
-    note_half = None  # the broken word the note's last line on its page ends with ("кандидата техниче-")
+    note_open = False  # the note's last line on its page left its sentence open ("…; Василенко,", "кандидата техниче-")
+    note_half = None  # the word it broke there ("техниче")
     if first_break is not None and not any(i in marker_lines for i in idx[:first_break]):
         j = idx[first_break - 1] if first_break else start
         ended_on_page = feats[j][0] <= (2 if j == start else 1) and bool(_SENTENCE_ENDED.search(lines[j].text))
+        note_open = not _TERMINAL.search(lines[j].text)
         note_half = _broken_half(lines[j].text)
     back: list[dict[str, str]] = []
     chapter_began = False  # a chapter's heading came earlier in the gap: the notes before it do not go on after it
@@ -324,12 +326,13 @@ def _label_gap(lines: list[Line], idx: list[int], feats: _LazyFeatures, model: _
         # unless a page break came between (or the line holds a later note's marker: one evidence or the other is wrong)
         joined = not brk and i not in marker_lines and bool(_WORD_BROKEN.search(before)) \
             and lines[i].text.lstrip()[:1].islower()
-        if joined and note_half and pos > first_break:
-            # two broken words this line's first could end, the body's line before and the carried note's: the one
-            # that makes a word the document spells whole elsewhere ("техниче-|ских", not "гу-|ских") goes on here
+        if joined and note_open and pos > first_break:
+            # a line that could go on the body's broken word or on the note left open on the page before: the body's
+            # only if the join makes letters the document's words show ("техниче-|ских" goes on the note, not
+            # "гу-|ских"; "консул в Тра-|см. сн. 6, с. 69." neither)
             rest = _FIRST_LETTERS.match(lines[i].text.lstrip())
-            if rest and words.joins(note_half, rest.group()) and not words.joins(_broken_half(before) or "",
-                                                                                   rest.group()):
+            if rest and not words.joins(_broken_half(before) or "", rest.group()) \
+                    and (note_half is None or words.joins(note_half, rest.group())):
                 joined = False
                 emit_b += _NOT_THE_BODY_GOING_ON
         new: dict[str, float] = {}
