@@ -10,7 +10,6 @@ from __future__ import annotations
 import heapq
 import math
 from functools import lru_cache
-from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -98,7 +97,8 @@ class Candidates:
                 score[key] += weight
         # the best by shared words, and only those sharing at least half as much as the best: an entry sharing a
         # word or two of a long title cannot reach an accepted score
-        top = heapq.nlargest(W.title_candidates, score.items(), key=itemgetter(1))
+        # (ties go to the smaller key: the set the scores came from has no order that holds from run to run)
+        top = heapq.nsmallest(W.title_candidates, score.items(), key=lambda kv: (-kv[1], kv[0]))
         floor = top[0][1] * W.title_share_of_best
         best = sorted((k for k, v in top if v >= floor), key=lambda k: (-score[k], k))
         return {k: self.bib.entries[k] for k in best}
