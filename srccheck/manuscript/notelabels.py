@@ -36,7 +36,7 @@ class _Model:
         return 1 / (1 + math.exp(-logit))
 
 
-_TRAINING_LINES = 20_000  # lines of each side the line model learns from, at most
+_TRAINING_LINES = 4_000  # lines of each side the line model learns from, at most (a few coarse features: more teach it nothing)
 
 
 class _LazyFeatures:
