@@ -30,6 +30,7 @@ class Candidates:
         self.total = max(1, len(bib.entries))
         self._close: dict[str, list[Entry]] = {}  # folded surname the bib lacks -> entries of surnames close to it
         self._keys: dict[str, frozenset[str]] = {}  # title word -> keys of the entries holding it
+        self._entry_words: dict[str, frozenset[str]] = {}  # key -> the entry's title words
         self._buckets: dict[tuple[str, str, int], list[str]] | None = None  # surnames by first/last letters, length
 
     def by_author(self, authors: tuple[Name, ...]) -> dict[str, Entry]:
@@ -106,7 +107,15 @@ class Candidates:
     def sharing_title_words(self, c: Citation, entries: dict[str, Entry]) -> dict[str, Entry]:
         """Those of entries that share a word with the cited title or container."""
         words = title_words([t for t in (c.title, c.container) if t])
-        return {k: e for k, e in entries.items() if not words.isdisjoint(_entry_words(tuple(entry_titles(e))))}
+        return {k: e for k, e in entries.items() if not words.isdisjoint(self._words_of(e))}
+
+    def _words_of(self, entry: Entry) -> frozenset[str]:
+        """An entry's title words, kept for the run: a prolific author's works are looked through citation after
+        citation."""
+        words = self._entry_words.get(entry.key)
+        if words is None:
+            words = self._entry_words[entry.key] = _entry_words(tuple(entry_titles(entry)))
+        return words
 
     def _holding(self, word: str) -> frozenset[str]:
         keys = self._keys.get(word)
