@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from operator import itemgetter
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -98,8 +99,12 @@ class Candidates:
                 score[key] += weight
         # the best by shared words, and only those sharing at least half as much as the best: an entry sharing a
         # word or two of a long title cannot reach an accepted score
-        # (ties go to the smaller key: the set the scores came from has no order that holds from run to run)
-        top = heapq.nsmallest(W.title_candidates, score.items(), key=lambda kv: (-kv[1], kv[0]))
+        # (ties go to the smaller key: the set the scores came from has no order that holds from run to run; the
+        # cut is found among the bare scores, which compare fast, and only what reaches it is sorted)
+        if len(score) > W.title_candidates:
+            cut = heapq.nlargest(W.title_candidates, score.values())[-1]
+            score = {k: v for k, v in score.items() if v >= cut}
+        top = sorted(sorted(score.items()), key=itemgetter(1), reverse=True)[:W.title_candidates]  # (sorts are stable)
         floor = top[0][1] * W.title_share_of_best
         best = sorted((k for k, v in top if v >= floor), key=lambda k: (-score[k], k))
         return {k: self.bib.entries[k] for k in best}
