@@ -66,18 +66,20 @@ HOLDOUT_S32 = {"en-oxnotestrad1-scrbook", "de-offa-article", "en-maja-report", "
 # (ext-verbose-trad3, rgk-verbose, ext-verbose-trad2, ext-verbose-note) and a CSL style as German endnotes
 HOLDOUT_S35 = {"en-extverbosetrad3-book", "de-rgkverbose-scrbook", "it-extverbosetrad2-article",
                "fr-extverbosenote-scrartcl", "de-chicago17ibid-odt-endnotes"}
+# set aside in stop 35 before any pandoc-made PDF was read (pandoc Markdown -> LuaLaTeX, CSL notes as footnotes)
+HOLDOUT_S35P = {"de-heilmann-pandoc", "fr-annales-pandoc", "es-chicago17ibid-pandoc"}
 # the folder of each document set aside by name, newest first
-NAMED_HOLDOUTS = {"holdout-s35": HOLDOUT_S35, "holdout-s32": HOLDOUT_S32, "holdout-s31": HOLDOUT_S31, "holdout-s30": HOLDOUT_S30, "holdout-s29": HOLDOUT_S29, "holdout-s28b": HOLDOUT_S28B,
+NAMED_HOLDOUTS = {"holdout-s35p": HOLDOUT_S35P, "holdout-s35": HOLDOUT_S35, "holdout-s32": HOLDOUT_S32, "holdout-s31": HOLDOUT_S31, "holdout-s30": HOLDOUT_S30, "holdout-s29": HOLDOUT_S29, "holdout-s28b": HOLDOUT_S28B,
                   "holdout-s28": HOLDOUT_S28}
 
 
 @dataclass
 class Doc:
     name: str
-    typesetter: str  # latex | libreoffice
+    typesetter: str  # latex | libreoffice | pandoc (Markdown to PDF through LaTeX, CSL notes)
     style: str  # biblatex style, or CSL file name
-    cls: str  # LaTeX class, or docx / odt
-    engine: str  # pdflatex | pdflatex-t1 | lualatex | soffice
+    cls: str  # LaTeX class, or docx / odt (LibreOffice), or latex (pandoc)
+    engine: str  # pdflatex | pdflatex-t1 | lualatex | soffice | pandoc
     notes: str  # footnotes | endnotes | enotez | enotez-chapter
     lang: str
     pool: str
@@ -286,6 +288,15 @@ DOCS = [
         "tugboat.bib", chapters=2, n_notes=28),
     Doc("fr-oxnotestrad3-report", "latex", "oxnotes-trad3", "report", "lualatex", "enotez-chapter", "fr",
         "dtk-bibliography.bib", chapters=2, n_notes=28),
+    # pandoc's own PDFs (Markdown through LuaLaTeX): two to develop on, three set aside (HOLDOUT_S35P)
+    Doc("en-chicago-pandoc", "pandoc", "chicago-notes-bibliography.csl", "latex", "pandoc", "footnotes", "en",
+        "tugboat.bib"),
+    Doc("tr-isnaddipnotlu-pandoc", "pandoc", "isnad-dipnotlu.csl", "latex", "pandoc", "footnotes", "tr", "turkish"),
+    Doc("de-heilmann-pandoc", "pandoc", "geistes-und-kulturwissenschaften-heilmann.csl", "latex", "pandoc",
+        "footnotes", "de", "dtk-bibliography.bib"),
+    Doc("fr-annales-pandoc", "pandoc", "annales.csl", "latex", "pandoc", "footnotes", "fr", "biblatex-examples.bib"),
+    Doc("es-chicago17ibid-pandoc", "pandoc", "chicago-notes-bibliography-subsequent-ibid-17th-edition.csl", "latex",
+        "pandoc", "footnotes", "es", "frankenstein.bib"),
     # the stop-35 hold-out (HOLDOUT_S35)
     Doc("en-extverbosetrad3-book", "latex", "ext-verbose-trad3", "book", "pdflatex-t1", "footnotes", "en",
         "biblatex-examples.bib", chapters=2, n_notes=28),

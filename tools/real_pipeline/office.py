@@ -1,6 +1,9 @@
 """A plan as pandoc Markdown, made into .docx/.odt by pandoc (citeproc, a CSL note style) and into PDF by
 LibreOffice. Endnotes: pandoc writes footnotes, and the ODT's notes are switched to endnotes in its XML
-(LibreOffice's own endnote layout: all notes after the text, on a page of their own)."""
+(LibreOffice's own endnote layout: all notes after the text, on a page of their own).
+
+Or made into PDF by pandoc itself through LaTeX (container "latex"): citeproc's notes become LaTeX footnotes, typeset
+by LuaLaTeX with pandoc's own template, the way Markdown writers make their PDFs."""
 
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ LOCALE = {"en": "en-US", "de": "de-DE", "fr": "fr-FR", "tr": "tr-TR", "ru": "ru-
 @dataclass
 class OfficeDoc:
     csl: Path
-    container: str  # docx | odt
+    container: str  # docx | odt | latex (a PDF made by pandoc through LuaLaTeX)
     notes: str  # footnotes | endnotes
 
 
@@ -69,6 +72,11 @@ def typeset(md: str, bib: str, doc: OfficeDoc, lang: str, work: Path) -> Path:
     (work / "paper.md").write_text(md, encoding="utf-8")
     (work / "refs.bib").write_text(bib, encoding="utf-8")
     shutil.copy(doc.csl, work / "style.csl")
+    if doc.container == "latex":
+        _run(["pandoc", "paper.md", "--citeproc", "--bibliography=refs.bib", "--csl=style.csl",
+              "-M", f"lang={LOCALE[lang]}", "-M", "suppress-bibliography=true", "--pdf-engine=lualatex",
+              "-V", "documentclass=article", "-V", "geometry=a4paper,margin=3cm", "-o", "paper.pdf"], work)
+        return work / "paper.pdf"
     out = work / f"paper.{doc.container}"
     _run(["pandoc", "paper.md", "--citeproc", "--bibliography=refs.bib", "--csl=style.csl",
           "-M", f"lang={LOCALE[lang]}", "-M", "suppress-bibliography=true", "-o", out.name], work)
