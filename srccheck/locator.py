@@ -233,7 +233,8 @@ def _after_span(ranges: tuple[PageRange, ...]) -> tuple[PageRange, ...]:
 
 
 # (after a closing bracket too: OSCOLA's pinpoint after the imprint, its space dropped by pdfminer: "… 1968)373.")
-_STARTS = re.compile(r"(?:(?<=^)|(?<=[\s,:()]))\S")
+# (a closing double quote too: an extractor that drops spaces glues the page to the title, "TeX,”8.")
+_STARTS = re.compile(r"(?:(?<=^)|(?<=[\s,:()”»]))\S")
 
 
 def _candidate_starts(window: str) -> list[int]:
