@@ -400,3 +400,12 @@ def test_a_note_left_open_takes_the_next_pages_line_a_broken_body_word_cannot_en
     for name in ("pypdf.txt", "pdftotext-raw.txt", "mutool.txt"):
         result = _scored("ru-verboseinote-book", name, "holdout-s31")
         assert not any(note == (3, 2) for note, _, _ in result.misses), (name, result.misses)
+
+
+def test_pdfminers_glued_chicago_notes_are_spaced_again() -> None:
+    # pandoc's own PDF (Markdown through LuaLaTeX, Chicago notes) read by pdfminer without spaces: a quotation
+    # glued to the comma before it ("Wilson,“Glisterings,”22–24"), a sentence of little words and two unknown ones
+    # ("Thefiguresgiventheredifferfromtheconsularreturnsof1924"), a link glued to the next author
+    # (".pdf;PhilipTaylor,“ANestable…"), "“TeXinEurope" cut as "Te Xin" past its opening quote
+    result = _scored("en-chicago-pandoc", "pdfminer.txt")
+    assert result.false_alarms == 0 and result.pages_ok == result.pages_total, result.problems

@@ -106,7 +106,10 @@ def glued_line(line: str) -> bool:
 # signs of words run together inside a token: a small letter then a capital after three small letters
 # ("periodtheOttoman", "KemalAydoğdu"); after two letters or digits, a comma, semicolon or colon then a letter,
 # a full stop then a capital ("1970.С.182", "Energoizdat,1992" is no sign; "e.g.the", "z.B." neither)
-_GLUE_SIGN = re.compile(r"[^\W_]{2}(?:[,;:]|\.:?)[^\W\d_]")
+_GLUE_SIGN = re.compile(r"[^\W_]{2}(?:[,;:]|\.:?)[^\W\d_]"
+                        # a quotation opened right after a comma, or a closing quote with a word or number right
+                        # after it ("Wilson,“Glisterings,”22–24"; a German „Titel,“ closes its quotation so)
+                        r"|[^\W_]{2}[,;:][“‘«„][^\W\d_]|[^\W_][.,]?[”»][^\W_]")
 
 
 # numbers inside a token between words: "сямежду1898и1901годами", "годами.4Попереписи" (a marker between two)
@@ -120,7 +123,12 @@ def _has_glue_sign(token: str) -> bool:
     if any(token[k].isupper() and token[k - 1].islower() and token[k - 3:k].isalpha() and token[k - 3:k].islower()
            for k in range(3, len(token))):
         return True
-    return any(not m.group()[-1].islower() or m.group()[2] != "." for m in _GLUE_SIGN.finditer(token))
+    return any(_is_glue_sign(m.group()) for m in _GLUE_SIGN.finditer(token))
+
+
+def _is_glue_sign(found: str) -> bool:
+    """A full stop before a small letter is an abbreviation's ("e.g.the", "z.B."), not a sign."""
+    return not found[-1].islower() or found[2] != "."
 
 
 def _glued_words(line: str, vocabulary: Vocabulary) -> bool:
@@ -136,6 +144,11 @@ def _glued_words(line: str, vocabulary: Vocabulary) -> bool:
             pieces = vocabulary.split(m.group(), _SURE_SHARE)
             # a compound's parts are content words; glued prose has the little words ("the", "и", "ve", "und")
             if len(pieces) >= 3 and any(p.lower() in vocabulary.little for p in pieces):
+                return True
+            # three little words among fewer known ones ("Thefiguresgiventheredifferfromtheconsularreturnsof",
+            # "given" and "differ" spelt nowhere else): glued prose too
+            pieces = vocabulary.split(m.group(), _KNOWN_SHARE)
+            if sum(1 for p in pieces if p.lower() in vocabulary.little) >= 3:
                 return True
     return False
 
@@ -252,7 +265,7 @@ def _hidden_words(token: str) -> bool:
     word the document's words make up: in Turkish or German that is mostly one word ("milliyetçilerine")."""
     return len(token) <= _LONGEST_LINE and not _ADDRESS.search(token) and (
         _NUMBER_GLUE_SIGN.search(token) is not None
-        or any(not m.group()[-1].islower() or m.group()[2] != "." for m in _GLUE_SIGN.finditer(token))
+        or any(_is_glue_sign(m.group()) for m in _GLUE_SIGN.finditer(token))
         or any(m.group().lower() in _grammar_phrases() for m in _WORD.finditer(token)))
 
 
@@ -281,7 +294,8 @@ def _respaced(token: str, vocabulary: Vocabulary, before: str = "", after: str =
         # "McDonald", "LaTeX": a capital after one or two letters that begin with a capital is not a new word
         merged: list[str] = []
         for piece in pieces:
-            if merged and len(merged[-1]) <= 2 and merged[-1][:1].isupper() and merged[-1].isalpha():
+            word = merged[-1].lstrip(_OPENING) if merged else ""  # "“Te|XinEurope": the quote is no letter
+            if word and len(word) <= 2 and word[:1].isupper() and word.isalpha():
                 merged[-1] += piece
             else:
                 merged.append(piece)
@@ -294,6 +308,9 @@ def _respaced(token: str, vocabulary: Vocabulary, before: str = "", after: str =
             words.append(_WORD.sub(cut, piece))
         out.append(" ".join(words))
     return " ".join(out)
+
+
+_OPENING = "“‘«„\"([¿¡"
 
 
 def _mark_boundary(text: str, at: int) -> str:
@@ -346,6 +363,9 @@ def looks_glued(text: str) -> bool:
     return False
 
 
+_LINK_END_THEN_WORD = re.compile(r"(\." + LINK_FILE_TYPE + r"[;,])(?=[^\W\d_])", re.IGNORECASE)
+
+
 def bibliography_words(data: bytes) -> set[str]:
     """The words of a bibliography file's text, in lower case (BibTeX, CSL JSON, RIS alike: its letters)."""
     return {w.lower() for w in _LATEX_WORD.findall(data.decode("utf-8", "replace"))}
@@ -364,6 +384,9 @@ def respace(text: str, borrowed: Iterable[str] = ()) -> str:
     if len(glued) < _GLUED_DOCUMENT:
         return text  # a long token or two is a link, a formula, markup: an extractor that drops spaces drops many
     flagged = set(glued)
+    # a link glued to the words after it ("…/tb17siegman.pdf;PhilipTaylor,“ANestable…"): cut after its file type,
+    # so that the words are looked at without it
+    lines = [_LINK_END_THEN_WORD.sub(r"\1 ", line) for line in lines]
     for i in glued:
         before, after = _broken_word(lines, i)
         tokens = lines[i].split(" ")
