@@ -68,8 +68,10 @@ HOLDOUT_S35 = {"en-extverbosetrad3-book", "de-rgkverbose-scrbook", "it-extverbos
                "fr-extverbosenote-scrartcl", "de-chicago17ibid-odt-endnotes"}
 # set aside in stop 35 before any pandoc-made PDF was read (pandoc Markdown -> LuaLaTeX, CSL notes as footnotes)
 HOLDOUT_S35P = {"de-heilmann-pandoc", "fr-annales-pandoc", "es-chicago17ibid-pandoc"}
+# set aside in stop 35 before any paragraph footnotes (footmisc's para option) were read
+HOLDOUT_S35PARA = {"fr-verbosetrad2-report-para", "it-extverboseinote-article-para"}
 # the folder of each document set aside by name, newest first
-NAMED_HOLDOUTS = {"holdout-s35p": HOLDOUT_S35P, "holdout-s35": HOLDOUT_S35, "holdout-s32": HOLDOUT_S32, "holdout-s31": HOLDOUT_S31, "holdout-s30": HOLDOUT_S30, "holdout-s29": HOLDOUT_S29, "holdout-s28b": HOLDOUT_S28B,
+NAMED_HOLDOUTS = {"holdout-s35para": HOLDOUT_S35PARA, "holdout-s35p": HOLDOUT_S35P, "holdout-s35": HOLDOUT_S35, "holdout-s32": HOLDOUT_S32, "holdout-s31": HOLDOUT_S31, "holdout-s30": HOLDOUT_S30, "holdout-s29": HOLDOUT_S29, "holdout-s28b": HOLDOUT_S28B,
                   "holdout-s28": HOLDOUT_S28}
 
 
@@ -80,7 +82,7 @@ class Doc:
     style: str  # biblatex style, or CSL file name
     cls: str  # LaTeX class, or docx / odt (LibreOffice), or latex (pandoc)
     engine: str  # pdflatex | pdflatex-t1 | lualatex | soffice | pandoc
-    notes: str  # footnotes | endnotes | enotez | enotez-chapter
+    notes: str  # footnotes | para (footmisc: a page's footnotes in one paragraph) | endnotes | enotez | enotez-chapter
     lang: str
     pool: str
     chapters: int = 1
@@ -96,7 +98,8 @@ class Doc:
 
     @property
     def numbering(self) -> str:
-        restarts = self.cls in ("report", "scrbook", "memoir", "book", "scrreprt") and self.notes in ("footnotes", "enotez-chapter")
+        restarts = self.cls in ("report", "scrbook", "memoir", "book", "scrreprt") and self.notes in (
+            "footnotes", "para", "enotez-chapter")
         return "per-chapter" if restarts and self.chapters > 1 else "continuous"
 
 
@@ -288,6 +291,14 @@ DOCS = [
         "tugboat.bib", chapters=2, n_notes=28),
     Doc("fr-oxnotestrad3-report", "latex", "oxnotes-trad3", "report", "lualatex", "enotez-chapter", "fr",
         "dtk-bibliography.bib", chapters=2, n_notes=28),
+    # footnotes run on in one paragraph a page (footmisc's para option): two to develop on, two set aside
+    Doc("en-verbose-article-para", "latex", "verbose", "article", "pdflatex", "para", "en", "biblatex-examples.bib"),
+    Doc("de-authortitleibid-scrartcl-para", "latex", "authortitle-ibid", "scrartcl", "lualatex", "para", "de",
+        "dtk-bibliography.bib"),
+    Doc("fr-verbosetrad2-report-para", "latex", "verbose-trad2", "report", "pdflatex-t1", "para", "fr", "tugboat.bib",
+        chapters=2, n_notes=28),
+    Doc("it-extverboseinote-article-para", "latex", "ext-verbose-inote", "article", "lualatex", "para", "it",
+        "frankenstein.bib"),
     # pandoc's own PDFs (Markdown through LuaLaTeX): two to develop on, three set aside (HOLDOUT_S35P)
     Doc("en-chicago-pandoc", "pandoc", "chicago-notes-bibliography.csl", "latex", "pandoc", "footnotes", "en",
         "tugboat.bib"),
@@ -401,7 +412,7 @@ def build(doc: Doc, out: Path, work: Path) -> None:
         pdf = office.typeset(source, bib, office.OfficeDoc(CSL / doc.style, doc.cls, doc.notes), doc.lang, work)
         source_name = "paper.md"
     meta = {"typesetter": doc.typesetter, "style": doc.style, "class": doc.cls, "engine": doc.engine,
-            "layout": "endnotes" if doc.notes != "footnotes" else "footnotes", "numbering": doc.numbering}
+            "layout": "footnotes" if doc.notes in ("footnotes", "para") else "endnotes", "numbering": doc.numbering}
     truth = docplan.expected(plan, works, meta)
     if doc.style in FIRST_CITATION_PRINTS_SPAN:
         _span_for_first_citations(truth, works)

@@ -73,10 +73,12 @@ def document(plan: DocPlan, doc: LatexDoc, bib_name: str, signal: str) -> str:
     lines.append(f"\\usepackage[{lang}{',shorthands=off' if plan.lang == 'tr' else ''}]{{babel}}")
     lines.append("\\usepackage{csquotes}")
     opts = [f"style={doc.style}", "backend=biber"]
-    if doc.notes != "footnotes":
+    if doc.notes not in ("footnotes", "para"):
         opts.append("notetype=endonly")
     lines.append(f"\\usepackage[{','.join(opts)}]{{biblatex}}")
-    if doc.notes == "endnotes":
+    if doc.notes == "para":
+        lines.append("\\usepackage[para]{footmisc}")  # a page's footnotes run on in one paragraph
+    elif doc.notes == "endnotes":
         lines.append("\\usepackage{endnotes}")
     elif doc.notes.startswith("enotez"):
         lines.append("\\usepackage{enotez}")
@@ -84,7 +86,7 @@ def document(plan: DocPlan, doc: LatexDoc, bib_name: str, signal: str) -> str:
             lines.append("\\setenotez{reset=true,split=chapter}")
     lines.append(f"\\addbibresource{{{bib_name}}}")
     lines.append("\\begin{document}")
-    note_cmd = "footnote" if doc.notes == "footnotes" else "endnote"
+    note_cmd = "footnote" if doc.notes in ("footnotes", "para") else "endnote"
     index = 0
     for c, chapter in enumerate(plan.chapters):
         lines.append(f"\\{'chapter' if chaptered else 'section'}{{{_escape(chapter.title)}}}")
