@@ -106,7 +106,7 @@ def prepare(text: str) -> list[Line]:
         _notes_run_onto_a_word(_numbers_moved_down(_numbers_beside_text(_formula_figures_dropped(lines)))))
 
 
-_LEADING_NOTE = re.compile(r"^[ \t]*(\d{1,4})(?=[^\W\d_]|[.)]?\s)")
+LEADING_NOTE = re.compile(r"^[ \t]*(\d{1,4})(?=[^\W\d_]|[.)]?\s)")
 _NEXT_NOTE_INSIDE = re.compile(r"(?<=[.!?”“\"»)])[ \t]+(\d{1,4})(?=[^\W\d_\s])")
 
 
@@ -115,7 +115,7 @@ def _two_notes_on_a_line(lines: list[Line]) -> list[Line]:
     …"): a line that starts with note n and holds n+1 right after a sentence's end is cut there."""
     out: list[Line] = []
     for ln in lines:
-        lead = _LEADING_NOTE.match(ln.text)
+        lead = LEADING_NOTE.match(ln.text)
         if lead:
             wanted = str(int(lead.group(1)) + 1)
             inside = next((m for m in _NEXT_NOTE_INSIDE.finditer(ln.text, lead.end()) if m.group(1) == wanted), None)

@@ -76,6 +76,27 @@ _FOOTNOTE_SHARE = 0.8  # of the notes on their marker's page, for the numbering 
 def read_pdf_text(text: str, path: str, borrowed: Iterable[str] = ()) -> Manuscript:
     """borrowed: words known from elsewhere (the bibliography's) that may cut lines an extractor glued."""
     lines = NL.prepare(respace(repair(clean(text)), borrowed))
+    breaks = [ln.page_break for ln in lines]  # as prepared: the reading below marks lines, a second one starts afresh
+    heads, marks, by_line, chain, layout = _read_lines(lines)
+    run_on = _notes_run_on(lines, breaks)
+    if run_on is not None:
+        # paragraph footnotes: read again with the notes run on cut apart, and kept if more notes are found so, each
+        # with its marker in the body (a marker after a full stop and a space, "réfugiés. 4 Les exportations", may
+        # have been cut off too: the note that takes it has none, and the real note 4 loses it)
+        again = _read_lines(run_on)
+        if _marked(again[3]) > _marked(chain):
+            lines, (heads, marks, by_line, chain, layout) = run_on, again
+    pages = _pages(lines)
+    return _read_rest(path, lines, heads, marks, by_line, chain, layout, pages)
+
+
+def _marked(chain: list[NL.Start]) -> int:
+    return sum(1 for s in chain if s.marker_at >= 0)
+
+
+def _read_lines(lines: list[NL.Line]):  # type: ignore[no-untyped-def]
+    """The numbering the notes follow and each line's label: running heads, marker candidates, the chosen chain of
+    note starts and the layout (lines are marked as noise, page breaks and first text on the way)."""
     heads = NL.running_heads(lines)  # "CHAPTER 3. AFTER MUDROS" atop a page begins no chapter
     # a running head holds no marker: "10CAPÍTULO3. III.DESPUÉSDEMUDROS" (pdfminer) is no marker 3
     marks = [m for m in marker_candidates([_Line(i, ln.text) for i, ln in enumerate(lines)]) if m[0] not in heads]
@@ -105,7 +126,56 @@ def read_pdf_text(text: str, path: str, borrowed: Iterable[str] = ()) -> Manuscr
         | {int(s.marker_at) for s in chain if s.marker_at >= 0}
     NL.mark_noise(lines, chosen, heads)
     layout = assign(lines, chain, by_line)
-    pages = _pages(lines)
+    return heads, marks, by_line, chain, layout
+
+
+# the next note's number after a sentence's end, then its text on the same line or, at the line's end, on the next
+_NEXT_NOTE_RUN_ON = re.compile(r"(?<=[.!?”\"»)])[ \t]+(\d{1,4})(?:[ \t]+(?=[^\W\d_]|[«“\"„(\[])|[ \t]*$)")
+_LONE_NUMBER = re.compile(r"^[ \t]*(\d{1,4})[ \t]*$")
+_RANGE_BROKEN = re.compile(r"\d[ \t]*[-–—][ \t]*$")
+
+
+def _notes_run_on(lines: list[NL.Line], breaks: list[bool]) -> list[NL.Line] | None:
+    """Paragraph footnotes (footmisc's para option, memoir's and manyfoot's paragraph notes) run a page's notes on
+    in one paragraph: "…1959, p. 284. 2 Kullback, Information The-". Once a line of a page has started note n (its
+    number and text, or its number alone), note n+1 after a sentence's end, later on that line or on the lines after
+    it, starts a line of its own (its number alone when its text is on the next line: "…p. 284. 2" / "Kullback, …").
+    The lines as prepared (breaks: their page breaks), or None when nothing was cut."""
+    cuts: dict[int, list[int]] = {}  # line -> where the notes run on in it start
+    current: int | None = None  # the note that began a line last on this page
+    previous = ""
+    for i, (ln, page_break) in enumerate(zip(lines, breaks)):
+        text = ln.text
+        if page_break:
+            current = None
+        lead = NL.LEADING_NOTE.match(text) or _LONE_NUMBER.match(text) if text[:1].isdigit() or \
+            text.lstrip()[:1].isdigit() else None
+        if lead and current is not None and int(lead.group(1)) != current + 1 and _RANGE_BROKEN.search(previous):
+            lead = None  # a page range wrapped onto the line ("pp. 584–" / "585. 19 Glashow, …"), not a note
+        if lead:
+            current = int(lead.group(1))
+        at = lead.end() if lead else 0
+        # (most lines do not hold the next number at all: a substring test spares them the pattern)
+        while current is not None and str(current + 1) in text:
+            found = next((m for m in _NEXT_NOTE_RUN_ON.finditer(text, at) if int(m.group(1)) == current + 1), None)
+            if found is None:
+                break
+            cuts.setdefault(i, []).append(found.start(1))
+            at, current = found.end(1), current + 1
+        previous = text
+    if not cuts:
+        return None
+    out: list[NL.Line] = []
+    for i, (ln, page_break) in enumerate(zip(lines, breaks)):
+        at = cuts.get(i, [])
+        pieces = [ln.text[a:b] for a, b in zip([0, *at], [*at, len(ln.text)])]
+        out.append(NL.Line(ln.number, pieces[0].rstrip() if at else ln.text, page_break))
+        out.extend(NL.Line(ln.number, piece.rstrip() if k + 1 < len(at) else piece) for k, piece in enumerate(pieces[1:]))
+    return out
+
+
+def _read_rest(path: str, lines: list[NL.Line], heads: set[int], marks, by_line, chain, layout,  # type: ignore
+               pages) -> Manuscript:
     pieces: list[list[_Line]] = [[] for _ in chain]
     for i, (label, owner) in enumerate(zip(layout.labels, layout.owner)):
         if owner < 0:
