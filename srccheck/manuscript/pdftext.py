@@ -132,6 +132,7 @@ def _read_lines(lines: list[NL.Line]):  # type: ignore[no-untyped-def]
 # the next note's number after a sentence's end, then its text on the same line or, at the line's end, on the next
 _NEXT_NOTE_RUN_ON = re.compile(r"(?<=[.!?”\"»)])[ \t]+(\d{1,4})(?:[ \t]+(?=[^\W\d_]|[«“\"„(\[])|[ \t]*$)")
 _LONE_NUMBER = re.compile(r"^[ \t]*(\d{1,4})[ \t]*$")
+_GLUED_AT_END = re.compile(r"[^\W\d_](\d{1,4})[ \t]*$")
 _RANGE_BROKEN = re.compile(r"\d[ \t]*[-–—][ \t]*$")
 
 
@@ -148,12 +149,15 @@ def _notes_run_on(lines: list[NL.Line], breaks: list[bool]) -> list[NL.Line] | N
         text = ln.text
         if page_break:
             current = None
-        lead = NL.LEADING_NOTE.match(text) or _LONE_NUMBER.match(text) if text[:1].isdigit() or \
-            text.lstrip()[:1].isdigit() else None
-        if lead and current is not None and int(lead.group(1)) != current + 1 and _RANGE_BROKEN.search(previous):
-            lead = None  # a page range wrapped onto the line ("pp. 584–" / "585. 19 Glashow, …"), not a note
-        if lead:
-            current = int(lead.group(1))
+        lead = lone = None
+        if text.lstrip()[:1].isdigit():
+            lead = NL.LEADING_NOTE.match(text)
+            lone = None if lead else _LONE_NUMBER.match(text)
+        begun = lead or lone or _GLUED_AT_END.search(previous)  # the last: "Entwicklungen auf7" / "Neugebauer, …"
+        if begun and _starts_note(int(begun.group(1)), current, previous, _page_ahead(lines, breaks, i)):
+            current = int(begun.group(1))
+        else:
+            lead = None
         at = lead.end() if lead else 0
         # (most lines do not hold the next number at all: a substring test spares them the pattern)
         while current is not None and str(current + 1) in text:
@@ -172,6 +176,34 @@ def _notes_run_on(lines: list[NL.Line], breaks: list[bool]) -> list[NL.Line] | N
         out.append(NL.Line(ln.number, pieces[0].rstrip() if at else ln.text, page_break))
         out.extend(NL.Line(ln.number, piece.rstrip() if k + 1 < len(at) else piece) for k, piece in enumerate(pieces[1:]))
     return out
+
+
+_AHEAD = 8  # lines of a page looked at for a note's next one run on: a long note's lines
+
+
+def _page_ahead(lines: list[NL.Line], breaks: list[bool], i: int) -> list[NL.Line]:
+    """Line i and those after it on its page, at most _AHEAD."""
+    out = [lines[i]]
+    for k in range(i + 1, min(len(lines), i + _AHEAD)):
+        if breaks[k]:
+            break
+        out.append(lines[k])
+    return out
+
+
+def _starts_note(n: int, current: int | None, previous: str, ahead: list[NL.Line]) -> bool:
+    """Whether a number at a line's start (or glued to the end of the line before) begins a note of a paragraph of
+    notes, given the note begun last on the page: the next one does; another (a page's first note, the notes after
+    a numbered list in the body) only if its own next one runs on within the next lines of its page (ahead). Not a page
+    number, a year or a quantity at a line's start ("1899 über Adana", "800 Flüchtlingen"), nor the end of a page
+    range broken at the line before ("pp. 584–" / "585. 19 Glashow, …")."""
+    if current is not None and n == current + 1:
+        return True
+    if _RANGE_BROKEN.search(previous):
+        return False
+    wanted = n + 1
+    return any(int(m.group(1)) == wanted for ln in ahead if str(wanted) in ln.text
+               for m in _NEXT_NOTE_RUN_ON.finditer(ln.text))
 
 
 def _read_rest(path: str, lines: list[NL.Line], heads: set[int], marks, by_line, chain, layout,  # type: ignore
