@@ -132,6 +132,9 @@ def _read_lines(lines: list[NL.Line]):  # type: ignore[no-untyped-def]
 # the next note's number after a sentence's end, then its text on the same line or, at the line's end, on the next
 _NEXT_NOTE_RUN_ON = re.compile(r"(?<=[.!?”\"»)])[ \t]+(\d{1,4})(?:[ \t]+(?=[^\W\d_]|[«“\"„(\[])|[ \t]*$)")
 _LONE_NUMBER = re.compile(r"^[ \t]*(\d{1,4})[ \t]*$")
+# the rest of a page range wrapped at the line before, up to its sentence's end ("588, p. 586."), then a wide gap or
+# the line's end
+_RANGE_REST = re.compile(r"[ \t]*\d.*?[.!?”)»](?=[ \t]{2,}|[ \t]*$)")
 _GLUED_AT_END = re.compile(r"[^\W\d_](\d{1,4})[ \t]*$")
 _RANGE_BROKEN = re.compile(r"\d[ \t]*[-–—][ \t]*$")
 
@@ -143,12 +146,26 @@ def _notes_run_on(lines: list[NL.Line], breaks: list[bool]) -> list[NL.Line] | N
     it, starts a line of its own (its number alone when its text is on the next line: "…p. 284. 2" / "Kullback, …").
     The lines as prepared (breaks: their page breaks), or None when nothing was cut."""
     cuts: dict[int, list[int]] = {}  # line -> where the notes run on in it start
+    swapped: dict[int, int] = {}  # a number alone on its line -> where the line after it hands over to its note
     current: int | None = None  # the note that began a line last on this page
     previous = ""
     for i, (ln, page_break) in enumerate(zip(lines, breaks)):
         text = ln.text
         if page_break:
             current = None
+        if i - 1 in swapped:
+            # the line after a number raised out of it: its head still ends the note before, its tail (after a wide
+            # gap, pdftotext -layout) is the number's note
+            previous, at = text, swapped[i - 1]
+            current = int(lines[i - 1].text)
+            while current is not None and str(current + 1) in text:
+                found = next((m for m in _NEXT_NOTE_RUN_ON.finditer(text, at) if int(m.group(1)) == current + 1),
+                             None)
+                if found is None:
+                    break
+                cuts.setdefault(i, []).append(found.start(1))
+                at, current = found.end(1), current + 1
+            continue
         lead = lone = None
         if text.lstrip()[:1].isdigit():
             lead = NL.LEADING_NOTE.match(text)
@@ -158,6 +175,13 @@ def _notes_run_on(lines: list[NL.Line], breaks: list[bool]) -> list[NL.Line] | N
             current = int(begun.group(1))
         else:
             lead = None
+        if lone and current == int(lone.group(1)) and i + 1 < len(lines) and not breaks[i + 1] \
+                and _RANGE_BROKEN.search(previous) and (rest := _RANGE_REST.match(lines[i + 1].text)):
+            # pdftotext raised the number out of its line and put it between the halves of a wrapped range:
+            # "pp. 579–" / "11" / "588, p. 586.   Glashow, …": the head goes before the number
+            swapped[i] = rest.end()
+            previous = text
+            continue
         at = lead.end() if lead else 0
         # (most lines do not hold the next number at all: a substring test spares them the pattern)
         while current is not None and str(current + 1) in text:
@@ -167,10 +191,21 @@ def _notes_run_on(lines: list[NL.Line], breaks: list[bool]) -> list[NL.Line] | N
             cuts.setdefault(i, []).append(found.start(1))
             at, current = found.end(1), current + 1
         previous = text
-    if not cuts:
+    if not cuts and not swapped:
         return None
     out: list[NL.Line] = []
     for i, (ln, page_break) in enumerate(zip(lines, breaks)):
+        if i in swapped:
+            continue  # the number goes after the head of the line below it
+        if i - 1 in swapped:
+            number, head = lines[i - 1], ln.text[:swapped[i - 1]].rstrip()
+            out.append(NL.Line(ln.number, head, breaks[i - 1]))
+            out.append(NL.Line(number.number, number.text))
+            tail = ln.text[swapped[i - 1]:].lstrip()
+            at = [a - swapped[i - 1] - (len(ln.text[swapped[i - 1]:]) - len(tail)) for a in cuts.get(i, [])]
+            pieces = [tail[a:b] for a, b in zip([0, *at], [*at, len(tail)])]
+            out.extend(NL.Line(ln.number, piece.rstrip()) for piece in pieces if piece.strip())
+            continue
         at = cuts.get(i, [])
         pieces = [ln.text[a:b] for a, b in zip([0, *at], [*at, len(ln.text)])]
         out.append(NL.Line(ln.number, pieces[0].rstrip() if at else ln.text, page_break))
@@ -194,7 +229,8 @@ def _page_ahead(lines: list[NL.Line], breaks: list[bool], i: int) -> list[NL.Lin
 def _starts_note(n: int, current: int | None, previous: str, ahead: list[NL.Line]) -> bool:
     """Whether a number at a line's start (or glued to the end of the line before) begins a note of a paragraph of
     notes, given the note begun last on the page: the next one does; another (a page's first note, the notes after
-    a numbered list in the body) only if its own next one runs on within the next lines of its page (ahead). Not a page
+    a numbered list in the body) only if its own next one runs on within the next lines of its page (ahead), or
+    stands alone on one of them. Not a page
     number, a year or a quantity at a line's start ("1899 über Adana", "800 Flüchtlingen"), nor the end of a page
     range broken at the line before ("pp. 584–" / "585. 19 Glashow, …")."""
     if current is not None and n == current + 1:
@@ -202,8 +238,10 @@ def _starts_note(n: int, current: int | None, previous: str, ahead: list[NL.Line
     if _RANGE_BROKEN.search(previous):
         return False
     wanted = n + 1
-    return any(int(m.group(1)) == wanted for ln in ahead if str(wanted) in ln.text
-               for m in _NEXT_NOTE_RUN_ON.finditer(ln.text))
+    return any(ln.text.strip() == str(wanted) or any(int(m.group(1)) == wanted
+                                                     for m in _NEXT_NOTE_RUN_ON.finditer(ln.text))
+               for ln in ahead[1:] if str(wanted) in ln.text) or any(
+        int(m.group(1)) == wanted for m in _NEXT_NOTE_RUN_ON.finditer(ahead[0].text))
 
 
 def _read_rest(path: str, lines: list[NL.Line], heads: set[int], marks, by_line, chain, layout,  # type: ignore
