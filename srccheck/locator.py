@@ -181,6 +181,9 @@ def _split_locator(text: str, grammar: Grammar) -> tuple[str, Locator | None]:
 _ISSN_LABEL = re.compile(r"\b(?:issn|isbn)\s*:?\s*$", re.IGNORECASE)
 
 
+_YEAR_ENDS = re.compile(r"(?<![\d.,/–-])(?:1[5-9]|20)\d\d$")
+
+
 def _locator_from(match: re.Match[str], head: str, grammar: Grammar) -> Locator | None:
     if match.group("passim"):
         return Locator(text=match.group("all").strip(), passim=True)
@@ -189,8 +192,8 @@ def _locator_from(match: re.Match[str], head: str, grammar: Grammar) -> Locator 
     if not labelled:
         # a bare number must stand as its own part: after "," or ":" or ")" or at the start
         before = head[-1:] if head else ""
-        if before and before not in _BEFORE_BARE:
-            return None
+        if before and before not in _BEFORE_BARE and not _YEAR_ENDS.search(head):
+            return None  # (after a year it is one: "Showing-off math macros 11 in: 1 27 1990 57–58", biblatex-archaeology)
         if _looks_like_date(match, refs) or _ISSN_LABEL.search(head):
             return None
     elif match.group("vol2") and match.group("vsep") == "/" and _looks_like_date(match, refs):

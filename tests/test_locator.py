@@ -169,3 +169,20 @@ def test_a_pinpoint_glued_to_the_bracket_before_it():
 def test_a_page_glued_to_a_closing_quote_is_the_locator(text: str, head: str, ranges: tuple) -> None:
     found_head, locator = split_locator(text, grammar_for("en"))
     assert (found_head, locator.ranges if locator else None) == (head, ranges)
+
+
+@pytest.mark.parametrize("text, head, ranges", [
+    # biblatex-archaeology's rgk-verbose where the journal is missing: volume, "in:", number, issue, year, pages
+    # (tests/realpipe/holdout-s35/de-rgkverbose-scrbook)
+    ("M. J. Wichura, Showing-off math macros 11 in: 1 27 1990 57–58",
+     "M. J. Wichura, Showing-off math macros 11 in: 1 27 1990", ((57, 58),)),
+    ("Anonymous, Calendar 18 in: 1 54 1997 62.", "Anonymous, Calendar 18 in: 1 54 1997", ((62, 62),)),
+])
+def test_a_page_right_after_the_year_is_the_locator(text: str, head: str, ranges: tuple) -> None:
+    found_head, locator = split_locator(text, grammar_for("de"))
+    assert (found_head, locator.ranges if locator else None) == (head, ranges)
+
+
+@pytest.mark.parametrize("text", ["Berlin 1990", "Geschichte der Stadt 1990"])
+def test_a_year_at_the_end_is_no_page(text: str) -> None:
+    assert split_locator(text, grammar_for("de"))[1] is None
