@@ -129,8 +129,9 @@ def _read_lines(lines: list[NL.Line]):  # type: ignore[no-untyped-def]
     return heads, marks, by_line, chain, layout
 
 
-# the next note's number after a sentence's end, then its text on the same line or, at the line's end, on the next
-_NEXT_NOTE_RUN_ON = re.compile(r"(?<=[.!?”\"»)])[ \t]+(\d{1,4})(?:[ \t]+(?=[^\W\d_]|[«“\"„(\[])|[ \t]*$)")
+# the next note's number after a sentence's end (and the full stop some styles print after it: "p. 163. 3. Peter
+# Flynn"), then its text on the same line or, at the line's end, on the next
+_NEXT_NOTE_RUN_ON = re.compile(r"(?<=[.!?”\"»)])[ \t]+(\d{1,4})(\.?)(?:[ \t]+(?=[^\W\d_]|[«“\"„(\[])|[ \t]*$)")
 _LONE_NUMBER = re.compile(r"^[ \t]*(\d{1,4})[ \t]*$")
 # the rest of a page range wrapped at the line before, up to its sentence's end ("588, p. 586."), then a wide gap or
 # the line's end
@@ -144,52 +145,44 @@ def _notes_run_on(lines: list[NL.Line], breaks: list[bool]) -> list[NL.Line] | N
     in one paragraph: "…1959, p. 284. 2 Kullback, Information The-". Once a line of a page has started note n (its
     number and text, or its number alone), note n+1 after a sentence's end, later on that line or on the lines after
     it, starts a line of its own (its number alone when its text is on the next line: "…p. 284. 2" / "Kullback, …").
+    A note runs on written as the notes that start a line are ("3. Peter Flynn" after "1. Anonymous"): a marker set
+    after a space in the body ("réfugiés. 2 Près de 68 %", French typesetting) is none.
     The lines as prepared (breaks: their page breaks), or None when nothing was cut."""
     cuts: dict[int, list[int]] = {}  # line -> where the notes run on in it start
     swapped: dict[int, int] = {}  # a number alone on its line -> where the line after it hands over to its note
     current: int | None = None  # the note that began a line last on this page
+    form: str | None = None  # what follows a note's number where a note starts a line: "." or nothing
     previous = ""
     for i, (ln, page_break) in enumerate(zip(lines, breaks)):
-        text = ln.text
+        text, at = ln.text, 0
         if page_break:
             current = None
         if i - 1 in swapped:
             # the line after a number raised out of it: its head still ends the note before, its tail (after a wide
             # gap, pdftotext -layout) is the number's note
-            previous, at = text, swapped[i - 1]
-            current = int(lines[i - 1].text)
-            while current is not None and str(current + 1) in text:
-                found = next((m for m in _NEXT_NOTE_RUN_ON.finditer(text, at) if int(m.group(1)) == current + 1),
-                             None)
-                if found is None:
-                    break
-                cuts.setdefault(i, []).append(found.start(1))
-                at, current = found.end(1), current + 1
-            continue
-        lead = lone = None
-        if text.lstrip()[:1].isdigit():
-            lead = NL.LEADING_NOTE.match(text)
-            lone = None if lead else _LONE_NUMBER.match(text)
-        begun = lead or lone or _GLUED_AT_END.search(previous)  # the last: "Entwicklungen auf7" / "Neugebauer, …"
-        if begun and _starts_note(int(begun.group(1)), current, previous, _page_ahead(lines, breaks, i)):
-            current = int(begun.group(1))
+            at, current = swapped[i - 1], int(lines[i - 1].text)
         else:
-            lead = None
-        if lone and current == int(lone.group(1)) and i + 1 < len(lines) and not breaks[i + 1] \
-                and _RANGE_BROKEN.search(previous) and (rest := _RANGE_REST.match(lines[i + 1].text)):
-            # pdftotext raised the number out of its line and put it between the halves of a wrapped range:
-            # "pp. 579–" / "11" / "588, p. 586.   Glashow, …": the head goes before the number
-            swapped[i] = rest.end()
-            previous = text
-            continue
-        at = lead.end() if lead else 0
-        # (most lines do not hold the next number at all: a substring test spares them the pattern)
-        while current is not None and str(current + 1) in text:
-            found = next((m for m in _NEXT_NOTE_RUN_ON.finditer(text, at) if int(m.group(1)) == current + 1), None)
-            if found is None:
-                break
-            cuts.setdefault(i, []).append(found.start(1))
-            at, current = found.end(1), current + 1
+            lead = lone = None
+            if text.lstrip()[:1].isdigit():
+                lead = NL.LEADING_NOTE.match(text)
+                lone = None if lead else _LONE_NUMBER.match(text)
+            begun = lead or lone or _GLUED_AT_END.search(previous)  # the last: "Entwicklungen auf7" / "Neugebauer"
+            started = "." if lead and text[lead.end(1):lead.end(1) + 1] == "." else "" if lead else form
+            if begun and _starts_note(int(begun.group(1)), current, previous, _page_ahead(lines, breaks, i), started):
+                current = int(begun.group(1))
+                form = started if lead else form
+                at = lead.end() if lead else 0
+            if lone and current == int(lone.group(1)) and i + 1 < len(lines) and not breaks[i + 1] \
+                    and _RANGE_BROKEN.search(previous) and (rest := _RANGE_REST.match(lines[i + 1].text)):
+                # pdftotext raised the number out of its line and put it between the halves of a wrapped range:
+                # "pp. 579–" / "11" / "588, p. 586.   Glashow, …": the head goes before the number
+                swapped[i] = rest.end()
+                previous = text
+                continue
+        if current is not None:
+            found, current = _run_on(text, at, current, form)
+            if found:
+                cuts[i] = found
         previous = text
     if not cuts and not swapped:
         return None
@@ -197,20 +190,34 @@ def _notes_run_on(lines: list[NL.Line], breaks: list[bool]) -> list[NL.Line] | N
     for i, (ln, page_break) in enumerate(zip(lines, breaks)):
         if i in swapped:
             continue  # the number goes after the head of the line below it
+        text, at = ln.text, cuts.get(i, [])
         if i - 1 in swapped:
-            number, head = lines[i - 1], ln.text[:swapped[i - 1]].rstrip()
-            out.append(NL.Line(ln.number, head, breaks[i - 1]))
-            out.append(NL.Line(number.number, number.text))
-            tail = ln.text[swapped[i - 1]:].lstrip()
-            at = [a - swapped[i - 1] - (len(ln.text[swapped[i - 1]:]) - len(tail)) for a in cuts.get(i, [])]
-            pieces = [tail[a:b] for a, b in zip([0, *at], [*at, len(tail)])]
-            out.extend(NL.Line(ln.number, piece.rstrip()) for piece in pieces if piece.strip())
+            out.append(NL.Line(ln.number, text[:swapped[i - 1]].rstrip(), breaks[i - 1]))
+            out.append(NL.Line(lines[i - 1].number, lines[i - 1].text))
+            starts = [swapped[i - 1], *at]
+        elif at:
+            starts = [0, *at]
+        else:
+            out.append(NL.Line(ln.number, text, page_break))
             continue
-        at = cuts.get(i, [])
-        pieces = [ln.text[a:b] for a, b in zip([0, *at], [*at, len(ln.text)])]
-        out.append(NL.Line(ln.number, pieces[0].rstrip() if at else ln.text, page_break))
-        out.extend(NL.Line(ln.number, piece.rstrip() if k + 1 < len(at) else piece) for k, piece in enumerate(pieces[1:]))
+        pieces = [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)])]
+        out.extend(NL.Line(ln.number, piece, page_break and k == 0 and i - 1 not in swapped)
+                   for k, piece in enumerate(pieces) if piece)
     return out
+
+
+def _run_on(text: str, at: int, current: int, form: str | None) -> tuple[list[int], int]:
+    """Where the notes after note `current` start in text (from `at`), and the last note so begun. (Most lines do
+    not hold the next number at all: a substring test spares them the pattern.)"""
+    found: list[int] = []
+    while str(current + 1) in text:
+        m = next((m for m in _NEXT_NOTE_RUN_ON.finditer(text, at)
+                  if int(m.group(1)) == current + 1 and (form is None or m.group(2) == form)), None)
+        if m is None:
+            break
+        found.append(m.start(1))
+        at, current = m.end(1), current + 1
+    return found, current
 
 
 _AHEAD = 8  # lines of a page looked at for a note's next one run on: a long note's lines
@@ -226,22 +233,21 @@ def _page_ahead(lines: list[NL.Line], breaks: list[bool], i: int) -> list[NL.Lin
     return out
 
 
-def _starts_note(n: int, current: int | None, previous: str, ahead: list[NL.Line]) -> bool:
+def _starts_note(n: int, current: int | None, previous: str, ahead: list[NL.Line], form: str | None) -> bool:
     """Whether a number at a line's start (or glued to the end of the line before) begins a note of a paragraph of
     notes, given the note begun last on the page: the next one does; another (a page's first note, the notes after
-    a numbered list in the body) only if its own next one runs on within the next lines of its page (ahead), or
-    stands alone on one of them. Not a page
-    number, a year or a quantity at a line's start ("1899 über Adana", "800 Flüchtlingen"), nor the end of a page
-    range broken at the line before ("pp. 584–" / "585. 19 Glashow, …")."""
+    a numbered list in the body) only if its own next one runs on (written as `form` says) within the next lines of
+    its page (ahead), or stands alone on one of them. Not a page number, a year or a quantity at a line's start
+    ("1899 über Adana", "800 Flüchtlingen"), nor the end of a page range broken at the line before ("pp. 584–" /
+    "585. 19 Glashow, …")."""
     if current is not None and n == current + 1:
         return True
     if _RANGE_BROKEN.search(previous):
         return False
-    wanted = n + 1
-    return any(ln.text.strip() == str(wanted) or any(int(m.group(1)) == wanted
-                                                     for m in _NEXT_NOTE_RUN_ON.finditer(ln.text))
-               for ln in ahead[1:] if str(wanted) in ln.text) or any(
-        int(m.group(1)) == wanted for m in _NEXT_NOTE_RUN_ON.finditer(ahead[0].text))
+    wanted = str(n + 1)
+    if _run_on(ahead[0].text, 0, n, form)[0]:
+        return True
+    return any(ln.text.strip() == wanted or _run_on(ln.text, 0, n, form)[0] for ln in ahead[1:] if wanted in ln.text)
 
 
 def _read_rest(path: str, lines: list[NL.Line], heads: set[int], marks, by_line, chain, layout,  # type: ignore
