@@ -70,8 +70,10 @@ HOLDOUT_S35 = {"en-extverbosetrad3-book", "de-rgkverbose-scrbook", "it-extverbos
 HOLDOUT_S35P = {"de-heilmann-pandoc", "fr-annales-pandoc", "es-chicago17ibid-pandoc"}
 # set aside in stop 35 before any paragraph footnotes (footmisc's para option) were read
 HOLDOUT_S35PARA = {"fr-verbosetrad2-report-para", "it-extverboseinote-article-para"}
+# set aside in stop 35 before any endnotes numbered i, ii, iii (LibreOffice's and Word's default) were read
+HOLDOUT_S35ROMAN = {"en-chicagoshort17-odt-roman", "fr-annales-odt-roman"}
 # the folder of each document set aside by name, newest first
-NAMED_HOLDOUTS = {"holdout-s35para": HOLDOUT_S35PARA, "holdout-s35p": HOLDOUT_S35P, "holdout-s35": HOLDOUT_S35, "holdout-s32": HOLDOUT_S32, "holdout-s31": HOLDOUT_S31, "holdout-s30": HOLDOUT_S30, "holdout-s29": HOLDOUT_S29, "holdout-s28b": HOLDOUT_S28B,
+NAMED_HOLDOUTS = {"holdout-s35roman": HOLDOUT_S35ROMAN, "holdout-s35para": HOLDOUT_S35PARA, "holdout-s35p": HOLDOUT_S35P, "holdout-s35": HOLDOUT_S35, "holdout-s32": HOLDOUT_S32, "holdout-s31": HOLDOUT_S31, "holdout-s30": HOLDOUT_S30, "holdout-s29": HOLDOUT_S29, "holdout-s28b": HOLDOUT_S28B,
                   "holdout-s28": HOLDOUT_S28}
 
 
@@ -291,6 +293,14 @@ DOCS = [
         "tugboat.bib", chapters=2, n_notes=28),
     Doc("fr-oxnotestrad3-report", "latex", "oxnotes-trad3", "report", "lualatex", "enotez-chapter", "fr",
         "dtk-bibliography.bib", chapters=2, n_notes=28),
+    # endnotes numbered i, ii, iii, as LibreOffice and Word number them unless told otherwise: one to develop on, two
+    # set aside (HOLDOUT_S35ROMAN)
+    Doc("de-heilmann-odt-roman", "libreoffice", "geistes-und-kulturwissenschaften-heilmann.csl", "odt", "soffice",
+        "endnotes-roman", "de", "dtk-bibliography.bib"),
+    Doc("en-chicagoshort17-odt-roman", "libreoffice", "chicago-shortened-notes-bibliography-17th-edition.csl", "odt",
+        "soffice", "endnotes-roman", "en", "tugboat.bib"),
+    Doc("fr-annales-odt-roman", "libreoffice", "annales.csl", "odt", "soffice", "endnotes-roman", "fr",
+        "frankenstein.bib"),
     # footnotes run on in one paragraph a page (footmisc's para option): two to develop on, two set aside
     Doc("en-verbose-article-para", "latex", "verbose", "article", "pdflatex", "para", "en", "biblatex-examples.bib"),
     Doc("de-authortitleibid-scrartcl-para", "latex", "authortitle-ibid", "scrartcl", "lualatex", "para", "de",

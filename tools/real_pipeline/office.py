@@ -23,7 +23,7 @@ LOCALE = {"en": "en-US", "de": "de-DE", "fr": "fr-FR", "tr": "tr-TR", "ru": "ru-
 class OfficeDoc:
     csl: Path
     container: str  # docx | odt | latex (a PDF made by pandoc through LuaLaTeX)
-    notes: str  # footnotes | endnotes
+    notes: str  # footnotes | endnotes | endnotes-roman (numbered i, ii, iii)
 
 
 def _locator(c: Cite) -> str:
@@ -80,24 +80,26 @@ def typeset(md: str, bib: str, doc: OfficeDoc, lang: str, work: Path) -> Path:
     out = work / f"paper.{doc.container}"
     _run(["pandoc", "paper.md", "--citeproc", "--bibliography=refs.bib", "--csl=style.csl",
           "-M", f"lang={LOCALE[lang]}", "-M", "suppress-bibliography=true", "-o", out.name], work)
-    if doc.notes == "endnotes":
+    if doc.notes in ("endnotes", "endnotes-roman"):
         if doc.container != "odt":
             raise SystemExit("endnotes are made from an .odt")
-        _to_endnotes(out)
+        _to_endnotes(out, decimal=doc.notes == "endnotes")
     _run(["soffice", "--headless", f"-env:UserInstallation=file://{work.resolve()}/lo-profile",
           "--convert-to", "pdf", out.name], work)
     shutil.rmtree(work / "lo-profile", ignore_errors=True)
     return work / "paper.pdf"
 
 
-def _to_endnotes(odt: Path) -> None:
+def _to_endnotes(odt: Path, decimal: bool = True) -> None:
+    """The ODT's footnotes made endnotes; numbered 1, 2, 3 (decimal) or as LibreOffice numbers endnotes unless told
+    otherwise, i, ii, iii (Word's default for endnotes too)."""
     with zipfile.ZipFile(odt) as z:
         members = [(i, z.read(i.filename)) for i in z.infolist()]
     with zipfile.ZipFile(odt, "w") as z:
         for info, data in members:
             if info.filename == "content.xml":
                 data = data.replace(b'text:note-class="footnote"', b'text:note-class="endnote"')
-            if info.filename == "styles.xml":
+            if info.filename == "styles.xml" and decimal:
                 # LibreOffice numbers endnotes i, ii, iii unless told otherwise
                 data = re.sub(rb'<text:notes-configuration[^>]*text:note-class="endnote"[^>]*>', _decimal, data)
                 if b'text:note-class="endnote"' not in data:
