@@ -442,3 +442,10 @@ def test_paragraph_footnotes_numbered_with_a_full_stop_beside_markers_after_a_sp
     # (holdout-s35para, spent: measured 0.393 and 0.157 before, 0.969 and 0.852 after)
     assert _scored("fr-verbosetrad2-report-para", "pdftotext.txt", "holdout-s35para").f1 >= 0.96
     assert _scored("fr-verbosetrad2-report-para", "pypdf.txt", "holdout-s35para").f1 >= 0.85
+
+
+def test_endnotes_numbered_i_ii_iii_are_read() -> None:
+    # LibreOffice's default endnote numbering (Word's too): "…betont.i Am 22. Oktober" / "i Szillat, Horst: …";
+    # one note of 28 was read, and the check passed without an error
+    for name, result in _every_text("de-heilmann-odt-roman"):
+        assert result.notes_found == result.notes_total and result.f1 == 1.0, (name, result.problems)

@@ -23,6 +23,7 @@ from . import notelayout as NL
 from .notelabels import assign
 from .glyphs import repair
 from .respace import respace
+from .roman_notes import roman_notes_as_numbers
 
 _GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:!?”’\"»)\]…])(\d{1,5})(?![\w\d])")  # books run past note 9999
 _SPACED = re.compile(r"(?<=[.,;:!?”’\"»)\]…])[ \t]+(\d{1,5})(?=[ \t]|$)")
@@ -75,7 +76,7 @@ _FOOTNOTE_SHARE = 0.8  # of the notes on their marker's page, for the numbering 
 
 def read_pdf_text(text: str, path: str, borrowed: Iterable[str] = ()) -> Manuscript:
     """borrowed: words known from elsewhere (the bibliography's) that may cut lines an extractor glued."""
-    lines = NL.prepare(respace(repair(clean(text)), borrowed))
+    lines = NL.prepare(respace(roman_notes_as_numbers(repair(clean(text))), borrowed))
     breaks = [ln.page_break for ln in lines]  # as prepared: the reading below marks lines, a second one starts afresh
     heads, marks, by_line, chain, layout = _read_lines(lines)
     run_on = _notes_run_on(lines, breaks)
