@@ -44,3 +44,9 @@ def test_a_block_starting_again_at_i_is_the_next_chapters() -> None:
     chapter = BODY + NOTES
     converted = roman_notes_as_numbers(chapter + chapter)
     assert converted.count("zurück.1 Ein") == 2 and converted.count("\n3\nEbd.") == 2
+
+
+def test_a_marker_after_a_years_full_stop() -> None:
+    # Chicago notes in English (tests/realpipe/holdout-s35roman): "…passed through Erzurum in 1902.i Neither side"
+    text = "The trade passed through Erzurum in 1902.i Neither side moved.ii Nor the other.iii\n" + NOTES
+    assert roman_notes_as_numbers(text).startswith("The trade passed through Erzurum in 1902.1 Neither side moved.2")

@@ -16,8 +16,8 @@ from ..numerals import strict_roman
 # a line starting with a small Roman numeral (after a page's form feed, perhaps), then a space, a capital, a quotation
 # mark, or nothing (the number alone on its line, the note below it)
 _START = re.compile(r"(?:^|(?<=\f))([ \t\f]*)([ivxlc]{1,8})(?=[ \t]|[^\W\d_a-z]|[„“\"«(\[]|$)", re.MULTILINE)
-# a marker after a word's punctuation: "…betont.i Am", "verschärft.ii"
-_MARKER = re.compile(r"(?<=[^\W\d_][.,;:!?)”\"»’])([ivxlc]{1,8})(?=\s|$)", re.MULTILINE)
+# a marker after a word's or a number's punctuation: "…betont.i Am", "verschärft.ii", "Erzurum in 1902.i Neither"
+_MARKER = re.compile(r"(?<=[^\W_][.,;:!?)”\"»’])([ivxlc]{1,8})(?=\s|$)", re.MULTILINE)
 _LEAST = 3  # lines numbered i, ii, iii at least: a list of notes, not a stray "i" or "vi" starting a line
 
 
