@@ -72,8 +72,10 @@ HOLDOUT_S35P = {"de-heilmann-pandoc", "fr-annales-pandoc", "es-chicago17ibid-pan
 HOLDOUT_S35PARA = {"fr-verbosetrad2-report-para", "it-extverboseinote-article-para"}
 # set aside in stop 35 before any endnotes numbered i, ii, iii (LibreOffice's and Word's default) were read
 HOLDOUT_S35ROMAN = {"en-chicagoshort17-odt-roman", "fr-annales-odt-roman"}
+# set aside in stop 35 before any footnotes numbered again on every page (footmisc's perpage option) were read
+HOLDOUT_S35PAGE = {"fr-verbosenote-article-perpage", "it-authortitleibid-scrartcl-perpage"}
 # the folder of each document set aside by name, newest first
-NAMED_HOLDOUTS = {"holdout-s35roman": HOLDOUT_S35ROMAN, "holdout-s35para": HOLDOUT_S35PARA, "holdout-s35p": HOLDOUT_S35P, "holdout-s35": HOLDOUT_S35, "holdout-s32": HOLDOUT_S32, "holdout-s31": HOLDOUT_S31, "holdout-s30": HOLDOUT_S30, "holdout-s29": HOLDOUT_S29, "holdout-s28b": HOLDOUT_S28B,
+NAMED_HOLDOUTS = {"holdout-s35page": HOLDOUT_S35PAGE, "holdout-s35roman": HOLDOUT_S35ROMAN, "holdout-s35para": HOLDOUT_S35PARA, "holdout-s35p": HOLDOUT_S35P, "holdout-s35": HOLDOUT_S35, "holdout-s32": HOLDOUT_S32, "holdout-s31": HOLDOUT_S31, "holdout-s30": HOLDOUT_S30, "holdout-s29": HOLDOUT_S29, "holdout-s28b": HOLDOUT_S28B,
                   "holdout-s28": HOLDOUT_S28}
 
 
@@ -84,7 +86,8 @@ class Doc:
     style: str  # biblatex style, or CSL file name
     cls: str  # LaTeX class, or docx / odt (LibreOffice), or latex (pandoc)
     engine: str  # pdflatex | pdflatex-t1 | lualatex | soffice | pandoc
-    notes: str  # footnotes | para (footmisc: a page's footnotes in one paragraph) | endnotes | enotez | enotez-chapter
+    notes: str  # footnotes | para (footmisc: a page's footnotes in one paragraph) | perpage (footmisc: numbered
+    # again on every page) | endnotes | enotez | enotez-chapter
     lang: str
     pool: str
     chapters: int = 1
@@ -293,6 +296,15 @@ DOCS = [
         "tugboat.bib", chapters=2, n_notes=28),
     Doc("fr-oxnotestrad3-report", "latex", "oxnotes-trad3", "report", "lualatex", "enotez-chapter", "fr",
         "dtk-bibliography.bib", chapters=2, n_notes=28),
+    # footnotes numbered again on every page (footmisc's perpage option): two to develop on, two set aside
+    Doc("en-verbose-article-perpage", "latex", "verbose", "article", "pdflatex", "perpage", "en",
+        "biblatex-examples.bib"),
+    Doc("de-footnotedw-scrartcl-perpage", "latex", "footnote-dw", "scrartcl", "lualatex", "perpage", "de",
+        "dtk-bibliography.bib"),
+    Doc("fr-verbosenote-article-perpage", "latex", "verbose-note", "article", "pdflatex-t1", "perpage", "fr",
+        "frankenstein.bib"),
+    Doc("it-authortitleibid-scrartcl-perpage", "latex", "authortitle-ibid", "scrartcl", "lualatex", "perpage", "it",
+        "tugboat.bib"),
     # endnotes numbered i, ii, iii, as LibreOffice and Word number them unless told otherwise: one to develop on, two
     # set aside (HOLDOUT_S35ROMAN)
     Doc("de-heilmann-odt-roman", "libreoffice", "geistes-und-kulturwissenschaften-heilmann.csl", "odt", "soffice",
@@ -422,8 +434,16 @@ def build(doc: Doc, out: Path, work: Path) -> None:
         pdf = office.typeset(source, bib, office.OfficeDoc(CSL / doc.style, doc.cls, doc.notes), doc.lang, work)
         source_name = "paper.md"
     meta = {"typesetter": doc.typesetter, "style": doc.style, "class": doc.cls, "engine": doc.engine,
-            "layout": "footnotes" if doc.notes in ("footnotes", "para") else "endnotes", "numbering": doc.numbering}
+            "layout": "footnotes" if doc.notes in ("footnotes", "para", "perpage") else "endnotes",
+            "numbering": doc.numbering}
     truth = docplan.expected(plan, works, meta)
+    if doc.notes == "perpage":
+        # numbered again on every page: the blocks are the pages, as the typesetter recorded them
+        pages = latex.footnote_pages(work)
+        if len(pages) != len(truth["notes"]):
+            raise SystemExit(f"{doc.name}: {len(pages)} footnote pages in the .aux for {len(truth['notes'])} notes")
+        truth["numbering"] = "per-page"
+        truth["chapter_starts"] = [k + 1 for k, page in enumerate(pages) if k == 0 or page != pages[k - 1]]
     if doc.style in FIRST_CITATION_PRINTS_SPAN:
         _span_for_first_citations(truth, works)
     for extractor in EXTRACTORS:

@@ -73,11 +73,13 @@ def document(plan: DocPlan, doc: LatexDoc, bib_name: str, signal: str) -> str:
     lines.append(f"\\usepackage[{lang}{',shorthands=off' if plan.lang == 'tr' else ''}]{{babel}}")
     lines.append("\\usepackage{csquotes}")
     opts = [f"style={doc.style}", "backend=biber"]
-    if doc.notes not in ("footnotes", "para"):
+    if doc.notes not in ("footnotes", "para", "perpage"):
         opts.append("notetype=endonly")
     lines.append(f"\\usepackage[{','.join(opts)}]{{biblatex}}")
     if doc.notes == "para":
         lines.append("\\usepackage[para]{footmisc}")  # a page's footnotes run on in one paragraph
+    elif doc.notes == "perpage":
+        lines.append("\\usepackage[perpage]{footmisc}")  # numbered from 1 again on every page
     elif doc.notes == "endnotes":
         lines.append("\\usepackage{endnotes}")
     elif doc.notes.startswith("enotez"):
@@ -86,7 +88,7 @@ def document(plan: DocPlan, doc: LatexDoc, bib_name: str, signal: str) -> str:
             lines.append("\\setenotez{reset=true,split=chapter}")
     lines.append(f"\\addbibresource{{{bib_name}}}")
     lines.append("\\begin{document}")
-    note_cmd = "footnote" if doc.notes in ("footnotes", "para") else "endnote"
+    note_cmd = "footnote" if doc.notes in ("footnotes", "para", "perpage") else "endnote"
     index = 0
     for c, chapter in enumerate(plan.chapters):
         lines.append(f"\\{'chapter' if chaptered else 'section'}{{{_escape(chapter.title)}}}")
@@ -127,6 +129,14 @@ def typeset(tex: str, bib: str, work: Path, engine: str) -> Path:
             log = (work / "paper.log").read_text(errors="replace") if step[0] != "biber" else done.stdout + done.stderr
             raise SystemExit(f"{work}: {step[0]} failed:\n{log[-3000:]}")
     return work / "paper.pdf"
+
+
+def footnote_pages(work: Path) -> list[int]:
+    """The page of each footnote, in order, as footmisc's perpage option records them in the .aux file
+    (\\pp@pagectr{footnote}{count}{page}{page}): the typesetter's own word on where numbering starts again."""
+    aux = (work / "paper.aux").read_text(encoding="utf-8", errors="replace")
+    found = {int(n): int(page) for n, page in re.findall(r"\\pp@pagectr\{footnote\}\{(\d+)\}\{(\d+)\}", aux)}
+    return [found[k] for k in sorted(found)]
 
 
 def have_tools() -> bool:
