@@ -229,7 +229,8 @@ def _print_reading(run: "Run") -> None:
             continue
         ms = outcome.report.manuscript
         encoding = ms.encoding or "none (a Word, ODT or PDF file)"
-        layout = f"{ms.layout or 'notes'}, numbered {'per chapter' if ms.numbering == 'per-chapter' else 'once'}"
+        numbered = {"per-chapter": "per chapter", "per-page": "on every page"}.get(ms.numbering, "once")
+        layout = f"{ms.layout or 'notes'}, numbered {numbered}"
         line = (f"srccheck: {outcome.path}: encoding {encoding}; {len(ms.notes):,} notes ({layout}); "
                 f"positions are {ms.position_kind}s; bibliography {', '.join(outcome.bib) or 'from the document'}")
         included = list(dict.fromkeys(path for _, path, _, _ in ms.line_map if path != ms.path))

@@ -108,11 +108,14 @@ class Note:
     # citations and findings refer to), `printed` the number as printed and `chapter` its numbering block (1, 2…).
     chapter: int = 0  # 0: the document numbers its notes once
     printed: int | None = None
+    # numbering restarted on every page (footmisc's perpage, Word's "restart each page"): the block's page
+    on_page: int | None = None
 
     @property
     def label(self) -> str:
-        """How a message names the note: "note 12", or "note 3 of chapter 2" when numbering restarts."""
-        return note_label(self.number, self.printed, self.chapter)
+        """How a message names the note: "note 12", or "note 3 of chapter 2" when numbering restarts, "note 3 on
+        page 7" when it restarts on every page."""
+        return note_label(self.number, self.printed, self.chapter, self.on_page)
 
     def line_at(self, offset: int) -> int:
         line = self.line
@@ -123,9 +126,11 @@ class Note:
         return line
 
 
-def note_label(number: int, printed: int | None = None, chapter: int = 0) -> str:
+def note_label(number: int, printed: int | None = None, chapter: int = 0, on_page: int | None = None) -> str:
     if number == 0:
         return "the text"  # citations standing in the body, not in a note (LaTeX's \textcite, \parencite…)
+    if on_page is not None and printed is not None:
+        return f"note {printed} on page {on_page}"
     if chapter and printed is not None:
         return f"note {printed} of chapter {chapter}"
     return f"note {number}"
@@ -137,10 +142,11 @@ class Marker:
     line: int
     chapter: int = 0
     printed: int | None = None
+    on_page: int | None = None  # see Note
 
     @property
     def label(self) -> str:
-        return note_label(self.number, self.printed, self.chapter)
+        return note_label(self.number, self.printed, self.chapter, self.on_page)
 
 
 @dataclass(frozen=True)
@@ -154,7 +160,7 @@ class Manuscript:
     direct_citations: dict[int, list[Citation]] = field(default_factory=dict)  # by key (\cite, [@key]), per note
     bib_paths: list[str] = field(default_factory=list)  # bibliographies the manuscript names (YAML, \addbibresource)
     # How the reader found the notes (said in the JSON report): "footnotes" or "endnotes" ("" if it cannot tell),
-    # and whether numbering restarts per chapter ("continuous" or "per-chapter").
+    # and whether numbering restarts per chapter or on every page ("continuous", "per-chapter" or "per-page").
     layout: str = ""
     numbering: str = "continuous"
     expected_layout: str = ""  # what a file without any note was searched for (for the no-notes-found rule)
@@ -175,11 +181,17 @@ class Manuscript:
                 return path, start + line - first
         return self.path, line
 
+    @property
+    def restarts(self) -> bool:
+        """Whether the numbering starts again (per chapter or on every page): notes are then told apart by their
+        block and printed number, `number` being their running index."""
+        return self.numbering in ("per-chapter", "per-page")
+
     def note_label(self, number: int) -> str:
         """A running note number as a message should name it ("note 3 of chapter 2" when numbering restarts)."""
         if number == 0:
             return note_label(0)
-        if self.numbering == "per-chapter":
+        if self.restarts:
             for note in self.notes:
                 if note.number == number:
                     return note.label

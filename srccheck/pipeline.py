@@ -136,7 +136,7 @@ def resolve_notes(citations: list[Citation], bib: Bibliography, manuscript: Manu
     citations, exact = prepare(citations, bib)  # reference managers' items and ids aliases: exact, never fuzzy
     exact_reason = {id(citations[position]): reason for position, reason in exact.items()}
     resolver = resolver or Resolver(bib, abbreviations)
-    if manuscript.numbering == "per-chapter":
+    if manuscript.restarts:
         for n in manuscript.notes:
             if n.printed is not None:
                 resolver.running.setdefault(n.printed, []).append(n.number)

@@ -34,3 +34,15 @@ def test_the_report_is_made_once_from_the_resolution_and_the_rules():
     assert [c.text for c, _ in report.citations] == [c.text for c, _ in resolved.citations]
     assert report.findings == run_rules(resolved, bib, Options(language="en"))
     assert any(f.rule == "unresolved-citation" and f.note == 2 for f in report.findings)
+
+
+@pytest.mark.parametrize("args, label", [
+    ((12,), "note 12"),
+    ((14, 3, 2), "note 3 of chapter 2"),
+    ((14, 3, 2, 7), "note 3 on page 7"),
+    ((0,), "the text"),
+])
+def test_how_a_message_names_a_note(args: tuple, label: str) -> None:
+    from srccheck.model import note_label
+
+    assert note_label(*args) == label

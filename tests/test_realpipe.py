@@ -449,3 +449,16 @@ def test_endnotes_numbered_i_ii_iii_are_read() -> None:
     # one note of 28 was read, and the check passed without an error
     for name, result in _every_text("de-heilmann-odt-roman"):
         assert result.notes_found == result.notes_total and result.f1 == 1.0, (name, result.problems)
+
+
+@pytest.mark.parametrize("name", ["en-verbose-article-perpage", "de-footnotedw-scrartcl-perpage"])
+def test_footnotes_numbered_again_on_every_page_are_named_by_their_page(name: str) -> None:
+    # footmisc's perpage option: the blocks were read as chapters ("note 2 of chapter 5" for the note 2 of page 5)
+    folder = ROOT / "tests" / "realpipe" / "dev" / name
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    manuscript = parse_bytes((folder / "pdftotext.txt").read_bytes(), "pdftotext.txt")
+    assert manuscript.numbering == "per-page"
+    # the typesetter's own blocks (LaTeX's .aux): one per page, each note named by its number on that page
+    assert [n.number for n in manuscript.notes if n.printed == 1] == expected["chapter_starts"]
+    assert all(n.label == f"note {n.printed} on page {n.page}" for n in manuscript.notes)
+    assert _scored(name, "pdftotext.txt").notes_found == len(expected["notes"])

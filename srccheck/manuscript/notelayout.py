@@ -652,6 +652,8 @@ def candidates(lines: list[Line], heads: set[int] | None = None) -> list[Start]:
             continue
         if space and not punct and re.match(r"\d{3}(?!\d)", rest):
             continue  # "1 200 soldats": a thousands group, as French and Russian write them
+        if punct == "." and ln.text[m.end(3):m.end(3) + 1].isdigit() and re.match(r"\d{3}(?![\d.,])", rest):
+            continue  # "1.200 Einwohner": a thousands group, as German, Turkish and Spanish write them
         word = rest.split(" ", 1)[0].strip(".,;:")
         first = word.lower()
         named = word[:1].isupper() and rest[len(word):].startswith(",")  # "12 Asker, a.g.m.", "1 Agosto, …": a name

@@ -14,7 +14,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..grammar import languages as L
 from ..model import Manuscript, Marker, Note, replaced
@@ -281,10 +281,29 @@ def _read_rest(path: str, lines: list[NL.Line], heads: set[int], marks, by_line,
     line_of_marker = {m.number: m.line for m in markers}
     notes = [replaced(n, marker_line=line_of_marker.get(n.number)) for n in notes]
     endnotes = _endnotes(lines, chain, layout.labels)
+    per_page = restarted and not endnotes and _blocks_are_pages(notes)
+    if per_page:
+        page_of = {n.number: n.page for n in notes}
+        notes = [replaced(n, on_page=n.page) for n in notes]
+        markers = [replace(m, on_page=page_of.get(m.number)) for m in markers]
     return Manuscript(path=path, notes=notes, markers=markers, unmatched_markers=unmatched,
                       layout=("endnotes" if endnotes else "footnotes") if notes else "",
-                      numbering="per-chapter" if restarted else "continuous",
+                      numbering="per-page" if per_page else "per-chapter" if restarted else "continuous",
                       expected_layout="footnotes or endnotes numbered 1, 2, 3… at the start of a line")
+
+
+def _blocks_are_pages(notes: list[Note]) -> bool:
+    """Whether numbering that starts again does so on every page (footmisc's perpage option, Word's "restart each
+    page"): each block of notes stands on one page, each on a later page than the block before, and the pages are
+    known."""
+    pages: dict[int, set[int | None]] = {}
+    for n in notes:
+        pages.setdefault(n.chapter, set()).add(n.page)
+    ordered = [pages[c] for c in sorted(pages)]
+    if len(ordered) < 2 or any(len(p) != 1 or None in p for p in ordered):
+        return False
+    firsts = [next(iter(p)) for p in ordered]
+    return all(a < b for a, b in zip(firsts, firsts[1:]))  # type: ignore[operator]
 
 
 def _endnote_headings(lines: list[NL.Line], heads: set[int]) -> list[int]:

@@ -50,7 +50,7 @@ class Context:
     def note(self, number: int) -> str:
         """How a message names a note: "note 12", or "note 3 of chapter 2" when numbering restarts per chapter."""
         if self._labels is None:
-            restarted = self.manuscript.numbering == "per-chapter"
+            restarted = self.manuscript.restarts
             self._labels = {n.number: n.label for n in self.manuscript.notes} if restarted else {}
         return self._labels.get(number) or (f"note {number}" if number else "the text")
 
