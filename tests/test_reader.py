@@ -577,3 +577,13 @@ def test_a_marker_with_the_next_sentences_date_glued_on():
     ms = read_pdf_text(text, "m.txt")
     assert [n.number for n in ms.notes] == [10, 11, 12]
     assert [m.number for m in ms.markers] == [10, 11, 12]
+
+
+def test_a_year_or_a_quantity_before_a_unit_hides_no_marker() -> None:
+    # Italian "per cento": "nel 1909 per Adana" was read as day 19 with marker 9 run onto it, "il 35 per cento" as
+    # day 3 with marker 5 (holdout-s35page/it-authortitleibid-scrartcl-perpage: a marker 9 without its note)
+    from srccheck.manuscript.pdftext import _Line, marker_candidates
+
+    line = "il 35 per cento del commercio dei cereali passava nel 1909 per Adana."
+    assert marker_candidates([_Line(0, line)]) == []
+    assert [c[2] for c in marker_candidates([_Line(0, "Correspondence dated 207 June 1919 mentions")])] == [7]

@@ -457,8 +457,9 @@ def marker_candidates(body: list[_Line]) -> list[tuple[int, int, int, bool | Non
         if not _DIGIT.search(ln.text):
             continue  # most of a book's lines hold no number at all
         for m in _DAY_THEN_MARKER.finditer(ln.text):
-            # "dated 207 June 1919": day 20, marker 7; not "21 décembre", a day as it is
-            if m.group(3).lower() in _MONTH_OR_UNIT and int(m.group(1) + m.group(2)) > 31:
+            # "dated 207 June 1919": day 20, marker 7; not "21 décembre", a day as it is, nor a year or a quantity
+            # before a unit ("nel 1909 per Adana", "il 35 per cento": no day, no marker)
+            if m.group(3).lower() in _MONTHS and int(m.group(1) + m.group(2)) > 31:
                 candidates.append((ln.number, m.start(2), int(m.group(2)), None))
         for m in _MARKER_THEN_DAY.finditer(ln.text):
             digits = m.group(1)
