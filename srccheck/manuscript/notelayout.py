@@ -374,7 +374,9 @@ def _numbers_moved_down(lines: list[Line]) -> list[Line]:
         m = _PAGE_DIGITS.match(ln.text)
         # a page whose number heads it (book classes' running heads) may end in a note's number
         last_of_page = (k + 1 == len(lines) or lines[k + 1].page_break) and page_of[k] not in numbered_at_top
-        if m and not last_of_page:
+        # nor the number heading such a page: its page number (which may be the very number moved down, "9")
+        heading = (k == 0 or ln.page_break) and page_of[k] in numbered_at_top
+        if m and not last_of_page and not heading:
             bare.setdefault(page_of[k], []).append((k, int(m.group(1))))
         elif (t := _TRAILING.search(ln.text)) and not last_of_page and _STARTS_SENTENCE.match(lines[k + 1].text) \
                 and lines[k + 1].text.lstrip()[:1].isupper():
