@@ -84,10 +84,11 @@ _FOLD_TABLE = _FoldTable()
 def fold(text: str) -> str:
     """Matching key: lower case (Turkish-aware), no diacritics or punctuation; the LaTeX 2ε logo as "2e"."""
     # cached: the same names, words and titles are folded again and again across notes and entries
+    text = text.translate(_FOLD_TABLE)  # (a math italic 𝜀, as LuaLaTeX's fonts print \LaTeXe, is an ε now)
     if "ε" in text:
         # the LaTeX 2ε logo as a PDF prints it (\LaTeXe), against "LaTeX2e" as a .bib or a typist writes it
         text = text.replace("2ε", "2e")
-    return " ".join(_WORD.findall(text.translate(_FOLD_TABLE).lower()))
+    return " ".join(_WORD.findall(text.lower()))
 
 
 def fold_words(text: str) -> list[str]:
