@@ -110,12 +110,18 @@ class Note:
     printed: int | None = None
     # numbering restarted on every page (footmisc's perpage, Word's "restart each page"): the block's page
     on_page: int | None = None
+    roman: bool = False  # numbered i, ii, iii (Word's and LibreOffice's endnotes)
 
     @property
     def label(self) -> str:
         """How a message names the note: "note 12", or "note 3 of chapter 2" when numbering restarts, "note 3 on
-        page 7" when it restarts on every page."""
-        return note_label(self.number, self.printed, self.chapter, self.on_page)
+        page 7" when it restarts on every page; "note xii" when the notes are numbered so."""
+        return note_label(self.number, self.printed, self.chapter, self.on_page, self.roman)
+
+    @property
+    def shown(self) -> str:
+        """The note's number as the document prints it."""
+        return shown_number(self.printed if self.printed is not None else self.number, self.roman)
 
     def line_at(self, offset: int) -> int:
         line = self.line
@@ -126,14 +132,24 @@ class Note:
         return line
 
 
-def note_label(number: int, printed: int | None = None, chapter: int = 0, on_page: int | None = None) -> str:
+def note_label(number: int, printed: int | None = None, chapter: int = 0, on_page: int | None = None,
+               roman: bool = False) -> str:
     if number == 0:
         return "the text"  # citations standing in the body, not in a note (LaTeX's \textcite, \parencite…)
     if on_page is not None and printed is not None:
-        return f"note {printed} on page {on_page}"
+        return f"note {shown_number(printed, roman)} on page {on_page}"
     if chapter and printed is not None:
-        return f"note {printed} of chapter {chapter}"
-    return f"note {number}"
+        return f"note {shown_number(printed, roman)} of chapter {chapter}"
+    return f"note {shown_number(number, roman)}"
+
+
+def shown_number(number: int, roman: bool = False) -> str:
+    """A note's number as printed: 12, or xii where the notes are numbered in small Roman numerals."""
+    if roman and number > 0:
+        from .numerals import int_to_roman
+
+        return int_to_roman(number).lower()
+    return str(number)
 
 
 @dataclass(frozen=True)
@@ -143,10 +159,15 @@ class Marker:
     chapter: int = 0
     printed: int | None = None
     on_page: int | None = None  # see Note
+    roman: bool = False  # see Note
 
     @property
     def label(self) -> str:
-        return note_label(self.number, self.printed, self.chapter, self.on_page)
+        return note_label(self.number, self.printed, self.chapter, self.on_page, self.roman)
+
+    @property
+    def shown(self) -> str:
+        return shown_number(self.printed if self.printed is not None else self.number, self.roman)
 
 
 @dataclass(frozen=True)

@@ -46,3 +46,10 @@ def test_how_a_message_names_a_note(args: tuple, label: str) -> None:
     from srccheck.model import note_label
 
     assert note_label(*args) == label
+
+
+def test_a_note_numbered_in_roman_numerals_is_named_so() -> None:
+    from srccheck.model import note_label
+
+    assert note_label(14, roman=True) == "note xiv"
+    assert note_label(14, 3, 2, roman=True) == "note iii of chapter 2"

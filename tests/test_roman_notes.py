@@ -50,3 +50,14 @@ def test_a_marker_after_a_years_full_stop() -> None:
     # Chicago notes in English (tests/realpipe/holdout-s35roman): "…passed through Erzurum in 1902.i Neither side"
     text = "The trade passed through Erzurum in 1902.i Neither side moved.ii Nor the other.iii\n" + NOTES
     assert roman_notes_as_numbers(text).startswith("The trade passed through Erzurum in 1902.1 Neither side moved.2")
+
+
+def test_messages_name_the_notes_as_the_document_numbers_them() -> None:
+    from srccheck.manuscript.pdftext import read_pdf_text
+
+    body = "Die Ausfuhren gingen zurück.i Ein Schreiben erwähnt Flüchtlinge.ii Diese Zahlen sind lückenhaft.\n\n"
+    notes = "i Szillat, „Finanzbericht“, S. 18.\nii Douglas, „TeX-Makros“, S. 31.\niii Ebd., S. 25.\n" \
+            "iv Ebd., S. 26.\n"
+    manuscript = read_pdf_text(body + notes, "m.txt")
+    assert [n.label for n in manuscript.notes] == ["note i", "note ii", "note iii", "note iv"]
+    assert [n.shown for n in manuscript.notes if n.marker_line is None] == ["iii", "iv"]

@@ -76,7 +76,9 @@ _FOOTNOTE_SHARE = 0.8  # of the notes on their marker's page, for the numbering 
 
 def read_pdf_text(text: str, path: str, borrowed: Iterable[str] = ()) -> Manuscript:
     """borrowed: words known from elsewhere (the bibliography's) that may cut lines an extractor glued."""
-    lines = NL.prepare(respace(roman_notes_as_numbers(repair(clean(text))), borrowed))
+    repaired = repair(clean(text))
+    as_figures = roman_notes_as_numbers(repaired)
+    lines = NL.prepare(respace(as_figures, borrowed))
     breaks = [ln.page_break for ln in lines]  # as prepared: the reading below marks lines, a second one starts afresh
     heads, marks, by_line, chain, layout = _read_lines(lines)
     run_on = _notes_run_on(lines, breaks)
@@ -88,7 +90,12 @@ def read_pdf_text(text: str, path: str, borrowed: Iterable[str] = ()) -> Manuscr
         if _marked(again[3]) > _marked(chain):
             lines, (heads, marks, by_line, chain, layout) = run_on, again
     pages = _pages(lines)
-    return _read_rest(path, lines, heads, marks, by_line, chain, layout, pages)
+    manuscript = _read_rest(path, lines, heads, marks, by_line, chain, layout, pages)
+    if as_figures is not repaired:  # numbered i, ii, iii: messages name the notes so
+        manuscript = replace(manuscript, notes=[replaced(n, roman=True) for n in manuscript.notes],
+                             markers=[replace(m, roman=True) for m in manuscript.markers],
+                             unmatched_markers=[replace(m, roman=True) for m in manuscript.unmatched_markers])
+    return manuscript
 
 
 def _marked(chain: list[NL.Start]) -> int:

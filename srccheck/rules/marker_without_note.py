@@ -23,6 +23,6 @@ SEVERITY = Severity.WARNING
 def check(ctx: Context) -> Iterator[Finding]:
     for marker in ctx.manuscript.unmatched_markers:
         yield Finding(
-            NAME, SEVERITY, f"{marker.label}: marker in the body but no footnote {marker.printed or marker.number}",
+            NAME, SEVERITY, f"{marker.label}: marker in the body but no footnote {marker.shown}",
             note=marker.number, line=marker.line, suggestion="write the note or remove the marker",
         )

@@ -28,6 +28,6 @@ def check(ctx: Context) -> Iterator[Finding]:
     for note in ms.notes:
         if note.marker_line is None:
             yield Finding(
-                NAME, SEVERITY, f"{note.label}: no marker {note.printed or note.number} found in the body text",
+                NAME, SEVERITY, f"{note.label}: no marker {note.shown} found in the body text",
                 note=note.number, line=note.line, suggestion="add the note mark to the sentence the note supports",
             )
