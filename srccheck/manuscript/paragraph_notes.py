@@ -13,11 +13,14 @@ from . import notelayout as NL
 # the next note's number after a sentence's end (and the full stop some styles print after it: "p. 163. 3. Peter
 # Flynn"), then its text on the same line or, at the line's end, on the next
 _NEXT_NOTE_RUN_ON = re.compile(r"(?<=[.!?”\"»)])[ \t]+(\d{1,4})(\.?)(?:[ \t]+(?=[^\W\d_]|[«“\"„(\[])|[ \t]*$)")
+# the same with no space before the number, then its full stop and a space: "…de 1905.10. Seyfarth, « Diag"
+_NEXT_NOTE_GLUED = re.compile(r"(?<=[.!?”\"»)])(\d{1,4})\.[ \t]+(?=[^\W\d_]|[«“\"„(\[])")
 _LONE_NUMBER = re.compile(r"^[ \t]*(\d{1,4})[ \t]*$")
 # the rest of a page range wrapped at the line before, up to its sentence's end ("588, p. 586."), then a wide gap or
 # the line's end
 _RANGE_REST = re.compile(r"[ \t]*\d.*?[.!?”)»](?=[ \t]{2,}|[ \t]*$)")
 _GLUED_AT_END = re.compile(r"[^\W\d_](\d{1,4})[ \t]*$")
+_NOTE_TEXT_STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÄÇÈÉÊÍÎÓÔÖÚÜĞİŞАБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЭЮЯ«“\"„")
 _RANGE_BROKEN = re.compile(r"\d[ \t]*[-–—][ \t]*$")
 
 
@@ -49,6 +52,10 @@ def notes_run_on(lines: list[NL.Line], breaks: list[bool]) -> list[NL.Line] | No
                 lone = None if lead else _LONE_NUMBER.match(text)
             begun = lead or lone or _GLUED_AT_END.search(previous)  # the last: "Entwicklungen auf7" / "Neugebauer"
             started = "." if lead and text[lead.end(1):lead.end(1) + 1] == "." else "" if lead else form
+            if lead and text[lead.end():].lstrip(". \t")[:1] in _NOTE_TEXT_STARTS:
+                # how the notes are numbered where they start a line, seen on a line that may be the page's only note
+                # ("1. Anonymous. « Hyphenation … »"), not only where a run of them confirms it
+                form = started
             if begun and _starts_note(int(begun.group(1)), current, previous, _page_ahead(lines, breaks, i), started):
                 current = int(begun.group(1))
                 form = started if lead else form
@@ -94,6 +101,11 @@ def _run_on(text: str, at: int, current: int, form: str | None) -> tuple[list[in
     while str(current + 1) in text:
         m = next((m for m in _NEXT_NOTE_RUN_ON.finditer(text, at)
                   if int(m.group(1)) == current + 1 and (form is None or m.group(2) == form)), None)
+        if form == ".":
+            # pypdf drops the space before a number with its full stop: "…consulaires de 1905.10. Seyfarth, « Diag"
+            glued = next((g for g in _NEXT_NOTE_GLUED.finditer(text, at) if int(g.group(1)) == current + 1), None)
+            if glued is not None and (m is None or glued.start(1) < m.start(1)):
+                m = glued
         if m is None:
             break
         found.append(m.start(1))
