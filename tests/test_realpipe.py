@@ -465,6 +465,10 @@ def test_footnotes_numbered_again_on_every_page_are_named_by_their_page(name: st
     assert [n.number for n in manuscript.notes if n.printed == 1] == expected["chapter_starts"]
     assert all(n.label == f"note {n.printed} on page {n.page}" for n in manuscript.notes)
     assert _scored(name, "pdftotext.txt").notes_found == len(expected["notes"])
+    # pypdf and pdfminer mark no pages but print their numbers: the same reading (it was "endnotes, per chapter")
+    for extractor in ("pypdf.txt", "pdfminer.txt"):
+        other = parse_bytes((folder / extractor).read_bytes(), extractor)
+        assert (other.layout, other.numbering) == ("footnotes", "per-page"), extractor
 
 
 def test_a_note_number_moved_down_that_is_also_the_pages_number() -> None:

@@ -168,8 +168,10 @@ def _read_rest(path: str, lines: list[NL.Line], heads: set[int], marks, by_line,
     line_of_marker = {m.number: m.line for m in markers}
     notes = [replaced(n, marker_line=line_of_marker.get(n.number)) for n in notes]
     endnotes = _endnotes(lines, chain, layout.labels)
-    per_page = restarted and not endnotes and _blocks_are_pages(notes)
+    page_of_line = {ln.number: pages.get(i) for i, ln in enumerate(lines)}
+    per_page = restarted and _blocks_are_pages(notes) and _marked_on_their_page(notes, page_of_line)
     if per_page:
+        endnotes = False  # blocks of notes that no body interrupts, like endnotes', but each under its own page's text
         page_of = {n.number: n.page for n in notes}
         notes = [replaced(n, on_page=n.page) for n in notes]
         markers = [replace(m, on_page=page_of.get(m.number)) for m in markers]
@@ -177,6 +179,14 @@ def _read_rest(path: str, lines: list[NL.Line], heads: set[int], marks, by_line,
                       layout=("endnotes" if endnotes else "footnotes") if notes else "",
                       numbering="per-page" if per_page else "per-chapter" if restarted else "continuous",
                       expected_layout="footnotes or endnotes numbered 1, 2, 3… at the start of a line")
+
+
+def _marked_on_their_page(notes: list[Note], page_of_line: dict[int, int | None]) -> bool:
+    """Whether the notes' markers stand on the notes' own pages (footnotes), most of them: a chapter's endnotes, one
+    block after its text, have theirs on earlier pages."""
+    marked = [n for n in notes if n.marker_line is not None]
+    same = sum(1 for n in marked if page_of_line.get(n.marker_line) == n.page)
+    return bool(marked) and same >= _FOOTNOTE_SHARE * len(marked)
 
 
 def _blocks_are_pages(notes: list[Note]) -> bool:
