@@ -63,3 +63,15 @@ def test_json_keeps_similarity_apart_from_a_rules_confidence(tmp_path):
     assert fuzzy["similarity"] == fuzzy["candidates"][0]["score"] == fuzzy["confidence"] < 100
     assert ibid["similarity"] is None and keyed["similarity"] is None
     assert ibid["confidence"] == keyed["confidence"] == ibid["score"] == 100
+
+
+@pytest.mark.parametrize("name, number, label", [
+    ("de-heilmann-odt-roman", "3", "note iii (note 3 in running order, line "),  # endnotes numbered i, ii, iii
+    ("en-verbose-article-perpage", "6", "note 2 on page 2 (note 6 in running order, line "),  # numbered per page
+])
+def test_explain_names_the_note_as_the_document_numbers_it(name: str, number: str, label: str) -> None:
+    folder = ROOT / "tests" / "realpipe" / "dev" / name
+    result = CliRunner().invoke(main, ["explain", str(folder / "pdftotext.txt"), "--bib", str(folder / "refs.bib"),
+                                       "--note", number, "--no-config"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(label), result.output[:120]

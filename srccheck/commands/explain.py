@@ -11,7 +11,8 @@ from . import LANGUAGES, InputFailure
 @click.command("explain")
 @click.argument("manuscript", type=click.Path(allow_dash=True))
 @click.option("--note", "notes", type=click.IntRange(min=0), multiple=True, required=True, metavar="N",
-              help="The note to explain (repeatable).")
+              help="The note to explain, by its running number (1, 2, 3… through the document, also where numbering "
+                   "starts again per chapter or page, or runs i, ii, iii); repeatable.")
 @click.option("--bib", "bib_paths", multiple=True, type=click.Path(), metavar="FILE",
               help="Bibliography (repeatable; default: 'bib' from the configuration, or the one the manuscript names).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -72,7 +73,10 @@ def explain_note(report, number: int) -> str:  # type: ignore[no-untyped-def]
 
     lines = []
     for note in (n for n in report.manuscript.notes if n.number == number):
-        lines.append(f"note {note.number} ({report.manuscript.position_kind} {note.line}): {_safe(note.text)}")
+        where = f"{report.manuscript.position_kind} {note.line}"
+        if note.label != f"note {note.number}":  # "note 3 of chapter 2", "note 2 on page 7", "note xiv"
+            where = f"note {note.number} in running order, {where}"
+        lines.append(f"{note.label} ({where}): {_safe(note.text)}")
         cited = [(c, r) for c, r in report.citations if c.note == note.number]
         if not cited:
             lines.append("  no citation found in this note")
