@@ -33,6 +33,7 @@ class Outcome:
     bib: list[str] = field(default_factory=list)
     config_path: str | None = None
     notice: str | None = None  # a line for the user on stderr: which bibliography was taken, when none was given
+    bibless: bool = False  # checked without any bibliography: citations not matched to entries
 
     @property
     def findings(self) -> list[Finding]:
@@ -204,13 +205,20 @@ def load_file(path: str, settings: Settings, bibs: Bibs, progress=None,  # type:
             bib = items_bibliography(parsed.manuscript)  # the reference manager's own items are the bibliography
             if bib is None:
                 found, beside = bib_beside(path)
+                if found is None and beside:
+                    raise UsageError(f"{path}: no bibliography: pass --bib FILE or set bib in the configuration "
+                                     f"(beside it: {', '.join(beside)})")
                 if found is None:
-                    listed = f" (beside it: {', '.join(beside)})" if beside else ""
-                    raise UsageError(f"{path}: no bibliography: pass --bib FILE or set bib in the configuration{listed}")
-                outcome.bib = [found]
-                outcome.notice = f"{path}: no --bib given: using {found}, the bibliography beside it"
-                progress.stage(f"{path}: loading {found}")
-                bib = bibs.get((found,))
+                    # none anywhere: the notes, their numbering, markers and pages are still worth checking
+                    bib, options, enabled = _without_bibliography(path, options, enabled)
+                    outcome.bibless = True
+                    outcome.notice = (f"{path}: no bibliography (no --bib, none configured, named by the manuscript or "
+                                      "beside it): notes, markers and pages checked, citations not matched to entries")
+                else:
+                    outcome.bib = [found]
+                    outcome.notice = f"{path}: no --bib given: using {found}, the bibliography beside it"
+                    progress.stage(f"{path}: loading {found}")
+                    bib = bibs.get((found,))
     except InputError as exc:
         if helper is not None:
             helper.terminate()
@@ -218,6 +226,17 @@ def load_file(path: str, settings: Settings, bibs: Bibs, progress=None,  # type:
         outcome.error = str(exc)
         return outcome
     return _Loaded(outcome, settings, options, parsed, bib, enabled, severities)
+
+
+def _without_bibliography(path: str, options: Any, enabled: frozenset[str]) -> tuple[Any, Any, frozenset[str]]:
+    """An empty bibliography, and the rules left on that do not need one (every citation would be unresolved)."""
+    from dataclasses import replace
+
+    from .bibliography import Bibliography
+    from .rules import all_rules
+
+    enabled = enabled - {rule.name for rule in all_rules() if rule.needs_bib}
+    return Bibliography(path="", entries={}), replace(options, rules=enabled), enabled
 
 
 def bib_beside(path: str) -> tuple[str | None, list[str]]:
@@ -393,8 +412,8 @@ def summary(outcome: Outcome | WorkOutcome) -> str:
     line = f"{name}: " + ", ".join(parts)
     if isinstance(outcome, Outcome) and outcome.report is not None:
         read = outcome.report.read()
-        line += (f" ({_plural(read['notes'], 'note')}, {_plural(read['citations'], 'citation')}, "
-                 f"{read['unresolved']} unresolved)")
+        matched = "not matched: no bibliography" if outcome.bibless else f"{read['unresolved']} unresolved"
+        line += f" ({_plural(read['notes'], 'note')}, {_plural(read['citations'], 'citation')}, {matched})"
     if outcome.baselined:
         line += f" ({outcome.baselined} in the baseline not shown)"
     return line

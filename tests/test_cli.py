@@ -72,9 +72,11 @@ def test_missing_manuscript_is_one_line_and_exit_two(write):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_missing_bib_option_is_a_usage_error(write):
+def test_without_any_bibliography_the_notes_are_still_read(write):
+    # (tests/test_config.py: which rules run then)
     result = run("check", write("m.txt", MANUSCRIPT))
-    assert result.exit_code == 2
+    assert result.exit_code == 0 and "no bibliography" in result.stderr
+    assert "(2 notes, 2 citations, not matched: no bibliography)" in result.stdout
 
 
 def test_text_report_shows_findings_and_sources(write):

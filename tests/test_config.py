@@ -169,11 +169,26 @@ def test_select_and_ignore_options(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "--select" in bad.stderr
 
 
-def test_no_bib_anywhere_is_a_usage_error(tmp_path: Path) -> None:
+def test_no_bib_anywhere_still_checks_the_notes(tmp_path: Path) -> None:
+    # a manuscript alone in its folder (an editor with only the text) was refused with exit 2 and an empty stdout,
+    # which a run's summary read as "0 notes, 0 citations, findings: none"; its notes are checked now, without the
+    # rules that need entries (every citation would be unresolved)
     ms = tmp_path / "m.txt"
-    ms.write_text("x\n")
+    ms.write_text("A claim.1 Another.3\n\n" + " " * 40 + "\n1 John Smith, The History of Things, London, 2001, p. 45.\n"
+                  "3 Smith, History of Things, 47–45.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(ms), "--no-config", "--format", "json"])
+    assert result.exit_code == 1 and "no bibliography" in result.stderr
+    report = json.loads(result.stdout)["reports"][0]
+    assert [n["number"] for n in report["notes"]] == [1, 3]
+    rules = {f["rule"] for f in report["findings"]}
+    assert {"note-number-gap", "reversed-page-range"} <= rules and "unresolved-citation" not in rules
+    text = CliRunner().invoke(main, ["check", str(ms), "--no-config"])
+    assert "(2 notes, 2 citations, not matched: no bibliography)" in text.stdout
+    # several .bib files beside it and none of its name: which one is the user's to say
+    (tmp_path / "a.bib").write_text("@book{a, title={A}, year=1990}\n", encoding="utf-8")
+    (tmp_path / "b.bib").write_text("@book{b, title={B}, year=1990}\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(ms), "--no-config"])
-    assert result.exit_code == 2 and "no bibliography" in result.stderr
+    assert result.exit_code == 2 and "a.bib" in result.stderr and "b.bib" in result.stderr
 
 
 # --- suppression comments --------------------------------------------------------------

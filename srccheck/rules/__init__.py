@@ -1,7 +1,8 @@
 """The rules: one module each, declared here in the order they are documented.
 
 Each module has CODE, NAME, SEVERITY, a docstring (its user documentation: what it
-finds, why it matters, what to do) and ``check(ctx)`` yielding Findings. SCOPE = "work"
+finds, why it matters, what to do) and ``check(ctx)`` yielding Findings. NEEDS_BIB = True marks
+a rule that means nothing without a bibliography (it is off then). SCOPE = "work"
 marks a rule about the bibliography: when several manuscripts are checked as one book it
 runs once, over all of their citations, and reports against the .bib.
 """
@@ -68,6 +69,7 @@ class Rule:
     doc: str
     check: Callable[[Context], Iterable[Finding]]
     scope: str = "note"  # "work": about the bibliography, run once per book
+    needs_bib: bool = False  # off when a manuscript is checked without any bibliography
 
     @property
     def about_work(self) -> bool:
@@ -81,7 +83,7 @@ class Rule:
 
 def _load(module: ModuleType) -> Rule:
     return Rule(module.CODE, module.NAME, module.SEVERITY, module.__doc__ or "", module.check,
-                getattr(module, "SCOPE", "note"))
+                getattr(module, "SCOPE", "note"), getattr(module, "NEEDS_BIB", False))
 
 
 def all_rules() -> list[Rule]:

@@ -22,6 +22,7 @@ from . import Context
 CODE = "SC102"
 NAME = "ambiguous-short-citation"
 SEVERITY = Severity.ERROR
+NEEDS_BIB = True  # which works a short form may mean: the bibliography's
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -26,6 +26,7 @@ from . import Context
 CODE = "SC103"
 NAME = "short-before-full"
 SEVERITY = Severity.WARNING
+NEEDS_BIB = True  # which citation is a work's first full one: known through its entry
 
 
 def check(ctx: Context) -> Iterator[Finding]:

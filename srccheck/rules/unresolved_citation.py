@@ -20,6 +20,7 @@ from . import Context
 CODE = "SC101"
 NAME = "unresolved-citation"
 SEVERITY = Severity.ERROR
+NEEDS_BIB = True  # every citation is unresolved without a bibliography
 
 
 def check(ctx: Context) -> Iterator[Finding]:
