@@ -8,6 +8,8 @@ from enum import Enum, StrEnum
 from functools import lru_cache
 from typing import Any, ClassVar, TypeVar
 
+from .numerals import int_to_roman
+
 R = TypeVar("R")
 
 
@@ -95,8 +97,30 @@ class Locator:
         return tuple((min(a, b), max(a, b)) for a, b in self.ranges)
 
 
+class _NumberedAsPrinted:
+    """A note's (or its marker's) number as the document prints it, for messages. Expects the fields number,
+    printed, chapter, on_page and roman."""
+
+    number: int
+    printed: int | None
+    chapter: int
+    on_page: int | None
+    roman: bool
+
+    @property
+    def label(self) -> str:
+        """How a message names the note: "note 12", or "note 3 of chapter 2" when numbering restarts, "note 3 on
+        page 7" when it restarts on every page; "note xii" when the notes are numbered so."""
+        return note_label(self.number, self.printed, self.chapter, self.on_page, self.roman)
+
+    @property
+    def shown(self) -> str:
+        """The number as the document prints it."""
+        return shown_number(self.printed if self.printed is not None else self.number, self.roman)
+
+
 @dataclass(frozen=True)
-class Note:
+class Note(_NumberedAsPrinted):
     number: int
     text: str  # cleaned, lines joined
     line: int  # 1-based line where the note starts
@@ -112,16 +136,6 @@ class Note:
     on_page: int | None = None
     roman: bool = False  # numbered i, ii, iii (Word's and LibreOffice's endnotes)
 
-    @property
-    def label(self) -> str:
-        """How a message names the note: "note 12", or "note 3 of chapter 2" when numbering restarts, "note 3 on
-        page 7" when it restarts on every page; "note xii" when the notes are numbered so."""
-        return note_label(self.number, self.printed, self.chapter, self.on_page, self.roman)
-
-    @property
-    def shown(self) -> str:
-        """The note's number as the document prints it."""
-        return shown_number(self.printed if self.printed is not None else self.number, self.roman)
 
     def line_at(self, offset: int) -> int:
         line = self.line
@@ -146,14 +160,12 @@ def note_label(number: int, printed: int | None = None, chapter: int = 0, on_pag
 def shown_number(number: int, roman: bool = False) -> str:
     """A note's number as printed: 12, or xii where the notes are numbered in small Roman numerals."""
     if roman and number > 0:
-        from .numerals import int_to_roman
-
         return int_to_roman(number).lower()
     return str(number)
 
 
 @dataclass(frozen=True)
-class Marker:
+class Marker(_NumberedAsPrinted):
     number: int  # the note's number (its running index when numbering restarts); for a marker without a note, as printed
     line: int
     chapter: int = 0
@@ -161,13 +173,6 @@ class Marker:
     on_page: int | None = None  # see Note
     roman: bool = False  # see Note
 
-    @property
-    def label(self) -> str:
-        return note_label(self.number, self.printed, self.chapter, self.on_page, self.roman)
-
-    @property
-    def shown(self) -> str:
-        return shown_number(self.printed if self.printed is not None else self.number, self.roman)
 
 
 @dataclass(frozen=True)
