@@ -36,7 +36,7 @@ class _Model:
         return 1 / (1 + math.exp(-logit))
 
 
-_TRAINING_LINES = 4_000  # lines of each side the line model learns from, at most (a few coarse features: more teach it nothing)
+_TRAINING_LINES = 4_000  # lines of each side the line model learns from, at most (six coarse features)
 
 
 class _LazyFeatures:
@@ -199,12 +199,12 @@ _QUOTE_CLOSED = 4.0  # what closing a quotation the note left open weighs agains
 _BRACKETED_NUMBER = re.compile(r"[(\[]\d")
 
 
-_FIRST_LETTERS = re.compile(r"[^\W\d_]+")
+_BROKEN_HALF = re.compile(r"([^\W\d_]{2,})-\s*$")
 
 
 def _broken_half(text: str) -> str | None:
     """The first half of a word broken at a line's end ("кандидата техниче-": "техниче"), or None."""
-    found = re.search(r"([^\W\d_]{2,})-\s*$", text)
+    found = _BROKEN_HALF.search(text)
     return found.group(1) if found else None
 
 
@@ -330,8 +330,8 @@ def _label_gap(lines: list[Line], idx: list[int], feats: _LazyFeatures, model: _
             # a line that could go on the body's broken word or on the note left open on the page before: the body's
             # only if the join makes letters the document's words show ("техниче-|ских" goes on the note, not
             # "гу-|ских"; "консул в Тра-|см. сн. 6, с. 69." neither)
-            rest = _FIRST_LETTERS.match(lines[i].text.lstrip())
-            if rest and not words.joins(_broken_half(before) or "", rest.group()) \
+            rest, body_half = _WORD.match(lines[i].text.lstrip()), _broken_half(before)
+            if rest and body_half and not words.joins(body_half, rest.group()) \
                     and (note_half is None or words.joins(note_half, rest.group())):
                 joined = False
                 emit_b += _NOT_THE_BODY_GOING_ON

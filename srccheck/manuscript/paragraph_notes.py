@@ -20,7 +20,6 @@ _LONE_NUMBER = re.compile(r"^[ \t]*(\d{1,4})[ \t]*$")
 # the line's end
 _RANGE_REST = re.compile(r"[ \t]*\d.*?[.!?”)»](?=[ \t]{2,}|[ \t]*$)")
 _GLUED_AT_END = re.compile(r"[^\W\d_](\d{1,4})[ \t]*$")
-_NOTE_TEXT_STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÄÇÈÉÊÍÎÓÔÖÚÜĞİŞАБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЭЮЯ«“\"„")
 _RANGE_BROKEN = re.compile(r"\d[ \t]*[-–—][ \t]*$")
 
 
@@ -52,7 +51,7 @@ def notes_run_on(lines: list[NL.Line], breaks: list[bool]) -> list[NL.Line] | No
                 lone = None if lead else _LONE_NUMBER.match(text)
             begun = lead or lone or _GLUED_AT_END.search(previous)  # the last: "Entwicklungen auf7" / "Neugebauer"
             started = "." if lead and text[lead.end(1):lead.end(1) + 1] == "." else "" if lead else form
-            if lead and text[lead.end():].lstrip(". \t")[:1] in _NOTE_TEXT_STARTS:
+            if lead and _starts_like_note_text(text[lead.end():].lstrip(". \t")):
                 # how the notes are numbered where they start a line, seen on a line that may be the page's only note
                 # ("1. Anonymous. « Hyphenation … »"), not only where a run of them confirms it
                 form = started
@@ -92,6 +91,11 @@ def notes_run_on(lines: list[NL.Line], breaks: list[bool]) -> list[NL.Line] | No
         out.extend(NL.Line(ln.number, piece, page_break and k == 0 and i - 1 not in swapped)
                    for k, piece in enumerate(pieces) if piece)
     return out
+
+
+def _starts_like_note_text(text: str) -> bool:
+    """A capital or an opening quotation mark: how a note's text begins (a list item's may not)."""
+    return text[:1].isupper() or text[:1] in "«“\"„"
 
 
 def _run_on(text: str, at: int, current: int, form: str | None) -> tuple[list[int], int]:

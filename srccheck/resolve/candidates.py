@@ -106,8 +106,7 @@ class Candidates:
             score = {k: v for k, v in score.items() if v >= cut}
         top = sorted(sorted(score.items()), key=itemgetter(1), reverse=True)[:W.title_candidates]  # (sorts are stable)
         floor = top[0][1] * W.title_share_of_best
-        best = sorted((k for k, v in top if v >= floor), key=lambda k: (-score[k], k))
-        return {k: self.bib.entries[k] for k in best}
+        return {k: self.bib.entries[k] for k, v in top if v >= floor}  # (top is in order already)
 
     def sharing_title_words(self, c: Citation, entries: dict[str, Entry]) -> dict[str, Entry]:
         """Those of entries that share a word with the cited title or container."""
